@@ -1,0 +1,50 @@
+"""What every command shares: the ``--store`` option and the one route for errors."""
+
+from __future__ import annotations
+
+import functools
+import sys
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+import click
+
+from inspector_gui.errors import InspectorError
+from inspector_gui.store import Store
+from inspector_gui.store.default import STORE_ENV, resolve_store
+
+EXIT_BAD_INPUT = 2
+
+
+def store_option(func: Callable[..., Any]) -> Callable[..., Any]:
+    return click.option(
+        "--store", "store_path", type=click.Path(path_type=Path), envvar=STORE_ENV,
+        help=f"Store file to use (default: ${STORE_ENV}, else the bundled data's store).",
+    )(func)
+
+
+def open_store(store_path: Path | None) -> Store:
+    """The chosen store, read-only."""
+    return Store.open(resolve_store(store_path))
+
+
+def fail(message: str) -> None:
+    """One line on stderr and exit code 2: how every expected problem ends a command."""
+    click.echo(f"inspector: {message}", err=True)
+    sys.exit(EXIT_BAD_INPUT)
+
+
+def handle_errors(func: Callable[..., Any]) -> Callable[..., Any]:
+    """Turn the typed errors of the lower layers into :func:`fail`."""
+
+    @functools.wraps(func)
+    def wrapper(*args: Any, **kwargs: Any) -> Any:
+        try:
+            return func(*args, **kwargs)
+        except InspectorError as exc:
+            fail(str(exc))
+        except OSError as exc:
+            fail(f"{exc.filename}: {exc.strerror}" if exc.filename else str(exc))
+
+    return wrapper

@@ -1,0 +1,88 @@
+"""Frameworks are data: their standards, domains and points per rating come from records, because
+the inspectorate changed them in 2018, 2021 and 2023 and will again."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from inspector_gui.domain.ratings import GRADED, Rating
+
+
+@dataclass(frozen=True)
+class Standard:
+    """A rated standard of a framework, inside a domain."""
+
+    framework_id: str
+    domain_code: str
+    domain_name: str
+    code: str
+    name: str
+    applies_to: str = ""
+    name_confirmed: bool = True
+
+    def applies(self, provider_type: str) -> bool:
+        """Empty ``applies_to`` means every provider type the framework covers."""
+        return not self.applies_to or self.applies_to.casefold() == provider_type.casefold()
+
+    @property
+    def title(self) -> str:
+        """``2.1 Assessment``."""
+        return f"{self.code} {self.name}"
+
+
+@dataclass(frozen=True)
+class Framework:
+    """A set of standards in force for a period, with the points each rating earns."""
+
+    framework_id: str
+    name: str
+    applies_to: tuple[str, ...] = ()
+    in_use: str = ""
+    notes: str = ""
+    points: dict[Rating, int] = field(default_factory=dict)
+    standards: tuple[Standard, ...] = ()
+
+    def standards_for(self, provider_type: str) -> tuple[Standard, ...]:
+        """The standards a provider of this type is rated on."""
+        return tuple(s for s in self.standards if s.applies(provider_type))
+
+    def domains(self) -> list[tuple[str, str]]:
+        """``(code, name)`` of each domain, in standard order."""
+        seen: dict[str, str] = {}
+        for s in self.standards:
+            seen.setdefault(s.domain_code, s.domain_name)
+        return list(seen.items())
+
+    def max_score(self, provider_type: str) -> int:
+        best = max((self.points.get(r, 0) for r in GRADED), default=0)
+        return best * len(self.standards_for(provider_type))
+
+
+@dataclass(frozen=True)
+class Score:
+    """A computed score, or the coverage that stops us computing one."""
+
+    points: int | None
+    maximum: int
+    recorded: int
+    required: int
+
+    @property
+    def complete(self) -> bool:
+        return self.points is not None
+
+    @property
+    def label(self) -> str:
+        """``21 of 30`` when complete, else ``4 of 10 standards recorded``."""
+        if self.points is not None:
+            return f"{self.points} of {self.maximum}"
+        return f"{self.recorded} of {self.required} standards recorded"
+
+
+def compute_score(framework: Framework, provider_type: str, ratings: dict[str, Rating]) -> Score:
+    """Sum points only when every applicable standard is rated; never guess the missing ones."""
+    standards = framework.standards_for(provider_type)
+    graded = [ratings[s.code] for s in standards if ratings.get(s.code, Rating.NOT_RECORDED).is_graded]
+    complete = bool(standards) and len(graded) == len(standards)
+    points = sum(framework.points.get(r, 0) for r in graded) if complete else None
+    return Score(points, framework.max_score(provider_type), len(graded), len(standards))

@@ -1,0 +1,118 @@
+"""Plain records the store returns: what a view or writer needs, with no database handle."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from inspector_gui.domain.dates import PartialDate
+from inspector_gui.domain.frameworks import Score
+from inspector_gui.domain.ratings import Rating
+
+KINDS = ("strength", "improvement", "recommendation")
+KIND_LABELS = {
+    "strength": "Strength",
+    "improvement": "Area for improvement",
+    "recommendation": "Recommendation",
+}
+PROVIDER_TYPES = ("CRC", "NPS division", "PDU", "region", "national")
+
+
+@dataclass(frozen=True)
+class Provider:
+    provider_id: str
+    name: str
+    provider_type: str
+    region: str = ""
+    owner: str = ""
+
+
+@dataclass(frozen=True)
+class Inspection:
+    inspection_id: str
+    provider_id: str
+    framework_id: str
+    round: str
+    fieldwork_start: PartialDate
+    published: PartialDate
+    overall: Rating
+    published_score: str
+    source_urls: tuple[str, ...]
+    notes: str = ""
+
+
+@dataclass(frozen=True)
+class RatingCell:
+    """One standard's rating in one inspection, with where it came from."""
+
+    standard_code: str
+    rating: Rating
+    basis: str = ""
+    source_url: str = ""
+    notes: str = ""
+
+    @property
+    def stated(self) -> bool:
+        """False where the rating was inferred from news or press-release wording."""
+        return self.basis in ("", "stated")
+
+
+@dataclass(frozen=True)
+class MatrixRow:
+    """A row of the rating matrix: one inspection of one provider."""
+
+    provider: Provider
+    inspection: Inspection
+    cells: dict[str, RatingCell] = field(default_factory=dict)
+    score: Score | None = None
+
+
+@dataclass(frozen=True)
+class Finding:
+    finding_id: int
+    inspection_id: str
+    provider_id: str
+    provider_name: str
+    published: PartialDate
+    domain_code: str
+    domain_name: str
+    standard_code: str
+    standard_name: str
+    kind: str
+    text: str
+    source_url: str
+
+
+@dataclass(frozen=True)
+class FindingQuery:
+    """Filters for findings; every field narrows, None means no filter."""
+
+    provider_ids: tuple[str, ...] | None = None
+    inspection_id: str | None = None
+    domain_codes: tuple[str, ...] | None = None
+    standard_code: str | None = None
+    kinds: tuple[str, ...] | None = None
+    search: str = ""
+    limit: int = 100
+    offset: int = 0
+
+
+@dataclass(frozen=True)
+class HistoryPoint:
+    """One inspection of a provider as the history chart needs it."""
+
+    inspection: Inspection
+    framework_name: str
+    overall: Rating
+    cells: dict[str, RatingCell]
+
+
+@dataclass(frozen=True)
+class StoreInfo:
+    path: str
+    schema_version: int
+    counts: dict[str, int]
+    frameworks: list[tuple[str, str]]
+    ratings_recorded: int
+    ratings_possible: int
+    as_at: str
+    synthetic: bool = False

@@ -1,0 +1,58 @@
+"""Typed exceptions shared by every layer.
+
+The CLI turns an :class:`InspectorError` into one line on stderr and exit code 2; the GUI turns it
+into a dialog. Anything else is a bug and reaches the excepthook.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+
+class InspectorError(Exception):
+    """A problem the user can act on, described in one line."""
+
+    def __init__(self, message: str, path: str | Path | None = None) -> None:
+        self.path = str(path) if path is not None else None
+        self.message = message
+        super().__init__(f"{self.path}: {message}" if self.path else message)
+
+
+class StoreError(InspectorError):
+    """The store file cannot be opened or used (missing, corrupt, foreign, newer, locked)."""
+
+
+class UnknownProviderError(InspectorError):
+    """A provider name matched nothing; carries the closest names."""
+
+    def __init__(self, name: str, suggestions: list[str]) -> None:
+        self.suggestions = suggestions
+        hint = f"; did you mean {', '.join(repr(s) for s in suggestions)}?" if suggestions else ""
+        super().__init__(f"no provider called {name!r}{hint}")
+
+
+@dataclass(frozen=True)
+class Problem:
+    """One thing wrong with an import file, located to the line and column."""
+
+    file: str
+    line: int | None
+    column: str | None
+    message: str
+
+    def __str__(self) -> str:
+        where = self.file if self.line is None else f"{self.file}:{self.line}"
+        return f"{where}: {self.column}: {self.message}" if self.column else f"{where}: {self.message}"
+
+
+class ImportFailed(InspectorError):
+    """An import was rejected; nothing was written. Lists every problem up to a cap."""
+
+    def __init__(self, problems: list[Problem], more: int = 0) -> None:
+        self.problems = problems
+        self.more = more
+        lines = [str(p) for p in problems]
+        if more:
+            lines.append(f"... and {more} more problems")
+        super().__init__("\n".join(lines))

@@ -1,0 +1,294 @@
+"""Read interchange files (CSV or JSON) into validated rows, without touching any store.
+
+Every problem is collected as ``FILE:LINE: column: what is wrong`` up to a cap, so a user can fix
+a file in one pass. CSV saved by Excel is accepted: a BOM, CRLF line ends, semicolons as the
+delimiter and cp1252 text.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from inspector_gui.domain.dates import validate_iso
+from inspector_gui.domain.ratings import Rating
+from inspector_gui.domain.records import KINDS
+from inspector_gui.errors import ImportFailed, Problem
+from inspector_gui.exchange.tables import (
+    INT_COLUMNS,
+    MAX_FIELD_BYTES,
+    MAX_PROBLEMS,
+    TABLES,
+    TableSpec,
+    table_for_header,
+)
+
+csv.field_size_limit(4 * MAX_FIELD_BYTES)
+
+
+@dataclass
+class Row:
+    """A row ready for the store, with the place it came from for later messages."""
+
+    values: dict[str, str | int | None]
+    file: str
+    line: int | None
+    where: str = ""
+
+    def problem(self, column: str | None, message: str) -> Problem:
+        column = f"{self.where}{column}" if self.where and column else column or self.where or None
+        return Problem(self.file, self.line, column, message)
+
+
+@dataclass
+class Batch:
+    """Everything one import brings, by table, in file order."""
+
+    tables: dict[str, list[Row]] = field(default_factory=lambda: {name: [] for name in TABLES})
+    problems: list[Problem] = field(default_factory=list)
+
+    def add_problem(self, problem: Problem) -> None:
+        self.problems.append(problem)
+
+    @property
+    def row_count(self) -> int:
+        return sum(len(rows) for rows in self.tables.values())
+
+    def raise_if_problems(self) -> None:
+        if self.problems:
+            raise ImportFailed(self.problems[:MAX_PROBLEMS], max(0, len(self.problems) - MAX_PROBLEMS))
+
+
+def expand_paths(paths: Iterable[str | Path]) -> list[Path]:
+    """Folders stand for the ``.csv`` and ``.json`` files they hold, in import order."""
+    files: list[Path] = []
+    for path in map(Path, paths):
+        if path.is_dir():
+            found = sorted(p for p in path.iterdir() if p.suffix.lower() in (".csv", ".json"))
+            files.extend(sorted(found, key=_import_rank))
+        else:
+            files.append(path)
+    return files
+
+
+def _import_rank(path: Path) -> int:
+    stem = path.stem.lower()
+    return TABLES_ORDER.index(stem) if stem in TABLES_ORDER else len(TABLES_ORDER)
+
+
+TABLES_ORDER = tuple(TABLES)
+
+
+def read_files(paths: Iterable[str | Path]) -> Batch:
+    """Read and check every file; raises ImportFailed listing every problem found."""
+    batch = Batch()
+    files = expand_paths(paths)
+    if not files:
+        batch.add_problem(Problem("(no files)", None, None, "nothing to import"))
+    for path in files:
+        _read_one(path, batch)
+    batch.raise_if_problems()
+    return batch
+
+
+def _read_one(path: Path, batch: Batch) -> None:
+    name = str(path)
+    try:
+        data = path.read_bytes()
+    except IsADirectoryError:
+        batch.add_problem(Problem(name, None, None, "is a folder"))
+        return
+    except OSError as exc:
+        batch.add_problem(Problem(name, None, None, exc.strerror or "cannot be read"))
+        return
+    if path.suffix.lower() == ".json":
+        _read_json(name, data, batch)
+    else:
+        _read_csv(name, path.stem.lower(), data, batch)
+
+
+def decode(name: str, data: bytes) -> str:
+    """UTF-8 (with or without BOM), else cp1252 as Excel writes it; raises ImportFailed."""
+    try:
+        return data.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        utf8_error = exc
+    try:
+        text = data.decode("cp1252")
+    except UnicodeDecodeError:
+        text = ""
+    if not text or any(ord(c) < 32 and c not in "\t\r\n" for c in text):
+        line = data[: utf8_error.start].count(b"\n") + 1
+        raise ImportFailed([Problem(name, line, None, "bytes are neither UTF-8 nor Excel's cp1252 text")])
+    return text
+
+
+def _delimiter(first_line: str) -> str:
+    counts = {d: first_line.count(d) for d in (",", ";", "\t")}
+    return max(counts, key=lambda d: counts[d]) if any(counts.values()) else ","
+
+
+def _read_csv(name: str, stem: str, data: bytes, batch: Batch) -> None:
+    try:
+        text = decode(name, data)
+    except ImportFailed as exc:
+        batch.problems.extend(exc.problems)
+        return
+    if not text.strip():
+        batch.add_problem(Problem(name, None, None, "the file is empty"))
+        return
+    if "\0" in text:
+        batch.add_problem(Problem(name, None, None, "binary data, not a CSV file"))
+        return
+    reader = csv.reader(io.StringIO(text, newline=""), delimiter=_delimiter(text.split("\n", 1)[0]))
+    header = [h.strip() for h in next(reader)]
+    spec = _spec_for(name, stem, header, batch)
+    if spec is None:
+        return
+    for line, cells in _numbered(name, reader):
+        if not any(c.strip() for c in cells):
+            continue
+        if len(cells) != len(header):
+            message = f"{len(cells)} fields where the header has {len(header)}"
+            batch.add_problem(Problem(name, line, None, message))
+            continue
+        row = Row(dict(zip(header, cells, strict=True)), name, line)
+        _check_row(spec, row, batch)
+
+
+def _numbered(name: str, reader: csv.Reader) -> Iterator[tuple[int, list[str]]]:
+    """Rows with the physical line each starts on (quoted fields may span lines)."""
+    start = reader.line_num + 1
+    try:
+        for cells in reader:
+            yield start, cells
+            start = reader.line_num + 1
+    except csv.Error as exc:
+        raise ImportFailed([Problem(name, start, None, str(exc))]) from None
+
+
+def _spec_for(name: str, stem: str, header: list[str], batch: Batch) -> TableSpec | None:
+    spec = TABLES.get(stem) or table_for_header(header)
+    if spec is None:
+        batch.add_problem(Problem(name, 1, None, "header matches none of the tables "
+                                  f"({', '.join(TABLES)}); name the file after its table"))
+        return None
+    problems = _header_problems(name, spec, header)
+    batch.problems.extend(problems)
+    return None if problems else spec
+
+
+def _header_problems(name: str, spec: TableSpec, header: list[str]) -> list[Problem]:
+    problems = [Problem(name, 1, col, f"missing column for {spec.name}")
+                for col in spec.required if col not in header]
+    problems += [Problem(name, 1, col, f"unknown column for {spec.name}")
+                 for col in header if col not in spec.columns]
+    seen: set[str] = set()
+    for col in header:
+        if col in seen:
+            problems.append(Problem(name, 1, col, "column appears twice"))
+        seen.add(col)
+    return problems
+
+
+def _read_json(name: str, data: bytes, batch: Batch) -> None:
+    try:
+        document = json.loads(decode(name, data))
+    except ImportFailed as exc:
+        batch.problems.extend(exc.problems)
+        return
+    except json.JSONDecodeError as exc:
+        batch.add_problem(Problem(name, exc.lineno, None, f"not valid JSON: {exc.msg}"))
+        return
+    if not isinstance(document, dict) or not set(document) <= set(TABLES):
+        batch.add_problem(Problem(name, None, None,
+                                  f"expected an object whose keys are tables ({', '.join(TABLES)})"))
+        return
+    for table, records in document.items():
+        _read_json_table(name, TABLES[table], records, batch)
+
+
+def _read_json_table(name: str, spec: TableSpec, records: object, batch: Batch) -> None:
+    if not isinstance(records, list):
+        batch.add_problem(Problem(name, None, spec.name, "expected a list of records"))
+        return
+    for index, record in enumerate(records):
+        where = f"{spec.name}[{index}]."
+        if not isinstance(record, dict):
+            batch.add_problem(Problem(name, None, where.rstrip("."), "expected an object"))
+            continue
+        row = Row({k: "" if v is None else str(v) for k, v in record.items()}, name, None, where)
+        batch.problems.extend(row.problem(c, "missing field") for c in spec.required if c not in record)
+        batch.problems.extend(row.problem(c, f"unknown field for {spec.name}")
+                              for c in record if c not in spec.columns)
+        if set(spec.required) <= set(record) <= set(spec.columns):
+            _check_row(spec, row, batch)
+
+
+def _check_row(spec: TableSpec, row: Row, batch: Batch) -> None:
+    """Normalise one row's fields, recording a problem for each bad one."""
+    values = {col: row.values.get(col, "") for col in spec.columns}
+    ok = True
+    for col in spec.columns:
+        value = str(values[col] or "").strip()
+        try:
+            values[col] = _clean(spec.name, col, value)
+        except ValueError as exc:
+            batch.add_problem(row.problem(col, str(exc)))
+            ok = False
+    if ok:
+        row.values = values
+        batch.tables[spec.name].append(row)
+
+
+def _clean(table: str, column: str, value: str) -> str | int | None:
+    """One field, checked and normalised; raises ValueError with what is wrong."""
+    if len(value.encode("utf-8", "surrogatepass")) > MAX_FIELD_BYTES:
+        raise ValueError(f"field is over {MAX_FIELD_BYTES:,} bytes")
+    if column in TABLES[table].required and not value:
+        raise ValueError("must not be empty")
+    if column in INT_COLUMNS:
+        return _integer(value)
+    if column in ("published", "fieldwork_start"):
+        return validate_iso(value)
+    if column == "overall_rating" or (table == "ratings" and column == "rating"):
+        return _rating(value, graded_only=table == "ratings")
+    if column == "kind":
+        return _kind(value)
+    if column == "name_confirmed":
+        return _yes_no(value)
+    return value
+
+
+def _integer(value: str) -> int | None:
+    if not value:
+        return None
+    try:
+        return int(value)
+    except ValueError:
+        raise ValueError(f"{value!r} is not a whole number") from None
+
+
+def _rating(value: str, graded_only: bool) -> str:
+    rating = Rating.parse(value)
+    if graded_only and not rating.is_graded:
+        raise ValueError(f"{value!r} is not a rating of a standard (expected Outstanding, Good, "
+                         "Requires improvement or Inadequate)")
+    return rating.value
+
+
+def _kind(value: str) -> str:
+    kind = value.casefold()
+    if kind not in KINDS:
+        raise ValueError(f"unknown kind {value!r} (expected {', '.join(KINDS)})")
+    return kind
+
+
+def _yes_no(value: str) -> str:
+    if value.casefold() not in ("", "yes", "no"):
+        raise ValueError(f"{value!r} is not yes or no")
+    return value.casefold() or "yes"

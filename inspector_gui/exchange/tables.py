@@ -1,0 +1,81 @@
+"""The interchange format: one table per file, named and laid out as in ``data/``.
+
+Each spec names its columns in file order, which must be present, and its natural key, so the
+readers can recognise a renamed file by its header and the store can upsert on the key.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+
+@dataclass(frozen=True)
+class TableSpec:
+    name: str
+    columns: tuple[str, ...]
+    required: tuple[str, ...]
+    key: tuple[str, ...]
+
+
+TABLES: dict[str, TableSpec] = {
+    spec.name: spec
+    for spec in (
+        TableSpec(
+            "frameworks",
+            ("framework_id", "name", "applies_to", "in_use", "rated_standards", "max_score",
+             "notes", "points_outstanding", "points_good", "points_requires_improvement",
+             "points_inadequate"),
+            ("framework_id", "name"),
+            ("framework_id",),
+        ),
+        TableSpec(
+            "standards",
+            ("framework_id", "domain_code", "domain_name", "standard_code", "standard_name",
+             "applies_to", "name_confirmed"),
+            ("framework_id", "domain_code", "domain_name", "standard_code", "standard_name"),
+            ("framework_id", "standard_code"),
+        ),
+        TableSpec(
+            "providers",
+            ("provider_id", "name", "provider_type", "region", "owner"),
+            ("provider_id", "name", "provider_type"),
+            ("provider_id",),
+        ),
+        TableSpec(
+            "inspections",
+            ("inspection_id", "provider_id", "framework_id", "round", "fieldwork_start",
+             "published", "overall_rating", "score", "source_url", "notes"),
+            ("inspection_id", "provider_id", "framework_id"),
+            ("inspection_id",),
+        ),
+        TableSpec(
+            "ratings",
+            ("inspection_id", "standard_code", "rating", "basis", "source_url", "notes"),
+            ("inspection_id", "standard_code", "rating"),
+            ("inspection_id", "standard_code"),
+        ),
+        TableSpec(
+            "findings",
+            ("inspection_id", "domain_code", "standard_code", "kind", "text", "source_url"),
+            ("inspection_id", "kind", "text"),
+            ("inspection_id", "kind", "text"),
+        ),
+    )
+}
+
+IMPORT_ORDER = ("frameworks", "standards", "providers", "inspections", "ratings", "findings")
+INT_COLUMNS = frozenset({
+    "rated_standards", "max_score", "points_outstanding", "points_good",
+    "points_requires_improvement", "points_inadequate",
+})
+MAX_FIELD_BYTES = 1_000_000
+MAX_PROBLEMS = 50
+
+
+def table_for_header(header: list[str]) -> TableSpec | None:
+    """The table a renamed file holds: the one whose columns its header matches exactly."""
+    names = set(header)
+    for spec in TABLES.values():
+        if set(spec.required) <= names <= set(spec.columns):
+            return spec
+    return None

@@ -1,0 +1,71 @@
+"""The default store: built from the bundled data through the importer on first use, in the user's
+data folder, and rebuilt when the bundled data changes. ``INSPECTOR_STORE`` names another."""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import tempfile
+from pathlib import Path
+
+import platformdirs
+
+from inspector_gui import paths
+from inspector_gui.errors import StoreError
+from inspector_gui.store.store import Store
+
+APP_NAME = "inspector-gui"
+STORE_ENV = "INSPECTOR_STORE"
+
+
+def default_store_path() -> Path:
+    return platformdirs.user_data_path(APP_NAME) / "hmip.db"
+
+
+def bundled_data_hash() -> str:
+    """A digest of the bundled files, recorded in the store to notice when they change."""
+    digest = hashlib.sha256()
+    for path in sorted(paths.data_dir().glob("*.csv")):
+        digest.update(path.name.encode() + b"\0" + path.read_bytes())
+    return digest.hexdigest()
+
+
+def _is_current(path: Path, data_hash: str) -> bool:
+    try:
+        with Store.open(path, check=False) as store:
+            return store.meta("bundled_data") == data_hash
+    except StoreError:
+        return False
+
+
+def ensure_default_store() -> Path:
+    """The default store's path, (re)building it from the bundled data when needed."""
+    path = default_store_path()
+    data_hash = bundled_data_hash()
+    if not _is_current(path, data_hash):
+        build_store(path, [paths.data_dir()], {"bundled_data": data_hash})
+    return path
+
+
+def build_store(path: Path, sources: list[Path], meta: dict[str, str]) -> None:
+    """Import into a new file beside ``path`` and move it into place, so a reader never sees a
+    half-built store."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    handle, temp = tempfile.mkstemp(prefix=".building-", suffix=".db", dir=path.parent)
+    os.close(handle)
+    os.unlink(temp)
+    try:
+        with Store.create(temp) as store:
+            store.import_files(sources)
+            for key, value in meta.items():
+                store.set_meta(key, value)
+        os.replace(temp, path)
+    finally:
+        if os.path.exists(temp):
+            os.unlink(temp)
+
+
+def resolve_store(explicit: str | Path | None = None) -> Path:
+    """The store to use: an explicit path, else ``INSPECTOR_STORE``, else the default store."""
+    chosen = explicit or os.environ.get(STORE_ENV)
+    return Path(chosen) if chosen else ensure_default_store()

@@ -1,0 +1,103 @@
+"""Writing an import batch: checked in full first, then one transaction of upserts on natural
+keys, so a failed or killed import leaves the store as it was and a repeated one changes nothing."""
+
+from __future__ import annotations
+
+import hashlib
+import sqlite3
+from collections.abc import Callable
+from dataclasses import dataclass, field
+
+from inspector_gui.exchange.readers import Batch, Row
+from inspector_gui.exchange.tables import IMPORT_ORDER, TABLES
+from inspector_gui.exchange.validate import Known
+
+Progress = Callable[[int, int], None]
+PROGRESS_STEP = 1000
+
+
+@dataclass
+class ImportReport:
+    """Rows read and rows that were new or changed, by table."""
+
+    read: dict[str, int] = field(default_factory=dict)
+    changed: dict[str, int] = field(default_factory=dict)
+
+    def summary(self) -> str:
+        parts = [f"{self.read[t]} {t} ({self.changed.get(t, 0)} new or changed)"
+                 for t in IMPORT_ORDER if self.read.get(t)]
+        return "; ".join(parts) or "nothing to import"
+
+
+def known_keys(conn: sqlite3.Connection) -> Known:
+    """What the store already holds that new rows may refer to."""
+    known = Known()
+    known.frameworks = {r[0] for r in conn.execute("SELECT framework_id FROM frameworks")}
+    for fw, code, domain in conn.execute("SELECT framework_id, standard_code, domain_code FROM standards"):
+        known.standards.setdefault(fw, set()).add(code)
+        known.domains.setdefault(fw, set()).add(domain)
+    known.providers = {r[0] for r in conn.execute("SELECT provider_id FROM providers")}
+    known.inspections = dict(conn.execute("SELECT inspection_id, framework_id FROM inspections"))
+    return known
+
+
+def natural_key(values: dict) -> str:
+    """A finding has no id in the files; it is the same finding if it has the same text, kind and
+    inspection."""
+    raw = "\x1f".join(str(values[c]) for c in TABLES["findings"].key)
+    return hashlib.blake2b(raw.encode("utf-8", "surrogatepass"), digest_size=16).hexdigest()
+
+
+def _upsert_sql(table: str) -> tuple[str, tuple[str, ...]]:
+    spec = TABLES[table]
+    columns = spec.columns + (("natural_key",) if table == "findings" else ())
+    key = ("natural_key",) if table == "findings" else spec.key
+    rest = [c for c in columns if c not in key]
+    sql = (f"INSERT INTO {table} ({', '.join(columns)}) VALUES ({', '.join('?' * len(columns))}) "
+           f"ON CONFLICT ({', '.join(key)}) DO UPDATE SET "
+           + ", ".join(f"{c} = excluded.{c}" for c in rest)
+           + " WHERE " + " OR ".join(f"{table}.{c} IS NOT excluded.{c}" for c in rest))
+    return sql, columns
+
+
+def _finding_values(row: Row, domains: dict[tuple[str, str], str], frameworks: dict[str, str]) -> dict:
+    """Fill a finding's domain from its standard when the file left it empty."""
+    values = dict(row.values)
+    if values["standard_code"] and not values["domain_code"]:
+        framework = frameworks[str(values["inspection_id"])]
+        values["domain_code"] = domains.get((framework, str(values["standard_code"])), "")
+    values["natural_key"] = natural_key(values)
+    return values
+
+
+def write_batch(conn: sqlite3.Connection, batch: Batch, known: Known,
+                progress: Progress | None = None) -> ImportReport:
+    """Upsert every row in one transaction; rolls back entirely on any error."""
+    report = ImportReport()
+    total, done = batch.row_count, 0
+    conn.execute("BEGIN IMMEDIATE")
+    try:
+        for table in IMPORT_ORDER:
+            rows = batch.tables[table]
+            report.read[table] = len(rows)
+            if table == "findings":
+                domains = {(fw, code): dom for fw, code, dom in conn.execute(
+                    "SELECT framework_id, standard_code, domain_code FROM standards")}
+                values = [_finding_values(r, domains, known.inspections) for r in rows]
+            else:
+                values = [r.values for r in rows]
+            sql, columns = _upsert_sql(table)
+            changed = 0
+            for start in range(0, len(values), PROGRESS_STEP):
+                chunk = values[start:start + PROGRESS_STEP]
+                cursor = conn.executemany(sql, [[v[c] for c in columns] for v in chunk])
+                changed += max(cursor.rowcount, 0)
+                done += len(chunk)
+                if progress:
+                    progress(done, total)
+            report.changed[table] = changed
+        conn.execute("COMMIT")
+    except BaseException:
+        conn.execute("ROLLBACK")
+        raise
+    return report

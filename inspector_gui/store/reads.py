@@ -1,0 +1,280 @@
+"""Read queries of the store: the provider tree, rating matrix, findings, history and national
+picture. Filters are SQL with parameters; only the rows a view shows come back to Python."""
+
+from __future__ import annotations
+
+import difflib
+import sqlite3
+from collections import defaultdict
+from collections.abc import Sequence
+from typing import Any
+
+from inspector_gui.domain.dates import PartialDate
+from inspector_gui.domain.frameworks import Framework, Standard, compute_score
+from inspector_gui.domain.ratings import GRADED, Rating
+from inspector_gui.domain.records import (
+    Finding,
+    FindingQuery,
+    HistoryPoint,
+    Inspection,
+    MatrixRow,
+    Provider,
+    RatingCell,
+)
+from inspector_gui.errors import UnknownProviderError
+from inspector_gui.store.search import fts_query
+
+INSPECTION_COLUMNS = ("inspection_id, provider_id, framework_id, round, fieldwork_start, "
+                      "published, overall_rating, score, source_url, notes")
+_POINT_COLUMNS = {
+    Rating.OUTSTANDING: "points_outstanding",
+    Rating.GOOD: "points_good",
+    Rating.REQUIRES_IMPROVEMENT: "points_requires_improvement",
+    Rating.INADEQUATE: "points_inadequate",
+}
+
+
+def inspection_from_row(row: sqlite3.Row) -> Inspection:
+    urls = tuple(u.strip() for u in (row["source_url"] or "").split(" ; ") if u.strip())
+    return Inspection(
+        row["inspection_id"], row["provider_id"], row["framework_id"], row["round"] or "",
+        PartialDate.parse(row["fieldwork_start"]), PartialDate.parse(row["published"]),
+        Rating.parse(row["overall_rating"]), row["score"] or "", urls, row["notes"] or "",
+    )
+
+
+def provider_from_row(row: sqlite3.Row) -> Provider:
+    return Provider(row["provider_id"], row["name"], row["provider_type"] or "",
+                    row["region"] or "", row["owner"] or "")
+
+
+class ReadQueries:
+    """Query methods of :class:`~inspector_gui.store.Store`; needs ``_rows`` and a cache."""
+
+    _framework_cache: dict[str, Framework] | None
+
+    def _rows(self, sql: str, params: Sequence[Any] | dict[str, Any] = ()) -> list[sqlite3.Row]:
+        raise NotImplementedError
+
+    def frameworks(self) -> dict[str, Framework]:
+        """Every framework with its standards and points, by id (small, so cached)."""
+        if self._framework_cache is None:
+            standards: dict[str, list[Standard]] = defaultdict(list)
+            for r in self._rows("SELECT * FROM standards ORDER BY framework_id, standard_code"):
+                standards[r["framework_id"]].append(Standard(
+                    r["framework_id"], r["domain_code"], r["domain_name"], r["standard_code"],
+                    r["standard_name"], r["applies_to"] or "", r["name_confirmed"] != "no"))
+            self._framework_cache = {
+                r["framework_id"]: Framework(
+                    r["framework_id"], r["name"],
+                    tuple(t.strip() for t in (r["applies_to"] or "").split(";") if t.strip()),
+                    r["in_use"] or "", r["notes"] or "",
+                    {rating: r[col] for rating, col in _POINT_COLUMNS.items() if r[col] is not None},
+                    tuple(standards[r["framework_id"]]))
+                for r in self._rows("SELECT * FROM frameworks ORDER BY framework_id")
+            }
+        return self._framework_cache
+
+    def providers(self) -> list[Provider]:
+        """Every provider, by name."""
+        return [provider_from_row(r) for r in self._rows("SELECT * FROM providers ORDER BY name")]
+
+    def provider(self, provider_id: str) -> Provider:
+        rows = self._rows("SELECT * FROM providers WHERE provider_id = ?", (provider_id,))
+        if not rows:
+            raise UnknownProviderError(provider_id, [])
+        return provider_from_row(rows[0])
+
+    def find_provider(self, name: str) -> Provider:
+        """A provider by id or by name, ignoring case; the error names the closest matches."""
+        rows = self._rows("SELECT * FROM providers WHERE provider_id = ? OR name = ? COLLATE NOCASE "
+                          "ORDER BY provider_id = ? DESC LIMIT 1", (name, name, name))
+        if rows:
+            return provider_from_row(rows[0])
+        names = [r["name"] for r in self._rows("SELECT name FROM providers")]
+        lowered = {n.casefold(): n for n in names}
+        close = difflib.get_close_matches(name.casefold(), list(lowered), n=3, cutoff=0.5)
+        partial = [n for n in names if name.casefold() in n.casefold()]
+        suggestions = list(dict.fromkeys([lowered[c] for c in close] + partial))[:5]
+        raise UnknownProviderError(name, suggestions)
+
+    def inspections(self, provider_id: str | None = None) -> list[Inspection]:
+        """Inspections newest first (undated last), of one provider or all."""
+        where, params = ("WHERE provider_id = ?", (provider_id,)) if provider_id else ("", ())
+        sql = (f"SELECT {INSPECTION_COLUMNS} FROM inspections {where} "
+               "ORDER BY published = '', published DESC, inspection_id DESC")
+        return [inspection_from_row(r) for r in self._rows(sql, params)]
+
+    def inspection(self, inspection_id: str) -> Inspection | None:
+        rows = self._rows(f"SELECT {INSPECTION_COLUMNS} FROM inspections WHERE inspection_id = ?",
+                          (inspection_id,))
+        return inspection_from_row(rows[0]) if rows else None
+
+    def provider_tree(self) -> list[tuple[Provider, list[Inspection]]]:
+        """Every provider with its inspections newest first; grouping is the view's choice."""
+        by_provider: dict[str, list[Inspection]] = defaultdict(list)
+        for inspection in self.inspections():
+            by_provider[inspection.provider_id].append(inspection)
+        return [(p, by_provider[p.provider_id]) for p in self.providers()]
+
+    def ratings_for(self, inspection_ids: Sequence[str]) -> dict[str, dict[str, RatingCell]]:
+        """Standard ratings of the given inspections, by inspection then standard code."""
+        cells: dict[str, dict[str, RatingCell]] = defaultdict(dict)
+        for chunk in _chunks(list(inspection_ids), 500):
+            marks = ",".join("?" * len(chunk))
+            for r in self._rows(f"SELECT * FROM ratings WHERE inspection_id IN ({marks})", chunk):
+                cells[r["inspection_id"]][r["standard_code"]] = RatingCell(
+                    r["standard_code"], Rating.parse(r["rating"]), r["basis"] or "",
+                    r["source_url"] or "", r["notes"] or "")
+        return cells
+
+    def rating_matrix(self, *, provider_ids: Sequence[str] | None = None,
+                      provider_type: str | None = None, framework_id: str | None = None,
+                      round: str | None = None, year: str | None = None,
+                      latest_only: bool = True) -> list[MatrixRow]:
+        """Rows of the rating matrix (one per inspection, or per provider's latest), with scores."""
+        where, params = _matrix_filter(provider_ids, provider_type, framework_id, round, year)
+        sql = (f"SELECT i.*, p.name, p.provider_type, p.region, p.owner, ROW_NUMBER() OVER "
+               "(PARTITION BY i.provider_id ORDER BY i.published = '', i.published DESC, "
+               "i.inspection_id DESC) AS recency FROM inspections i JOIN providers p "
+               f"USING (provider_id) {where}")
+        sql = f"SELECT * FROM ({sql}) {'WHERE recency = 1' if latest_only else ''} ORDER BY name, recency"
+        rows = self._rows(sql, params)
+        cells = self.ratings_for([r["inspection_id"] for r in rows])
+        frameworks = self.frameworks()
+        result = []
+        for r in rows:
+            provider, inspection = provider_from_row(r), inspection_from_row(r)
+            own = cells.get(inspection.inspection_id, {})
+            framework = frameworks.get(inspection.framework_id)
+            score = compute_score(framework, provider.provider_type,
+                                  {c: cell.rating for c, cell in own.items()}) if framework else None
+            result.append(MatrixRow(provider, inspection, own, score))
+        return result
+
+    def findings(self, query: FindingQuery) -> list[Finding]:
+        """One page of findings matching the query, newest inspection first."""
+        where, params = _finding_filter(query)
+        sql = (
+            "SELECT f.id, f.inspection_id, i.provider_id, p.name AS provider_name, i.published, "
+            "f.domain_code, f.standard_code, f.kind, f.text, f.source_url, "
+            "(SELECT domain_name FROM standards d WHERE d.framework_id = i.framework_id "
+            " AND d.domain_code = f.domain_code LIMIT 1) AS domain_name, "
+            "(SELECT standard_name FROM standards s WHERE s.framework_id = i.framework_id "
+            " AND s.standard_code = f.standard_code) AS standard_name "
+            "FROM findings f JOIN inspections i USING (inspection_id) "
+            f"JOIN providers p ON p.provider_id = i.provider_id {where} "
+            "ORDER BY i.published = '', i.published DESC, f.inspection_id, f.id LIMIT ? OFFSET ?"
+        )
+        rows = self._rows(sql, [*params, query.limit, query.offset])
+        return [Finding(r["id"], r["inspection_id"], r["provider_id"], r["provider_name"],
+                        PartialDate.parse(r["published"]), r["domain_code"] or "",
+                        r["domain_name"] or "", r["standard_code"] or "", r["standard_name"] or "",
+                        r["kind"], r["text"], r["source_url"] or "") for r in rows]
+
+    def count_findings(self, query: FindingQuery) -> int:
+        """How many findings match (ignores limit and offset)."""
+        where, params = _finding_filter(query)
+        sql = ("SELECT count(*) FROM findings f JOIN inspections i USING (inspection_id) "
+               f"JOIN providers p ON p.provider_id = i.provider_id {where}")
+        return self._rows(sql, params)[0][0]
+
+    def domains(self) -> list[tuple[str, str]]:
+        """``(code, names)`` of every domain code, names joined across frameworks."""
+        rows = self._rows("SELECT domain_code, group_concat(DISTINCT domain_name) AS names "
+                          "FROM standards GROUP BY domain_code ORDER BY domain_code")
+        return [(r["domain_code"], (r["names"] or "").replace(",", " / ")) for r in rows]
+
+    def domain_codes(self, code_or_name: str) -> tuple[str, ...]:
+        """Domain codes meant by a code (``2``) or a name, or part of one (``case supervision``)."""
+        rows = self._rows("SELECT DISTINCT domain_code FROM standards WHERE domain_code = ? "
+                          "OR domain_name LIKE ? ESCAPE '\\' ORDER BY domain_code",
+                          (code_or_name, f"%{_escape_like(code_or_name)}%"))
+        return tuple(r[0] for r in rows)
+
+    def rating_history(self, provider_id: str) -> list[HistoryPoint]:
+        """A provider's inspections oldest first, with overall and standard ratings."""
+        inspections = list(reversed(self.inspections(provider_id)))
+        cells = self.ratings_for([i.inspection_id for i in inspections])
+        frameworks = self.frameworks()
+        return [HistoryPoint(i, frameworks[i.framework_id].name if i.framework_id in frameworks
+                             else i.framework_id, i.overall, cells.get(i.inspection_id, {}))
+                for i in inspections]
+
+    def national_distribution(self, by: str = "year", provider_type: str | None = None
+                              ) -> list[tuple[str, dict[Rating, int]]]:
+        """Counts of overall ratings per year (of publication) or per round, oldest first."""
+        period = "substr(i.published, 1, 4)" if by == "year" else "i.round"
+        where, params = ("AND p.provider_type = ?", (provider_type,)) if provider_type else ("", ())
+        rows = self._rows(
+            f"SELECT {period} AS period, i.overall_rating AS rating, count(*) AS n "
+            "FROM inspections i JOIN providers p USING (provider_id) "
+            f"WHERE {period} != '' AND i.overall_rating != '' {where} "
+            "GROUP BY period, rating ORDER BY period", params)
+        result: dict[str, dict[Rating, int]] = {}
+        for r in rows:
+            result.setdefault(r["period"], {})[Rating.parse(r["rating"])] = r["n"]
+        return list(result.items())
+
+    def domain_trend(self, provider_type: str | None = None) -> list[tuple[str, str, int, int]]:
+        """``(domain_code, year, good_or_better, rated)`` for every domain and year with ratings."""
+        good = ",".join(f"'{r.value}'" for r in GRADED[:2])
+        where, params = ("AND p.provider_type = ?", (provider_type,)) if provider_type else ("", ())
+        rows = self._rows(
+            "SELECT s.domain_code, substr(i.published, 1, 4) AS year, "
+            f"sum(r.rating IN ({good})) AS good, count(*) AS n FROM ratings r "
+            "JOIN inspections i USING (inspection_id) JOIN providers p USING (provider_id) "
+            "JOIN standards s ON s.framework_id = i.framework_id AND s.standard_code = r.standard_code "
+            f"WHERE i.published != '' {where} GROUP BY s.domain_code, year ORDER BY s.domain_code, year",
+            params)
+        return [(r["domain_code"], r["year"], r["good"], r["n"]) for r in rows]
+
+
+def _escape_like(text: str) -> str:
+    return text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
+
+
+def _chunks(items: list[str], size: int) -> list[list[str]]:
+    return [items[i:i + size] for i in range(0, len(items), size)]
+
+
+def _in(column: str, values: Sequence[str]) -> tuple[str, list[str]]:
+    return f"{column} IN ({','.join('?' * len(values))})", list(values)
+
+
+def _matrix_filter(provider_ids: Sequence[str] | None, provider_type: str | None,
+                   framework_id: str | None, round: str | None, year: str | None
+                   ) -> tuple[str, list[Any]]:
+    clauses: list[str] = []
+    params: list[Any] = []
+    if provider_ids is not None:
+        sql, values = _in("i.provider_id", provider_ids or [""])
+        clauses.append(sql)
+        params += values
+    for column, value in (("p.provider_type", provider_type), ("i.framework_id", framework_id),
+                          ("i.round", round), ("substr(i.published, 1, 4)", year)):
+        if value:
+            clauses.append(f"{column} = ?")
+            params.append(value)
+    return ("WHERE " + " AND ".join(clauses) if clauses else ""), params
+
+
+def _finding_filter(query: FindingQuery) -> tuple[str, list[Any]]:
+    clauses: list[str] = []
+    params: list[Any] = []
+    for column, values in (("i.provider_id", query.provider_ids),
+                           ("f.domain_code", query.domain_codes), ("f.kind", query.kinds)):
+        if values is not None:
+            sql, vals = _in(column, values or [""])
+            clauses.append(sql)
+            params += vals
+    for column, value in (("f.inspection_id", query.inspection_id),
+                          ("f.standard_code", query.standard_code)):
+        if value:
+            clauses.append(f"{column} = ?")
+            params.append(value)
+    match = fts_query(query.search)
+    if match:
+        clauses.append("f.id IN (SELECT rowid FROM findings_fts WHERE findings_fts MATCH ?)")
+        params.append(match)
+    return ("WHERE " + " AND ".join(clauses) if clauses else ""), params

@@ -1,0 +1,124 @@
+"""The store: the only code that talks to SQLite. A small keyword-argument API in the manner of
+sqlite-utils, usable from scripts as well as from the GUI and the CLI."""
+
+from __future__ import annotations
+
+import sqlite3
+from collections.abc import Iterable, Sequence
+from pathlib import Path
+from typing import Any
+
+import sqlite_utils
+
+from inspector_gui.domain.records import StoreInfo
+from inspector_gui.errors import ImportFailed, StoreError
+from inspector_gui.exchange.readers import Batch, read_files
+from inspector_gui.exchange.tables import MAX_PROBLEMS
+from inspector_gui.exchange.validate import check_batch
+from inspector_gui.store import connection
+from inspector_gui.store.imports import ImportReport, Progress, known_keys, write_batch
+from inspector_gui.store.reads import ReadQueries
+from inspector_gui.store.schema import TABLE_NAMES, create_schema
+
+
+class Store(ReadQueries):
+    """An open store file. Use :meth:`open` to read, :meth:`create` for a new file."""
+
+    def __init__(self, conn: sqlite3.Connection, path: Path, readonly: bool, version: int) -> None:
+        conn.row_factory = sqlite3.Row
+        self.conn = conn
+        self.db = sqlite_utils.Database(conn)
+        self.path = path
+        self.readonly = readonly
+        self.schema_version = version
+        self._framework_cache = None
+
+    @classmethod
+    def open(cls, path: str | Path, readonly: bool = True, check: bool = True) -> Store:
+        """Open an existing store; ``check`` runs ``PRAGMA quick_check`` over the whole file."""
+        path = Path(path)
+        connection.check_file(path)
+        conn = connection.connect(path, "ro" if readonly else "rw")
+        try:
+            version = connection.check_schema(conn, path, integrity=check)
+        except StoreError:
+            conn.close()
+            raise
+        return cls(conn, path, readonly, version)
+
+    @classmethod
+    def create(cls, path: str | Path) -> Store:
+        """A new, empty store at a path where no file exists yet."""
+        path = Path(path)
+        if path.exists():
+            raise StoreError("already exists; choose a new file name", path)
+        conn = connection.connect(path, "rwc")
+        create_schema(sqlite_utils.Database(conn))
+        return cls(conn, path, False, connection.SCHEMA_VERSION)
+
+    def close(self) -> None:
+        self.conn.close()
+
+    def __enter__(self) -> Store:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    def _rows(self, sql: str, params: Sequence[Any] | dict[str, Any] = ()) -> list[sqlite3.Row]:
+        try:
+            return self.conn.execute(sql, params).fetchall()
+        except sqlite3.OperationalError as exc:
+            if "fts5" in str(exc):
+                raise StoreError(f"search failed: {exc}", self.path) from None
+            raise StoreError(connection.describe(exc), self.path) from None
+        except sqlite3.DatabaseError as exc:
+            raise StoreError(connection.describe(exc), self.path) from None
+
+    def meta(self, key: str, default: str = "") -> str:
+        rows = self._rows("SELECT value FROM store_meta WHERE key = ?", (key,))
+        return rows[0][0] if rows else default
+
+    def set_meta(self, key: str, value: str) -> None:
+        self._require_writable()
+        self.conn.execute("INSERT OR REPLACE INTO store_meta (key, value) VALUES (?, ?)", (key, value))
+
+    def counts(self) -> dict[str, int]:
+        return {t: self._rows(f"SELECT count(*) FROM {t}")[0][0] for t in TABLE_NAMES}
+
+    def as_at(self) -> str:
+        """The newest publication date in the store: the data is 'as at' this date."""
+        return self._rows("SELECT max(published) FROM inspections")[0][0] or ""
+
+    def info(self) -> StoreInfo:
+        """Path, schema, counts, frameworks and how many standard ratings are recorded."""
+        possible = self._rows(
+            "SELECT count(*) FROM inspections i JOIN providers p USING (provider_id) "
+            "JOIN standards s ON s.framework_id = i.framework_id "
+            "AND (coalesce(s.applies_to, '') = '' OR s.applies_to = p.provider_type)")[0][0]
+        return StoreInfo(
+            str(self.path), self.schema_version, self.counts(),
+            [(f.framework_id, f.name) for f in self.frameworks().values()],
+            self.counts()["ratings"], possible, self.as_at(), self.meta("synthetic") == "yes")
+
+    def import_files(self, paths: Iterable[str | Path], progress: Progress | None = None) -> ImportReport:
+        """Read, check and import interchange files in one transaction."""
+        return self.import_batch(read_files(paths), progress)
+
+    def import_batch(self, batch: Batch, progress: Progress | None = None) -> ImportReport:
+        """Check a batch against the store, then write it all or nothing."""
+        self._require_writable()
+        known = known_keys(self.conn)
+        problems = check_batch(batch, known)
+        if problems:
+            raise ImportFailed(problems[:MAX_PROBLEMS], max(0, len(problems) - MAX_PROBLEMS))
+        try:
+            report = write_batch(self.conn, batch, known, progress)
+        except sqlite3.DatabaseError as exc:
+            raise StoreError(connection.describe(exc), self.path) from None
+        self._framework_cache = None
+        return report
+
+    def _require_writable(self) -> None:
+        if self.readonly:
+            raise StoreError("is open read-only", self.path)
