@@ -87,6 +87,7 @@ class FindingQuery:
     """Filters for findings; every field narrows, None means no filter."""
 
     provider_ids: tuple[str, ...] | None = None
+    inspection_ids: tuple[str, ...] | None = None
     inspection_id: str | None = None
     domain_codes: tuple[str, ...] | None = None
     standard_code: str | None = None

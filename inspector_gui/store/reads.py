@@ -129,11 +129,13 @@ class ReadQueries:
         return cells
 
     def rating_matrix(self, *, provider_ids: Sequence[str] | None = None,
+                      inspection_ids: Sequence[str] | None = None,
                       provider_type: str | None = None, framework_id: str | None = None,
                       round: str | None = None, year: str | None = None,
                       latest_only: bool = True) -> list[MatrixRow]:
         """Rows of the rating matrix (one per inspection, or per provider's latest), with scores."""
-        where, params = _matrix_filter(provider_ids, provider_type, framework_id, round, year)
+        where, params = _matrix_filter(provider_ids, inspection_ids, provider_type, framework_id,
+                                       round, year)
         sql = (f"SELECT i.*, p.name, p.provider_type, p.region, p.owner, ROW_NUMBER() OVER "
                "(PARTITION BY i.provider_id ORDER BY i.published = '', i.published DESC, "
                "i.inspection_id DESC) AS recency FROM inspections i JOIN providers p "
@@ -216,6 +218,20 @@ class ReadQueries:
             result.setdefault(r["period"], {})[Rating.parse(r["rating"])] = r["n"]
         return list(result.items())
 
+    def inspections_in_period(self, by: str, period: str, rating: Rating | None = None,
+                              provider_type: str | None = None) -> list[str]:
+        """Ids of the inspections behind one bar segment of :meth:`national_distribution`."""
+        column = "substr(i.published, 1, 4)" if by == "year" else "i.round"
+        sql = ("SELECT i.inspection_id FROM inspections i JOIN providers p USING (provider_id) "
+               f"WHERE {column} = ?")
+        params: list[Any] = [period]
+        for clause, value in (("i.overall_rating = ?", rating.value if rating else None),
+                              ("p.provider_type = ?", provider_type)):
+            if value is not None:
+                sql += f" AND {clause}"
+                params.append(value)
+        return [r[0] for r in self._rows(sql + " ORDER BY i.inspection_id", params)]
+
     def domain_trend(self, provider_type: str | None = None) -> list[tuple[str, str, int, int]]:
         """``(domain_code, year, good_or_better, rated)`` for every domain and year with ratings."""
         good = ",".join(f"'{r.value}'" for r in GRADED[:2])
@@ -242,15 +258,16 @@ def _in(column: str, values: Sequence[str]) -> tuple[str, list[str]]:
     return f"{column} IN ({','.join('?' * len(values))})", list(values)
 
 
-def _matrix_filter(provider_ids: Sequence[str] | None, provider_type: str | None,
-                   framework_id: str | None, round: str | None, year: str | None
-                   ) -> tuple[str, list[Any]]:
+def _matrix_filter(provider_ids: Sequence[str] | None, inspection_ids: Sequence[str] | None,
+                   provider_type: str | None, framework_id: str | None, round: str | None,
+                   year: str | None) -> tuple[str, list[Any]]:
     clauses: list[str] = []
     params: list[Any] = []
-    if provider_ids is not None:
-        sql, values = _in("i.provider_id", provider_ids or [""])
-        clauses.append(sql)
-        params += values
+    for column, ids in (("i.provider_id", provider_ids), ("i.inspection_id", inspection_ids)):
+        if ids is not None:
+            sql, values = _in(column, ids or [""])
+            clauses.append(sql)
+            params += values
     for column, value in (("p.provider_type", provider_type), ("i.framework_id", framework_id),
                           ("i.round", round), ("substr(i.published, 1, 4)", year)):
         if value:
@@ -263,6 +280,7 @@ def _finding_filter(query: FindingQuery) -> tuple[str, list[Any]]:
     clauses: list[str] = []
     params: list[Any] = []
     for column, values in (("i.provider_id", query.provider_ids),
+                           ("f.inspection_id", query.inspection_ids),
                            ("f.domain_code", query.domain_codes), ("f.kind", query.kinds)):
         if values is not None:
             sql, vals = _in(column, values or [""])
