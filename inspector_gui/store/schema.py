@@ -15,11 +15,21 @@ TABLE_NAMES = ("frameworks", "standards", "providers", "inspections", "ratings",
 
 def create_schema(db: sqlite_utils.Database) -> None:
     """Create every table, index and the FTS index in an empty database."""
+    create_tables(db)
+    create_indexes_and_search(db)
+
+
+def create_tables(db: sqlite_utils.Database) -> None:
+    """The tables alone, marked as ours: a bulk load fills them before indexes exist."""
     _create_tables(db)
-    _create_indexes(db)
-    db["findings"].enable_fts(["text"], tokenize="porter", create_triggers=True)
     db.execute(f"PRAGMA application_id = {APPLICATION_ID}")
     db.execute(f"PRAGMA user_version = {SCHEMA_VERSION}")
+
+
+def create_indexes_and_search(db: sqlite_utils.Database) -> None:
+    """Indexes and the FTS index (filled from the rows already there) with its sync triggers."""
+    _create_indexes(db)
+    db["findings"].enable_fts(["text"], tokenize="porter", create_triggers=True)
 
 
 def _create_tables(db: sqlite_utils.Database) -> None:
