@@ -13,8 +13,6 @@ from inspector_gui.domain.dates import PartialDate
 from inspector_gui.domain.frameworks import Framework, Standard, compute_score
 from inspector_gui.domain.ratings import GRADED, Rating
 from inspector_gui.domain.records import (
-    Finding,
-    FindingQuery,
     HistoryPoint,
     Inspection,
     MatrixRow,
@@ -22,7 +20,7 @@ from inspector_gui.domain.records import (
     RatingCell,
 )
 from inspector_gui.errors import UnknownProviderError
-from inspector_gui.store.search import fts_query
+from inspector_gui.store.finding_reads import FindingReads
 
 INSPECTION_COLUMNS = ("inspection_id, provider_id, framework_id, round, fieldwork_start, "
                       "published, overall_rating, score, source_url, notes")
@@ -48,7 +46,7 @@ def provider_from_row(row: sqlite3.Row) -> Provider:
                     row["region"] or "", row["owner"] or "")
 
 
-class ReadQueries:
+class ReadQueries(FindingReads):
     """Query methods of :class:`~inspector_gui.store.Store`; needs ``_rows`` and a cache."""
 
     _framework_cache: dict[str, Framework] | None
@@ -154,33 +152,6 @@ class ReadQueries:
             result.append(MatrixRow(provider, inspection, own, score))
         return result
 
-    def findings(self, query: FindingQuery) -> list[Finding]:
-        """One page of findings matching the query, newest inspection first."""
-        where, params = _finding_filter(query)
-        sql = (
-            "SELECT f.id, f.inspection_id, i.provider_id, p.name AS provider_name, i.published, "
-            "f.domain_code, f.standard_code, f.kind, f.text, f.source_url, "
-            "(SELECT domain_name FROM standards d WHERE d.framework_id = i.framework_id "
-            " AND d.domain_code = f.domain_code LIMIT 1) AS domain_name, "
-            "(SELECT standard_name FROM standards s WHERE s.framework_id = i.framework_id "
-            " AND s.standard_code = f.standard_code) AS standard_name "
-            "FROM findings f JOIN inspections i USING (inspection_id) "
-            f"JOIN providers p ON p.provider_id = i.provider_id {where} "
-            "ORDER BY i.published = '', i.published DESC, f.inspection_id, f.id LIMIT ? OFFSET ?"
-        )
-        rows = self._rows(sql, [*params, query.limit, query.offset])
-        return [Finding(r["id"], r["inspection_id"], r["provider_id"], r["provider_name"],
-                        PartialDate.parse(r["published"]), r["domain_code"] or "",
-                        r["domain_name"] or "", r["standard_code"] or "", r["standard_name"] or "",
-                        r["kind"], r["text"], r["source_url"] or "") for r in rows]
-
-    def count_findings(self, query: FindingQuery) -> int:
-        """How many findings match (ignores limit and offset)."""
-        where, params = _finding_filter(query)
-        sql = ("SELECT count(*) FROM findings f JOIN inspections i USING (inspection_id) "
-               f"JOIN providers p ON p.provider_id = i.provider_id {where}")
-        return self._rows(sql, params)[0][0]
-
     def domains(self) -> list[tuple[str, str]]:
         """``(code, names)`` of every domain code, names joined across frameworks."""
         rows = self._rows("SELECT domain_code, group_concat(DISTINCT domain_name) AS names "
@@ -273,26 +244,4 @@ def _matrix_filter(provider_ids: Sequence[str] | None, inspection_ids: Sequence[
         if value:
             clauses.append(f"{column} = ?")
             params.append(value)
-    return ("WHERE " + " AND ".join(clauses) if clauses else ""), params
-
-
-def _finding_filter(query: FindingQuery) -> tuple[str, list[Any]]:
-    clauses: list[str] = []
-    params: list[Any] = []
-    for column, values in (("i.provider_id", query.provider_ids),
-                           ("f.inspection_id", query.inspection_ids),
-                           ("f.domain_code", query.domain_codes), ("f.kind", query.kinds)):
-        if values is not None:
-            sql, vals = _in(column, values or [""])
-            clauses.append(sql)
-            params += vals
-    for column, value in (("f.inspection_id", query.inspection_id),
-                          ("f.standard_code", query.standard_code)):
-        if value:
-            clauses.append(f"{column} = ?")
-            params.append(value)
-    match = fts_query(query.search)
-    if match:
-        clauses.append("f.id IN (SELECT rowid FROM findings_fts WHERE findings_fts MATCH ?)")
-        params.append(match)
     return ("WHERE " + " AND ".join(clauses) if clauses else ""), params

@@ -1,0 +1,146 @@
+"""Findings pages and counts, shaped to stay fast on a million findings.
+
+A page is newest inspection first. SQLite walks ``inspections`` by the ``published`` index and each
+inspection's findings by ``(inspection_id, id)``, stopping at the page's end, so a filter costs
+well under a millisecond whatever the store's size. A search for a rare word starts from the FTS
+index and sorts its few matches. A search for a common word walks the newest inspections, asking
+the FTS index for one inspection's rowid range at a time with exact terms (:mod:`terms`): sorting
+all its matches by date would cost 250 ms and more. Counts join only the tables a filter needs.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+from collections.abc import Sequence
+from dataclasses import replace
+from typing import Any
+
+from inspector_gui.domain.dates import PartialDate
+from inspector_gui.domain.records import Finding, FindingQuery
+from inspector_gui.store.search import fts_query
+from inspector_gui.store.terms import expand
+
+RARE = 20_000  # matches below which sorting them all beats walking inspections
+FIRST_WALK, MAX_WALK = 16, 4_096  # inspections walked at first, and before giving up on a walk
+COLUMNS = (
+    "f.id, f.inspection_id, i.provider_id, p.name AS provider_name, i.published, "
+    "f.domain_code, f.standard_code, f.kind, f.text, f.source_url, "
+    "(SELECT domain_name FROM standards d WHERE d.framework_id = i.framework_id "
+    " AND d.domain_code = f.domain_code LIMIT 1) AS domain_name, "
+    "(SELECT standard_name FROM standards s WHERE s.framework_id = i.framework_id "
+    " AND s.standard_code = f.standard_code) AS standard_name")
+ORDER = "ORDER BY i.published DESC, i.inspection_id, f.id"
+FTS_IN = "f.id IN (SELECT rowid FROM findings_fts WHERE findings_fts MATCH ?)"
+WALK = (
+    "WITH i AS (SELECT inspection_id, provider_id, framework_id, published, "
+    "(SELECT min(id) FROM findings WHERE inspection_id = x.inspection_id) AS lo, "
+    "(SELECT max(id) FROM findings WHERE inspection_id = x.inspection_id) AS hi "
+    "FROM inspections x {inspections} ORDER BY published DESC, inspection_id LIMIT ? OFFSET ?) "
+    f"SELECT {COLUMNS} FROM i CROSS JOIN findings_fts ON findings_fts.rowid BETWEEN i.lo AND i.hi "
+    "CROSS JOIN findings f ON f.id = findings_fts.rowid AND f.inspection_id = i.inspection_id "
+    "JOIN providers p ON p.provider_id = i.provider_id "
+    f"WHERE findings_fts MATCH ? {{findings}} {ORDER}")
+
+
+class FindingReads:
+    """Findings methods of the store; needs ``_rows`` and ``conn``."""
+
+    conn: sqlite3.Connection
+
+    def _rows(self, sql: str, params: Sequence[Any] | dict[str, Any] = ()) -> list[sqlite3.Row]:
+        raise NotImplementedError
+
+    def findings(self, query: FindingQuery) -> list[Finding]:
+        """One page of findings matching the query, newest inspection first."""
+        expansion = expand(self.conn, query.search) if fts_query(query.search) else None
+        if expansion is not None and expansion.estimate >= RARE:
+            rows = self._walk(query, expansion.match)
+            if rows is not None:
+                return [_finding(r) for r in rows]
+        where, params = _where(query)
+        sql = (f"SELECT {COLUMNS} FROM findings f JOIN inspections i USING (inspection_id) "
+               f"JOIN providers p ON p.provider_id = i.provider_id {where} {ORDER} LIMIT ? OFFSET ?")
+        return [_finding(r) for r in self._rows(sql, [*params, query.limit, query.offset])]
+
+    def count_findings(self, query: FindingQuery) -> int:
+        """How many findings match (ignores limit and offset)."""
+        match = fts_query(query.search)
+        if match and replace(query, search="", limit=0, offset=0) == FindingQuery(limit=0):
+            return self._rows("SELECT count(*) FROM findings_fts WHERE findings_fts MATCH ?",
+                              (match,))[0][0]
+        join = "JOIN inspections i USING (inspection_id)" if query.provider_ids is not None else ""
+        where, params = _where(query)
+        return self._rows(f"SELECT count(*) FROM findings f {join} {where}", params)[0][0]
+
+    def _walk(self, query: FindingQuery, match: str) -> list[sqlite3.Row] | None:
+        """The page by walking inspections newest first (16, then 64, 256 … at a time); None
+        when the matches are too sparse for that to pay."""
+        inspections, inspection_params = _inspection_where(query)
+        findings, finding_params = _finding_where(query)
+        sql = WALK.format(inspections=inspections, findings=findings.replace("WHERE", "AND", 1))
+        total = self._rows(f"SELECT count(*) FROM inspections x {inspections}",
+                           inspection_params)[0][0]
+        wanted, rows, start, size = query.offset + query.limit, [], 0, FIRST_WALK
+        while len(rows) < wanted and start < total:
+            if start >= MAX_WALK:
+                return None
+            rows += self._rows(sql, [*inspection_params, size, start, match, *finding_params])
+            start, size = start + size, size * 4
+        return rows[query.offset:wanted]
+
+
+def _finding(r: sqlite3.Row) -> Finding:
+    return Finding(r["id"], r["inspection_id"], r["provider_id"], r["provider_name"],
+                   PartialDate.parse(r["published"]), r["domain_code"] or "", r["domain_name"] or "",
+                   r["standard_code"] or "", r["standard_name"] or "", r["kind"], r["text"],
+                   r["source_url"] or "")
+
+
+def _in(column: str, values: Sequence[str]) -> tuple[str, list[str]]:
+    values = list(values) or [""]
+    return f"{column} IN ({','.join('?' * len(values))})", values
+
+
+def _clauses(pairs: Sequence[tuple[str, Any]]) -> tuple[list[str], list[Any]]:
+    """SQL conditions for the given (column, value) pairs: a tuple is a set, a string one value."""
+    clauses: list[str] = []
+    params: list[Any] = []
+    for column, value in pairs:
+        if isinstance(value, tuple):
+            sql, values = _in(column, value)
+            clauses.append(sql)
+            params += values
+        elif value:
+            clauses.append(f"{column} = ?")
+            params.append(value)
+    return clauses, params
+
+
+def _join(clauses: list[str]) -> str:
+    return "WHERE " + " AND ".join(clauses) if clauses else ""
+
+
+def _inspection_where(query: FindingQuery) -> tuple[str, list[Any]]:
+    clauses, params = _clauses((("x.provider_id", query.provider_ids),
+                                ("x.inspection_id", query.inspection_ids),
+                                ("x.inspection_id", query.inspection_id)))
+    return _join(clauses), params
+
+
+def _finding_where(query: FindingQuery) -> tuple[str, list[Any]]:
+    clauses, params = _clauses((("f.domain_code", query.domain_codes), ("f.kind", query.kinds),
+                                ("f.standard_code", query.standard_code)))
+    return _join(clauses), params
+
+
+def _where(query: FindingQuery) -> tuple[str, list[Any]]:
+    """Every filter of the query, on ``findings f`` joined to ``inspections i``; search by FTS."""
+    clauses, params = _clauses((
+        ("i.provider_id", query.provider_ids), ("f.inspection_id", query.inspection_ids),
+        ("f.inspection_id", query.inspection_id), ("f.domain_code", query.domain_codes),
+        ("f.kind", query.kinds), ("f.standard_code", query.standard_code)))
+    match = fts_query(query.search)
+    if match:
+        clauses.append(FTS_IN)
+        params.append(match)
+    return _join(clauses), params
