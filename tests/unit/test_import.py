@@ -39,7 +39,8 @@ def test_importing_the_bundled_data_twice_changes_nothing(store_path: Path) -> N
     assert sum(report.changed.values()) == 0
 
 
-def test_new_inspection_may_reference_providers_already_in_the_store(store_path: Path, tmp_path: Path) -> None:
+def test_new_inspection_may_reference_providers_already_in_the_store(
+        store_path: Path, tmp_path: Path) -> None:
     file = _write(tmp_path, "inspections.csv", NEW_INSPECTION)
     with Store.open(store_path, readonly=False) as store:
         report = store.import_files([file])
@@ -71,7 +72,8 @@ def test_a_finding_with_only_a_standard_gets_its_domain(store_path: Path, tmp_pa
                   "merseyside-crc-2018-09-26,2.3,improvement,Delivery was patchy.\n")
     with Store.open(store_path, readonly=False) as store:
         store.import_files([file])
-        row = store.conn.execute("SELECT domain_code FROM findings WHERE text = 'Delivery was patchy.'").fetchone()
+        row = store.conn.execute("SELECT domain_code FROM findings WHERE text = ?",
+                                 ("Delivery was patchy.",)).fetchone()
     assert row[0] == "2"
 
 

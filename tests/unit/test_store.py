@@ -103,7 +103,8 @@ def test_national_distribution_counts_overall_ratings(store: Store) -> None:
     assert sum(by_round["2018/19"].values()) == 28
     by_year = dict(store.national_distribution(by="year"))
     rows = _csv("inspections")
-    inadequate_2022 = sum(1 for r in rows if r["published"][:4] == "2022" and r["overall_rating"] == "Inadequate")
+    inadequate_2022 = sum(1 for r in rows
+                          if r["published"][:4] == "2022" and r["overall_rating"] == "Inadequate")
     assert by_year["2022"][Rating.INADEQUATE] == inadequate_2022
     ids = store.inspections_in_period("year", "2022", Rating.INADEQUATE)
     assert len(ids) == inadequate_2022
