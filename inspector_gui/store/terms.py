@@ -11,13 +11,16 @@ upper bound for the matches that tells a common search from a rare one.
 
 from __future__ import annotations
 
+import os
 import sqlite3
+import threading
 from dataclasses import dataclass
 
 from inspector_gui.store.search import search_words
 
 TOKENIZER = "porter"
 MAX_TERMS = 500
+CACHE_SIZE = 256
 VOCAB = "temp.findings_fts_terms"
 
 
@@ -29,6 +32,9 @@ class Expansion:
     match: str
     estimate: int
 
+
+_lock = threading.Lock()
+_expansions: dict[tuple[tuple[str, int, int], str], Expansion | None] = {}
 
 def stems(words: list[str]) -> list[str]:
     """Each word as the FTS tokenizer indexes it (``staffing`` → ``staf``), by SQLite itself;
@@ -48,7 +54,29 @@ def stems(words: list[str]) -> list[str]:
 
 def expand(conn: sqlite3.Connection, text: str) -> Expansion | None:
     """The search as exact terms, or None when it cannot be put so (no words, a stem that the
-    tokenizer would change again, or a prefix standing for too many terms)."""
+    tokenizer would change again, or a prefix standing for too many terms).
+
+    Remembered per store file and version (path, size, mtime), because counting a common term
+    takes milliseconds and every page of a scrolled list asks again."""
+    key = (_file_version(conn), text)
+    with _lock:
+        if key in _expansions:
+            return _expansions[key]
+    expansion = _expand(conn, text)
+    with _lock:
+        if len(_expansions) >= CACHE_SIZE:
+            _expansions.clear()
+        _expansions[key] = expansion
+    return expansion
+
+
+def _file_version(conn: sqlite3.Connection) -> tuple[str, int, int]:
+    path = next(r[2] for r in conn.execute("PRAGMA database_list") if r[1] == "main")
+    status = os.stat(path) if path else None
+    return path, status.st_size if status else 0, status.st_mtime_ns if status else 0
+
+
+def _expand(conn: sqlite3.Connection, text: str) -> Expansion | None:
     words = search_words(text)
     if not words:
         return None

@@ -1,0 +1,38 @@
+"""Timing: each figure is the median of repeated runs, with min and max, in milliseconds."""
+
+from __future__ import annotations
+
+import resource
+import statistics
+import time
+from collections.abc import Callable
+from typing import Any
+
+
+def figure(samples_ms: list[float]) -> dict[str, Any]:
+    """Median, min and max of samples (ms), rounded for reading."""
+    return {"median_ms": round(statistics.median(samples_ms), 2), "min_ms": round(min(samples_ms), 2),
+            "max_ms": round(max(samples_ms), 2), "runs": len(samples_ms)}
+
+
+def timed(fn: Callable[[], Any], repeat: int, warmup: int = 1) -> dict[str, Any]:
+    """Run ``fn`` ``warmup`` times unmeasured (to fill the page cache), then ``repeat`` times."""
+    for _ in range(warmup):
+        fn()
+    samples = []
+    for _ in range(repeat):
+        started = time.perf_counter()
+        fn()
+        samples.append((time.perf_counter() - started) * 1000)
+    return figure(samples)
+
+
+def peak_rss_mb() -> float:
+    """This process's peak resident set size (Linux reports kilobytes)."""
+    return round(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024, 1)
+
+
+def ratio(numerator: dict[str, Any] | None, denominator: dict[str, Any] | None) -> float | None:
+    if not numerator or not denominator or not denominator["median_ms"]:
+        return None
+    return round(numerator["median_ms"] / denominator["median_ms"], 2)
