@@ -37,10 +37,13 @@ WALK = (
     "(SELECT min(id) FROM findings WHERE inspection_id = x.inspection_id) AS lo, "
     "(SELECT max(id) FROM findings WHERE inspection_id = x.inspection_id) AS hi "
     "FROM inspections x {inspections} ORDER BY published DESC, inspection_id LIMIT ? OFFSET ?) "
-    f"SELECT {COLUMNS} FROM i CROSS JOIN findings_fts ON findings_fts.rowid BETWEEN i.lo AND i.hi "
+    "SELECT f.id FROM i CROSS JOIN findings_fts ON findings_fts.rowid BETWEEN i.lo AND i.hi "
     "CROSS JOIN findings f ON f.id = findings_fts.rowid AND f.inspection_id = i.inspection_id "
-    "JOIN providers p ON p.provider_id = i.provider_id "
     f"WHERE findings_fts MATCH ? {{findings}} {ORDER}")
+KEYS = (f"SELECT f.id FROM findings f JOIN inspections i USING (inspection_id) {{where}} {ORDER} "
+        "LIMIT ? OFFSET ?")
+PAGE = (f"SELECT {COLUMNS} FROM findings f JOIN inspections i USING (inspection_id) "
+        f"JOIN providers p ON p.provider_id = i.provider_id WHERE f.id IN ({{ids}}) {ORDER}")
 
 
 class FindingReads:
@@ -52,16 +55,19 @@ class FindingReads:
         raise NotImplementedError
 
     def findings(self, query: FindingQuery) -> list[Finding]:
-        """One page of findings matching the query, newest inspection first."""
+        """One page of findings matching the query, newest inspection first.
+
+        The page's ids are found first and its names and texts read for those ids only, so rows
+        skipped by an offset cost no lookups."""
         expansion = expand(self.conn, query.search) if fts_query(query.search) else None
-        if expansion is not None and expansion.estimate >= RARE:
-            rows = self._walk(query, expansion.match)
-            if rows is not None:
-                return [_finding(r) for r in rows]
-        where, params = _where(query)
-        sql = (f"SELECT {COLUMNS} FROM findings f JOIN inspections i USING (inspection_id) "
-               f"JOIN providers p ON p.provider_id = i.provider_id {where} {ORDER} LIMIT ? OFFSET ?")
-        return [_finding(r) for r in self._rows(sql, [*params, query.limit, query.offset])]
+        ids = self._walk(query, expansion.match) if expansion and expansion.estimate >= RARE else None
+        if ids is None:
+            where, params = _where(query)
+            rows = self._rows(KEYS.format(where=where), [*params, query.limit, query.offset])
+            ids = [r[0] for r in rows]
+        if not ids:
+            return []
+        return [_finding(r) for r in self._rows(PAGE.format(ids=",".join("?" * len(ids))), ids)]
 
     def count_findings(self, query: FindingQuery) -> int:
         """How many findings match (ignores limit and offset)."""
@@ -73,21 +79,22 @@ class FindingReads:
         where, params = _where(query)
         return self._rows(f"SELECT count(*) FROM findings f {join} {where}", params)[0][0]
 
-    def _walk(self, query: FindingQuery, match: str) -> list[sqlite3.Row] | None:
-        """The page by walking inspections newest first (16, then 64, 256 … at a time); None
-        when the matches are too sparse for that to pay."""
+    def _walk(self, query: FindingQuery, match: str) -> list[int] | None:
+        """The page's ids by walking inspections newest first (16, then 64, 256 … at a time);
+        None when the matches are too sparse for that to pay."""
         inspections, inspection_params = _inspection_where(query)
         findings, finding_params = _finding_where(query)
         sql = WALK.format(inspections=inspections, findings=findings.replace("WHERE", "AND", 1))
         total = self._rows(f"SELECT count(*) FROM inspections x {inspections}",
                            inspection_params)[0][0]
-        wanted, rows, start, size = query.offset + query.limit, [], 0, FIRST_WALK
-        while len(rows) < wanted and start < total:
+        wanted, ids, start, size = query.offset + query.limit, [], 0, FIRST_WALK
+        while len(ids) < wanted and start < total:
             if start >= MAX_WALK:
                 return None
-            rows += self._rows(sql, [*inspection_params, size, start, match, *finding_params])
+            ids += [r[0] for r in self._rows(sql, [*inspection_params, size, start, match,
+                                                     *finding_params])]
             start, size = start + size, size * 4
-        return rows[query.offset:wanted]
+        return ids[query.offset:wanted]
 
 
 @functools.lru_cache(maxsize=4096)

@@ -70,6 +70,12 @@ def expand(conn: sqlite3.Connection, text: str) -> Expansion | None:
     return expansion
 
 
+def forget() -> None:
+    """Drop remembered expansions (the benchmark measures a search typed for the first time)."""
+    with _lock:
+        _expansions.clear()
+
+
 def _file_version(conn: sqlite3.Connection) -> tuple[str, int, int]:
     path = next(r[2] for r in conn.execute("PRAGMA database_list") if r[1] == "main")
     status = os.stat(path) if path else None
