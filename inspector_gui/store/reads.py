@@ -9,7 +9,6 @@ from collections import defaultdict
 from collections.abc import Sequence
 from typing import Any
 
-from inspector_gui.domain.dates import PartialDate
 from inspector_gui.domain.frameworks import Framework, Standard, compute_score
 from inspector_gui.domain.ratings import GRADED, Rating
 from inspector_gui.domain.records import (
@@ -20,7 +19,7 @@ from inspector_gui.domain.records import (
     RatingCell,
 )
 from inspector_gui.errors import UnknownProviderError
-from inspector_gui.store.finding_reads import FindingReads
+from inspector_gui.store.finding_reads import FindingReads, parse_date
 
 INSPECTION_COLUMNS = ("inspection_id, provider_id, framework_id, round, fieldwork_start, "
                       "published, overall_rating, score, source_url, notes")
@@ -36,7 +35,7 @@ def inspection_from_row(row: sqlite3.Row) -> Inspection:
     urls = tuple(u.strip() for u in (row["source_url"] or "").split(" ; ") if u.strip())
     return Inspection(
         row["inspection_id"], row["provider_id"], row["framework_id"], row["round"] or "",
-        PartialDate.parse(row["fieldwork_start"]), PartialDate.parse(row["published"]),
+        parse_date(row["fieldwork_start"]), parse_date(row["published"]),
         Rating.parse(row["overall_rating"]), row["score"] or "", urls, row["notes"] or "",
     )
 
@@ -100,7 +99,7 @@ class ReadQueries(FindingReads):
         """Inspections newest first (undated last), of one provider or all."""
         where, params = ("WHERE provider_id = ?", (provider_id,)) if provider_id else ("", ())
         sql = (f"SELECT {INSPECTION_COLUMNS} FROM inspections {where} "
-               "ORDER BY published = '', published DESC, inspection_id DESC")
+               "ORDER BY published DESC, inspection_id DESC")
         return [inspection_from_row(r) for r in self._rows(sql, params)]
 
     def inspection(self, inspection_id: str) -> Inspection | None:
@@ -135,7 +134,7 @@ class ReadQueries(FindingReads):
         where, params = _matrix_filter(provider_ids, inspection_ids, provider_type, framework_id,
                                        round, year)
         sql = (f"SELECT i.*, p.name, p.provider_type, p.region, p.owner, ROW_NUMBER() OVER "
-               "(PARTITION BY i.provider_id ORDER BY i.published = '', i.published DESC, "
+               "(PARTITION BY i.provider_id ORDER BY i.published DESC, "
                "i.inspection_id DESC) AS recency FROM inspections i JOIN providers p "
                f"USING (provider_id) {where}")
         sql = f"SELECT * FROM ({sql}) {'WHERE recency = 1' if latest_only else ''} ORDER BY name, recency"
