@@ -28,7 +28,16 @@ def timed(fn: Callable[[], Any], repeat: int, warmup: int = 1) -> dict[str, Any]
 
 
 def peak_rss_mb() -> float:
-    """This process's peak resident set size (Linux reports kilobytes)."""
+    """This process's peak resident set size in MB: ``VmHWM``, since ``ru_maxrss`` carries over
+    the parent's peak across fork and exec (a child of the process that just built a store
+    would report that build's 400 MB)."""
+    try:
+        with open("/proc/self/status", encoding="ascii") as status:
+            for line in status:
+                if line.startswith("VmHWM:"):
+                    return round(int(line.split()[1]) / 1024, 1)
+    except OSError:
+        pass
     return round(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024, 1)
 
 

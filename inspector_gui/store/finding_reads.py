@@ -21,15 +21,14 @@ from inspector_gui.domain.records import Finding, FindingQuery
 from inspector_gui.store.search import fts_query
 from inspector_gui.store.terms import expand
 
-RARE = 20_000  # matches below which sorting them all beats walking inspections
-FIRST_WALK, MAX_WALK = 16, 4_096  # inspections walked at first, and before giving up on a walk
-COLUMNS = (
-    "f.id, f.inspection_id, i.provider_id, p.name AS provider_name, i.published, "
-    "f.domain_code, f.standard_code, f.kind, f.text, f.source_url, "
+RARE = 5_000  # expected matches below which sorting them all beats walking inspections
+FIRST_WALK, MAX_WALK = 16, 1_024  # inspections walked at first, and before giving up on a walk
+COLUMNS = (  # in the order of Finding's fields
+    "f.id, f.inspection_id, i.provider_id, p.name AS provider_name, i.published, f.domain_code, "
     "(SELECT domain_name FROM standards d WHERE d.framework_id = i.framework_id "
-    " AND d.domain_code = f.domain_code LIMIT 1) AS domain_name, "
+    " AND d.domain_code = f.domain_code LIMIT 1) AS domain_name, f.standard_code, "
     "(SELECT standard_name FROM standards s WHERE s.framework_id = i.framework_id "
-    " AND s.standard_code = f.standard_code) AS standard_name")
+    " AND s.standard_code = f.standard_code) AS standard_name, f.kind, f.text, f.source_url")
 ORDER = "ORDER BY i.published DESC, i.inspection_id, f.id"
 FTS_IN = "f.id IN (SELECT rowid FROM findings_fts WHERE findings_fts MATCH ?)"
 WALK = (
@@ -105,10 +104,9 @@ def parse_date(text: str | None) -> PartialDate:
 
 
 def _finding(r: sqlite3.Row) -> Finding:
-    return Finding(r["id"], r["inspection_id"], r["provider_id"], r["provider_name"],
-                   parse_date(r["published"]), r["domain_code"] or "", r["domain_name"] or "",
-                   r["standard_code"] or "", r["standard_name"] or "", r["kind"], r["text"],
-                   r["source_url"] or "")
+    """A row of ``COLUMNS`` as a finding (by position: a third faster than by name)."""
+    return Finding(r[0], r[1], r[2], r[3], parse_date(r[4]), r[5] or "", r[6] or "", r[7] or "",
+                   r[8] or "", r[9], r[10], r[11] or "")
 
 
 def _in(column: str, values: Sequence[str]) -> tuple[str, list[str]]:
