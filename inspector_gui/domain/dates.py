@@ -12,6 +12,10 @@ import re
 from dataclasses import dataclass
 
 _PATTERN = re.compile(r"^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$")
+# English month names, fixed: calendar.month_name formats a date with strftime on every lookup
+# (20,000 inspection labels took 0.4 s) and follows the process locale, which Qt sets.
+_MONTHS = ("", "January", "February", "March", "April", "May", "June", "July", "August",
+           "September", "October", "November", "December")
 
 
 @dataclass(frozen=True, order=True)
@@ -58,7 +62,7 @@ class PartialDate:
             return "date unknown"
         if not self.month:
             return str(self.year)
-        month = calendar.month_name[self.month]
+        month = _MONTHS[self.month]
         return f"{self.day} {month} {self.year}" if self.day else f"{month} {self.year}"
 
     def decimal_year(self) -> float | None:

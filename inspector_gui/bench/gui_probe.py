@@ -1,0 +1,210 @@
+"""GUI figures, measured in a child process on Qt's offscreen platform with the real widgets:
+``python -m inspector_gui.bench.gui_probe MODE STORE REPEAT``.
+
+``bare`` and ``start`` print ``painted`` the moment the first paint is seen (the parent times the
+process from its launch to that line: interpreter, imports, window, store). ``interact`` opens
+the store, then changes the domain filter, types searches and scrolls while a 5 ms timer measures
+how late the event loop serves it (the GUI thread's stalls), and prints JSON.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import sys
+import tempfile
+import time
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+from PySide6.QtCore import QElapsedTimer, QEvent, QEventLoop, QObject, QTimer
+from PySide6.QtWidgets import QApplication, QLabel, QMainWindow
+
+from inspector_gui.bench.measure import figure, peak_rss_mb
+
+PROBE_MS = 5
+TIMEOUT_S = 120.0
+
+
+class PaintWatch(QObject):
+    """Notes when a widget paints, and whether a page of findings arrived before that paint."""
+
+    def __init__(self, widget: QObject) -> None:
+        super().__init__(widget)
+        self.painted_at: float | None = None
+        self.armed = False
+        widget.installEventFilter(self)
+
+    def arm(self) -> None:
+        self.painted_at, self.armed = None, True
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.Paint and self.armed and self.painted_at is None:
+            self.painted_at = time.perf_counter()
+        return False
+
+
+class StallProbe(QObject):
+    """A 5 ms timer; how late each tick comes is how long the GUI thread was busy elsewhere."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.clock = QElapsedTimer()
+        self.timer = QTimer(self)
+        self.timer.setInterval(PROBE_MS)
+        self.timer.timeout.connect(self._tick)
+        self.lateness: list[float] = []
+
+    def start(self) -> None:
+        self.lateness = []
+        self.clock.start()
+        self.timer.start()
+
+    def stop(self) -> dict[str, Any]:
+        self.timer.stop()
+        worst = sorted(self.lateness)
+        return {"longest_stall_ms": round(worst[-1], 1) if worst else 0.0,
+                "p99_stall_ms": round(worst[int(len(worst) * 0.99)], 1) if worst else 0.0,
+                "ticks": len(worst)}
+
+    def _tick(self) -> None:
+        self.lateness.append(max(0.0, self.clock.nsecsElapsed() / 1e6 - PROBE_MS))
+        self.clock.restart()
+
+
+def run_until(app: QApplication, done: Callable[[], bool], timeout: float = TIMEOUT_S) -> None:
+    """Run the real event loop until ``done()`` (checked every 2 ms)."""
+    loop = QEventLoop()
+    check = QTimer()
+    check.setInterval(2)
+    deadline = time.monotonic() + timeout
+
+    def poll() -> None:
+        if done() or time.monotonic() > deadline:
+            loop.quit()
+
+    check.timeout.connect(poll)
+    check.start()
+    loop.exec()
+    check.stop()
+    if not done():
+        raise SystemExit(f"gui_probe: timed out after {timeout:.0f} s")
+
+
+def bare() -> None:
+    app = QApplication([sys.argv[0]])
+    window = QMainWindow()
+    label = QLabel("Inspector", window)
+    window.setCentralWidget(label)
+    watch = PaintWatch(label)
+    watch.arm()
+    window.resize(1400, 900)
+    window.show()
+    run_until(app, lambda: watch.painted_at is not None)
+    print("painted", flush=True)
+    os._exit(0)
+
+
+def open_window(path: Path) -> tuple[QApplication, Any, PaintWatch]:
+    """The app's main window on ``path`` with throw-away settings, findings watched for paints."""
+    from inspector_gui.ui.main_window import MainWindow
+    from inspector_gui.ui.settings import Settings
+
+    app = QApplication([sys.argv[0]])
+    window = MainWindow(Settings(Path(tempfile.mkdtemp(prefix="bench-gui-")) / "settings.ini"))
+    watch = PaintWatch(window.findings.table.viewport())
+    window.findings.model.page_loaded.connect(watch.arm)
+    window.resize(1400, 900)
+    window.open_store(path)
+    window.show()
+    return app, window, watch
+
+
+def start(path: Path) -> None:
+    app, window, watch = open_window(path)
+    run_until(app, lambda: window.catalogue is not None and watch.painted_at is not None)
+    print("painted", flush=True)
+    os._exit(0)
+
+
+def _settle(app: QApplication, window: Any) -> None:
+    quiet: list[float] = []
+
+    def settled() -> bool:
+        if window.is_busy():
+            quiet.clear()
+            return False
+        quiet.append(time.monotonic())
+        return quiet[-1] - quiet[0] > 0.3
+
+    run_until(app, settled)
+
+
+def _change_to_paint(app: QApplication, window: Any, watch: PaintWatch,
+                     change: Callable[[], None]) -> float:
+    """From a filter change to the first paint of the findings table after its first page."""
+    watch.armed, watch.painted_at = False, None
+    started = time.perf_counter()
+    change()
+    run_until(app, lambda: watch.painted_at is not None)
+    elapsed = (watch.painted_at - started) * 1000
+    _settle(app, window)
+    return elapsed
+
+
+def _search(window: Any, text: str) -> Callable[[], None]:
+    def change() -> None:
+        window.findings.filters.search.setText(text)
+        window.findings.filters.settle()
+    return change
+
+
+def interact(path: Path, repeat: int) -> None:
+    from inspector_gui.bench.scenarios import COMMON, RARE_RANK, TWO_WORDS
+    from inspector_gui.store.synth_rows import vocabulary
+
+    app, window, watch = open_window(path)
+    probe = StallProbe()
+    probe.start()
+    run_until(app, lambda: window.catalogue is not None)
+    _settle(app, window)
+    result: dict[str, Any] = {"opening_store": probe.stop()}
+    filters = window.findings.filters
+    changes = {"domain_filter": [lambda: filters.select_domain(2), lambda: filters.select_domain(0)],
+               "search_common_word": [_search(window, COMMON), _search(window, "")],
+               "search_rare_word": [_search(window, vocabulary()[RARE_RANK]), _search(window, "")],
+               "search_two_words": [_search(window, TWO_WORDS), _search(window, "")]}
+    for name, (forth, back) in changes.items():
+        probe.start()
+        samples = []
+        for _ in range(repeat):
+            samples.append(_change_to_paint(app, window, watch, forth))
+            _change_to_paint(app, window, watch, back)
+        result[name] = {"change_to_first_page_painted": figure(samples), **probe.stop()}
+    result["scrolling"] = _scroll(app, window, probe, repeat * 6)
+    result["peak_rss_mb"] = peak_rss_mb()
+    print(json.dumps(result), flush=True)
+    os._exit(0)
+
+
+def _scroll(app: QApplication, window: Any, probe: StallProbe, pages: int) -> dict[str, Any]:
+    """Scroll to the bottom again and again: each time the view fetches the next page."""
+    table, model = window.findings.table, window.findings.model
+    probe.start()
+    for _ in range(pages):
+        rows = model.rowCount()
+        table.scrollToBottom()
+        run_until(app, lambda rows=rows: model.rowCount() > rows or not model.canFetchMore())
+        _settle(app, window)
+    return {"rows_loaded": model.rowCount(), **probe.stop()}
+
+
+if __name__ == "__main__":
+    mode = sys.argv[1]
+    if mode == "bare":
+        bare()
+    elif mode == "start":
+        start(Path(sys.argv[2]))
+    else:
+        interact(Path(sys.argv[2]), int(sys.argv[3]))
