@@ -3,12 +3,11 @@ sqlite-utils, usable from scripts as well as from the GUI and the CLI."""
 
 from __future__ import annotations
 
+import functools
 import sqlite3
 from collections.abc import Iterable, Sequence
 from pathlib import Path
-from typing import Any
-
-import sqlite_utils
+from typing import TYPE_CHECKING, Any
 
 from inspector_gui.domain.records import StoreInfo
 from inspector_gui.errors import ImportFailed, StoreError
@@ -20,6 +19,9 @@ from inspector_gui.store.imports import ImportReport, Progress, known_keys, writ
 from inspector_gui.store.reads import ReadQueries
 from inspector_gui.store.schema import TABLE_NAMES, create_schema
 
+if TYPE_CHECKING:
+    import sqlite_utils
+
 
 class Store(ReadQueries):
     """An open store file. Use :meth:`open` to read, :meth:`create` for a new file."""
@@ -27,11 +29,18 @@ class Store(ReadQueries):
     def __init__(self, conn: sqlite3.Connection, path: Path, readonly: bool, version: int) -> None:
         conn.row_factory = sqlite3.Row
         self.conn = conn
-        self.db = sqlite_utils.Database(conn)
         self.path = path
         self.readonly = readonly
         self.schema_version = version
         self._framework_cache = None
+
+    @functools.cached_property
+    def db(self) -> sqlite_utils.Database:
+        """The connection as a sqlite-utils Database, for scripts; imported on first use because
+        sqlite-utils (with numpy) takes 0.14 s to import, a tenth of the app's cold start."""
+        import sqlite_utils
+
+        return sqlite_utils.Database(self.conn)
 
     @classmethod
     def open(cls, path: str | Path, readonly: bool = True, check: bool = True) -> Store:
@@ -52,6 +61,8 @@ class Store(ReadQueries):
         path = Path(path)
         if path.exists():
             raise StoreError("already exists; choose a new file name", path)
+        import sqlite_utils
+
         conn = connection.connect(path, "rwc")
         create_schema(sqlite_utils.Database(conn))
         return cls(conn, path, False, connection.SCHEMA_VERSION)
@@ -96,10 +107,11 @@ class Store(ReadQueries):
             "SELECT count(*) FROM inspections i JOIN providers p USING (provider_id) "
             "JOIN standards s ON s.framework_id = i.framework_id "
             "AND (coalesce(s.applies_to, '') = '' OR s.applies_to = p.provider_type)")[0][0]
+        counts = self.counts()
         return StoreInfo(
-            str(self.path), self.schema_version, self.counts(),
+            str(self.path), self.schema_version, counts,
             [(f.framework_id, f.name) for f in self.frameworks().values()],
-            self.counts()["ratings"], possible, self.as_at(), self.meta("synthetic") == "yes")
+            counts["ratings"], possible, self.as_at(), self.meta("synthetic") == "yes")
 
     def import_files(self, paths: Iterable[str | Path], progress: Progress | None = None) -> ImportReport:
         """Read, check and import interchange files in one transaction."""

@@ -17,8 +17,6 @@ from collections.abc import Callable
 from dataclasses import asdict, dataclass
 from pathlib import Path
 
-import sqlite_utils
-
 from inspector_gui import paths
 from inspector_gui.exchange.readers import read_files
 from inspector_gui.exchange.tables import TABLES
@@ -68,6 +66,8 @@ def build_synthetic(path: str | Path, spec: SynthSpec, progress: Progress | None
 
 
 def _fill(conn: sqlite3.Connection, spec: SynthSpec, progress: Progress) -> None:
+    import sqlite_utils
+
     for pragma in BUILD_PRAGMAS:
         conn.execute(pragma)
     db = sqlite_utils.Database(conn)
