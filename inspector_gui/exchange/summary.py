@@ -7,17 +7,17 @@ grouping and filtering and only the findings the export shows are read.
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import replace
 from typing import TYPE_CHECKING
 
 from inspector_gui import __version__
 from inspector_gui.domain.dates import PartialDate
+from inspector_gui.domain.frameworks import Framework
 from inspector_gui.domain.league import LeagueTable, league_table
 from inspector_gui.domain.records import KINDS, Finding, FindingQuery
 from inspector_gui.domain.summary import (
     FindingGroup,
-    InspectionSummary,
     ProviderSummary,
     summarise_inspections,
 )
@@ -39,22 +39,34 @@ def build_summary(store: Store, provider_id: str, *, domains: Sequence[str] | No
     provider = store.provider(provider_id)
     history = store.rating_history(provider_id)
     inspections = summarise_inspections(provider, history, store.frameworks())
-    names = dict([GENERAL_DOMAIN, *store.domains()]) | _own_domain_names(inspections)
+    own = _own_domain_names((s.framework for s in inspections), provider.provider_type)
+    names = dict([GENERAL_DOMAIN, *store.domains()]) | own
     codes = list(domains) if domains is not None else list(names)
-    groups = _finding_groups(store, provider_id, codes, list(kinds or KINDS), progress)
+    kind_list = [k for k in KINDS if not kinds or k in kinds]
+    groups = _finding_groups(store, provider_id, codes, kind_list, progress)
     domain_filter = tuple((c, names.get(c, c)) for c in codes) if domains is not None else None
     return ProviderSummary(
-        provider, inspections, groups, domain_filter, tuple(kinds) if kinds else None,
+        provider, inspections, groups, domain_filter, tuple(kind_list) if kinds else None,
         PartialDate.parse(store.as_at()), today or dt.date.today(), GENERATED_BY, tuple(history))
 
 
-def _own_domain_names(inspections: Sequence[InspectionSummary]) -> dict[str, str]:
-    """Domain names in the frameworks this provider was inspected under, by code."""
+def _own_domain_names(frameworks: Iterable[Framework], provider_type: str) -> dict[str, str]:
+    """Domain names by code in the given frameworks (names change between frameworks), for the
+    standards that apply to this type of provider."""
     names: dict[str, list[str]] = {}
-    for summary in inspections:
-        for code, name in summary.framework.domains():
-            names.setdefault(code, []).append(name)
-    return {code: " / ".join(dict.fromkeys(found)) for code, found in names.items()}
+    for framework in frameworks:
+        for standard in framework.standards_for(provider_type):
+            names.setdefault(standard.domain_code, []).append(standard.domain_name)
+    return {code: " / ".join(dict.fromkeys(found)) for code, found in sorted(names.items())}
+
+
+def domain_choices(store: Store, provider_id: str) -> list[tuple[str, str]]:
+    """The domains a provider's findings can belong to, by code, then findings with no domain."""
+    frameworks = store.frameworks()
+    used = {i.framework_id for i in store.inspections(provider_id)}
+    provider_type = store.provider(provider_id).provider_type
+    own = _own_domain_names((frameworks[f] for f in sorted(used) if f in frameworks), provider_type)
+    return [*own.items(), GENERAL_DOMAIN]
 
 
 def _finding_groups(store: Store, provider_id: str, codes: list[str], kinds: list[str],

@@ -62,7 +62,7 @@ _APP: object = None
 
 def offline_document(html: str) -> QTextDocument:
     """A QTextDocument that loads nothing from outside the HTML it is given."""
-    from PySide6.QtGui import QTextDocument
+    from PySide6.QtGui import QFont, QTextDocument
 
     class OfflineDocument(QTextDocument):
         def loadResource(self, kind: int, url: object) -> object:  # noqa: N802 - Qt's name
@@ -70,6 +70,10 @@ def offline_document(html: str) -> QTextDocument:
             return super().loadResource(kind, url) if scheme == "data" else None
 
     document = OfflineDocument()
+    font = QFont("DejaVu Sans")
+    for feature in ("liga", "clig"):  # "fi" stays two letters when text is copied from the PDF
+        font.setFeature(QFont.Tag(feature), 0)
+    document.setDefaultFont(font)
     document.setUseDesignMetrics(True)
     document.setDocumentMargin(0)
     document.setHtml(html)
