@@ -196,11 +196,14 @@ class ExportDialog(QDialog):
         text = self.path.text().strip()
         if text and format_for_path(text):
             self.path.setText(str(Path(text).with_suffix(SUFFIXES[self.fmt])))
-        can_chart = self._chart_renderer is not None and self.fmt in CHART_FORMATS
+        can_chart = self._can_chart()
         self.include_chart.setEnabled(can_chart)
         why = ("The chart goes into PDF and HTML exports." if self._chart_renderer
                else "Charts are not available in this window.")
         self.include_chart.setToolTip("" if can_chart else why)
+
+    def _can_chart(self) -> bool:
+        return self._chart_renderer is not None and self.fmt in CHART_FORMATS
 
     @Slot()
     def _browse(self) -> None:
@@ -218,7 +221,8 @@ class ExportDialog(QDialog):
         kinds = [kind for kind, check in self.kind_checks.items() if check.isChecked()]
         return ExportRequest(self._store_path, self.provider.provider_id, self.fmt,
                              Path(self.path.text().strip()).expanduser(),
-                             chosen(domains, list(self.domain_checks)), chosen(kinds, KINDS), force)
+                             chosen(domains, list(self.domain_checks)), chosen(kinds, KINDS), force,
+                             self._can_chart() and self.include_chart.isChecked())
 
     @Slot()
     def _export(self) -> None:
@@ -285,16 +289,12 @@ class ExportDialog(QDialog):
             self._failed("", "")
             return
         try:
-            chart = self._chart(summary)
+            chart = self._chart_renderer(summary) if request.chart and self._chart_renderer else None
         except Exception as exc:  # a chart that cannot render must not lose the export silently
             self._failed(f"The chart could not be drawn: {exc}", "")
             return
         self.status.setText(f"Writing the {FORMAT_NAMES[request.fmt]}…")
         self._run(write_task(request, summary, chart), self._written)
-
-    def _chart(self, summary: ProviderSummary) -> bytes | None:
-        wanted = self.include_chart.isChecked() and self.include_chart.isEnabled()
-        return self._chart_renderer(summary) if wanted and self._chart_renderer else None
 
     def _written(self, path: Path) -> None:
         self._task = None

@@ -32,6 +32,7 @@ class ExportRequest:
     domains: tuple[str, ...] | None
     kinds: tuple[str, ...] | None
     force: bool
+    chart: bool = False
 
 
 class TaskSignals(QObject):
