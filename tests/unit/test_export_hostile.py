@@ -46,7 +46,7 @@ def test_hostile_text_never_becomes_markup_in_html(exported: dict[str, Path]) ->
     source = exported["html"].read_text("utf-8")
     page = Page(source)
     allowed = {"html", "head", "meta", "title", "style", "body", "p", "h1", "h2", "h3", "h4", "table",
-               "thead", "tbody", "tr", "th", "td", "span", "a", "ul", "ol", "li", "br", "hr", "img"}
+               "thead", "tbody", "tr", "th", "td", "span", "a", "ul", "ol", "li", "br", "img"}
     assert {tag for tag, _ in page.tags} <= allowed
     assert [a["src"][:22] for t, a in page.tags if t == "img"] == ["data:image/png;base64,"]
     hrefs = [a.get("href") or "" for t, a in page.tags if t == "a" and "href" in a]

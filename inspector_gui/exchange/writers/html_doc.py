@@ -197,5 +197,5 @@ def _sources(refs: References) -> str:
 
 
 def _footer(summary: ProviderSummary) -> str:
-    return (f'<hr>\n<p class="muted">{escape(wording.COVERAGE_NOTE)}</p>\n'
+    return (f"<h2>About this summary</h2>\n<p>{escape(wording.COVERAGE_NOTE)}</p>\n"
             f'<p class="muted">{escape(wording.provenance(summary))}</p>')

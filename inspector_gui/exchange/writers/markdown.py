@@ -144,4 +144,4 @@ def _autolinkable(url: str) -> bool:
 
 
 def _footer(summary: ProviderSummary) -> str:
-    return f"---\n\n{md(wording.COVERAGE_NOTE)}\n\n{md(wording.provenance(summary))}"
+    return f"## About this summary\n\n{md(wording.COVERAGE_NOTE)}\n\n{md(wording.provenance(summary))}"

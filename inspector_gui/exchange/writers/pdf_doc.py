@@ -23,6 +23,7 @@ DPI = 96
 MARGINS_MM = (15.0, 14.0, 15.0, 12.0)
 FOOTER_PX = 26
 KEEP_PX = 40
+BODY_PT = 9.0
 
 
 def write_pdf(summary: ProviderSummary, path: str | Path, chart_png: bytes | None = None) -> int:
@@ -71,6 +72,7 @@ def offline_document(html: str) -> QTextDocument:
 
     document = OfflineDocument()
     font = QFont("DejaVu Sans")
+    font.setPointSizeF(BODY_PT)  # Qt sizes headings from this (h1 2x, h2 1.5x, h3 1.2x), not from CSS
     for feature in ("liga", "clig"):  # "fi" stays two letters when text is copied from the PDF
         font.setFeature(QFont.Tag(feature), 0)
     document.setDefaultFont(font)
@@ -100,13 +102,16 @@ def keep_headings_with_next(document: QTextDocument, page_height: float) -> None
 
 def _first_content_end(heading: QTextBlock, page_height: float) -> float | None:
     """Where the part a heading must share a page with ends: a whole table when it fits on a
-    page, else the first lines of what follows the heading (and any subheadings)."""
+    page, else the first lines of what follows. An introductory paragraph followed by a
+    subheading (the matrix key, the findings filter line) carries on to what that one introduces."""
     from PySide6.QtGui import QTextCursor
 
     layout = heading.document().documentLayout()
-    content = heading.next()
-    while content.isValid() and content.blockFormat().headingLevel():
-        content = content.next()
+    level = heading.blockFormat().headingLevel()
+    content = _skip_headings(heading.next())
+    following = content.next()
+    if QTextCursor(content).currentTable() is None and following.blockFormat().headingLevel() > level:
+        content = _skip_headings(following)
     if not content.isValid():
         return None
     rect = layout.blockBoundingRect(content)
@@ -116,6 +121,12 @@ def _first_content_end(heading: QTextBlock, page_height: float) -> float | None:
         if frame.height() < page_height * 0.8:
             return frame.bottom() - 1
     return rect.top() + min(rect.height(), KEEP_PX)
+
+
+def _skip_headings(block: QTextBlock) -> QTextBlock:
+    while block.isValid() and block.blockFormat().headingLevel():
+        block = block.next()
+    return block
 
 
 def _writer(path: Path, summary: ProviderSummary) -> QPdfWriter:
