@@ -2,7 +2,7 @@
 
 A score the inspectorate published is used as published; otherwise the score is computed from the
 standard ratings only when every applicable standard is rated. Frameworks have different maximum
-scores (30, 27, 21), so the ranking is by share of the maximum. Equal shares share a rank (``=3``).
+scores (30, 27, 21), so the ranking is by share of the maximum. Equal shares share a rank, marked tied.
 """
 
 from __future__ import annotations
@@ -38,13 +38,6 @@ class LeagueEntry:
         if self.points is None or not self.maximum:
             return None
         return Fraction(self.points, self.maximum)
-
-    @property
-    def rank_label(self) -> str:
-        """``3``, ``=3`` for a tie, or empty when the score is incomplete."""
-        if self.rank is None:
-            return ""
-        return f"={self.rank}" if self.tied else str(self.rank)
 
     @property
     def score_label(self) -> str:

@@ -33,8 +33,9 @@ def test_ranks_by_share_with_shared_ranks_and_incomplete_rows_last() -> None:
     rows = [_row("Low", points=10), _row("Zed", recorded=3), _row("High", points=20),
             _row("Tie", "14 of 21"), _row("Abc", recorded=0), _row("Even", points=20)]
     table = league_table(rows)
-    assert [(e.row.provider.name, e.rank_label) for e in table] == [
-        ("Even", "=1"), ("High", "=1"), ("Tie", "=1"), ("Low", "4"), ("Abc", ""), ("Zed", "")]
+    assert [(e.row.provider.name, e.rank, e.tied) for e in table] == [
+        ("Even", 1, True), ("High", 1, True), ("Tie", 1, True), ("Low", 4, False), ("Abc", None, False),
+        ("Zed", None, False)]
 
 
 def test_league_of_the_bundled_store_keeps_every_provider(store: Store) -> None:

@@ -165,24 +165,16 @@ def _findings(summary: ProviderSummary, refs: References) -> str:
     parts = ['<h2>Findings</h2>', f'<p class="muted">{escape(wording.filter_line(summary))}</p>']
     if not summary.finding_groups:
         parts.append("<p>No findings match these choices.</p>")
-    domain = None
-    for group in summary.finding_groups:
-        if group.domain_code != domain:
-            domain = group.domain_code
-            parts.append(f"<h3>{escape(wording.domain_heading(group.domain_code, group.domain_name))}</h3>")
-        parts.append(_finding_group(group, refs))
+    for heading, groups in wording.findings_by_domain(summary):
+        parts.append(f"<h3>{escape(heading)}</h3>")
+        parts += [_finding_group(group, refs) for group in groups]
     return "\n".join(parts)
 
 
 def _finding_group(group: FindingGroup, refs: References) -> str:
-    items = []
-    for finding in group.findings:
-        context = wording.finding_context(finding.published.display(), finding.standard_code,
-                                          finding.standard_name)
-        items.append(f"<li>{escape(finding.text)} <span class=\"context\">({escape(context)})"
-                     f"{_ref_links(refs, split_urls(finding.source_url))}</span></li>")
-    heading = f"{wording.KIND_HEADINGS[group.kind]} ({len(group.findings)})"
-    return f'<h4>{escape(heading)}</h4>\n<ul class="findings">{"".join(items)}</ul>'
+    items = "".join(f'<li>{escape(f.text)} <span class="context">({escape(wording.finding_context(f))})'
+                    f"{_ref_links(refs, split_urls(f.source_url))}</span></li>" for f in group.findings)
+    return f'<h4>{escape(wording.kind_heading(group))}</h4>\n<ul class="findings">{items}</ul>'
 
 
 def _sources(refs: References) -> str:

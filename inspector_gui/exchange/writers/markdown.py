@@ -111,24 +111,16 @@ def _findings(summary: ProviderSummary, refs: References) -> str:
     parts = ["## Findings", md(wording.filter_line(summary))]
     if not summary.finding_groups:
         parts.append("No findings match these choices.")
-    domain = None
-    for group in summary.finding_groups:
-        if group.domain_code != domain:
-            domain = group.domain_code
-            parts.append(f"### {md(wording.domain_heading(group.domain_code, group.domain_name))}")
-        parts.append(_finding_group(group, refs))
+    for heading, groups in wording.findings_by_domain(summary):
+        parts.append(f"### {md(heading)}")
+        parts += [_finding_group(group, refs) for group in groups]
     return "\n\n".join(parts)
 
 
 def _finding_group(group: FindingGroup, refs: References) -> str:
-    items = []
-    for finding in group.findings:
-        context = wording.finding_context(finding.published.display(), finding.standard_code,
-                                          finding.standard_name)
-        label = refs.label(split_urls(finding.source_url))
-        items.append(f"- {md_item(finding.text)} *({md(context)})* {label}".rstrip())
-    heading = f"{wording.KIND_HEADINGS[group.kind]} ({len(group.findings)})"
-    return f"#### {heading}\n\n" + "\n".join(items)
+    items = [f"- {md_item(f.text)} *({md(wording.finding_context(f))})* "
+             f"{refs.label(split_urls(f.source_url))}".rstrip() for f in group.findings]
+    return f"#### {wording.kind_heading(group)}\n\n" + "\n".join(items)
 
 
 def _sources(refs: References) -> str:

@@ -9,8 +9,14 @@ from urllib.parse import urlsplit
 
 from inspector_gui.domain.dates import PartialDate
 from inspector_gui.domain.ratings import Rating
-from inspector_gui.domain.records import KIND_LABELS
-from inspector_gui.domain.summary import CellSummary, Change, InspectionSummary, ProviderSummary
+from inspector_gui.domain.records import Finding
+from inspector_gui.domain.summary import (
+    CellSummary,
+    Change,
+    FindingGroup,
+    InspectionSummary,
+    ProviderSummary,
+)
 
 KIND_HEADINGS = {
     "strength": "Strengths",
@@ -114,18 +120,29 @@ def column_heading(summary: InspectionSummary) -> str:
     return inspection.round or "date unknown"
 
 
-def kind_label(kind: str) -> str:
-    return KIND_LABELS.get(kind, kind)
-
-
 def domain_heading(code: str, name: str) -> str:
     return f"Domain {code}: {name}" if code else name
 
 
-def finding_context(inspection_date: str, standard_code: str, standard_name: str) -> str:
+def findings_by_domain(summary: ProviderSummary) -> list[tuple[str, list[FindingGroup]]]:
+    """The finding groups under their domain's heading, in the summary's order."""
+    domains: dict[str, tuple[str, list[FindingGroup]]] = {}
+    for group in summary.finding_groups:
+        heading = domain_heading(group.domain_code, group.domain_name)
+        domains.setdefault(group.domain_code, (heading, []))[1].append(group)
+    return list(domains.values())
+
+
+def kind_heading(group: FindingGroup) -> str:
+    """``Areas for improvement (9)``."""
+    return f"{KIND_HEADINGS[group.kind]} ({len(group.findings)})"
+
+
+def finding_context(finding: Finding) -> str:
     """Where a finding belongs: ``March 2020, standard 2.1 Assessment``."""
-    standard = f"standard {standard_code} {standard_name}".strip() if standard_code else ""
-    return ", ".join(p for p in (inspection_date, standard) if p)
+    standard = (f"standard {finding.standard_code} {finding.standard_name}".strip()
+                if finding.standard_code else "")
+    return ", ".join(p for p in (finding.published.display(), standard) if p)
 
 
 def chunks(items: tuple[InspectionSummary, ...], size: int = COLUMNS_PER_TABLE
