@@ -44,7 +44,7 @@ def export(provider: str | None, all_providers: bool, all_inspections: bool, fmt
     file is written whole or not at all; an existing file is kept unless --force is given.
 
     \b
-    Examples:
+    Example:
       inspector export "West Yorkshire CRC" --output west-yorkshire.pdf
       inspector export leeds-pdu --format md --domain 2 --kind improvement -o leeds.md
       inspector export --all --format csv --output league.csv
