@@ -162,7 +162,7 @@ class ExportDialog(QDialog):
 
     def _restore(self) -> None:
         fmt = str(self._settings.value("export/format", "pdf"))
-        self.format.setCurrentIndex(max(FORMATS.index(fmt) if fmt in FORMATS else 0, 0))
+        self.format.setCurrentIndex(FORMATS.index(fmt) if fmt in FORMATS else 0)
         self.reveal.setChecked(self._settings.value("export/reveal", True, type=bool))
         self.include_chart.setChecked(self._settings.value("export/chart", True, type=bool))
         self.path.setText(str(self._default_folder() / self.default_name()))
@@ -215,14 +215,16 @@ class ExportDialog(QDialog):
 
     # ---- running the export -------------------------------------------------------------------
 
-    def request(self, force: bool = False) -> ExportRequest:
-        """The export the form describes (plain data for the worker)."""
+    def request(self) -> ExportRequest:
+        """The export the form describes (plain data for the worker). A bare file name goes in
+        the folder the dialog proposed."""
         domains = [code for code, check in self.domain_checks.items() if check.isChecked()]
         kinds = [kind for kind, check in self.kind_checks.items() if check.isChecked()]
+        output = Path(self.path.text().strip()).expanduser()
         return ExportRequest(self._store_path, self.provider.provider_id, self.fmt,
-                             Path(self.path.text().strip()).expanduser(),
-                             chosen(domains, list(self.domain_checks)), chosen(kinds, KINDS), force,
-                             self._can_chart() and self.include_chart.isChecked())
+                             output if output.is_absolute() else self._default_folder() / output,
+                             chosen(domains, list(self.domain_checks)), chosen(kinds, KINDS),
+                             chart=self._can_chart() and self.include_chart.isChecked())
 
     @Slot()
     def _export(self) -> None:

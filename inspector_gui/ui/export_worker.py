@@ -31,7 +31,7 @@ class ExportRequest:
     output: Path
     domains: tuple[str, ...] | None
     kinds: tuple[str, ...] | None
-    force: bool
+    force: bool = False
     chart: bool = False
 
 

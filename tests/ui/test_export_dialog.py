@@ -198,3 +198,16 @@ def test_imported_names_show_as_plain_text(qtbot: QtBot, hostile_store_path: Pat
     assert title.text() == '<img src=x.png> Hostile & "Co" PDU'
     assert title.textFormat() == Qt.TextFormat.PlainText
     assert Path(dialog.path.text()).name.startswith("hostile-pdu-summary-")
+
+
+def test_a_bare_file_name_goes_in_the_proposed_folder(qtbot: QtBot, store_path: Path, settings: QSettings,
+                                                      tmp_path: Path) -> None:
+    folder = tmp_path / "reports"
+    folder.mkdir()
+    settings.setValue("export/folder", str(folder))
+    dialog = make(qtbot, store_path, settings)
+    assert Path(dialog.path.text()).parent == folder
+    dialog.format.setCurrentIndex(dialog.format.findData("csv"))
+    with qtbot.waitSignal(dialog.accepted, timeout=20_000):
+        export_to(qtbot, dialog, Path("bare.csv"))
+    assert (folder / "bare.csv").read_bytes().startswith(b"\xef\xbb\xbfrecord,")

@@ -55,6 +55,8 @@ def write_summary(summary: ProviderSummary, fmt: str, target: str | Path, *, for
             except ImportError as exc:
                 raise ExportError(f"cannot be written: PDF export needs Qt, which failed to load ({exc})",
                                   target) from None
+            except ExportError as exc:
+                raise ExportError(exc.message, target) from None
     else:
         write_atomic(target, render_summary(summary, fmt, chart_png), force=force)
     return target

@@ -17,6 +17,7 @@ from inspector_gui.exchange.writers import wording
 from inspector_gui.exchange.writers.html_doc import QT_CSS, render_html
 
 if TYPE_CHECKING:
+    from PySide6.QtCore import QUrl
     from PySide6.QtGui import QPainter, QPdfWriter, QTextBlock, QTextDocument
 
 DPI = 96
@@ -42,11 +43,14 @@ def write_pdf(summary: ProviderSummary, path: str | Path, chart_png: bytes | Non
     keep_headings_with_next(document, body)
     painter = QPainter()
     if not painter.begin(writer):
-        raise ExportError("cannot be written (Qt could not start the PDF)", path)
+        raise ExportError("cannot be written (Qt could not start the PDF)")
     try:
         return _paint(painter, document, writer, summary, body)
     finally:
         painter.end()
+
+
+_APP: object = None
 
 
 def ensure_gui_application() -> None:
@@ -58,17 +62,13 @@ def ensure_gui_application() -> None:
         _APP = QGuiApplication(["inspector", "-platform", "offscreen"])
 
 
-_APP: object = None
-
-
 def offline_document(html: str) -> QTextDocument:
     """A QTextDocument that loads nothing from outside the HTML it is given."""
     from PySide6.QtGui import QFont, QTextDocument
 
     class OfflineDocument(QTextDocument):
-        def loadResource(self, kind: int, url: object) -> object:  # noqa: N802 - Qt's name
-            scheme = getattr(url, "scheme", lambda: "")()
-            return super().loadResource(kind, url) if scheme == "data" else None
+        def loadResource(self, kind: int, url: QUrl) -> object:  # noqa: N802 - Qt's name
+            return super().loadResource(kind, url) if url.scheme() == "data" else None
 
     document = OfflineDocument()
     font = QFont("DejaVu Sans")
