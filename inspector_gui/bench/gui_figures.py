@@ -3,6 +3,7 @@ painted window (bare PySide6 window vs the app with the store open), and the int
 
 from __future__ import annotations
 
+import importlib.util
 import json
 import os
 import subprocess
@@ -36,22 +37,47 @@ def time_to_paint(args: list[str]) -> float:
     return elapsed
 
 
-def interaction(path: Path, repeat: int) -> dict[str, Any]:
-    result = subprocess.run([sys.executable, "-m", "inspector_gui.bench.gui_probe", "interact",
+def _probe_json(mode: str, path: Path, repeat: int) -> dict[str, Any]:
+    result = subprocess.run([sys.executable, "-m", "inspector_gui.bench.gui_probe", mode,
                              str(path), str(repeat)], capture_output=True, text=True,
                             timeout=TIMEOUT_S, env=_environment())
     if result.returncode != 0:
-        raise InspectorError(f"gui probe interact failed: {result.stderr[-500:]}")
+        raise InspectorError(f"gui probe {mode} failed: {result.stderr[-500:]}")
     return json.loads(result.stdout.strip().splitlines()[-1])
 
 
-def gui_figures(path: Path, repeat: int) -> dict[str, Any]:
+def _exists(module: str) -> bool:
+    try:
+        return importlib.util.find_spec(module) is not None
+    except ModuleNotFoundError:
+        return False
+
+
+def window_figures(path: Path, repeat: int) -> dict[str, Any]:
     """Cold starts (each a new process) and the interaction run, with the longest stall."""
     bare = figure([time_to_paint(["bare"]) for _ in range(repeat)])
     start = figure([time_to_paint(["start", str(path)]) for _ in range(repeat)])
-    interact = interaction(path, repeat)
+    interact = _probe_json("interact", path, repeat)
     stalls = [v["longest_stall_ms"] for k, v in interact.items()
               if isinstance(v, dict) and "longest_stall_ms" in v and k != "opening_store"]
     return {"cold_start_bare_pyside6_window": bare, "cold_start_store_open_and_painted": start,
             "cold_start_vs_bare": ratio(start, bare), "interaction": interact,
             "longest_stall_ms": max(stalls), "peak_rss_mb": interact["peak_rss_mb"]}
+
+
+def gui_figures(path: Path, repeat: int) -> dict[str, Any]:
+    """Whatever of the GUI exists on this branch: the main window, PDF export, history chart."""
+    figures: dict[str, Any] = {}
+    if _exists("inspector_gui.ui.main_window"):
+        figures.update(window_figures(path, repeat))
+    else:
+        figures["window"] = "not measured: inspector_gui/ui/main_window.py is not on this branch"
+    if _exists("inspector_gui.exchange.writers.pdf_doc"):
+        figures["export_provider_summary_pdf"] = _probe_json("export", path, repeat)
+    else:
+        figures["export_provider_summary_pdf"] = "not measured: no PDF writer on this branch"
+    if _exists("inspector_gui.charts"):
+        figures["history_chart"] = _probe_json("chart", path, repeat)
+    else:
+        figures["history_chart"] = "not measured: inspector_gui/charts is not on this branch"
+    return figures

@@ -21,7 +21,7 @@ from typing import Any
 from PySide6.QtCore import QElapsedTimer, QEvent, QEventLoop, QObject, QTimer
 from PySide6.QtWidgets import QApplication, QLabel, QMainWindow
 
-from inspector_gui.bench.measure import figure, peak_rss_mb
+from inspector_gui.bench.measure import figure, peak_rss_mb, timed
 
 PROBE_MS = 5
 TIMEOUT_S = 120.0
@@ -200,11 +200,35 @@ def _scroll(app: QApplication, window: Any, probe: StallProbe, pages: int) -> di
     return {"rows_loaded": model.rowCount(), **probe.stop()}
 
 
+def export_pdf(path: Path, repeat: int) -> None:
+    """A provider summary (the provider with the most findings) built and written as PDF."""
+    from inspector_gui.exchange.summary import build_summary
+    from inspector_gui.exchange.writers import write_summary
+    from inspector_gui.store import Store
+
+    QApplication([sys.argv[0]])
+    folder = Path(tempfile.mkdtemp(prefix="bench-pdf-"))
+    with Store.open(path, check=False) as store:
+        provider = store.conn.execute(
+            "SELECT i.provider_id FROM findings f JOIN inspections i USING (inspection_id) "
+            "GROUP BY i.provider_id ORDER BY count(*) DESC LIMIT 1").fetchone()[0]
+        summary = build_summary(store, provider)
+        result = {"provider_findings": summary.finding_count,
+                  "build_summary": timed(lambda: build_summary(store, provider), repeat),
+                  "write_pdf": timed(lambda: write_summary(summary, "pdf", folder / "s.pdf",
+                                                           force=True), repeat),
+                  "pdf_bytes": (folder / "s.pdf").stat().st_size}
+    print(json.dumps(result), flush=True)
+    os._exit(0)
+
+
 if __name__ == "__main__":
     mode = sys.argv[1]
     if mode == "bare":
         bare()
     elif mode == "start":
         start(Path(sys.argv[2]))
+    elif mode == "export":
+        export_pdf(Path(sys.argv[2]), int(sys.argv[3]))
     else:
         interact(Path(sys.argv[2]), int(sys.argv[3]))

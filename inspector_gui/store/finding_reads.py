@@ -11,6 +11,7 @@ all its matches by date would cost 250 ms and more. Counts join only the tables 
 from __future__ import annotations
 
 import functools
+import math
 import sqlite3
 from collections.abc import Sequence
 from dataclasses import replace
@@ -19,10 +20,10 @@ from typing import Any
 from inspector_gui.domain.dates import PartialDate
 from inspector_gui.domain.records import Finding, FindingQuery
 from inspector_gui.store.search import fts_query
-from inspector_gui.store.terms import expand
+from inspector_gui.store.terms import Expansion, expand
 
 RARE = 5_000  # expected matches below which sorting them all beats walking inspections
-FIRST_WALK, MAX_WALK = 16, 1_024  # inspections walked at first, and before giving up on a walk
+FIRST_WALK, MAX_WALK = 16, 1_024  # fewest inspections walked at a time; most before giving up
 COLUMNS = (  # in the order of Finding's fields
     "f.id, f.inspection_id, i.provider_id, p.name AS provider_name, i.published, f.domain_code, "
     "(SELECT domain_name FROM standards d WHERE d.framework_id = i.framework_id "
@@ -59,9 +60,9 @@ class FindingReads:
         The page's ids are found first and its names and texts read for those ids only, so rows
         skipped by an offset cost no lookups."""
         expansion = expand(self.conn, query.search) if fts_query(query.search) else None
-        ids = self._walk(query, expansion.match) if expansion and expansion.estimate >= RARE else None
+        ids = self._walk(query, expansion) if expansion and expansion.estimate >= RARE else None
         if ids is None:
-            where, params = _where(query)
+            where, params = _where(query, expansion.match if expansion else None)
             rows = self._rows(KEYS.format(where=where), [*params, query.limit, query.offset])
             ids = [r[0] for r in rows]
         if not ids:
@@ -78,22 +79,32 @@ class FindingReads:
         where, params = _where(query)
         return self._rows(f"SELECT count(*) FROM findings f {join} {where}", params)[0][0]
 
-    def _walk(self, query: FindingQuery, match: str) -> list[int] | None:
-        """The page's ids by walking inspections newest first (16, then 64, 256 … at a time);
-        None when the matches are too sparse for that to pay."""
+    def _walk(self, query: FindingQuery, expansion: Expansion) -> list[int] | None:
+        """The page's ids by walking inspections newest first, as many at a time as the expected
+        matches per inspection say the page needs (then as many as the matches seen so far say);
+        None when that would take more than ``MAX_WALK`` inspections."""
         inspections, inspection_params = _inspection_where(query)
         findings, finding_params = _finding_where(query)
         sql = WALK.format(inspections=inspections, findings=findings.replace("WHERE", "AND", 1))
-        total = self._rows(f"SELECT count(*) FROM inspections x {inspections}",
-                           inspection_params)[0][0]
-        wanted, ids, start, size = query.offset + query.limit, [], 0, FIRST_WALK
-        while len(ids) < wanted and start < total:
-            if start >= MAX_WALK:
+        available = self._rows(f"SELECT count(*) FROM inspections x {inspections}",
+                               inspection_params)[0][0]
+        everywhere = self._rows("SELECT count(*) FROM inspections")[0][0] or 1
+        rate = expansion.estimate / everywhere
+        wanted, ids, start = query.offset + query.limit, [], 0
+        while len(ids) < wanted and start < available:
+            size = min(_chunk(wanted - len(ids), rate), available - start)
+            if start + size > MAX_WALK:
                 return None
-            ids += [r[0] for r in self._rows(sql, [*inspection_params, size, start, match,
-                                                     *finding_params])]
-            start, size = start + size, size * 4
+            ids += [r[0] for r in self._rows(sql, [*inspection_params, size, start,
+                                                     expansion.match, *finding_params])]
+            start += size
+            rate = len(ids) / start if ids else rate / 4
         return ids[query.offset:wanted]
+
+
+def _chunk(needed: int, rate: float) -> int:
+    """Inspections to walk for ``needed`` more matches at ``rate`` per inspection, with a margin."""
+    return max(FIRST_WALK, math.ceil(needed * 1.25 / max(rate, 1e-9)))
 
 
 @functools.lru_cache(maxsize=4096)
@@ -146,13 +157,15 @@ def _finding_where(query: FindingQuery) -> tuple[str, list[Any]]:
     return _join(clauses), params
 
 
-def _where(query: FindingQuery) -> tuple[str, list[Any]]:
-    """Every filter of the query, on ``findings f`` joined to ``inspections i``; search by FTS."""
+def _where(query: FindingQuery, match: str | None = None) -> tuple[str, list[Any]]:
+    """Every filter of the query, on ``findings f`` joined to ``inspections i``; search by FTS,
+    with ``match`` (the search in exact terms) in place of the prefix query when given: FTS5
+    merges a prefix's whole doclist before it can skip to the rows a rare word allows."""
     clauses, params = _clauses((
         ("i.provider_id", query.provider_ids), ("f.inspection_id", query.inspection_ids),
         ("f.inspection_id", query.inspection_id), ("f.domain_code", query.domain_codes),
         ("f.kind", query.kinds), ("f.standard_code", query.standard_code)))
-    match = fts_query(query.search)
+    match = match or fts_query(query.search)
     if match:
         clauses.append(FTS_IN)
         params.append(match)

@@ -19,8 +19,9 @@ from dataclasses import dataclass
 from inspector_gui.store.search import search_words
 
 TOKENIZER = "porter"
-MAX_TERMS = 500
+MAX_TERMS = 5_000
 CACHE_SIZE = 256
+SUFFIXES = ("e", "s", "es", "ed", "ing", "y", "ion", "ation", "al", "ate", "ness", "ful", "ous", "ive")
 VOCAB = "temp.findings_fts_terms"
 
 
@@ -96,7 +97,7 @@ def _expand(conn: sqlite3.Connection, text: str) -> Expansion | None:
     counts = [_doc_count(conn, root) for root in roots[:-1]]
     if not terms:
         return Expansion(" ".join(f'"{w}"' for w in words), 0)
-    alternatives = " OR ".join(f'"{term}"' for term in terms)
+    alternatives = " OR ".join(f'"{word}"' for word in terms)
     match = " AND ".join([*(f'"{w}"' for w in words[:-1]), f"({alternatives})"])
     return Expansion(match, _expected(conn, [*counts, sum(terms.values())]))
 
@@ -130,12 +131,39 @@ def _doc_count(conn: sqlite3.Connection, term: str) -> int:
 
 
 def _prefix_terms(conn: sqlite3.Connection, root: str) -> dict[str, int] | None:
-    """Indexed terms starting with ``root`` and their document counts; None if too many, or if
-    one would be changed by the tokenizer when quoted in a query."""
+    """Words that the tokenizer turns into each indexed term starting with ``root``, with the
+    term's document count; None if too many terms, or one no word is found for."""
     upper = root[:-1] + chr(ord(root[-1]) + 1)
     rows = conn.execute(f"SELECT term, doc FROM {VOCAB} WHERE term >= ? AND term < ? LIMIT ?",
                         (root, upper, MAX_TERMS + 1)).fetchall()
     if len(rows) > MAX_TERMS:
         return None
-    terms = dict(rows)
-    return terms if stems(list(terms)) == list(terms) else None
+    words = _words_for([term for term, _ in rows])
+    if words is None:
+        return None
+    return {word: count for word, (_, count) in zip(words, rows, strict=True)}
+
+
+def _words_for(terms: list[str]) -> list[str] | None:
+    """For each term, a word the tokenizer turns into it: a query quotes words, and quoting the
+    term itself fails where stemming it again changes it (``offens`` → ``offen``), so try the
+    term, then the term with a suffix Porter strips (``offense`` → ``offens``)."""
+    words = list(terms)
+    missing = [i for i, stem in enumerate(stems(terms)) if stem != terms[i]]
+    if not missing:
+        return words
+    candidates = [(i, _candidate(terms[i], suffix)) for i in missing for suffix in SUFFIXES]
+    found: dict[int, str] = {}
+    for (index, word), stem in zip(candidates, stems([w for _, w in candidates]), strict=True):
+        if stem == terms[index]:
+            found.setdefault(index, word)
+    if len(found) < len(missing):
+        return None
+    for index, word in found.items():
+        words[index] = word
+    return words
+
+
+def _candidate(term: str, suffix: str) -> str:
+    """``happi`` + ``y`` is ``happy``; otherwise the suffix is added."""
+    return term[:-1] + suffix if suffix == "y" and term.endswith("i") else term + suffix
