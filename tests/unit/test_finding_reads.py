@@ -13,7 +13,7 @@ from inspector_gui.domain.records import FindingQuery
 from inspector_gui.store import Store, finding_reads
 from inspector_gui.store.search import fts_query
 from inspector_gui.store.synth import SynthSpec, build_synthetic
-from inspector_gui.store.terms import expand, stems
+from inspector_gui.store.terms import _words_for, expand, stems
 
 QUERIES = [
     FindingQuery(), FindingQuery(domain_codes=("2",)), FindingQuery(kinds=("recommendation",)),
@@ -86,13 +86,20 @@ def test_a_provider_filter_walks_only_its_inspections(synthetic: Store,
 
 
 def test_expansion_matches_what_fts_matches(synthetic: Store) -> None:
-    for text in ("staff", "staffing", "inspectors", "risk harm", "the"):
+    for text in ("staff", "staffing", "inspectors", "risk harm", "the", "leadership of", "s"):
         expansion = expand(synthetic.conn, text)
         assert expansion is not None
         native = _fts_ids(synthetic, FindingQuery(search=text))
         exact = {r[0] for r in synthetic.conn.execute(
             "SELECT rowid FROM findings_fts WHERE findings_fts MATCH ?", (expansion.match,))}
         assert exact == native and expansion.estimate > 0
+
+
+def test_terms_that_stem_again_are_quoted_as_words_that_stem_to_them() -> None:
+    terms = ["offens", "happi", "staff", "agre"]
+    words = _words_for(terms)
+    assert words is not None and stems(words) == terms
+    assert words[2] == "staff"
 
 
 def test_stems_are_the_tokenizers() -> None:
