@@ -1,0 +1,89 @@
+"""The one palette for ratings, shared by the charts, the matrix delegate and the HTML/PDF export.
+
+The four grades use ColorBrewer's 4-class RdYlBu scheme: diverging (good is blue, bad is red), safe
+for the common forms of colour blindness, and every fill reads on white and on a dark background.
+Colour is never the only cue: each swatch carries the short label drawn on it and a text colour
+chosen for contrast (WCAG ratio at least 4.5). "Not recorded" is a quiet grey (a darker one on a
+dark background); "not applicable" (a standard the inspection's framework does not have) is drawn
+hatched, without a fill.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from inspector_gui.domain.ratings import Rating
+
+BLACK = "#000000"
+WHITE = "#ffffff"
+
+
+@dataclass(frozen=True)
+class Swatch:
+    """How one rating state looks: fill, readable text on it, the words and the cell label."""
+
+    fill: str
+    text: str
+    label: str
+    short: str
+    hatched: bool = False
+
+
+def _luminance(colour: str) -> float:
+    """WCAG relative luminance of ``#rrggbb``."""
+    channels = (int(colour[i:i + 2], 16) / 255 for i in (1, 3, 5))
+    linear = [c / 12.92 if c <= 0.03928 else ((c + 0.055) / 1.055) ** 2.4 for c in channels]
+    return 0.2126 * linear[0] + 0.7152 * linear[1] + 0.0722 * linear[2]
+
+
+def contrast_ratio(first: str, second: str) -> float:
+    """WCAG contrast ratio of two ``#rrggbb`` colours, from 1 to 21."""
+    light, dark = sorted((_luminance(first), _luminance(second)), reverse=True)
+    return (light + 0.05) / (dark + 0.05)
+
+
+def text_on(fill: str) -> str:
+    """White where it reaches WCAG's 4.5 on ``fill`` (it reads better on saturated colours than
+    black of similar ratio), else whichever of black and white contrasts more."""
+    if contrast_ratio(fill, WHITE) >= 4.5:
+        return WHITE
+    return BLACK if contrast_ratio(fill, BLACK) >= contrast_ratio(fill, WHITE) else WHITE
+
+
+def _swatch(rating: Rating, fill: str) -> Swatch:
+    return Swatch(fill, text_on(fill), rating.label, rating.short)
+
+
+RATING_SWATCHES: dict[Rating, Swatch] = {
+    Rating.OUTSTANDING: _swatch(Rating.OUTSTANDING, "#2166ac"),
+    Rating.GOOD: _swatch(Rating.GOOD, "#abd9e9"),
+    Rating.REQUIRES_IMPROVEMENT: _swatch(Rating.REQUIRES_IMPROVEMENT, "#fdae61"),
+    Rating.INADEQUATE: _swatch(Rating.INADEQUATE, "#d7191c"),
+    Rating.NOT_RATED: _swatch(Rating.NOT_RATED, "#7f7f7f"),
+    Rating.NOT_RECORDED: _swatch(Rating.NOT_RECORDED, "#d9d9d9"),
+}
+NOT_APPLICABLE = Swatch("#8c8c8c", "#8c8c8c", "Not applicable", "n/a", hatched=True)
+
+# On a dark background the states that mean "nothing here" recede into dark greys; the grades and
+# "not rated" keep their colours in both themes.
+DARK_SWATCHES: dict[Rating, Swatch] = RATING_SWATCHES | {
+    Rating.NOT_RECORDED: _swatch(Rating.NOT_RECORDED, "#45474c"),
+}
+DARK_NOT_APPLICABLE = Swatch("#74777d", "#74777d", "Not applicable", "n/a", hatched=True)
+
+# Colours for series that are not ratings (domains, standards): Okabe and Ito's colour-blind-safe
+# set, without its yellow and black, which vanish on white or on a dark background.
+SERIES_COLOURS = ("#e69f00", "#56b4e9", "#009e73", "#cc79a7", "#d55e00", "#0072b2", "#999999")
+
+
+def swatch(rating: Rating, applicable: bool = True, dark: bool = False) -> Swatch:
+    """The swatch for a rating state; ``applicable=False`` for a standard outside the framework;
+    ``dark`` for a dark background."""
+    if not applicable:
+        return DARK_NOT_APPLICABLE if dark else NOT_APPLICABLE
+    return (DARK_SWATCHES if dark else RATING_SWATCHES)[rating]
+
+
+def series_colour(index: int) -> str:
+    """The ``index``-th series colour, cycling."""
+    return SERIES_COLOURS[index % len(SERIES_COLOURS)]
