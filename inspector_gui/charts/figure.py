@@ -173,6 +173,15 @@ class Figure(pg.GraphicsLayoutWidget):
                 self.add_text(change.label, change.x, label_y - 0.32 * (index % 2), self.theme.muted,
                               (-0.02, 0.5), 8, plot=plot)
 
+    def show_empty(self, message: str, plot: pg.PlotItem | None = None) -> None:
+        """Say why there is nothing to plot, in place of the axes."""
+        plot = plot or self.plot
+        plot.hideAxis("left")
+        plot.hideAxis("bottom")
+        plot.setXRange(-1, 1, padding=0)
+        plot.setYRange(-1, 1, padding=0)
+        self.add_text(message, 0, 0, self.theme.muted, (0.5, 0.5), 11, plot=plot)
+
     def on_hover(self, lookup: Callable[[float, float], str | None]) -> None:
         """Show ``lookup(x, y)`` (HTML) as the plot's tooltip while the mouse is over the data."""
         def moved(scene_pos: QPointF) -> None:

@@ -25,6 +25,9 @@ class HeatmapFigure(Figure):
         for look in [swatch(r, dark=theme.dark) for r in LEGEND_ORDER] + [swatch(Rating.NOT_RECORDED,
                                                                                  False, theme.dark)]:
             self.add_legend_entry(look, look.label)
+        if not chart.columns:
+            self.show_empty("No inspections recorded for this provider")
+            return
         self._axes()
         self._cells()
         self.on_hover(self._tip)

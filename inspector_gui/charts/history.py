@@ -36,8 +36,12 @@ class HistoryFigure(Figure):
         super().__init__(chart.caption, theme, parent)
         self.chart = chart
         self.mode = mode
-        self.series_items: list[tuple[Series, pg.PlotDataItem]] = []
+        self.series_items: list[tuple[Series, pg.ScatterPlotItem]] = []
+        self.overall_markers: pg.ScatterPlotItem | None = None
         self.add_legend(SeriesSample)
+        if not chart.overall:
+            self.show_empty("No inspections recorded for this provider")
+            return
         self._axes()
         self._overall()
         series = chart.series(mode)
@@ -51,7 +55,9 @@ class HistoryFigure(Figure):
         top = 4.0 if self.chart.changes else 3.5
         self.plot.setXRange(low, high, padding=0)
         self.plot.setYRange(bottom, top, padding=0)
-        ticks = LEVEL_TICKS + ([(NOT_GRADED_LEVEL, "Not rated")] if self.chart.has_ungraded else [])
+        ticks = list(LEVEL_TICKS)
+        if self.chart.has_ungraded:
+            ticks.append((NOT_GRADED_LEVEL, self.chart.ungraded_label()))
         self.plot.getAxis("left").setTicks([ticks, []])
         self.plot.getAxis("bottom").setTicks([year_ticks(low, high), []])
         self.plot.showGrid(x=False, y=True, alpha=0.25)

@@ -26,6 +26,9 @@ class NationalFigure(Figure):
         self.percent = percent
         self.bars: dict[object, pg.BarGraphItem] = {}
         self.add_legend(SwatchSample)
+        if not chart.segments:
+            self.show_empty("No inspections with an overall rating for this choice")
+            return
         self._axes()
         self._bars()
         self.add_changes(chart.changes)
@@ -68,9 +71,6 @@ class NationalFigure(Figure):
             if total:
                 self.add_text(f"n={total}", index, self._scale_max() if self.percent else total,
                               self.theme.muted, (0.5, 1.0), 8.5)
-        if not stacks:
-            self.add_text("No inspections to show for this choice", (len(self.chart.periods) - 1) / 2,
-                          self._scale_max() / 2, self.theme.muted, (0.5, 0.5), 11)
 
     def _value(self, segment: Segment) -> str:
         return f"{segment.value(True):.0f}%" if self.percent else str(segment.count)

@@ -14,6 +14,8 @@ from __future__ import annotations
 import html
 import os
 import re
+import tempfile
+from pathlib import Path
 
 from pyqtgraph.exporters import ImageExporter, SVGExporter
 from PySide6.QtCore import QBuffer, QByteArray, QEvent, QIODevice, Qt
@@ -104,6 +106,22 @@ def _svg(figure: Figure, width: int, height: int) -> bytes:
     sized = sized.replace("<title>pyqtgraph SVG export</title>",
                           f"<title>{html.escape(figure.caption.title, quote=False)}</title>", 1)
     return sized.encode("utf-8")
+
+
+def write_file(path: Path, payload: bytes) -> None:
+    """Write beside the target and move into place: a failed write leaves no half-written file
+    and any existing file unchanged."""
+    handle, temp = tempfile.mkstemp(prefix=f".{path.name}.", dir=path.parent)
+    try:
+        with os.fdopen(handle, "wb") as stream:
+            stream.write(payload)
+        umask = os.umask(0)
+        os.umask(umask)
+        os.chmod(temp, 0o666 & ~umask)
+        os.replace(temp, path)
+    finally:
+        if os.path.exists(temp):
+            os.unlink(temp)
 
 
 def dispose(figure: Figure) -> None:

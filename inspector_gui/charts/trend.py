@@ -32,11 +32,8 @@ class TrendFigure(Figure):
             self._series(plot, series, series_colour(index))
             self.add_changes(chart.changes, plot=plot, labels=False)
         if not chart.series:
-            plot = self.add_plot(0, 0)
-            plot.hideAxis("left")
-            plot.hideAxis("bottom")
-            self.add_text("No standard ratings to show for this choice", 0, 0, theme.muted, (0.5, 0.5),
-                          11, plot=plot)
+            self.show_empty("No standard ratings with a publication date for this choice",
+                            self.add_plot(0, 0))
 
     def _axes(self, plot: pg.PlotItem, series: TrendSeries, years: list[int], index: int) -> None:
         plot.setXRange(years[0] - 0.6, years[-1] + 0.6, padding=0)

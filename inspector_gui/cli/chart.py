@@ -3,9 +3,7 @@ written as PNG or SVG. Qt and pyqtgraph are imported only when the command runs.
 
 from __future__ import annotations
 
-import os
 import re
-import tempfile
 from pathlib import Path
 
 import click
@@ -66,7 +64,7 @@ def chart(provider: str | None, kind: str, series: str, national: bool, trend: b
     options = {"mode": series} if provider and kind == "history" else {}
     if national:
         options = {"percent": percent}
-    _write(output, _render(data, fmt, width, height, options))
+    _render(data, fmt, width, height, options, output)
     click.echo(f"wrote {output} ({width}x{height} {fmt.upper()})")
 
 
@@ -106,26 +104,11 @@ def _load(store: Store, provider: str | None, kind: str, national: bool, by: str
     return (load_history if kind == "history" else load_heatmap)(store, provider_id)
 
 
-def _render(data: object, fmt: str, width: int, height: int, options: dict[str, object]) -> bytes:
+def _render(data: object, fmt: str, width: int, height: int, options: dict[str, object],
+            output: Path) -> None:
     """Qt is imported here, when a chart is drawn, so other commands start without it."""
     try:
-        from inspector_gui.charts.render import render
+        from inspector_gui.charts.render import render, write_file
     except ImportError as exc:
         fail(f"charts need PySide6 and pyqtgraph, which could not be loaded: {exc}")
-    return render(data, fmt, width, height, **options)
-
-
-def _write(output: Path, payload: bytes) -> None:
-    """Write beside the target and move into place, so a failed write leaves no half file (and an
-    existing file unchanged)."""
-    handle, temp = tempfile.mkstemp(prefix=f".{output.name}.", dir=output.parent)
-    try:
-        with os.fdopen(handle, "wb") as stream:
-            stream.write(payload)
-        umask = os.umask(0)
-        os.umask(umask)
-        os.chmod(temp, 0o666 & ~umask)
-        os.replace(temp, output)
-    finally:
-        if os.path.exists(temp):
-            os.unlink(temp)
+    write_file(output, render(data, fmt, width, height, **options))

@@ -72,10 +72,13 @@ def step_path(markers: Sequence[Marker]) -> tuple[list[float], list[float]]:
     an inspection has no grade."""
     xs: list[float] = []
     ys: list[float] = []
-    for marker, following in zip(markers, [*markers[1:], None], strict=True):
+    for index, marker in enumerate(markers):
         level = math.nan if marker.level == NOT_GRADED_LEVEL else float(marker.level)
-        xs += [marker.x] if following is None else [marker.x, following.x]
-        ys += [level] if following is None else [level, level]
+        xs.append(marker.x)
+        ys.append(level)
+        if index + 1 < len(markers):
+            xs.append(markers[index + 1].x)
+            ys.append(level)
     return xs, ys
 
 
@@ -134,6 +137,11 @@ class HistoryChart:
     @property
     def has_ungraded(self) -> bool:
         return any(m.level == NOT_GRADED_LEVEL for m in self.overall)
+
+    def ungraded_label(self) -> str:
+        """The y-axis label of the lane below Inadequate: the states found in it."""
+        found = dict.fromkeys(m.rating.label for m in self.overall if m.level == NOT_GRADED_LEVEL)
+        return " / ".join(found)
 
 
 @dataclass(frozen=True)

@@ -1,7 +1,8 @@
 """The one palette for ratings, shared by the charts, the matrix delegate and the HTML/PDF export.
 
-The four grades use ColorBrewer's 4-class RdYlBu scheme: diverging (good is blue, bad is red), safe
-for the common forms of colour blindness, and every fill reads on white and on a dark background.
+The four grades use ColorBrewer's 4-class RdYlBu scheme (with a deeper blue for Outstanding, so white
+text reads on it): diverging (good is blue, bad is red), distinct for the common forms of colour
+blindness, and every fill stands apart from white and from a dark background.
 Colour is never the only cue: each swatch carries the short label drawn on it and a text colour
 chosen for contrast (WCAG ratio at least 4.5). "Not recorded" is a quiet grey (a darker one on a
 dark background); "not applicable" (a standard the inspection's framework does not have) is drawn
