@@ -136,6 +136,9 @@ class Figure(pg.GraphicsLayoutWidget):
         """A legend in its own column right of the plot, so it never covers data."""
         self.legend = pg.LegendItem(labelTextColor=self.theme.foreground, labelTextSize="9pt",
                                     sampleType=sample_type, frame=False, verSpacing=-6)
+        # pyqtgraph keeps a legend's size fixed on screen (it floats over a view); in a layout cell
+        # it must scale with the rest of the figure when exported larger or smaller.
+        self.legend.setFlag(self.legend.GraphicsItemFlag.ItemIgnoresTransformations, False)
         self.legend.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Maximum)
         self.ci.addItem(self.legend, row=2, col=1)
         self.ci.layout.setAlignment(self.legend, Qt.AlignmentFlag.AlignTop)
@@ -154,22 +157,16 @@ class Figure(pg.GraphicsLayoutWidget):
         return item
 
     def add_changes(self, changes: Sequence[FrameworkChange], label_y: float | None = None,
-                    plot: pg.PlotItem | None = None, labels: bool = True) -> None:
-        """Dashed vertical lines where the framework changed. Labels run down the line from the
-        top (between bars), or sit across at ``label_y``, staggered so neighbours do not collide;
-        without ``labels`` a note must say what the lines are."""
+                    plot: pg.PlotItem | None = None) -> None:
+        """Dashed vertical lines where the framework changed, labelled at ``label_y`` (staggered so
+        neighbours do not collide); unlabelled lines need a note saying what they are."""
         plot = plot or self.plot
         pen = pg.mkPen(self.theme.muted, width=1.2, style=Qt.PenStyle.DashLine)
-        top = plot.vb.state["targetRange"][1][1]
         for index, change in enumerate(changes):
             line = pg.InfiniteLine(pos=change.x, angle=90, pen=pen, movable=False)
             line.setToolTip(html.escape(f"Framework change: {change.label}"))
             plot.addItem(line, ignoreBounds=True)
-            if not labels:
-                continue
-            if label_y is None:
-                self.add_text(change.label, change.x, top, self.theme.muted, (1.02, -0.1), 8, 90, plot)
-            else:
+            if label_y is not None:
                 self.add_text(change.label, change.x, label_y - 0.32 * (index % 2), self.theme.muted,
                               (-0.02, 0.5), 8, plot=plot)
 

@@ -17,7 +17,7 @@ from inspector_gui.domain.chartdata import (
     NOT_GRADED_LEVEL,
     HistoryChart,
     Marker,
-    Series,
+    SeriesGroup,
     series_offsets,
     step_path,
 )
@@ -36,7 +36,7 @@ class HistoryFigure(Figure):
         super().__init__(chart.caption, theme, parent)
         self.chart = chart
         self.mode = mode
-        self.series_items: list[tuple[Series, pg.ScatterPlotItem]] = []
+        self.series_items: list[tuple[SeriesGroup, pg.ScatterPlotItem]] = []
         self.overall_markers: pg.ScatterPlotItem | None = None
         self.add_legend(SeriesSample)
         if not chart.overall:
@@ -44,9 +44,10 @@ class HistoryFigure(Figure):
             return
         self._axes()
         self._overall()
-        series = chart.series(mode)
-        for index, (entry, offset) in enumerate(zip(series, series_offsets(len(series)), strict=True)):
-            self._series(entry, index, offset)
+        groups = chart.series(mode)
+        offsets = iter(series_offsets(sum(len(g.members) for g in groups)))
+        for index, group in enumerate(groups):
+            self._group(group, index, [next(offsets) for _ in group.members])
         self.add_changes(chart.changes, label_y=3.8)
 
     def _axes(self) -> None:
@@ -70,7 +71,8 @@ class HistoryFigure(Figure):
         self.plot.addItem(line)
         self.add_legend_entry(line, "Overall rating")
         self._spans(self.chart.overall, line)
-        self.overall_markers = self._markers(self.chart.overall, 0.0, 15, "o", self.theme.foreground, line)
+        self.overall_markers = self._markers([(m, 0.0) for m in self.chart.overall], 15, "o",
+                                             self.theme.foreground, line)
 
     def _spans(self, markers: tuple[Marker, ...], parent: pg.PlotDataItem) -> None:
         """Horizontal bars over the years an undated inspection may have been published in."""
@@ -83,36 +85,40 @@ class HistoryFigure(Figure):
                 pen=pg.mkPen(self.theme.muted, width=1.2, style=Qt.PenStyle.DotLine))
             bars.setParentItem(parent)
 
-    def _markers(self, markers: tuple[Marker, ...], offset: float, size: float, symbol: str,
-                 outline: str, parent: pg.PlotDataItem, fill: str | None = None
-                 ) -> pg.ScatterPlotItem:
-        """Markers filled with ``fill`` or else the rating's colour (hollow when undated), tooltips
-        on hover; children of their line, so hiding the line from the legend hides them too."""
+    def _markers(self, markers: list[tuple[Marker, float]], size: float, symbol: str, outline: str,
+                 parent: pg.PlotDataItem, fill: str | None = None) -> pg.ScatterPlotItem:
+        """Markers (each raised by its offset) filled with ``fill`` or else the rating's colour,
+        hollow when undated, tooltips on hover; children of their line, so hiding the line from
+        the legend hides them too."""
         spots = [{
             "pos": (m.x, m.level + offset), "data": tip_html(m.tip), "size": size, "symbol": symbol,
             "brush": pg.mkBrush(fill or swatch(m.rating).fill) if m.dated else pg.mkBrush(None),
             "pen": pg.mkPen(outline if m.dated else fill or swatch(m.rating).fill,
                             width=1.5 if m.dated else 2.5),
-        } for m in markers]
+        } for m, offset in markers]
         scatter = pg.ScatterPlotItem(spots=spots, hoverable=True, tip=spot_tip)
         scatter.setParentItem(parent)
         return scatter
 
-    def _series(self, series: Series, index: int, offset: float) -> None:
+    def _group(self, group: SeriesGroup, index: int, offsets: list[float]) -> None:
+        """One legend entry: the group's standards in one colour, each at its own offset."""
         xs: list[float] = []
         ys: list[float] = []
-        for line in series.lines:
-            line_x, line_y = step_path(line)
-            xs += [*line_x, math.nan]
-            ys += [y + offset for y in line_y] + [math.nan]
+        markers: list[tuple[Marker, float]] = []
+        for series, offset in zip(group.members, offsets, strict=True):
+            for line in series.lines:
+                line_x, line_y = step_path(line)
+                xs += [*line_x, math.nan]
+                ys += [y + offset for y in line_y] + [math.nan]
+            markers += [(m, offset) for m in series.markers]
         colour = series_colour(index)
         symbol = SYMBOLS[index % len(SYMBOLS)]
         item = pg.PlotDataItem(xs, ys, pen=pg.mkPen(colour, width=1.6), connect="finite")
         item.legend_symbol = symbol
         self.plot.addItem(item)
-        scatter = self._markers(series.markers, offset, 9, symbol, colour, item, colour)
-        self.add_legend_entry(item, series.label)
-        self.series_items.append((series, scatter))
+        scatter = self._markers(markers, 9, symbol, colour, item, colour)
+        self.add_legend_entry(item, group.label)
+        self.series_items.append((group, scatter))
 
 
 class SeriesSample(ItemSample):

@@ -1,8 +1,9 @@
 """Charts to PNG and SVG through pyqtgraph's exporters, at the size asked for.
 
-A figure is laid out at a readable "logical" size (at most about 1400 pixels wide) and scaled up to
-the requested size, so a 3000-pixel PNG has crisp, proportionate text rather than tiny labels. The
-SVG keeps the logical size as its viewBox and states the requested width and height.
+A figure is laid out at a "logical" size between about 800×480 and 1400 pixels wide and scaled to
+the requested size: a 3000-pixel PNG gets crisp, proportionate text rather than tiny labels, and a
+500-pixel one gets the whole chart, smaller, rather than a clipped one. The SVG keeps the logical
+size as its viewBox and states the requested width and height.
 
 :func:`render_png` is what the HTML/PDF export calls for the provider history picture:
 ``render_png(load_history(store, provider_id), 1200, 600)``. Call it on the GUI thread (or with
@@ -32,7 +33,7 @@ from inspector_gui.domain.chartdata import HeatmapChart, HistoryChart, NationalC
 ChartData = HistoryChart | HeatmapChart | NationalChart | TrendChart
 FORMATS = ("png", "svg")
 LOGICAL_WIDTH = 1400
-MIN_SIZE, MAX_SIZE = 200, 10000
+MIN_LOGICAL = (800, 480)
 
 _FIGURES: dict[type, type[Figure]] = {
     HistoryChart: HistoryFigure, HeatmapChart: HeatmapFigure, NationalChart: NationalFigure,
@@ -74,12 +75,18 @@ def export_figure(figure: Figure, fmt: str, width: int, height: int) -> bytes:
     """Lay the figure out offscreen at its logical size, then export it at the requested size."""
     if fmt not in FORMATS:
         raise ValueError(f"unknown chart format {fmt!r}; use png or svg")
-    scale = max(1.0, width / LOGICAL_WIDTH)
+    scale = _scale(width, height)
     figure.setAttribute(Qt.WidgetAttribute.WA_DontShowOnScreen)
     figure.resize(round(width / scale), round(height / scale))
     figure.show()
     QApplication.processEvents()
     return _png(figure, width, height) if fmt == "png" else _svg(figure, width, height)
+
+
+def _scale(width: int, height: int) -> float:
+    """Requested size ÷ logical size: above 1 for large images, below 1 for small ones."""
+    shrink = min(width / MIN_LOGICAL[0], height / MIN_LOGICAL[1])
+    return shrink if shrink < 1 else max(1.0, width / LOGICAL_WIDTH)
 
 
 def _png(figure: Figure, width: int, height: int) -> bytes:

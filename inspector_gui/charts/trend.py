@@ -30,7 +30,7 @@ class TrendFigure(Figure):
             plot = self.add_plot(index // COLUMNS, index % COLUMNS, series.label)
             self._axes(plot, series, years, index)
             self._series(plot, series, series_colour(index))
-            self.add_changes(chart.changes, plot=plot, labels=False)
+            self.add_changes(chart.changes, plot=plot)
         if not chart.series:
             self.show_empty("No standard ratings with a publication date for this choice",
                             self.add_plot(0, 0))

@@ -98,9 +98,8 @@ def _spaced(start: float, stop: float, count: int) -> list[float]:
 
 @dataclass(frozen=True)
 class Series:
-    """A domain or standard over time: one or more lines of markers, shown and hidden together."""
+    """A standard over time: lines of markers, broken where an inspection did not record it."""
 
-    key: str
     label: str
     lines: tuple[tuple[Marker, ...], ...]
 
@@ -110,22 +109,32 @@ class Series:
 
 
 @dataclass(frozen=True)
+class SeriesGroup:
+    """What one legend entry shows and hides: a domain's standards, or a single standard."""
+
+    label: str
+    members: tuple[Series, ...]
+
+
+@dataclass(frozen=True)
 class HistoryChart:
     """A provider's overall rating over time, its standards and domains, and framework changes."""
 
     caption: Caption
     overall: tuple[Marker, ...]
     standards: tuple[Series, ...]
-    domains: tuple[Series, ...]
+    domains: tuple[SeriesGroup, ...]
     changes: tuple[FrameworkChange, ...]
 
     def step(self) -> tuple[list[float], list[float]]:
         """The overall rating's step line, through the dated markers."""
         return step_path([m for m in self.overall if m.dated])
 
-    def series(self, mode: str) -> tuple[Series, ...]:
-        """The series shown besides the overall line: none, one per domain or one per standard."""
-        return {"overall": (), "domain": self.domains, "standard": self.standards}[mode]
+    def series(self, mode: str) -> tuple[SeriesGroup, ...]:
+        """The groups shown besides the overall line: none, one per domain or one per standard."""
+        if mode == "standard":
+            return tuple(SeriesGroup(s.label, (s,)) for s in self.standards)
+        return {"overall": (), "domain": self.domains}[mode]
 
     def x_range(self) -> tuple[float, float]:
         """At least two years wide, padded so markers at the ends are not cut."""

@@ -29,6 +29,7 @@ from inspector_gui.domain.chartdata import (
     NationalChart,
     Segment,
     Series,
+    SeriesGroup,
     TrendChart,
     TrendPoint,
     TrendSeries,
@@ -205,10 +206,10 @@ def _lines(entries: Sequence[tuple[int, Marker]]) -> tuple[tuple[Marker, ...], .
 
 
 def _history_series(provider: Provider, placed: Sequence[_Placed], frameworks: dict[str, Framework]
-                    ) -> tuple[tuple[Series, ...], tuple[Series, ...]]:
-    """Standard series and domain series (a domain's series holds its standards' lines)."""
+                    ) -> tuple[tuple[Series, ...], tuple[SeriesGroup, ...]]:
+    """A series per standard recorded, and the standards grouped by domain."""
     standards: list[Series] = []
-    domains: dict[str, list[tuple[tuple[Marker, ...], ...]]] = defaultdict(list)
+    domains: dict[str, list[Series]] = defaultdict(list)
     for title, columns in _standard_rows(provider, placed, frameworks).items():
         entries = []
         for column, standard in columns:
@@ -217,12 +218,11 @@ def _history_series(provider: Provider, placed: Sequence[_Placed], frameworks: d
                 headline = (f"{title}: {cell.rating.label}", f"Basis: {cell.basis or 'stated'}")
                 entries.append((column, _marker(placed[column], cell.rating, headline)))
         if entries:
-            standards.append(Series(title, title, _lines(entries)))
+            standards.append(Series(title, _lines(entries)))
             domain = columns[0][1]
-            domains[f"Domain {domain.domain_code}: {domain.domain_name}"].append(standards[-1].lines)
-    domain_series = tuple(Series(label, label, tuple(line for lines in groups for line in lines))
-                          for label, groups in sorted(domains.items()))
-    return tuple(standards), domain_series
+            domains[f"Domain {domain.domain_code}: {domain.domain_name}"].append(standards[-1])
+    groups = tuple(SeriesGroup(label, tuple(members)) for label, members in sorted(domains.items()))
+    return tuple(standards), groups
 
 
 def _history_changes(placed: Sequence[_Placed], frameworks: dict[str, Framework]
@@ -318,20 +318,31 @@ def load_national(source: ChartSource, by: str = "year", provider_type: str | No
     shown = sum(s.count for s in segments)
     missing = len(_types_ids(source, provider_type)) - shown
     what = "publication year" if by == "year" else "round"
-    notes = [f"{missing} inspections with no {what} or no overall rating are not shown."] if missing else []
-    changes = _period_changes(source.frameworks(), provider_type, periods) if by == "year" else ()
+    changes: tuple[FrameworkChange, ...] = ()
+    if by == "year" and periods:
+        changes = _year_changes(source.frameworks(), provider_type, [int(p) for p in periods],
+                                int(periods[0]))
+    notes = _changes_note(changes)
+    if missing:
+        notes.append(f"{missing} inspections with no {what} or no overall rating are not shown.")
     title = "Overall ratings by year of publication" if by == "year" else "Overall ratings by round"
     return NationalChart(caption(source, title, provider_type or "All provider types", notes), by,
                          provider_type, periods, tuple(segments), changes)
 
 
-def _period_changes(frameworks: dict[str, Framework], provider_type: str | None,
-                    periods: Sequence[str]) -> tuple[FrameworkChange, ...]:
-    starts = framework_starts(frameworks, provider_type)
-    first = min(starts, default=0)
-    return tuple(FrameworkChange(periods.index(str(year)) - 0.5, join_names(names))
-                 for year, names in starts.items() if year != first and str(year) in periods)
+def _year_changes(frameworks: dict[str, Framework], provider_type: str | None, years: Sequence[int],
+                  origin: int) -> tuple[FrameworkChange, ...]:
+    """A line before each year in which a framework came into use, within the years charted;
+    ``origin`` is the year drawn at x = 0 (categorical axes) or 0 (an axis of years)."""
+    return tuple(FrameworkChange(year - origin - 0.5, f"{year}: {join_names(names)}")
+                 for year, names in framework_starts(frameworks, provider_type).items()
+                 if years and years[0] < year <= years[-1])
 
+
+def _changes_note(changes: Sequence[FrameworkChange]) -> list[str]:
+    """The note naming the frameworks behind unlabelled dashed lines."""
+    return ["Dashed lines: new frameworks from " + "; ".join(c.label for c in changes) + "."
+            ] if changes else []
 
 
 def _domain_names(frameworks: dict[str, Framework], provider_type: str | None) -> dict[str, list[str]]:
@@ -365,13 +376,9 @@ def load_trend(source: ChartSource, provider_type: str | None = None) -> TrendCh
     shown = sum(p.rated for s in series for p in s.points)
     missing = sum(len(c) for c in source.ratings_for(_types_ids(source, provider_type)).values()) - shown
     years = sorted({p.year for s in series for p in s.points})
-    starts = framework_starts(source.frameworks(), provider_type)
-    changes = tuple(FrameworkChange(year - 0.5, f"{year}: {join_names(found)}")
-                    for year, found in starts.items() if years and years[0] < year <= years[-1])
+    changes = _year_changes(source.frameworks(), provider_type, years, 0)
     notes = ["Under each year: the number of ratings. Bars: 95% interval (Wilson). "
-             f"Hollow points rest on fewer than {SMALL_SAMPLE} ratings."]
-    if changes:
-        notes.append("Dashed lines: new frameworks from " + "; ".join(c.label for c in changes) + ".")
+             f"Hollow points rest on fewer than {SMALL_SAMPLE} ratings.", *_changes_note(changes)]
     if missing:
         notes.append(f"{missing} standard ratings from undated inspections are not shown.")
     return TrendChart(caption(source, "Standards rated Good or better, by domain",

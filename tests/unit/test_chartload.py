@@ -46,7 +46,7 @@ def test_history_markers_equal_the_store_for_every_provider(store):
         assert [m.x for m in chart.overall] == sorted(m.x for m in chart.overall)
         shown = {(m.inspection_id, s.label.split()[0], m.rating) for s in chart.standards for m in s.markers}
         assert shown == _recorded(store, provider.provider_id)
-        assert sorted(m.inspection_id for s in chart.domains for m in s.markers) == sorted(
+        assert sorted(m.inspection_id for g in chart.domains for s in g.members for m in s.markers) == sorted(
             m.inspection_id for s in chart.standards for m in s.markers)
 
 
@@ -122,11 +122,12 @@ def test_national_by_year_shows_every_year_and_counts_what_it_leaves_out(store):
     chart = load_national(store)
     assert chart.periods == tuple(str(y) for y in range(2018, 2026))
     shown = sum(s.count for s in chart.segments)
-    assert chart.caption.notes == (
+    assert chart.caption.notes[-1] == (
         f"{len(store.inspections()) - shown} inspections with no publication year or no overall "
-        "rating are not shown.",)
+        "rating are not shown.")
     assert [c.x for c in chart.changes] == [2.5, 4.5, 6.5]
-    assert chart.changes[1].label == "PDU / Regional standards from October 2023"
+    assert chart.changes[1].label == "2023: PDU / Regional standards from October 2023"
+    assert chart.caption.notes[0].startswith("Dashed lines: new frameworks from 2021: PDU standards")
     assert load_national(store, "round").changes == ()
 
 
