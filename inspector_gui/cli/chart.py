@@ -10,13 +10,8 @@ import click
 
 from inspector_gui.cli.common import fail, handle_errors, open_store, store_option
 from inspector_gui.domain.chartdata import SERIES_MODES
-from inspector_gui.domain.chartload import (
-    BY_CHOICES,
-    load_heatmap,
-    load_history,
-    load_national,
-    load_trend,
-)
+from inspector_gui.domain.chartload import load_heatmap, load_history
+from inspector_gui.domain.nationalload import BY_CHOICES, load_national, load_trend
 from inspector_gui.domain.records import PROVIDER_TYPES
 from inspector_gui.store import Store
 

@@ -25,7 +25,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from inspector_gui.domain import chartload
+from inspector_gui.domain import chartload, nationalload
 from inspector_gui.domain.records import PROVIDER_TYPES
 from inspector_gui.errors import InspectorError
 from inspector_gui.store import Store
@@ -221,8 +221,8 @@ class ChartsPanel(QWidget):
         loaders: dict[str, Loader] = {
             "history": lambda store: chartload.load_history(store, provider),
             "heatmap": lambda store: chartload.load_heatmap(store, provider),
-            "national": lambda store: chartload.load_national(store, by, national_type or None),
-            "trend": lambda store: chartload.load_trend(store, trend_type or None),
+            "national": lambda store: nationalload.load_national(store, by, national_type or None),
+            "trend": lambda store: nationalload.load_trend(store, trend_type or None),
         }
         return loaders[tab]
 

@@ -15,7 +15,8 @@ from PySide6.QtWidgets import QApplication
 from inspector_gui.charts.figure import DARK
 from inspector_gui.charts.render import build_figure, dispose, export_figure, render, render_png, write_file
 from inspector_gui.cli import main
-from inspector_gui.domain.chartload import load_heatmap, load_history, load_national, load_trend
+from inspector_gui.domain.chartload import load_heatmap, load_history
+from inspector_gui.domain.nationalload import load_national, load_trend
 from inspector_gui.domain.palette import swatch
 from inspector_gui.domain.ratings import Rating
 

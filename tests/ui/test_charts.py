@@ -12,7 +12,8 @@ from inspector_gui.charts.history import HistoryFigure
 from inspector_gui.charts.national import NationalFigure
 from inspector_gui.charts.trend import TrendFigure
 from inspector_gui.domain.chartdata import Caption, HeatmapChart, HistoryChart, Marker
-from inspector_gui.domain.chartload import load_heatmap, load_history, load_national, load_trend
+from inspector_gui.domain.chartload import load_heatmap, load_history
+from inspector_gui.domain.nationalload import load_national, load_trend
 from inspector_gui.domain.palette import swatch
 from inspector_gui.domain.ratings import Rating
 

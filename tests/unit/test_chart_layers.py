@@ -28,6 +28,7 @@ def test_chart_data_palette_and_cli_import_without_qt():
         import inspector_gui.cli.chart
         import inspector_gui.domain.chartdata
         import inspector_gui.domain.chartload
+        import inspector_gui.domain.nationalload
         import inspector_gui.domain.palette
         from click.testing import CliRunner
         from inspector_gui.cli import main

@@ -14,10 +14,9 @@ from inspector_gui.domain.chartload import (
     join_names,
     load_heatmap,
     load_history,
-    load_national,
-    load_trend,
 )
 from inspector_gui.domain.frameworks import Framework
+from inspector_gui.domain.nationalload import load_national, load_trend
 from inspector_gui.domain.ratings import Rating
 from inspector_gui.store import Store
 
