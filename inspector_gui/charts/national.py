@@ -58,15 +58,23 @@ class NationalFigure(Figure):
                 self.add_legend_entry(look, look.label)
             if not found:
                 continue
-            bars = pg.BarGraphItem(x=[s.index for s, _, _ in found], y0=[b for _, b, _ in found],
-                                   height=[h for _, _, h in found], width=BAR_WIDTH, brush=look.fill,
-                                   pen=pg.mkPen(self.theme.background, width=1))
-            self.plot.addItem(bars)
-            self.bars[rating] = bars
-            for segment, bottom, height in found:
-                if height >= LABEL_MIN_SHARE * self._scale_max():
-                    self.add_text(self._value(segment), segment.index, bottom + height / 2, look.text,
-                                  (0.5, 0.5), 9)
+            self.bars[rating] = pg.BarGraphItem(
+                x=[s.index for s, _, _ in found], y0=[b for _, b, _ in found],
+                height=[h for _, _, h in found], width=BAR_WIDTH, brush=look.fill,
+                pen=pg.mkPen(self.theme.background, width=1))
+            self.plot.addItem(self.bars[rating])
+            self._counts(found, look.text)
+        self._totals()
+
+    def _counts(self, found: list[tuple[Segment, float, float]], colour: str) -> None:
+        """The count (or share) inside each segment tall enough to hold it."""
+        for segment, bottom, height in found:
+            if height >= LABEL_MIN_SHARE * self._scale_max():
+                self.add_text(self._value(segment), segment.index, bottom + height / 2, colour,
+                              (0.5, 0.5), 9)
+
+    def _totals(self) -> None:
+        """``n=`` above each bar, so a 100% of one inspection is not mistaken for a trend."""
         for index, total in enumerate(self.chart.totals()):
             if total:
                 self.add_text(f"n={total}", index, self._scale_max() if self.percent else total,

@@ -43,22 +43,17 @@ def load_national(source: ChartSource, by: str = "year", provider_type: str | No
     segment (so a click needs no further query)."""
     distribution = source.national_distribution(by, provider_type)
     periods = _periods([period for period, _ in distribution], by)
-    segments = []
-    for period, counts in distribution:
-        total = sum(counts.values())
-        for rating in (r for r in STACK_ORDER if counts.get(r)):
-            ids = source.inspections_in_period(by, period, rating, provider_type)
-            segments.append(Segment(period, periods.index(period), rating, counts[rating], total,
-                                    tuple(ids)))
-    shown = sum(s.count for s in segments)
-    missing = len(_types_ids(source, provider_type)) - shown
-    what = "publication year" if by == "year" else "round"
+    segments = [Segment(period, periods.index(period), rating, counts[rating], sum(counts.values()),
+                        tuple(source.inspections_in_period(by, period, rating, provider_type)))
+                for period, counts in distribution for rating in STACK_ORDER if counts.get(rating)]
     changes: tuple[FrameworkChange, ...] = ()
     if by == "year" and periods:
         changes = _year_changes(source.frameworks(), provider_type, [int(p) for p in periods],
                                 int(periods[0]))
     notes = _changes_note(changes)
+    missing = len(_types_ids(source, provider_type)) - sum(s.count for s in segments)
     if missing:
+        what = "publication year" if by == "year" else "round"
         notes.append(f"{missing} inspections with no {what} or no overall rating are not shown.")
     title = "Overall ratings by year of publication" if by == "year" else "Overall ratings by round"
     return NationalChart(caption(source, title, provider_type or "All provider types", notes), by,

@@ -98,12 +98,7 @@ class ChartsPanel(QWidget):
         self.tabs = QTabWidget()
         for tab, title in zip(TABS, TITLES, strict=True):
             self.tabs.addTab(self.pages[tab], title)
-        self.save_action = QAction("&Save chart…", self)
-        self.save_action.setShortcut(QKeySequence("Ctrl+Shift+S"))
-        self.save_action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
-        self.save_action.setToolTip("Save the chart shown as a PNG or SVG image (Ctrl+Shift+S)")
-        self.save_action.triggered.connect(self._ask_save)
-        self.addAction(self.save_action)
+        self.save_action = self._save_action()
         save = QToolButton()
         save.setDefaultAction(self.save_action)
         self.tabs.setCornerWidget(save)
@@ -111,6 +106,16 @@ class ChartsPanel(QWidget):
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.tabs)
         self._connect()
+
+    def _save_action(self) -> QAction:
+        """Ctrl+Shift+S while the panel has focus; the window may also put it in a menu."""
+        action = QAction("&Save chart…", self)
+        action.setShortcut(QKeySequence("Ctrl+Shift+S"))
+        action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+        action.setToolTip("Save the chart shown as a PNG or SVG image (Ctrl+Shift+S)")
+        action.triggered.connect(self._ask_save)
+        self.addAction(action)
+        return action
 
     def _connect(self) -> None:
         self.tabs.currentChanged.connect(lambda _: self._refresh())
