@@ -65,9 +65,10 @@ def year_ticks(low: float, high: float) -> list[tuple[float, str]]:
 
 
 def swatch_brush(swatch: Swatch) -> QBrush:
-    """A solid fill, or diagonal hatching for "not applicable"."""
+    """A solid fill, or diagonal hatching for "not applicable" (over the chart's own background,
+    which the swatch's fill matches)."""
     if swatch.hatched:
-        return QBrush(QColor(swatch.fill), Qt.BrushStyle.BDiagPattern)
+        return QBrush(QColor(swatch.hatch), Qt.BrushStyle.BDiagPattern)
     return QBrush(QColor(swatch.fill))
 
 
@@ -75,7 +76,7 @@ class SwatchSample(ItemSample):
     """A legend key for a palette swatch: a filled square; clicking it does nothing."""
 
     def paint(self, painter: QPainter, *args: object) -> None:
-        painter.setPen(pg.mkPen(self.item.text if self.item.hatched else "#00000000"))
+        painter.setPen(pg.mkPen(self.item.hatch or "#00000000"))
         painter.setBrush(swatch_brush(self.item))
         painter.drawRect(QRectF(3, 3, 14, 14))
 

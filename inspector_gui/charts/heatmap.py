@@ -49,7 +49,7 @@ class HeatmapFigure(Figure):
         self.cells_item = pg.BarGraphItem(
             x=[c.column for c in cells], y=[c.row for c in cells], width=CELL_WIDTH,
             height=CELL_HEIGHT, brushes=[swatch_brush(s) for s in looks],
-            pens=[pg.mkPen(s.fill if s.hatched else None) for s in looks])
+            pens=[pg.mkPen(s.hatch or None) for s in looks])
         self.plot.addItem(self.cells_item)
         self.plot.addItem(pg.InfiniteLine(pos=0.5, angle=0, pen=pg.mkPen(self.theme.foreground, width=1.5)))
         self.cell_labels = [self.add_text(c.text, c.column, c.row, look.text, (0.5, 0.5), 9)

@@ -5,9 +5,10 @@ the requested size: a 3000-pixel PNG gets crisp, proportionate text rather than 
 500-pixel one gets the whole chart, smaller, rather than a clipped one. The SVG keeps the logical
 size as its viewBox and states the requested width and height.
 
-:func:`render_png` is what the HTML/PDF export calls for the provider history picture:
-``render_png(load_history(store, provider_id), 1200, 600)``. Call it on the GUI thread (or with
-no QApplication yet, when it makes an offscreen one).
+:func:`render_history_png` draws a provider summary's history for the HTML/PDF export (the export
+dialog's ``chart_renderer``); :func:`render_png` and :func:`render` draw any chart data, e.g.
+``render_png(load_history(store, provider_id), 1200, 600)``. Call them on the GUI thread (or with no
+QApplication yet, when they make an offscreen one).
 """
 
 from __future__ import annotations
@@ -15,8 +16,6 @@ from __future__ import annotations
 import html
 import os
 import re
-import tempfile
-from pathlib import Path
 
 from pyqtgraph.exporters import ImageExporter, SVGExporter
 from PySide6.QtCore import QBuffer, QByteArray, QEvent, QIODevice, Qt
@@ -29,9 +28,12 @@ from inspector_gui.charts.history import HistoryFigure
 from inspector_gui.charts.national import NationalFigure
 from inspector_gui.charts.trend import TrendFigure
 from inspector_gui.domain.chartdata import HeatmapChart, HistoryChart, NationalChart, TrendChart
+from inspector_gui.domain.chartload import history_chart
+from inspector_gui.domain.summary import ProviderSummary
 
 ChartData = HistoryChart | HeatmapChart | NationalChart | TrendChart
 FORMATS = ("png", "svg")
+SUMMARY_SOURCE = "Source: HM Inspectorate of Probation publications, as listed under Sources"
 LOGICAL_WIDTH = 1400
 MIN_LOGICAL = (800, 480)
 
@@ -56,26 +58,41 @@ def build_figure(chart: ChartData, theme: Theme = LIGHT, **options: object) -> F
     return _FIGURES[type(chart)](chart, theme, **options)
 
 
-def render(chart: ChartData, fmt: str, width: int, height: int, **options: object) -> bytes:
-    """The chart as PNG or SVG bytes of exactly ``width`` × ``height`` pixels, light theme."""
+def render(chart: ChartData, fmt: str, width: int, height: int, scale: float | None = None,
+           **options: object) -> bytes:
+    """The chart as PNG or SVG bytes of exactly ``width`` × ``height`` pixels, light theme;
+    ``scale`` (pixels per layout unit) is chosen from the size unless given."""
     ensure_application()
     figure = build_figure(chart, LIGHT, **options)
     try:
-        return export_figure(figure, fmt, width, height)
+        return export_figure(figure, fmt, width, height, scale)
     finally:
         dispose(figure)
 
 
-def render_png(chart: ChartData, width: int, height: int, **options: object) -> bytes:
-    """PNG bytes of the chart at ``width`` × ``height`` (for the HTML/PDF summary)."""
-    return render(chart, "png", width, height, **options)
+def render_png(chart: ChartData, width: int, height: int, scale: float | None = None,
+               **options: object) -> bytes:
+    """PNG bytes of the chart at ``width`` × ``height``."""
+    return render(chart, "png", width, height, scale, **options)
 
 
-def export_figure(figure: Figure, fmt: str, width: int, height: int) -> bytes:
+def render_history_png(summary: ProviderSummary, width: int = 1800, height: int = 960,
+                       scale: float = 2.0) -> bytes:
+    """A provider summary's rating history as PNG bytes, for the HTML/PDF export: the export
+    dialog's ``chart_renderer``. Laid out at 900×480 and drawn at twice that, so its text is
+    print-sized on a page and sharp. Uses only what the summary holds (no store); GUI thread."""
+    frameworks = {s.framework.framework_id: s.framework for s in summary.inspections}
+    chart = history_chart(summary.provider, summary.history, frameworks, summary.as_at.iso(),
+                          SUMMARY_SOURCE)
+    return render_png(chart, width, height, scale)
+
+
+def export_figure(figure: Figure, fmt: str, width: int, height: int,
+                  scale: float | None = None) -> bytes:
     """Lay the figure out offscreen at its logical size, then export it at the requested size."""
     if fmt not in FORMATS:
         raise ValueError(f"unknown chart format {fmt!r}; use png or svg")
-    scale = _scale(width, height)
+    scale = scale or _scale(width, height)
     figure.setAttribute(Qt.WidgetAttribute.WA_DontShowOnScreen)
     figure.resize(round(width / scale), round(height / scale))
     figure.show()
@@ -113,22 +130,6 @@ def _svg(figure: Figure, width: int, height: int) -> bytes:
     sized = sized.replace("<title>pyqtgraph SVG export</title>",
                           f"<title>{html.escape(figure.caption.title, quote=False)}</title>", 1)
     return sized.encode("utf-8")
-
-
-def write_file(path: Path, payload: bytes) -> None:
-    """Write beside the target and move into place: a failed write leaves no half-written file
-    and any existing file unchanged."""
-    handle, temp = tempfile.mkstemp(prefix=f".{path.name}.", dir=path.parent)
-    try:
-        with os.fdopen(handle, "wb") as stream:
-            stream.write(payload)
-        umask = os.umask(0)
-        os.umask(umask)
-        os.chmod(temp, 0o666 & ~umask)
-        os.replace(temp, path)
-    finally:
-        if os.path.exists(temp):
-            os.unlink(temp)
 
 
 def dispose(figure: Figure) -> None:

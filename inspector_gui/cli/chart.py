@@ -13,6 +13,7 @@ from inspector_gui.domain.chartdata import SERIES_MODES
 from inspector_gui.domain.chartload import load_heatmap, load_history
 from inspector_gui.domain.nationalload import BY_CHOICES, load_national, load_trend
 from inspector_gui.domain.records import PROVIDER_TYPES
+from inspector_gui.exchange.atomic import check_target, write_atomic
 from inspector_gui.store import Store
 
 KINDS = ("history", "heatmap")
@@ -36,21 +37,25 @@ _SIZE = re.compile(r"^\s*(\d+)\s*[xX×]\s*(\d+)\s*$")
 @click.option("--output", "-o", required=True, type=click.Path(path_type=Path),
               help="File to write: .png or .svg.")
 @click.option("--size", default="1200x700", show_default=True, help="WIDTHxHEIGHT in pixels.")
+@click.option("--force", is_flag=True, help="Replace the output file if it exists.")
 @store_option
 @handle_errors
 def chart(provider: str | None, kind: str, series: str, national: bool, trend: bool, by: str,
-          provider_type: str | None, percent: bool, output: Path, size: str,
+          provider_type: str | None, percent: bool, output: Path, size: str, force: bool,
           store_path: Path | None) -> None:
     """Draw a chart to a PNG or SVG file, with title, as-at date and source line.
 
+    The file is written whole or not at all; an existing file is kept unless --force is given.
+
     \b
-    Examples:
+    Example:
       inspector chart "West Yorkshire CRC" --output west-yorkshire.png
       inspector chart essex-north-pdu --kind heatmap --output essex.svg --size 900x600
       inspector chart --national --by round --type CRC --output rounds.png
     """
     fmt = _format(output)
     width, height = _size(size)
+    check_target(output, force)
     if sum((bool(provider), national, trend)) != 1:
         fail("give one of PROVIDER, --national or --trend")
     provider_type = _canonical_type(provider_type)
@@ -59,7 +64,7 @@ def chart(provider: str | None, kind: str, series: str, national: bool, trend: b
     options = {"mode": series} if provider and kind == "history" else {}
     if national:
         options = {"percent": percent}
-    _render(data, fmt, width, height, options, output)
+    _render(data, fmt, width, height, options, output, force)
     click.echo(f"wrote {output} ({width}x{height} {fmt.upper()})")
 
 
@@ -67,10 +72,6 @@ def _format(output: Path) -> str:
     fmt = output.suffix.lower().lstrip(".")
     if fmt not in ("png", "svg"):
         fail(f"{output}: the output file must end in .png or .svg")
-    if output.is_dir():
-        fail(f"{output}: is a folder; give a file name ending in .{fmt}")
-    if not output.parent.is_dir():
-        fail(f"{output}: folder {output.parent} does not exist")
     return fmt
 
 
@@ -100,10 +101,10 @@ def _load(store: Store, provider: str | None, kind: str, national: bool, by: str
 
 
 def _render(data: object, fmt: str, width: int, height: int, options: dict[str, object],
-            output: Path) -> None:
+            output: Path, force: bool) -> None:
     """Qt is imported here, when a chart is drawn, so other commands start without it."""
     try:
-        from inspector_gui.charts.render import render, write_file
+        from inspector_gui.charts.render import render
     except ImportError as exc:
         fail(f"charts need PySide6 and pyqtgraph, which could not be loaded: {exc}")
-    write_file(output, render(data, fmt, width, height, **options))
+    write_atomic(output, render(data, fmt, width, height, **options), force=force)

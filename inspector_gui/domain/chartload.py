@@ -60,15 +60,21 @@ class ChartSource(Protocol):
 
 def caption(source: ChartSource, title: str, subtitle: str, notes: Sequence[str] = ()) -> Caption:
     """A caption with the store's as-at date and a source line naming where the data came from."""
-    as_at = source.as_at()
-    if source.meta("synthetic") == "yes":
-        origin = SOURCE_SYNTHETIC
-    elif source.meta("bundled_data"):
-        origin = SOURCE_BUNDLED
-    else:
-        origin = f"Source: HM Inspectorate of Probation publications, as imported into {source.path.name}"
-    return Caption(title, subtitle, PartialDate.parse(as_at).display() if as_at else "", origin,
+    return _caption(title, subtitle, source.as_at(), source_line(source), notes)
+
+
+def _caption(title: str, subtitle: str, as_at: str, source: str, notes: Sequence[str]) -> Caption:
+    return Caption(title, subtitle, PartialDate.parse(as_at).display() if as_at else "", source,
                    tuple(notes))
+
+
+def source_line(source: ChartSource) -> str:
+    """Where the store's data came from: the bundled data set, synthetic test data, or imports."""
+    if source.meta("synthetic") == "yes":
+        return SOURCE_SYNTHETIC
+    if source.meta("bundled_data"):
+        return SOURCE_BUNDLED
+    return f"Source: HM Inspectorate of Probation publications, as imported into {source.path.name}"
 
 
 def framework_span(framework: Framework | None, until: float | None) -> tuple[float, float] | None:
@@ -160,14 +166,10 @@ def _marker(placed: _Placed, rating: Rating, headline: Sequence[str]) -> Marker:
                   placed.span, (*headline, *_inspection_lines(placed)))
 
 
-def _until(source: ChartSource) -> float | None:
-    return PartialDate.parse(source.as_at()).decimal_year()
-
-
 def _placed_history(source: ChartSource, provider_id: str) -> tuple[Provider, list[_Placed]]:
     provider = source.provider(provider_id)
-    placed = _place(source.rating_history(provider_id), source.frameworks(), _until(source))
-    return provider, placed
+    until = PartialDate.parse(source.as_at()).decimal_year()
+    return provider, _place(source.rating_history(provider_id), source.frameworks(), until)
 
 
 def _standard_rows(provider: Provider, placed: Sequence[_Placed], frameworks: dict[str, Framework]
@@ -235,15 +237,22 @@ def _history_changes(placed: Sequence[_Placed], frameworks: dict[str, Framework]
 
 def load_history(source: ChartSource, provider_id: str) -> HistoryChart:
     """A provider's ratings over time: overall, per standard and per domain."""
-    provider, placed = _placed_history(source, provider_id)
-    frameworks = source.frameworks()
+    return history_chart(source.provider(provider_id), source.rating_history(provider_id),
+                         source.frameworks(), source.as_at(), source_line(source))
+
+
+def history_chart(provider: Provider, history: Sequence[HistoryPoint],
+                  frameworks: dict[str, Framework], as_at: str, source: str) -> HistoryChart:
+    """The history chart from store results already in hand (a provider summary has them):
+    ``history`` as :meth:`Store.rating_history` gives it, ``as_at`` an ISO partial date."""
+    placed = _place(history, frameworks, PartialDate.parse(as_at).decimal_year())
     overall = tuple(_marker(p, p.point.overall, (f"Overall: {p.point.overall.label}",)) for p in placed)
     standards, domains = _history_series(provider, placed, frameworks)
     notes = ["Hollow markers: publication date unknown, placed within the framework's years."
              ] if any(not p.dated for p in placed) else []
-    return HistoryChart(
-        caption(source, f"{provider.name}: ratings over time", _provider_line(provider, placed), notes),
-        overall, standards, domains, _history_changes(placed, frameworks))
+    title = f"{provider.name}: ratings over time"
+    return HistoryChart(_caption(title, _provider_line(provider, placed), as_at, source, notes),
+                        overall, standards, domains, _history_changes(placed, frameworks))
 
 
 def _provider_line(provider: Provider, placed: Sequence[_Placed]) -> str:

@@ -1,12 +1,18 @@
-"""The one palette for ratings, shared by the charts, the matrix delegate and the HTML/PDF export.
+"""The one palette for ratings, free of Qt, shared by the charts, the matrix delegate and the
+HTML/PDF export, so every view paints the same scale.
 
 The four grades use ColorBrewer's 4-class RdYlBu scheme (with a deeper blue for Outstanding, so white
-text reads on it): diverging (good is blue, bad is red), distinct for the common forms of colour
-blindness, and every fill stands apart from white and from a dark background.
-Colour is never the only cue: each swatch carries the short label drawn on it and a text colour
-chosen for contrast (WCAG ratio at least 4.5). "Not recorded" is a quiet grey (a darker one on a
-dark background); "not applicable" (a standard the inspection's framework does not have) is drawn
-hatched, without a fill.
+text reads on it): diverging (good is blue, bad is red) and distinct for the common forms of colour
+blindness. It replaced Okabe–Ito's blues and oranges because the neighbouring grades that matter
+most, Outstanding/Good and Requires improvement/Inadequate, are about twice as far apart here
+(CIELAB ΔE 54 and 56 against 26 and 33; 28 against 18 for Requires improvement/Inadequate under
+simulated deuteranopia; tests/unit/test_palette.py). Every fill stands apart from white and from a
+dark background.
+
+Colour is never the only cue: each swatch carries its words and short label, and a text colour
+chosen for contrast (WCAG ratio at least 4.5). "Not recorded" (no published rating) is a quiet grey,
+darker on a dark background. "Not applicable" (a standard the inspection's framework does not have)
+is the background colour with diagonal hatching in ``hatch``, so it never looks like a rating.
 """
 
 from __future__ import annotations
@@ -21,13 +27,18 @@ WHITE = "#ffffff"
 
 @dataclass(frozen=True)
 class Swatch:
-    """How one rating state looks: fill, readable text on it, the words and the cell label."""
+    """How one rating state looks, colours as ``#rrggbb``: the fill, text that reads on it, the
+    words, the short cell label, and the colour of diagonal hatching drawn over the fill (if any)."""
 
     fill: str
     text: str
     label: str
     short: str
-    hatched: bool = False
+    hatch: str = ""
+
+    @property
+    def hatched(self) -> bool:
+        return bool(self.hatch)
 
 
 def _luminance(colour: str) -> float:
@@ -61,16 +72,16 @@ RATING_SWATCHES: dict[Rating, Swatch] = {
     Rating.REQUIRES_IMPROVEMENT: _swatch(Rating.REQUIRES_IMPROVEMENT, "#fdae61"),
     Rating.INADEQUATE: _swatch(Rating.INADEQUATE, "#d7191c"),
     Rating.NOT_RATED: _swatch(Rating.NOT_RATED, "#7f7f7f"),
-    Rating.NOT_RECORDED: _swatch(Rating.NOT_RECORDED, "#d9d9d9"),
+    Rating.NOT_RECORDED: _swatch(Rating.NOT_RECORDED, "#e3e3e3"),
 }
-NOT_APPLICABLE = Swatch("#8c8c8c", "#8c8c8c", "Not applicable", "n/a", hatched=True)
+NOT_APPLICABLE = Swatch(WHITE, "#595959", "Not applicable", "n/a", hatch="#8c8c8c")
 
 # On a dark background the states that mean "nothing here" recede into dark greys; the grades and
 # "not rated" keep their colours in both themes.
 DARK_SWATCHES: dict[Rating, Swatch] = RATING_SWATCHES | {
     Rating.NOT_RECORDED: _swatch(Rating.NOT_RECORDED, "#45474c"),
 }
-DARK_NOT_APPLICABLE = Swatch("#74777d", "#74777d", "Not applicable", "n/a", hatched=True)
+DARK_NOT_APPLICABLE = Swatch("#1e1f22", "#a6a6a6", "Not applicable", "n/a", hatch="#74777d")
 
 # Colours for series that are not ratings (domains, standards): Okabe and Ito's colour-blind-safe
 # set, without its yellow and black, which vanish on white or on a dark background.

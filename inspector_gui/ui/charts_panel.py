@@ -28,6 +28,7 @@ from PySide6.QtWidgets import (
 from inspector_gui.domain import chartload, nationalload
 from inspector_gui.domain.records import PROVIDER_TYPES
 from inspector_gui.errors import InspectorError
+from inspector_gui.exchange.atomic import write_atomic
 from inspector_gui.store import Store
 from inspector_gui.ui.chart_page import ChartPage
 
@@ -274,8 +275,9 @@ class ChartsPanel(QWidget):
 
     def save_chart(self, path: str | Path, width: int | None = None, height: int | None = None) -> None:
         """Write the current chart (light theme) as PNG or SVG, chosen by the file's suffix, at the
-        size shown unless another is given. Raises InspectorError when there is nothing to save."""
-        from inspector_gui.charts.render import FORMATS, render, write_file
+        size shown unless another is given, replacing the file (the save dialog asked). Raises
+        InspectorError when there is nothing to save or the file cannot be written."""
+        from inspector_gui.charts.render import FORMATS, render
 
         path = Path(path)
         tab = self.current_tab()
@@ -288,7 +290,7 @@ class ChartsPanel(QWidget):
         size = shown.size() if shown is not None and shown.isVisible() else None
         width = width or (size.width() if size else 1200)
         height = height or (size.height() if size else 700)
-        write_file(path, render(self._data[tab], fmt, width, height, **self._options(tab)))
+        write_atomic(path, render(self._data[tab], fmt, width, height, **self._options(tab)), force=True)
 
     def _ask_save(self) -> None:
         if self.current_tab() not in self._data:

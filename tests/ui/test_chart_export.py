@@ -13,12 +13,20 @@ from PySide6.QtSvg import QSvgRenderer
 from PySide6.QtWidgets import QApplication
 
 from inspector_gui.charts.figure import DARK
-from inspector_gui.charts.render import build_figure, dispose, export_figure, render, render_png, write_file
+from inspector_gui.charts.render import (
+    build_figure,
+    dispose,
+    export_figure,
+    render,
+    render_history_png,
+    render_png,
+)
 from inspector_gui.cli import main
-from inspector_gui.domain.chartload import load_heatmap, load_history
+from inspector_gui.domain.chartload import history_chart, load_heatmap, load_history
 from inspector_gui.domain.nationalload import load_national, load_trend
 from inspector_gui.domain.palette import swatch
 from inspector_gui.domain.ratings import Rating
+from inspector_gui.exchange.summary import build_summary
 
 PROVIDER = "essex-north-pdu"
 
@@ -90,14 +98,6 @@ def test_unknown_format_is_refused(qapp, charts):
         render(charts["trend"], "gif", 800, 500)
 
 
-def test_write_file_replaces_atomically_and_leaves_no_temporary_file(tmp_path):
-    target = tmp_path / "chart.png"
-    target.write_bytes(b"old")
-    write_file(target, b"new")
-    assert target.read_bytes() == b"new"
-    assert [p.name for p in tmp_path.iterdir()] == ["chart.png"]
-
-
 @pytest.mark.parametrize(("args", "size"), [
     (["essex-north-pdu", "--kind", "history", "--series", "standard"], (1200, 700)),
     (["West Yorkshire CRC", "--kind", "heatmap", "--size", "900x1100"], (900, 1100)),
@@ -119,6 +119,16 @@ def test_cli_writes_the_chart_at_the_requested_size(qapp, store_path, tmp_path, 
         assert svg_size(data) == size
 
 
+def test_cli_force_replaces_an_existing_file(qapp, store_path, tmp_path):
+    output = tmp_path / "trend.png"
+    output.write_bytes(b"old")
+    result = CliRunner().invoke(main, ["chart", "--trend", "-o", str(output), "--force",
+                                       "--store", str(store_path)])
+    assert result.exit_code == 0, result.output
+    assert png_image(output.read_bytes()).width() == 1200
+    assert [p.name for p in tmp_path.iterdir() if p.name != "store.db"] == ["trend.png"]
+
+
 def test_a_long_run_of_charts_finishes_cleanly(qapp, store, tmp_path):
     """Hundreds of plots built, exported and disposed in one process: no crash, no pile-up."""
     providers = [p.provider_id for p in store.providers()][:25]
@@ -137,3 +147,12 @@ def test_a_long_run_of_charts_finishes_cleanly(qapp, store, tmp_path):
     QApplication.processEvents()
     assert exported >= 300
     assert len(QApplication.topLevelWidgets()) == widgets_before
+
+
+def test_the_export_gets_the_history_of_a_summary_as_a_print_sized_png(qapp, store):
+    summary = build_summary(store, PROVIDER)
+    image = png_image(render_history_png(summary))
+    assert (image.width(), image.height()) == (1800, 960)
+    frameworks = {s.framework.framework_id: s.framework for s in summary.inspections}
+    from_summary = history_chart(summary.provider, summary.history, frameworks, summary.as_at.iso(), "s")
+    assert from_summary.overall == load_history(store, PROVIDER).overall

@@ -98,7 +98,7 @@ def test_heatmap_cells_take_the_palette_and_labels(qtbot, store):
     assert list(opts["y"]) == [c.row for c in chart.cells]
     for cell, brush in zip(chart.cells, opts["brushes"], strict=True):
         look = swatch(cell.rating, cell.applicable)
-        assert brush.color().name() == look.fill
+        assert brush.color().name() == (look.hatch or look.fill)
         assert (brush.style() == Qt.BrushStyle.BDiagPattern) == (not cell.applicable)
     labels = [item.textItem.toPlainText() for item in figure.cell_labels]
     assert labels == [c.text for c in chart.cells if c.applicable]

@@ -23,6 +23,7 @@ def run(store_path):
     (["essex-north-pdu", "--national", "-o", "{tmp}/chart.png"], "give one of PROVIDER"),
     (["no such provider", "-o", "{tmp}/chart.png"], "no provider called 'no such provider'"),
     (["--trend", "-o", "{tmp}/missing/chart.png"], "does not exist"),
+    (["--trend", "-o", "{tmp}/missing/chart.png"], "cannot be written"),
 ])
 def test_bad_requests_fail_in_one_line(run, tmp_path, args, message):
     out = tmp_path / "out"
@@ -32,6 +33,15 @@ def test_bad_requests_fail_in_one_line(run, tmp_path, args, message):
     lines = result.output.strip().splitlines()
     assert len(lines) == 1 and lines[0].startswith("inspector: ") and message in lines[0]
     assert list(out.iterdir()) == []
+
+
+def test_an_existing_file_is_kept_without_force(run, tmp_path):
+    existing = tmp_path / "chart.png"
+    existing.write_bytes(b"keep me")
+    result = run("--trend", "-o", str(existing))
+    assert result.exit_code == 2
+    assert result.output.strip() == f"inspector: {existing}: already exists; use --force to replace it"
+    assert existing.read_bytes() == b"keep me"
 
 
 def test_a_folder_named_like_an_image_is_refused(run, tmp_path):

@@ -7,6 +7,7 @@ import itertools
 import pytest
 
 from inspector_gui.domain.palette import (
+    DARK_NOT_APPLICABLE,
     DARK_SWATCHES,
     NOT_APPLICABLE,
     RATING_SWATCHES,
@@ -51,9 +52,10 @@ def _seen(colour: str, matrix: tuple[tuple[float, ...], ...] | None) -> tuple[fl
     return _lab(rgb)
 
 
-@pytest.mark.parametrize("table", [RATING_SWATCHES, DARK_SWATCHES])
-def test_every_label_is_readable_on_its_fill(table):
-    for look in table.values():
+@pytest.mark.parametrize("looks", [[*RATING_SWATCHES.values(), NOT_APPLICABLE],
+                                   [*DARK_SWATCHES.values(), DARK_NOT_APPLICABLE]])
+def test_every_label_is_readable_on_its_fill(looks):
+    for look in looks:
         assert contrast_ratio(look.fill, look.text) >= 4.5, look
 
 
@@ -75,8 +77,9 @@ def test_states_that_are_not_grades_look_different_from_grades_and_each_other():
     states = [RATING_SWATCHES[Rating.NOT_RATED], RATING_SWATCHES[Rating.NOT_RECORDED], NOT_APPLICABLE]
     fills = {RATING_SWATCHES[r].fill for r in GRADED}
     assert all(s.fill not in fills for s in states)
-    assert len({(s.fill, s.hatched) for s in states}) == 3
+    assert len({(s.fill, s.hatch) for s in states}) == 3
     assert NOT_APPLICABLE.hatched and not any(s.hatched for s in RATING_SWATCHES.values())
+    assert NOT_APPLICABLE.fill == "#ffffff" and DARK_NOT_APPLICABLE.fill == DARK_BACKGROUND
 
 
 def test_swatch_chooses_by_rating_applicability_and_theme():
