@@ -65,19 +65,21 @@ def export(provider: str | None, all_providers: bool, all_inspections: bool, fmt
         found = store.find_provider(provider or "")
         summary = build_summary(store, found.provider_id, domains=resolve_domains(store, domain),
                                 kinds=kind or None)
-    chart = None if no_chart or fmt not in CHART_FORMATS else _history_png(summary)
+    chart = None if no_chart or fmt not in CHART_FORMATS else _history_png(summary, fmt)
     write_summary(summary, fmt, output, force=force, chart_png=chart)
     click.echo(f"wrote {found.name}: {len(summary.inspections)} inspections, "
                f"{summary.finding_count} findings to {output}")
 
 
-def _history_png(summary: ProviderSummary) -> bytes:
-    """Qt and pyqtgraph are imported only for the formats that carry the chart."""
+def _history_png(summary: ProviderSummary, fmt: str) -> bytes | None:
+    """Qt and pyqtgraph are imported only for the formats that carry the chart. Without them an
+    HTML summary is still written, without its chart (a PDF needs Qt anyway and says so)."""
     try:
         from inspector_gui.charts.render import render_history_png
     except ImportError as exc:
-        fail(f"the chart needs PySide6 and pyqtgraph, which could not be loaded: {exc}; "
-             "use --no-chart")
+        if fmt == "html":
+            click.echo(f"inspector: the chart is left out (PySide6 or pyqtgraph: {exc})", err=True)
+        return None
     return render_history_png(summary)
 
 
