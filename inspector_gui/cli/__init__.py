@@ -5,7 +5,7 @@ from __future__ import annotations
 import click
 
 from inspector_gui import __version__
-from inspector_gui.cli import bench, data, export, synth
+from inspector_gui.cli import bench, chart, data, export, synth
 
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
@@ -17,6 +17,6 @@ def main() -> None:
     """
 
 
-for command in (data.info, data.import_, data.findings, data.ratings, export.export, synth.synth,
-                bench.bench):
+for command in (data.info, data.import_, data.findings, data.ratings, export.export, chart.chart,
+                synth.synth, bench.bench):
     main.add_command(command)
