@@ -200,35 +200,74 @@ def _scroll(app: QApplication, window: Any, probe: StallProbe, pages: int) -> di
     return {"rows_loaded": model.rowCount(), **probe.stop()}
 
 
+def _busiest_provider(store: Any) -> str:
+    """The provider with the most findings: the largest summary and history to draw."""
+    return store.conn.execute(
+        "SELECT i.provider_id FROM findings f JOIN inspections i USING (inspection_id) "
+        "GROUP BY i.provider_id ORDER BY count(*) DESC LIMIT 1").fetchone()[0]
+
+
 def export_pdf(path: Path, repeat: int) -> None:
-    """A provider summary (the provider with the most findings) built and written as PDF."""
+    """A provider summary built, its history chart drawn, and the PDF written, as the export
+    dialog and ``inspector export`` do."""
+    from inspector_gui.charts.render import render_history_png
     from inspector_gui.exchange.summary import build_summary
     from inspector_gui.exchange.writers import write_summary
     from inspector_gui.store import Store
 
     QApplication([sys.argv[0]])
-    folder = Path(tempfile.mkdtemp(prefix="bench-pdf-"))
+    target = Path(tempfile.mkdtemp(prefix="bench-pdf-")) / "summary.pdf"
     with Store.open(path, check=False) as store:
-        provider = store.conn.execute(
-            "SELECT i.provider_id FROM findings f JOIN inspections i USING (inspection_id) "
-            "GROUP BY i.provider_id ORDER BY count(*) DESC LIMIT 1").fetchone()[0]
+        provider = _busiest_provider(store)
         summary = build_summary(store, provider)
+        chart = render_history_png(summary)
         result = {"provider_findings": summary.finding_count,
                   "build_summary": timed(lambda: build_summary(store, provider), repeat),
-                  "write_pdf": timed(lambda: write_summary(summary, "pdf", folder / "s.pdf",
-                                                           force=True), repeat),
-                  "pdf_bytes": (folder / "s.pdf").stat().st_size}
+                  "history_chart_png": timed(lambda: render_history_png(summary), repeat),
+                  "write_pdf": timed(lambda: write_summary(summary, "pdf", target, force=True,
+                                                           chart_png=chart), repeat)}
+    result["pdf_bytes"] = target.stat().st_size
     print(json.dumps(result), flush=True)
     os._exit(0)
 
 
+def history_chart(path: Path, repeat: int) -> None:
+    """A provider's history chart: its data from the store, then the pyqtgraph figure built,
+    shown and drawn (offscreen), as the charts panel shows it."""
+    from inspector_gui.charts.render import LIGHT, build_figure, dispose
+    from inspector_gui.domain.chartload import load_history
+    from inspector_gui.store import Store
+
+    app = QApplication([sys.argv[0]])
+
+    def draw(chart: Any) -> None:
+        figure = build_figure(chart, LIGHT)
+        figure.resize(900, 480)
+        figure.show()
+        app.processEvents()
+        figure.grab()
+        dispose(figure)
+
+    with Store.open(path, check=False) as store:
+        provider = _busiest_provider(store)
+        chart = load_history(store, provider)
+        result = {"inspections": len(store.inspections(provider)),
+                  "load_history": timed(lambda: load_history(store, provider), repeat),
+                  "draw_figure": timed(lambda: draw(chart), repeat)}
+    print(json.dumps(result), flush=True)
+    os._exit(0)
+
+
+MODES: dict[str, Callable[[Path, int], None]] = {
+    "interact": lambda path, repeat: interact(path, repeat), "export": export_pdf,
+    "chart": history_chart,
+}
+
+
 if __name__ == "__main__":
-    mode = sys.argv[1]
-    if mode == "bare":
+    if sys.argv[1] == "bare":
         bare()
-    elif mode == "start":
+    elif sys.argv[1] == "start":
         start(Path(sys.argv[2]))
-    elif mode == "export":
-        export_pdf(Path(sys.argv[2]), int(sys.argv[3]))
     else:
-        interact(Path(sys.argv[2]), int(sys.argv[3]))
+        MODES[sys.argv[1]](Path(sys.argv[2]), int(sys.argv[3]))
