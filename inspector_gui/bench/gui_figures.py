@@ -66,18 +66,23 @@ def window_figures(path: Path, repeat: int) -> dict[str, Any]:
 
 
 def gui_figures(path: Path, repeat: int) -> dict[str, Any]:
-    """Whatever of the GUI exists on this branch: the main window, PDF export, history chart."""
+    """Whatever of the GUI exists on this branch: the main window, PDF export, history chart.
+    A probe that fails (the GUI's code moved on) is reported as such; the rest still runs."""
+    parts = {"window": ("inspector_gui.ui.main_window", lambda: window_figures(path, repeat)),
+             "export_provider_summary_pdf": ("inspector_gui.exchange.writers.pdf_doc",
+                                             lambda: _probe_json("export", path, repeat)),
+             "history_chart": ("inspector_gui.charts", lambda: _probe_json("chart", path, repeat))}
     figures: dict[str, Any] = {}
-    if _exists("inspector_gui.ui.main_window"):
-        figures.update(window_figures(path, repeat))
-    else:
-        figures["window"] = "not measured: inspector_gui/ui/main_window.py is not on this branch"
-    if _exists("inspector_gui.exchange.writers.pdf_doc"):
-        figures["export_provider_summary_pdf"] = _probe_json("export", path, repeat)
-    else:
-        figures["export_provider_summary_pdf"] = "not measured: no PDF writer on this branch"
-    if _exists("inspector_gui.charts"):
-        figures["history_chart"] = _probe_json("chart", path, repeat)
-    else:
-        figures["history_chart"] = "not measured: inspector_gui/charts is not on this branch"
+    for name, (module, measure) in parts.items():
+        if not _exists(module):
+            figures[name] = f"not measured: {module} is not on this branch"
+            continue
+        try:
+            figures[name] = measure()
+        except (InspectorError, subprocess.TimeoutExpired) as exc:
+            figures[name] = f"failed: {exc}"
+    window = figures["window"]
+    if isinstance(window, dict):
+        figures.update(longest_stall_ms=window["longest_stall_ms"], peak_rss_mb=window["peak_rss_mb"],
+                       cold_start_vs_bare=window["cold_start_vs_bare"])
     return figures

@@ -156,7 +156,7 @@ def _change_to_paint(app: QApplication, window: Any, watch: PaintWatch,
 def _search(window: Any, text: str) -> Callable[[], None]:
     def change() -> None:
         window.findings.filters.search.setText(text)
-        window.findings.filters.settle()
+        window.findings.filters.search.settle()
     return change
 
 
