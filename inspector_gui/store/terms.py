@@ -21,6 +21,7 @@ from inspector_gui.store.search import search_words
 TOKENIZER = "porter"
 MAX_TERMS = 5_000
 CACHE_SIZE = 256
+STEM_CACHE_SIZE = 100_000
 SUFFIXES = ("e", "s", "es", "ed", "ing", "y", "ion", "ation", "al", "ate", "ness", "ful", "ous", "ive")
 VOCAB = "temp.findings_fts_terms"
 
@@ -35,11 +36,24 @@ class Expansion:
 
 
 _lock = threading.Lock()
+_stems: dict[str, str] = {}
 _expansions: dict[tuple[tuple[str, int, int], str], Expansion | None] = {}
 
 def stems(words: list[str]) -> list[str]:
     """Each word as the FTS tokenizer indexes it (``staffing`` → ``staf``), by SQLite itself;
-    ``""`` for a word that is not exactly one token."""
+    ``""`` for a word that is not exactly one token. Remembered, since asking costs 0.2 ms."""
+    known = {word: _stems.get(word) for word in words}
+    missing = [word for word, stem in known.items() if stem is None]
+    if missing:
+        computed = dict(zip(missing, _tokenize(missing), strict=True))
+        known.update(computed)
+        if len(_stems) > STEM_CACHE_SIZE:
+            _stems.clear()
+        _stems.update(computed)
+    return [known[word] or "" for word in words]
+
+
+def _tokenize(words: list[str]) -> list[str]:
     memory = sqlite3.connect(":memory:")
     try:
         memory.execute(f"CREATE VIRTUAL TABLE t USING fts5(x, tokenize='{TOKENIZER}')")
@@ -72,9 +86,11 @@ def expand(conn: sqlite3.Connection, text: str) -> Expansion | None:
 
 
 def forget() -> None:
-    """Drop remembered expansions (the benchmark measures a search typed for the first time)."""
+    """Drop remembered expansions and stems (the benchmark measures a search typed for the first
+    time)."""
     with _lock:
         _expansions.clear()
+        _stems.clear()
 
 
 def _file_version(conn: sqlite3.Connection) -> tuple[str, int, int]:
