@@ -14,7 +14,8 @@ QT_FREE = ["inspector_gui.domain", "inspector_gui.store", "inspector_gui.exchang
            "inspector_gui.exchange.writers", "inspector_gui.exchange.writers.html_doc",
            "inspector_gui.exchange.writers.pdf_doc", "inspector_gui.domain.chartdata",
            "inspector_gui.domain.chartload", "inspector_gui.domain.nationalload",
-           "inspector_gui.cli.chart", "inspector_gui.charts"]
+           "inspector_gui.cli.chart", "inspector_gui.charts", "inspector_gui.store.synth",
+           "inspector_gui.store.terms", "inspector_gui.bench.run"]
 
 
 @pytest.mark.parametrize("module", QT_FREE)
