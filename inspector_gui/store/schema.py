@@ -80,6 +80,7 @@ def _create_indexes(db: sqlite_utils.Database) -> None:
     db["findings"].create_index(["inspection_id", "id"])
     db["findings"].create_index(["domain_code", "kind"])
     db["findings"].create_index(["kind"])
+    db["findings"].create_index(["standard_code"])  # a rare standard's page, when walking fails
     db["inspections"].create_index(["provider_id", "published"])
     db["inspections"].create_index(["published"])
     db["inspections"].create_index(["round"])
