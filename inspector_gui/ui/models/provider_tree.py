@@ -1,0 +1,157 @@
+"""The provider tree: "All providers", then groups (with counts), providers (with their latest
+overall rating) and each provider's inspections, newest first.
+
+Qt contract: a read-only, two-column ``QAbstractItemModel`` (name, overall rating). Each index's
+internal pointer is its :class:`Node`; the model keeps every node alive until the next reset.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from typing import Any
+
+from PySide6.QtCore import QAbstractItemModel, QModelIndex, Qt
+
+from inspector_gui.domain.grouping import Group
+from inspector_gui.domain.ratings import Rating
+from inspector_gui.domain.records import Inspection, Provider
+from inspector_gui.ui.models import NO_PARENT, Index
+from inspector_gui.ui.roles import ItemRole, RatingRole
+from inspector_gui.ui.scope import ALL, Scope
+from inspector_gui.ui.text import plain_tooltip
+
+COLUMNS = ("Provider", "Latest rating")
+
+
+@dataclass(eq=False)
+class Node:
+    scope: Scope
+    label: str
+    parent: Node | None = None
+    children: list[Node] = field(default_factory=list)
+    item: Provider | Inspection | None = None
+    rating: Rating | None = None
+    tooltip: str = ""
+    position: int = 0
+
+    def add(self, child: Node) -> Node:
+        child.parent, child.position = self, len(self.children)
+        self.children.append(child)
+        return child
+
+    def row(self) -> int:
+        return self.position
+
+
+class ProviderTreeModel(QAbstractItemModel):
+    def __init__(self, parent: Any = None) -> None:
+        super().__init__(parent)
+        self._root = Node(ALL, "")
+        self._keys: dict[str, Node] = {}
+
+    def set_groups(self, groups: Sequence[Group], total: int, framework_names: dict[str, str]) -> None:
+        """Replace the tree (a model reset): groups from ``domain.grouping``."""
+        self.beginResetModel()
+        self._root = Node(ALL, "")
+        self._root.add(Node(ALL, f"All providers ({total})", tooltip="Every provider in the store"))
+        for group in groups:
+            _add_group(self._root, group, "group:", framework_names)
+        self._keys = {n.scope.key: n for n in _walk(self._root)}
+        self.endResetModel()
+
+    def index_for_key(self, key: str) -> QModelIndex:
+        node = self._keys.get(key)
+        return self.createIndex(node.row(), 0, node) if node else QModelIndex()
+
+    def scope(self, index: Index) -> Scope:
+        return self._node(index).scope if index.isValid() else ALL
+
+    def index(self, row: int, column: int, parent: Index = NO_PARENT) -> QModelIndex:
+        if not self.hasIndex(row, column, parent):
+            return QModelIndex()
+        return self.createIndex(row, column, self._node(parent).children[row])
+
+    def parent(self, index: Index = NO_PARENT) -> QModelIndex:  # type: ignore[override]
+        if not index.isValid():
+            return QModelIndex()
+        parent = self._node(index).parent
+        if parent is None or parent is self._root:
+            return QModelIndex()
+        return self.createIndex(parent.row(), 0, parent)
+
+    def rowCount(self, parent: Index = NO_PARENT) -> int:
+        if parent.column() > 0:
+            return 0
+        return len(self._node(parent).children)
+
+    def columnCount(self, parent: Index = NO_PARENT) -> int:
+        return len(COLUMNS)
+
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid():
+            return None
+        node = self._node(index)
+        if role == ItemRole:
+            return node.item
+        if role == RatingRole:
+            return node.rating if index.column() == 1 else None
+        if role == Qt.ItemDataRole.ToolTipRole:
+            return plain_tooltip(node.tooltip or node.label)
+        if role == Qt.ItemDataRole.AccessibleTextRole:
+            return _accessible(node)
+        if role == Qt.ItemDataRole.DisplayRole:
+            return node.label if index.column() == 0 else (node.rating.label if node.rating else "")
+        return None
+
+    def headerData(self, section: int, orientation: Qt.Orientation,
+                   role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole \
+                and 0 <= section < len(COLUMNS):
+            return COLUMNS[section]
+        return None
+
+    def flags(self, index: Index) -> Qt.ItemFlag:
+        if not index.isValid():
+            return Qt.ItemFlag.NoItemFlags
+        return Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
+
+    def _node(self, index: Index) -> Node:
+        return index.internalPointer() if index.isValid() else self._root
+
+
+def _add_group(parent: Node, group: Group, prefix: str, names: dict[str, str]) -> None:
+    key = f"{prefix}{group.label}"
+    node = parent.add(Node(Scope(key, group.label, group.provider_ids()), f"{group.label} ({group.count})",
+                           tooltip=f"{group.label}: {group.count} providers"))
+    for sub in group.groups:
+        _add_group(node, sub, f"{key}/", names)
+    for provider, inspections in group.entries:
+        _add_provider(node, provider, inspections, names)
+
+
+def _add_provider(parent: Node, provider: Provider, inspections: list[Inspection],
+                  names: dict[str, str]) -> None:
+    latest = inspections[0].overall if inspections else None
+    scope = Scope(f"provider:{provider.provider_id}", provider.name, (provider.provider_id,),
+                  provider.provider_id)
+    details = " · ".join(x for x in (provider.provider_type, provider.region, provider.owner) if x)
+    node = parent.add(Node(scope, provider.name, item=provider, rating=latest,
+                           tooltip=f"{provider.name}\n{details}"))
+    for inspection in inspections:
+        framework = names.get(inspection.framework_id, inspection.framework_id)
+        label = inspection.published.display() + (f" ({inspection.round})" if inspection.round else "")
+        node.add(Node(Scope(f"inspection:{inspection.inspection_id}", f"{provider.name}, {label}",
+                            (provider.provider_id,), provider.provider_id, inspection.inspection_id),
+                      label, item=inspection, rating=inspection.overall,
+                      tooltip=f"{provider.name}\nPublished {label}\n{framework}"))
+
+
+def _walk(node: Node) -> list[Node]:
+    return [node] + [n for child in node.children for n in _walk(child)]
+
+
+def _accessible(node: Node) -> str:
+    if node.rating is None:
+        return node.label
+    return f"{node.label}, overall rating {node.rating.label}"

@@ -1,0 +1,101 @@
+"""Fixtures for driving the real main window offscreen: open it on a store, wait until its
+background queries have delivered, load every page of findings, and a store holding hostile text."""
+
+from __future__ import annotations
+
+import csv
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+
+import pytest
+from pytestqt.qtbot import QtBot
+
+from inspector_gui.store import Store
+from inspector_gui.ui.main_window import MainWindow
+
+WAIT_MS = 10000
+HOSTILE_TEXT = "<img src=x.png><b>bold</b>"
+HOSTILE_NAME = "<b>Bold</b> & <i>Sons</i> PDU"
+
+
+@dataclass(frozen=True)
+class Hostile:
+    path: Path
+    text: str = HOSTILE_TEXT
+    name: str = HOSTILE_NAME
+
+
+@pytest.fixture
+def settle(qtbot: QtBot) -> Callable[[MainWindow], None]:
+    """Wait until no query or search debounce of the window is pending."""
+
+    def wait(window: MainWindow) -> None:
+        qtbot.waitUntil(lambda: not window.is_busy(), timeout=WAIT_MS)
+
+    return wait
+
+
+@pytest.fixture
+def all_findings(qtbot: QtBot) -> Callable[[MainWindow], list[int]]:
+    """Page through every matching finding; the ids in the order shown."""
+
+    def load(window: MainWindow) -> list[int]:
+        model = window.findings.model
+
+        def loaded() -> bool:
+            model.fetchMore()
+            return model.complete and not window.is_busy()
+
+        qtbot.waitUntil(loaded, timeout=WAIT_MS)
+        return [model.finding(row).finding_id for row in range(model.rowCount())]
+
+    return load
+
+
+@pytest.fixture
+def open_window(qtbot: QtBot, settle: Callable[[MainWindow], None]) -> Callable[..., MainWindow]:
+    """A window on the store at ``path``, 1400x900 unless ``restore`` keeps the saved geometry."""
+
+    def make(path: Path, restore: bool = False) -> MainWindow:
+        window = MainWindow()
+        qtbot.addWidget(window)
+        if not restore:
+            window.resize(1400, 900)
+        window.show()
+        window.open_store(path)
+        settle(window)
+        return window
+
+    return make
+
+
+@pytest.fixture
+def window(open_window: Callable[..., MainWindow], store_path: Path) -> MainWindow:
+    """The main window on a copy of the bundled-data store, loaded."""
+    return open_window(store_path)
+
+
+@pytest.fixture
+def hostile(store_path: Path, tmp_path: Path) -> Hostile:
+    """The bundled store plus a provider and a finding whose text is markup."""
+    folder = tmp_path / "hostile"
+    folder.mkdir()
+    _write(folder / "providers.csv", [["provider_id", "name", "provider_type", "region", "owner"],
+                                      ["hostile-pdu", HOSTILE_NAME, "PDU", "<script>x</script>", ""]])
+    _write(folder / "inspections.csv", [
+        ["inspection_id", "provider_id", "framework_id", "round", "fieldwork_start", "published",
+         "overall_rating", "score", "source_url", "notes"],
+        ["hostile-pdu-2024-01-01", "hostile-pdu", "pdu-2023", "", "", "2024-01-01", "Good", "",
+         "https://example.org/report?a=<b>", "<u>underlined</u>"]])
+    _write(folder / "findings.csv", [
+        ["inspection_id", "domain_code", "standard_code", "kind", "text", "source_url"],
+        ["hostile-pdu-2024-01-01", "1", "1.1", "strength", HOSTILE_TEXT, "https://example.org/<i>"]])
+    with Store.open(store_path, readonly=False) as store:
+        store.import_files([folder])
+    return Hostile(store_path)
+
+
+def _write(path: Path, rows: list[list[str]]) -> None:
+    with path.open("w", newline="", encoding="utf-8") as handle:
+        csv.writer(handle).writerows(rows)

@@ -1,0 +1,43 @@
+"""Every item model honours Qt's model contract (pytest-qt's qtmodeltester), loaded with real data."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+
+from inspector_gui.domain.grouping import group_providers
+from inspector_gui.store import Store
+from inspector_gui.ui.models.provider_tree import ProviderTreeModel
+from inspector_gui.ui.models.rating_matrix import MatrixSortProxy, RatingMatrixModel
+
+
+def test_provider_tree_model(qtmodeltester, store: Store):
+    model = ProviderTreeModel()
+    names = {f: fw.name for f, fw in store.frameworks().items()}
+    for grouping in ("type_region", "owner"):
+        model.set_groups(group_providers(store.provider_tree(), grouping, names), 93, names)
+        qtmodeltester.check(model)
+    assert model.rowCount() > 1
+
+
+def test_rating_matrix_model_and_its_sort_proxy(qtmodeltester, store: Store):
+    model = RatingMatrixModel()
+    frameworks = store.frameworks()
+    model.set_rows(store.rating_matrix(latest_only=False), frameworks, frameworks["crc-nps-2018"])
+    qtmodeltester.check(model)
+    proxy = MatrixSortProxy()
+    proxy.setSourceModel(model)
+    proxy.sort(model.column_of("Score"), Qt.SortOrder.DescendingOrder)
+    qtmodeltester.check(proxy)
+    assert model.rowCount() == 114
+
+
+def test_findings_model_while_pages_arrive(qtmodeltester, window, all_findings):
+    qtmodeltester.check(window.findings.model)
+    all_findings(window)
+    assert window.findings.model.rowCount() == 538
+    qtmodeltester.check(window.findings.model)
+
+
+def test_models_of_the_live_window(qtmodeltester, window):
+    qtmodeltester.check(window.providers.model)
+    qtmodeltester.check(window.matrix.proxy)

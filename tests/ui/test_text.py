@@ -1,0 +1,39 @@
+"""Plain-text helpers: escaping and search highlights."""
+
+from __future__ import annotations
+
+from inspector_gui.ui.shortcuts import SHORTCUTS, keys_for, markdown
+from inspector_gui.ui.text import link_html, match_spans, plain_label, plain_tooltip
+
+
+def test_tooltips_escape_markup_inside_a_rich_text_wrapper():
+    assert plain_tooltip("<b>x</b> & y\nz") == "<qt>&lt;b&gt;x&lt;/b&gt; &amp; y<br>z</qt>"
+    assert plain_tooltip("") == ""
+
+
+def test_links_only_for_web_addresses_and_always_escaped():
+    assert link_html('https://a.org/?q="<x>"') == \
+        '<a href="https://a.org/?q=&quot;&lt;x&gt;&quot;">https://a.org/?q=&quot;&lt;x&gt;&quot;</a>'
+    assert link_html("javascript:alert(1)") == "javascript:alert(1)"
+    assert link_html("file:///etc/passwd", "<b>") == "&lt;b&gt;"
+
+
+def test_plain_label_never_reads_markup(qtbot):
+    label = plain_label("<img src=x.png>")
+    qtbot.addWidget(label)
+    assert label.text() == "<img src=x.png>"
+    assert label.textFormat().name == "PlainText"
+
+
+def test_match_spans_find_stems_and_prefixes_case_blind():
+    text = "Risks were assessed; the RISK assessment lacked harm-reduction."
+    spans = [text[s:s + n] for s, n in match_spans(text, ["risk", "assessment", "harm"])]
+    assert spans == ["Risks", "assessed", "RISK", "assessment", "harm"]
+    assert match_spans(text, []) == []
+
+
+def test_every_shortcut_is_documented_once():
+    names = [s.name for s in SHORTCUTS]
+    assert len(names) == len(set(names))
+    assert keys_for("copy") == "Ctrl+C"
+    assert "| Ctrl+F |" in markdown()
