@@ -104,10 +104,11 @@ def _offscreen_messages(kind: QtMsgType, context: QMessageLogContext, message: s
 
 
 def _close_on_signals(window: MainWindow) -> None:
-    """SIGINT/SIGTERM close the window normally; a timer lets Python run the handlers while Qt's
-    event loop has control."""
+    """SIGINT/SIGTERM close the window normally. A timer lets Python run the handlers while Qt's
+    event loop has control; the handler only queues the close, because Python may run it in the
+    middle of any callback (a delegate's paint, say) where closing a window is unsafe."""
     for number in (signal.SIGINT, signal.SIGTERM):
-        signal.signal(number, lambda *_: window.close())
+        signal.signal(number, lambda *_: QTimer.singleShot(0, window.close))
     timer = QTimer(window)
     timer.timeout.connect(lambda: None)
     timer.start(200)

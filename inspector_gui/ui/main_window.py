@@ -71,6 +71,7 @@ class MainWindow(QMainWindow):
         self._build_panels()
         self._build_docks()
         self.status = StatusBar(self, self.runner)
+        self._tab_order()
         self._connect()
         self._restore()
 
@@ -96,6 +97,15 @@ class MainWindow(QMainWindow):
         self.findings_dock = self.add_dock("Findings", self.findings, Qt.DockWidgetArea.BottomDockWidgetArea)
         self.commands.view_menu.addAction(self.matrix.every_action)
         self.commands.view_menu.addSeparator()
+
+    def _tab_order(self) -> None:
+        """Tab walks the panels left to right, top to bottom; arrows work inside each view."""
+        f = self.findings.filters
+        chain = [self.providers.filter, self.providers.grouping, self.providers.tree, self.matrix.toggle,
+                 *self.matrix.filters.values(), self.matrix.table, f.search, *f.kinds.values(), f.follow,
+                 f.standard, self.findings.table]
+        for first, second in zip(chain, chain[1:], strict=False):
+            QWidget.setTabOrder(first, second)
 
     def _connect(self) -> None:
         a = self.commands
@@ -271,9 +281,11 @@ class MainWindow(QMainWindow):
         super().showEvent(event)
         if self._default_docks:
             self._default_docks = False
-            self.resizeDocks([self.providers_dock, self.detail_dock], [310, 250], Qt.Orientation.Horizontal)
+            width, side = self.width(), max(170, self.width() * 18 // 100)
+            self.resizeDocks([self.providers_dock, self.detail_dock], [max(200, width * 24 // 100), side],
+                             Qt.Orientation.Horizontal)
             self.resizeDocks([self.findings_dock], [self.height() * 2 // 5], Qt.Orientation.Vertical)
-            self.findings.splitter.setSizes([self.width(), 260])
+            self.findings.splitter.setSizes([width, side])
 
     def save_state(self) -> None:
         self.settings.set_bytes("geometry", self.saveGeometry())

@@ -14,10 +14,11 @@ APP_TITLE = "Inspector GUI"
 
 
 def window_title(path: Path | None) -> str:
-    """``hmip.db — Inspector GUI``; Qt reads ``[*]`` in a title as a marker, so it is doubled."""
+    """``hmip.db — Inspector GUI``. Qt reads ``[*]`` in a title as the "modified" marker and
+    ``[*][*]`` as a literal ``[*]``, so a file name's ``[*]`` is doubled."""
     if path is None:
         return APP_TITLE
-    return f"{path.name.replace('[*]', '[[*]]')} — {APP_TITLE}"
+    return f"{path.name.replace('[*]', '[*][*]')} — {APP_TITLE}"
 
 
 class StatusBar(QStatusBar):

@@ -23,6 +23,17 @@ def plain_tooltip(text: str) -> str:
     return "<qt>" + html.escape(text).replace("\n", "<br>") + "</qt>"
 
 
+def short_url(url: str, limit: int = 48) -> str:
+    """``host/…/last-part`` for showing a long address in a narrow pane (the link keeps it all)."""
+    parts = urlsplit(url)
+    path = [p for p in parts.path.split("/") if p]
+    if not parts.netloc:
+        return url
+    host = parts.netloc.removeprefix("www.")
+    text = host if not path else f"{host}/{path[-1]}" if len(path) == 1 else f"{host}/…/{path[-1]}"
+    return text if len(text) <= limit else text[: limit - 1] + "…"
+
+
 def link_html(url: str, text: str | None = None) -> str:
     """An escaped link for a web address; anything else is escaped text, never a link."""
     shown = html.escape(text if text is not None else url)

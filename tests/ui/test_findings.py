@@ -77,7 +77,7 @@ def test_a_selected_finding_fills_the_detail_pane(qtbot, window, settle):
     detail = window.findings.detail
     assert detail.text.text() == finding.text
     assert finding.provider_name in detail.inspection.text()
-    assert finding.source_url in detail.source.text()
+    assert finding.source_url in detail.source.text()  # the href keeps the whole address
 
 
 def test_hostile_text_shows_literally_everywhere(qtbot, open_window, hostile, settle, all_findings):

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from inspector_gui.ui.shortcuts import SHORTCUTS, keys_for, markdown
-from inspector_gui.ui.text import link_html, match_spans, plain_label, plain_tooltip
+from inspector_gui.ui.text import link_html, match_spans, plain_label, plain_tooltip, short_url
 
 
 def test_tooltips_escape_markup_inside_a_rich_text_wrapper():
@@ -16,6 +16,13 @@ def test_links_only_for_web_addresses_and_always_escaped():
         '<a href="https://a.org/?q=&quot;&lt;x&gt;&quot;">https://a.org/?q=&quot;&lt;x&gt;&quot;</a>'
     assert link_html("javascript:alert(1)") == "javascript:alert(1)"
     assert link_html("file:///etc/passwd", "<b>") == "&lt;b&gt;"
+
+
+def test_short_urls_keep_host_and_last_part():
+    assert short_url("https://www.example.org/a/b/c/report.pdf") == "example.org/…/report.pdf"
+    assert short_url("https://example.org/report/") == "example.org/report"
+    assert short_url("https://example.org/" + "x" * 80) == "example.org/" + "x" * 35 + "…"
+    assert short_url("not a url") == "not a url"
 
 
 def test_plain_label_never_reads_markup(qtbot):

@@ -7,7 +7,7 @@ from PySide6.QtGui import QFont
 from PySide6.QtWidgets import QFrame, QVBoxLayout, QWidget
 
 from inspector_gui.domain.records import KIND_LABELS, Finding
-from inspector_gui.ui.text import link_html, link_label, plain_label
+from inspector_gui.ui.text import link_html, link_label, plain_label, plain_tooltip, short_url
 
 
 class FindingDetail(QFrame):
@@ -45,5 +45,6 @@ class FindingDetail(QFrame):
         self.text.setText(finding.text)
         self.inspection.setText(f"{finding.provider_name}, published {finding.published.display()}\n"
                                 f"Inspection {finding.inspection_id}")
-        self.source.setText("Source: " + link_html(finding.source_url) if finding.source_url
-                            else "Source: not recorded")
+        url = finding.source_url
+        self.source.setText("Source: " + link_html(url, short_url(url)) if url else "Source: not recorded")
+        self.source.setToolTip(plain_tooltip(url))

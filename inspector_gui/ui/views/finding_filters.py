@@ -30,6 +30,7 @@ class FindingFilters(QWidget):
         self.search.setPlaceholderText("Search findings (Ctrl+F)")
         self.search.setClearButtonEnabled(True)
         self.search.setAccessibleName("Search findings")
+        self.search.setMinimumWidth(160)
         self._search_timer = QTimer(self, singleShot=True, interval=SEARCH_DELAY_MS)
         self._search_timer.timeout.connect(self.changed)
         self.search.textChanged.connect(lambda _: self._search_timer.start())
@@ -102,7 +103,9 @@ class FindingFilters(QWidget):
         button.setCheckable(True)
         button.setToolTip(plain_tooltip(tip + (f" (Ctrl+{number})" if number < 10 else "")))
         button.setAccessibleName(label)
+        previous = self.domains.button(number - 1) if number else self.standard
         self.domains.addButton(button, number)
+        QWidget.setTabOrder(previous, button)
 
     def domain(self) -> str | None:
         """The chosen domain code, ``""`` for whole-inspection findings, None for every domain."""

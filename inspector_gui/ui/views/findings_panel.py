@@ -26,7 +26,7 @@ from PySide6.QtWidgets import (
 from inspector_gui.domain.records import FindingQuery
 from inspector_gui.ui.catalogue import Catalogue
 from inspector_gui.ui.delegates import FindingTextDelegate
-from inspector_gui.ui.models.findings import COLUMNS, TEXT, FindingsModel
+from inspector_gui.ui.models.findings import COLUMNS, PROVIDER, PUBLISHED, TEXT, FindingsModel
 from inspector_gui.ui.scope import ALL, Scope
 from inspector_gui.ui.settings import Settings
 from inspector_gui.ui.text import plain_label
@@ -148,7 +148,17 @@ class FindingsPanel(QWidget):
 
     def refresh(self) -> None:
         self.detail.show_finding(None)
-        self.model.set_query(self._path, self.query())
+        query = self.query()
+        self.model.set_query(self._path, query)
+        self._hide_repeated_columns(query)
+
+    def _hide_repeated_columns(self, query: FindingQuery) -> None:
+        """Within one provider every row names it, within one inspection every row has its date:
+        hide such columns so the text gets the room."""
+        one_inspection = query.inspection_ids is not None and len(query.inspection_ids) == 1
+        one_provider = one_inspection or (query.provider_ids is not None and len(query.provider_ids) == 1)
+        self.table.setColumnHidden(PROVIDER, one_provider)
+        self.table.setColumnHidden(PUBLISHED, one_inspection)
 
     def _show_count(self, total: int | None) -> None:
         loaded = self.model.rowCount()

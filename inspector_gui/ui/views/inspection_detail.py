@@ -3,7 +3,7 @@ score or coverage, report links and notes — every imported string as plain tex
 
 from __future__ import annotations
 
-from PySide6.QtCore import QRect, QSize
+from PySide6.QtCore import QRect, QSize, Qt
 from PySide6.QtGui import QFont, QPainter, QPaintEvent
 from PySide6.QtWidgets import QFormLayout, QLabel, QScrollArea, QSizePolicy, QVBoxLayout, QWidget
 
@@ -12,7 +12,7 @@ from inspector_gui.domain.ratings import Rating
 from inspector_gui.domain.records import MatrixRow
 from inspector_gui.ui.catalogue import Catalogue
 from inspector_gui.ui.delegates import paint_chip
-from inspector_gui.ui.text import link_html, link_label, plain_label
+from inspector_gui.ui.text import link_html, link_label, plain_label, plain_tooltip, short_url
 from inspector_gui.ui.workers import QueryRunner
 
 _FIELDS = ("Type", "Region", "Owner", "Framework", "Round", "Fieldwork", "Published", "Overall",
@@ -48,6 +48,7 @@ class InspectionDetail(QScrollArea):
         self._runner = runner
         self._catalogue: Catalogue | None = None
         self.setWidgetResizable(True)
+        self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.setAccessibleName("Inspection detail")
         body = QWidget(self)
         self.title = plain_label(wrap=True, selectable=True)
@@ -98,7 +99,9 @@ class InspectionDetail(QScrollArea):
         for name, value in self._values(row).items():
             self.fields[name].setText(value)
         urls = row.inspection.source_urls
-        self.fields["Reports"].setText("<br>".join(link_html(u) for u in urls) if urls else "not recorded")
+        self.fields["Reports"].setText("<br>".join(link_html(u, short_url(u)) for u in urls) if urls
+                                       else "not recorded")
+        self.fields["Reports"].setToolTip(plain_tooltip("\n".join(urls)))
 
     def _values(self, row: MatrixRow) -> dict[str, str]:
         provider, inspection = row.provider, row.inspection

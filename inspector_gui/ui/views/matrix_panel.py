@@ -105,10 +105,10 @@ class MatrixPanel(QWidget):
     def _lay_out(self) -> None:
         bar = QWidget(self)
         flow = FlowLayout(bar)
-        toggle = QToolButton(bar)
-        toggle.setDefaultAction(self.every_action)
-        toggle.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
-        flow.addWidget(toggle)
+        self.toggle = QToolButton(bar)
+        self.toggle.setDefaultAction(self.every_action)
+        self.toggle.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
+        flow.addWidget(self.toggle)
         for box in self.filters.values():
             flow.addWidget(box)
         layout = QVBoxLayout(self)

@@ -56,6 +56,7 @@ class ProviderPanel(QWidget):
         tree.setItemDelegateForColumn(1, BadgeDelegate(tree))
         tree.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         tree.setUniformRowHeights(True)
+        tree.setIndentation(14)
         tree.setAccessibleName("Providers")
         header = tree.header()
         header.setStretchLastSection(False)
