@@ -20,7 +20,7 @@ from PySide6.QtGui import (
     QTextLayout,
     QTextOption,
 )
-from PySide6.QtWidgets import QStyle, QStyledItemDelegate, QStyleOptionViewItem
+from PySide6.QtWidgets import QApplication, QStyle, QStyledItemDelegate, QStyleOptionViewItem
 
 from inspector_gui.domain.matrix import Cell, CellState
 from inspector_gui.domain.ratings import Rating
@@ -45,20 +45,25 @@ def paint_chip(painter: QPainter, rect: QRect, rating: Rating, palette: QPalette
     painter.setPen(Qt.PenStyle.NoPen if fill else palette.color(QPalette.ColorRole.Mid))
     painter.setBrush(fill if fill else Qt.BrushStyle.NoBrush)
     painter.drawRoundedRect(rect, 4, 4)
-    font = QFont(painter.font())
-    font.setPointSizeF(font.pointSizeF() * WORD_SCALE)
-    word = full_word and QFontMetrics(font).horizontalAdvance(rating.label) + 8 <= rect.width()
-    text = rating.label if word else rating.short
-    painter.setFont(font if word else painter.font())
-    if not word and rating.is_graded:
-        bold = QFont(painter.font())
-        bold.setBold(True)
-        painter.setFont(bold)
+    text, font = _chip_label(painter.font(), rating, rect.width() if full_word else 0)
+    painter.setFont(font)
     painter.setPen(rating_text(rating, palette))
     painter.drawText(rect, Qt.AlignmentFlag.AlignCenter, text)
     if not stated:
         _corner_mark(painter, rect, rating_text(rating, palette))
     painter.restore()
+
+
+def _chip_label(base: QFont, rating: Rating, width: int) -> tuple[str, QFont]:
+    """The rating's word in a slightly smaller font when it fits ``width``, else its short form
+    in bold."""
+    font = QFont(base)
+    font.setPointSizeF(font.pointSizeF() * WORD_SCALE)
+    if QFontMetrics(font).horizontalAdvance(rating.label) + 8 <= width:
+        return rating.label, font
+    short = QFont(base)
+    short.setBold(rating.is_graded)
+    return rating.short, short
 
 
 def _corner_mark(painter: QPainter, rect: QRect, colour: QColor) -> None:
@@ -132,12 +137,7 @@ class BadgeDelegate(QStyledItemDelegate):
 
     def paint(self, painter: QPainter, option: QStyleOptionViewItem, index: Index) -> None:
         rating: Rating | None = index.data(RatingRole)
-        opt = QStyleOptionViewItem(option)
-        self.initStyleOption(opt, index)
-        opt.text = ""
-        style = opt.widget.style() if opt.widget else None
-        if style is not None:
-            style.drawControl(QStyle.ControlElement.CE_ItemViewItem, opt, painter, opt.widget)
+        _item_background(self, painter, option, index)
         if rating is None:
             return
         height = min(option.rect.height() - 4, option.fontMetrics.height() + 4)
@@ -158,14 +158,7 @@ class FindingTextDelegate(QStyledItemDelegate):
     a search matched marked (bold on amber, so not by colour alone)."""
 
     def paint(self, painter: QPainter, option: QStyleOptionViewItem, index: Index) -> None:
-        opt = QStyleOptionViewItem(option)
-        self.initStyleOption(opt, index)
-        text, opt.text = opt.text, ""
-        style = opt.widget.style() if opt.widget else None
-        if style is None:
-            return
-        style.drawControl(QStyle.ControlElement.CE_ItemViewItem, opt, painter, opt.widget)
-        rect = style.subElementRect(QStyle.SubElement.SE_ItemViewItemText, opt, opt.widget)
+        opt, text, rect = _item_background(self, painter, option, index)
         rect.adjust(3, 2, -3, -2)
         max_lines = max(1, rect.height() // opt.fontMetrics.lineSpacing())
         layout = _wrapped(text, opt, rect.width(), max_lines)
@@ -178,6 +171,18 @@ class FindingTextDelegate(QStyledItemDelegate):
         spans = match_spans(layout.text(), words)
         layout.draw(painter, QPointF(rect.left(), top), [_match_range(s, n) for s, n in spans])
         painter.restore()
+
+
+def _item_background(delegate: QStyledItemDelegate, painter: QPainter, option: QStyleOptionViewItem,
+                     index: Index) -> tuple[QStyleOptionViewItem, str, QRect]:
+    """Let the style draw the item without its text (background, selection, focus); returns the
+    option, the text and the rectangle the text would have had, for the caller to draw into."""
+    opt = QStyleOptionViewItem(option)
+    delegate.initStyleOption(opt, index)
+    text, opt.text = opt.text, ""
+    style = opt.widget.style() if opt.widget else QApplication.style()
+    style.drawControl(QStyle.ControlElement.CE_ItemViewItem, opt, painter, opt.widget)
+    return opt, text, style.subElementRect(QStyle.SubElement.SE_ItemViewItemText, opt, opt.widget)
 
 
 def _wrapped(text: str, opt: QStyleOptionViewItem, width: int, max_lines: int) -> QTextLayout:

@@ -160,7 +160,8 @@ class MainWindow(QMainWindow):
 
     def is_busy(self) -> bool:
         """True while a query or a debounce timer is pending (tests and --screenshot wait on it)."""
-        return self.runner.pending() > 0 or self.findings.filters.pending()
+        return self.runner.pending() > 0 or self.findings.filters.search.pending() \
+            or self.providers.filter.pending()
 
     # Stores ---------------------------------------------------------------------------------
 

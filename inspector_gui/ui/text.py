@@ -11,6 +11,7 @@ import re
 from urllib.parse import urlsplit
 
 from PySide6.QtCore import Qt
+from PySide6.QtGui import QFont
 from PySide6.QtWidgets import QLabel, QWidget
 
 _WORD = re.compile(r"\w+", re.UNICODE)
@@ -52,6 +53,16 @@ def plain_label(text: str = "", parent: QWidget | None = None, *, wrap: bool = F
     if selectable:
         label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse
                                       | Qt.TextInteractionFlag.TextSelectableByKeyboard)
+    return label
+
+
+def heading_label(parent: QWidget | None = None, scale: float = 1.0) -> QLabel:
+    """A bold, selectable, wrapping plain-text label for a pane's heading."""
+    label = plain_label(parent=parent, wrap=True, selectable=True)
+    font = QFont(label.font())
+    font.setBold(True)
+    font.setPointSizeF(font.pointSizeF() * scale)
+    label.setFont(font)
     return label
 
 

@@ -78,7 +78,7 @@ def test_enter_on_a_cell_shows_that_inspections_findings_for_the_standard(qtbot,
                                            standard_code="1.1", limit=1000))
     assert all_findings(window) == [f.finding_id for f in expected]
     assert window.findings.focus_bar.isVisible()
-    assert "1.1 Leadership" in window.findings.focus_label.text()
+    assert "1.1 Leadership" in window.findings.focus_bar.label.text()
     window.findings.clear_focus()
     settle(window)
     assert window.findings.model.total == 538

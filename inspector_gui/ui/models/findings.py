@@ -16,7 +16,7 @@ from PySide6.QtCore import QAbstractTableModel, Qt, Signal
 
 from inspector_gui.domain.records import KIND_LABELS, Finding, FindingQuery
 from inspector_gui.store.search import search_words
-from inspector_gui.ui.models import NO_PARENT, Index
+from inspector_gui.ui.models import NO_PARENT, Index, column_title, read_only_flags
 from inspector_gui.ui.roles import HighlightRole, ItemRole
 from inspector_gui.ui.text import plain_tooltip
 from inspector_gui.ui.workers import QueryRunner
@@ -103,15 +103,10 @@ class FindingsModel(QAbstractTableModel):
 
     def headerData(self, section: int, orientation: Qt.Orientation,
                    role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole \
-                and 0 <= section < len(COLUMNS):
-            return COLUMNS[section]
-        return None
+        return column_title(COLUMNS, section, orientation, role)
 
     def flags(self, index: Index) -> Qt.ItemFlag:
-        if not index.isValid():
-            return Qt.ItemFlag.NoItemFlags
-        return Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
+        return read_only_flags(index)
 
     def _request_page(self) -> None:
         assert self._path is not None

@@ -16,7 +16,7 @@ from PySide6.QtCore import QAbstractItemModel, QModelIndex, Qt
 from inspector_gui.domain.grouping import Group
 from inspector_gui.domain.ratings import Rating
 from inspector_gui.domain.records import Inspection, Provider
-from inspector_gui.ui.models import NO_PARENT, Index
+from inspector_gui.ui.models import NO_PARENT, Index, column_title, read_only_flags
 from inspector_gui.ui.roles import ItemRole, RatingRole
 from inspector_gui.ui.scope import ALL, Scope
 from inspector_gui.ui.text import plain_tooltip
@@ -106,15 +106,10 @@ class ProviderTreeModel(QAbstractItemModel):
 
     def headerData(self, section: int, orientation: Qt.Orientation,
                    role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole \
-                and 0 <= section < len(COLUMNS):
-            return COLUMNS[section]
-        return None
+        return column_title(COLUMNS, section, orientation, role)
 
     def flags(self, index: Index) -> Qt.ItemFlag:
-        if not index.isValid():
-            return Qt.ItemFlag.NoItemFlags
-        return Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
+        return read_only_flags(index)
 
     def _node(self, index: Index) -> Node:
         return index.internalPointer() if index.isValid() else self._root

@@ -17,7 +17,7 @@ from inspector_gui.domain.league import LeagueScore, league_ranks, league_score
 from inspector_gui.domain.matrix import Cell, CellState, resolve_cell
 from inspector_gui.domain.ratings import Rating
 from inspector_gui.domain.records import MatrixRow
-from inspector_gui.ui.models import NO_PARENT, Index
+from inspector_gui.ui.models import NO_PARENT, Index, read_only_flags
 from inspector_gui.ui.roles import CellRole, DomainRole, ItemRole, RatingRole, SortRole, TitleRole
 from inspector_gui.ui.text import plain_tooltip
 
@@ -117,9 +117,7 @@ class RatingMatrixModel(QAbstractTableModel):
         return None
 
     def flags(self, index: Index) -> Qt.ItemFlag:
-        if not index.isValid():
-            return Qt.ItemFlag.NoItemFlags
-        return Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
+        return read_only_flags(index)
 
     def _fixed_data(self, row: int, column: str, role: int) -> Any:
         matrix_row, score = self._rows[row], self._scores[row]

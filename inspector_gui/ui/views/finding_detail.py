@@ -3,11 +3,10 @@ full text and its source link (which opens in the browser). Every string is plai
 
 from __future__ import annotations
 
-from PySide6.QtGui import QFont
 from PySide6.QtWidgets import QFrame, QVBoxLayout, QWidget
 
 from inspector_gui.domain.records import KIND_LABELS, Finding
-from inspector_gui.ui.text import link_html, link_label, plain_label, plain_tooltip, short_url
+from inspector_gui.ui.text import heading_label, link_html, link_label, plain_label, plain_tooltip, short_url
 
 
 class FindingDetail(QFrame):
@@ -15,10 +14,7 @@ class FindingDetail(QFrame):
         super().__init__(parent)
         self.setFrameShape(QFrame.Shape.StyledPanel)
         self.setAccessibleName("Finding detail")
-        self.heading = plain_label(wrap=True)
-        font = QFont(self.heading.font())
-        font.setBold(True)
-        self.heading.setFont(font)
+        self.heading = heading_label()
         self.where = plain_label(wrap=True, selectable=True)
         self.text = plain_label(wrap=True, selectable=True)
         self.inspection = plain_label(wrap=True, selectable=True)
@@ -32,19 +28,23 @@ class FindingDetail(QFrame):
     def show_finding(self, finding: Finding | None) -> None:
         if finding is None:
             self.heading.setText("No finding selected")
-            for label in (self.where, self.text, self.inspection):
+            for label in (self.where, self.text, self.inspection, self.source):
                 label.setText("")
-            self.source.setText("")
             return
         self.heading.setText(KIND_LABELS.get(finding.kind, finding.kind))
-        domain = f"Domain {finding.domain_code} {finding.domain_name}" if finding.domain_code \
-            else "About the whole inspection"
-        if finding.standard_code:
-            domain += f"\nStandard {finding.standard_code} {finding.standard_name}"
-        self.where.setText(domain)
+        self.where.setText(_where(finding))
         self.text.setText(finding.text)
         self.inspection.setText(f"{finding.provider_name}, published {finding.published.display()}\n"
                                 f"Inspection {finding.inspection_id}")
         url = finding.source_url
         self.source.setText("Source: " + link_html(url, short_url(url)) if url else "Source: not recorded")
         self.source.setToolTip(plain_tooltip(url))
+
+
+def _where(finding: Finding) -> str:
+    """Domain (or "whole inspection") and standard of a finding, one per line."""
+    lines = [f"Domain {finding.domain_code} {finding.domain_name}" if finding.domain_code
+             else "About the whole inspection"]
+    if finding.standard_code:
+        lines.append(f"Standard {finding.standard_code} {finding.standard_name}")
+    return "\n".join(lines)

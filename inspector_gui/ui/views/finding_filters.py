@@ -3,8 +3,8 @@ three kinds. It emits ``changed`` when the filters settle; the panel turns them 
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt, QTimer, Signal
-from PySide6.QtWidgets import QButtonGroup, QHBoxLayout, QLineEdit, QToolButton, QVBoxLayout, QWidget
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import QButtonGroup, QHBoxLayout, QToolButton, QVBoxLayout, QWidget
 
 from inspector_gui.domain.records import KIND_LABELS, KINDS
 from inspector_gui.ui import settings as keys
@@ -13,6 +13,7 @@ from inspector_gui.ui.settings import Settings
 from inspector_gui.ui.text import plain_label, plain_tooltip
 from inspector_gui.ui.views.choices import ChoiceBox
 from inspector_gui.ui.views.flow_layout import FlowLayout
+from inspector_gui.ui.views.search_box import SearchBox
 
 SEARCH_DELAY_MS = 250
 NO_DOMAIN = ""
@@ -26,14 +27,9 @@ class FindingFilters(QWidget):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self._domain: str | None = None
-        self.search = QLineEdit(self)
-        self.search.setPlaceholderText("Search findings (Ctrl+F)")
-        self.search.setClearButtonEnabled(True)
-        self.search.setAccessibleName("Search findings")
+        self.search = SearchBox("Search findings (Ctrl+F)", "Search findings", SEARCH_DELAY_MS, self)
         self.search.setMinimumWidth(160)
-        self._search_timer = QTimer(self, singleShot=True, interval=SEARCH_DELAY_MS)
-        self._search_timer.timeout.connect(self.changed)
-        self.search.textChanged.connect(lambda _: self._search_timer.start())
+        self.search.settled.connect(self.changed)
         self.follow = ChoiceBox(None, "Which providers' findings", self)
         self.follow.set_choices([("Selected providers", "selection"), ("All providers", "all")])
         self.standard = ChoiceBox("Any standard", "Standard", self)
@@ -146,16 +142,6 @@ class FindingFilters(QWidget):
 
     def follows_selection(self) -> bool:
         return self.follow.value() != "all"
-
-    def pending(self) -> bool:
-        """True while typed search text waits for the debounce delay."""
-        return self._search_timer.isActive()
-
-    def settle(self) -> None:
-        """Apply a pending search at once (Enter in the search box; tests)."""
-        if self._search_timer.isActive():
-            self._search_timer.stop()
-            self.changed.emit()
 
     def save_state(self, settings: Settings) -> None:
         settings.set(keys.FINDINGS_DOMAIN, self._domain)

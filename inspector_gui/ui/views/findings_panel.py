@@ -14,9 +14,7 @@ from pathlib import Path
 from PySide6.QtCore import QModelIndex, Qt, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
-    QHBoxLayout,
     QHeaderView,
-    QPushButton,
     QSplitter,
     QTableView,
     QVBoxLayout,
@@ -29,7 +27,7 @@ from inspector_gui.ui.delegates import FindingTextDelegate
 from inspector_gui.ui.models.findings import COLUMNS, PROVIDER, PUBLISHED, TEXT, FindingsModel
 from inspector_gui.ui.scope import ALL, Scope
 from inspector_gui.ui.settings import Settings
-from inspector_gui.ui.text import plain_label
+from inspector_gui.ui.views.banner import Banner
 from inspector_gui.ui.views.finding_detail import FindingDetail
 from inspector_gui.ui.views.finding_filters import FindingFilters
 from inspector_gui.ui.workers import QueryRunner
@@ -60,7 +58,7 @@ class FindingsPanel(QWidget):
         self.model.page_loaded.connect(lambda: self._show_count(self.model.total))
         self.table = self._make_table()
         self.detail = FindingDetail(self)
-        self.focus_bar, self.focus_label = self._make_focus_bar()
+        self.focus_bar = Banner("Follow the selection again", self.clear_focus, self)
         self.splitter = QSplitter(Qt.Orientation.Horizontal, self)
         self.splitter.addWidget(self.table)
         self.splitter.addWidget(self.detail)
@@ -90,18 +88,6 @@ class FindingsPanel(QWidget):
         table.selectionModel().currentRowChanged.connect(self._current_changed)
         return table
 
-    def _make_focus_bar(self) -> tuple[QWidget, object]:
-        bar = QWidget(self)
-        label = plain_label(parent=bar, wrap=True)
-        clear = QPushButton("Follow the selection again", bar)
-        clear.clicked.connect(self.clear_focus)
-        row = QHBoxLayout(bar)
-        row.setContentsMargins(0, 0, 0, 0)
-        row.addWidget(label, 1)
-        row.addWidget(clear)
-        bar.hide()
-        return bar, label
-
     def set_catalogue(self, catalogue: Catalogue | None) -> None:
         self._path = catalogue.path if catalogue else None
         self._focus = None
@@ -117,8 +103,7 @@ class FindingsPanel(QWidget):
     def focus(self, inspection_ids: Sequence[str], standard_code: str, label: str) -> None:
         """Show only these inspections' findings (of one standard, when given)."""
         self._focus = Focus(tuple(inspection_ids), standard_code, label)
-        self.focus_label.setText(f"Findings of {label}")
-        self.focus_bar.show()
+        self.focus_bar.announce(f"Findings of {label}")
         self.filters.set_domain(None)
         self.filters.standard.set_value("")
         self.refresh()

@@ -4,7 +4,7 @@ score or coverage, report links and notes — every imported string as plain tex
 from __future__ import annotations
 
 from PySide6.QtCore import QRect, QSize, Qt
-from PySide6.QtGui import QFont, QPainter, QPaintEvent
+from PySide6.QtGui import QPainter, QPaintEvent
 from PySide6.QtWidgets import QFormLayout, QLabel, QScrollArea, QSizePolicy, QVBoxLayout, QWidget
 
 from inspector_gui.domain.league import league_score
@@ -12,7 +12,7 @@ from inspector_gui.domain.ratings import Rating
 from inspector_gui.domain.records import MatrixRow
 from inspector_gui.ui.catalogue import Catalogue
 from inspector_gui.ui.delegates import paint_chip
-from inspector_gui.ui.text import link_html, link_label, plain_label, plain_tooltip, short_url
+from inspector_gui.ui.text import heading_label, link_html, link_label, plain_label, plain_tooltip, short_url
 from inspector_gui.ui.workers import QueryRunner
 
 _FIELDS = ("Type", "Region", "Owner", "Framework", "Round", "Fieldwork", "Published", "Overall",
@@ -50,25 +50,27 @@ class InspectionDetail(QScrollArea):
         self.setWidgetResizable(True)
         self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.setAccessibleName("Inspection detail")
-        body = QWidget(self)
-        self.title = plain_label(wrap=True, selectable=True)
-        self._title_font = QFont(self.title.font())
-        self._title_font.setBold(True)
-        self._title_font.setPointSizeF(self._title_font.pointSizeF() * 1.15)
-        self.badge = RatingBadge(body)
+        self.placeholder = plain_label("Select a provider, an inspection or a row of the matrix to see "
+                                       "its inspection here.", wrap=True)
+        self.title = heading_label(scale=1.15)
+        self.badge = RatingBadge()
         self.fields: dict[str, QLabel] = {name: plain_label(wrap=True, selectable=True) for name in _FIELDS}
         self.fields["Reports"] = link_label()
+        self.setWidget(self._body())
+        self.show_row(None)
+
+    def _body(self) -> QWidget:
+        body = QWidget(self)
         self.form = QWidget(body)
         form = QFormLayout(self.form)
         form.setContentsMargins(0, 0, 0, 0)
         for name in _FIELDS:
             form.addRow(name, self.badge if name == "Overall" else self.fields[name])
         layout = QVBoxLayout(body)
-        layout.addWidget(self.title)
-        layout.addWidget(self.form)
+        for widget in (self.placeholder, self.title, self.form):
+            layout.addWidget(widget)
         layout.addStretch(1)
-        self.setWidget(body)
-        self.show_row(None)
+        return body
 
     def set_catalogue(self, catalogue: Catalogue | None) -> None:
         self._catalogue = catalogue
@@ -86,15 +88,12 @@ class InspectionDetail(QScrollArea):
 
     def show_row(self, row: MatrixRow | None) -> None:
         self._runner.cancel("detail")
+        for widget in (self.title, self.form):
+            widget.setVisible(row is not None)
+        self.placeholder.setVisible(row is None)
         if row is None:
-            self.title.setText("Select a provider, an inspection or a row of the matrix to see "
-                               "its inspection here.")
-            self.title.setFont(self.font())
-            self.form.hide()
             return
-        self.title.setFont(self._title_font)
         self.title.setText(row.provider.name)
-        self.form.show()
         self.badge.set_rating(row.inspection.overall)
         for name, value in self._values(row).items():
             self.fields[name].setText(value)

@@ -16,8 +16,6 @@ from PySide6.QtCore import QItemSelectionModel, QModelIndex, Qt, Signal
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import (
     QAbstractItemView,
-    QHBoxLayout,
-    QPushButton,
     QTableView,
     QToolButton,
     QVBoxLayout,
@@ -34,6 +32,7 @@ from inspector_gui.ui.roles import ItemRole
 from inspector_gui.ui.scope import ALL, Scope
 from inspector_gui.ui.settings import Settings
 from inspector_gui.ui.text import plain_label
+from inspector_gui.ui.views.banner import Banner
 from inspector_gui.ui.views.choices import ChoiceBox
 from inspector_gui.ui.views.domain_header import DomainHeaderView
 from inspector_gui.ui.views.flow_layout import FlowLayout
@@ -70,7 +69,7 @@ class MatrixPanel(QWidget):
             box.value_changed.connect(lambda _: self.refresh())
         self.table = self._make_table()
         self.summary = plain_label(wrap=True)
-        self.banner, self.banner_label = self._make_banner()
+        self.banner = Banner("Show the selection again", self.clear_drill, self)
         self._lay_out()
 
     def _make_table(self) -> QTableView:
@@ -89,18 +88,6 @@ class MatrixPanel(QWidget):
         table.activated.connect(self._activated)
         table.selectionModel().currentRowChanged.connect(self._current_row_changed)
         return table
-
-    def _make_banner(self) -> tuple[QWidget, Any]:
-        banner = QWidget(self)
-        label = plain_label(parent=banner, wrap=True)
-        back = QPushButton("Show the selection again", banner)
-        back.clicked.connect(self.clear_drill)
-        row = QHBoxLayout(banner)
-        row.setContentsMargins(0, 0, 0, 0)
-        row.addWidget(label, 1)
-        row.addWidget(back)
-        banner.hide()
-        return banner, label
 
     def _lay_out(self) -> None:
         bar = QWidget(self)
@@ -135,8 +122,7 @@ class MatrixPanel(QWidget):
     def show_inspections(self, inspection_ids: Sequence[str], label: str) -> None:
         """Narrow the matrix to these inspections until the user goes back to the selection."""
         self._drill = (tuple(inspection_ids), label)
-        self.banner_label.setText(f"Showing {len(inspection_ids)} inspections: {label}")
-        self.banner.show()
+        self.banner.announce(f"Showing {len(inspection_ids)} inspections: {label}")
         self.refresh()
 
     def clear_drill(self) -> None:

@@ -7,8 +7,8 @@ reloads and restarts.
 
 from __future__ import annotations
 
-from PySide6.QtCore import QItemSelectionModel, QModelIndex, QTimer, Signal
-from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QLineEdit, QTreeView, QVBoxLayout, QWidget
+from PySide6.QtCore import QItemSelectionModel, QModelIndex, Signal
+from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTreeView, QVBoxLayout, QWidget
 
 from inspector_gui.domain.grouping import GROUPINGS, filter_entries, group_providers
 from inspector_gui.ui import settings as keys
@@ -19,6 +19,7 @@ from inspector_gui.ui.roles import ItemRole
 from inspector_gui.ui.scope import ALL, Scope
 from inspector_gui.ui.settings import Settings
 from inspector_gui.ui.views.choices import ChoiceBox
+from inspector_gui.ui.views.search_box import SearchBox
 
 FILTER_DELAY_MS = 150
 
@@ -32,13 +33,8 @@ class ProviderPanel(QWidget):
         self._catalogue: Catalogue | None = None
         self._selected_key = ALL.key
         self._emitted: Scope | None = None
-        self.filter = QLineEdit(self)
-        self.filter.setPlaceholderText("Filter providers (Ctrl+L)")
-        self.filter.setClearButtonEnabled(True)
-        self.filter.setAccessibleName("Filter providers")
-        self._filter_timer = QTimer(self, singleShot=True, interval=FILTER_DELAY_MS)
-        self._filter_timer.timeout.connect(self.rebuild)
-        self.filter.textChanged.connect(lambda _: self._filter_timer.start())
+        self.filter = SearchBox("Filter providers (Ctrl+L)", "Filter providers", FILTER_DELAY_MS, self)
+        self.filter.settled.connect(self.rebuild)
         self.grouping = ChoiceBox(None, "Group providers by", self)
         self.grouping.set_choices([(f"Group: {label}", key) for key, label in GROUPINGS.items()])
         self.grouping.value_changed.connect(lambda _: self.rebuild())
