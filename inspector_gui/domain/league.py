@@ -41,7 +41,7 @@ class LeagueScore:
     def label(self) -> str:
         if self.complete:
             return f"{self.points} of {self.maximum}"
-        return f"{self.recorded} of {self.required} recorded" if self.required else "no standards"
+        return f"{self.recorded}/{self.required} recorded" if self.required else "no standards"
 
     @property
     def explanation(self) -> str:

@@ -28,7 +28,15 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QAction, QCloseEvent, QDragEnterEvent, QDropEvent, QGuiApplication, QShowEvent
+from PySide6.QtGui import (
+    QAction,
+    QCloseEvent,
+    QDragEnterEvent,
+    QDropEvent,
+    QGuiApplication,
+    QKeySequence,
+    QShowEvent,
+)
 from PySide6.QtWidgets import QDockWidget, QFileDialog, QMainWindow, QStackedWidget, QTabWidget, QWidget
 
 from inspector_gui.domain.records import MatrixRow
@@ -40,6 +48,7 @@ from inspector_gui.ui.dialogs.help import show_about, show_shortcuts
 from inspector_gui.ui.models.rating_matrix import PROVIDER
 from inspector_gui.ui.scope import ALL, Scope
 from inspector_gui.ui.settings import Settings
+from inspector_gui.ui.shortcuts import keys_for
 from inspector_gui.ui.status import StatusBar, window_title
 from inspector_gui.ui.views.copy import selection_tsv
 from inspector_gui.ui.views.empty_state import EmptyState
@@ -95,6 +104,7 @@ class MainWindow(QMainWindow):
         self.providers_dock = self.add_dock("Providers", self.providers, Qt.DockWidgetArea.LeftDockWidgetArea)
         self.detail_dock = self.add_dock("Inspection", self.detail, Qt.DockWidgetArea.RightDockWidgetArea)
         self.findings_dock = self.add_dock("Findings", self.findings, Qt.DockWidgetArea.BottomDockWidgetArea)
+        self.matrix.every_action.setShortcut(QKeySequence(keys_for("every_inspection")))
         self.commands.view_menu.addAction(self.matrix.every_action)
         self.commands.view_menu.addSeparator()
 
@@ -282,7 +292,7 @@ class MainWindow(QMainWindow):
         super().showEvent(event)
         if self._default_docks:
             self._default_docks = False
-            width, side = self.width(), max(170, self.width() * 18 // 100)
+            width, side = self.width(), max(170, self.width() * 16 // 100)
             self.resizeDocks([self.providers_dock, self.detail_dock], [max(200, width * 24 // 100), side],
                              Qt.Orientation.Horizontal)
             self.resizeDocks([self.findings_dock], [self.height() * 2 // 5], Qt.Orientation.Vertical)

@@ -3,10 +3,11 @@
 from __future__ import annotations
 
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QAction
-from PySide6.QtWidgets import QFileDialog, QLabel, QMessageBox
+from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtWidgets import QApplication, QFileDialog, QLabel, QMessageBox
 
 from inspector_gui.ui.main_window import MainWindow
+from inspector_gui.ui.shortcuts import SHORTCUTS
 
 
 def _visible_box(window: MainWindow) -> QMessageBox:
@@ -73,3 +74,27 @@ def test_window_title_shows_a_hostile_file_name_literally(open_window, store_pat
     odd.write_bytes(store_path.read_bytes())
     window = open_window(odd)
     assert window.windowHandle().title() == f"{odd.name} — Inspector GUI"
+
+
+def test_every_listed_shortcut_is_bound_to_an_action(window):
+    bound = {action.shortcut().toString() for action in window.findChildren(QAction)}
+    for shortcut in SHORTCUTS:
+        keys = shortcut.keys.split(" … ") if "…" in shortcut.keys else [shortcut.keys]
+        for key in keys:
+            assert QKeySequence(key).toString() in bound, shortcut
+
+
+def test_ctrl_c_in_the_search_box_copies_its_text_not_the_table(qtbot, window):
+    search = window.findings.filters.search
+    qtbot.keyClicks(search, "probation")
+    search.selectAll()
+    qtbot.keyClick(search, Qt.Key.Key_C, Qt.KeyboardModifier.ControlModifier)
+    assert QApplication.clipboard().text() == "probation"
+
+
+def test_the_splitter_and_finding_columns_are_remembered(qtbot, open_window, store_path):
+    first = open_window(store_path)
+    first.findings.table.horizontalHeader().resizeSection(0, 177)
+    first.close()
+    second = open_window(store_path, restore=True)
+    assert second.findings.table.horizontalHeader().sectionSize(0) == 177

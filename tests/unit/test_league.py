@@ -31,5 +31,5 @@ def test_incomplete_scores_say_how_many_standards_are_recorded(store: Store):
     row = next(r for r in store.rating_matrix() if r.provider.name == "West Yorkshire CRC")
     score = league_score(row)
     assert not score.complete
-    assert score.label == "6 of 10 recorded"
+    assert score.label == "6/10 recorded"
     assert score.fraction is None

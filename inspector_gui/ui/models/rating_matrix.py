@@ -7,10 +7,12 @@ Qt contract: a read-only ``QAbstractTableModel`` reset by :meth:`RatingMatrixMod
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Sequence
 from typing import Any
 
 from PySide6.QtCore import QAbstractTableModel, QSortFilterProxyModel, Qt
+from PySide6.QtGui import QFont
 
 from inspector_gui.domain.frameworks import Framework, Standard
 from inspector_gui.domain.league import LeagueScore, league_ranks, league_score
@@ -26,6 +28,7 @@ TRAILING = ("Score", "Rank")
 PROVIDER, PUBLISHED, OVERALL = range(len(LEADING))
 SCORE, RANK = "Score", "Rank"
 _CENTRED = Qt.AlignmentFlag.AlignCenter
+
 
 
 class RatingMatrixModel(QAbstractTableModel):
@@ -134,6 +137,8 @@ class RatingMatrixModel(QAbstractTableModel):
                    f"{_fixed_text(matrix_row, score, self._ranks[row], column) or 'none'}"
         if role == Qt.ItemDataRole.TextAlignmentRole and column in (SCORE, RANK):
             return _CENTRED
+        if role == Qt.ItemDataRole.FontRole and column == SCORE and not score.complete:
+            return _italic()
         return None
 
     def _cell_data(self, row: int, column: int, role: int) -> Any:
@@ -233,3 +238,11 @@ def _standard_tip(standard: Standard, framework: Framework | None) -> str:
         lines.append("Name or code not confirmed by a retrieved source")
     lines.append("Rows of other frameworks show their standard of the same name; n/a where none.")
     return "\n".join(lines)
+
+
+@functools.cache
+def _italic() -> QFont:
+    """Unscored rows' coverage is set in italics (made on first use: a font needs the app)."""
+    font = QFont()
+    font.setItalic(True)
+    return font

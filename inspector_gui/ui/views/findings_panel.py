@@ -162,9 +162,12 @@ class FindingsPanel(QWidget):
     def save_state(self, settings: Settings) -> None:
         self.filters.save_state(settings)
         settings.set_bytes("findings_splitter", self.splitter.saveState())
+        settings.set_bytes("findings_columns", self.table.horizontalHeader().saveState())
 
     def restore_state(self, settings: Settings) -> None:
         self.filters.restore_state(settings)
-        state = settings.get_bytes("findings_splitter")
-        if state is not None:
-            self.splitter.restoreState(state)
+        for name, widget in (("findings_splitter", self.splitter),
+                             ("findings_columns", self.table.horizontalHeader())):
+            state = settings.get_bytes(name)
+            if state is not None:
+                widget.restoreState(state)
