@@ -1,86 +1,94 @@
-"""League tables: a comparable score per matrix row and competition ranks with visible ties.
+"""League tables: providers ranked by score, with incomplete scores kept in the table, unranked.
 
-A row's score is the one we compute when every applicable standard is rated, else the score the
-inspectorate published, else none (only coverage, "4 of 10 standards recorded"). Scores of
-different frameworks have different maxima (30, 27, 21), so rows rank by their share of the
-maximum; equal shares share a rank ("=2"), and rows without a score are not ranked at all.
+A score the inspectorate published is used as published; otherwise the score is computed from the
+standard ratings only when every applicable standard is rated. Frameworks have different maximum
+scores (30, 27, 21), so the ranking is by share of the maximum. Equal shares share a rank, marked tied.
 """
 
 from __future__ import annotations
 
+import datetime as dt
 import re
-from collections import Counter
-from collections.abc import Sequence
-from dataclasses import dataclass
+from collections.abc import Iterable
+from dataclasses import dataclass, replace
+from fractions import Fraction
+from itertools import groupby
 
+from inspector_gui.domain.dates import PartialDate
 from inspector_gui.domain.records import MatrixRow
 
-_PUBLISHED = re.compile(r"^\s*(\d+)\s*(?:of|/|out of)\s*(\d+)\s*$", re.IGNORECASE)
+PUBLISHED, COMPUTED, INCOMPLETE = "published", "computed", "incomplete"
+_PUBLISHED_SCORE = re.compile(r"^\s*(\d+)\s*(?:(?:of|/)\s*(\d+))?\s*$", re.IGNORECASE)
 
 
 @dataclass(frozen=True)
-class LeagueScore:
-    """A row's score (computed or published) or, when there is none, its coverage."""
+class LeagueEntry:
+    """A matrix row with the score it is ranked on, or none (``basis`` says which)."""
 
+    row: MatrixRow
     points: int | None
-    maximum: int
-    recorded: int = 0
-    required: int = 0
-    published: bool = False
+    maximum: int | None
+    basis: str
+    rank: int | None = None
+    tied: bool = False
 
     @property
-    def complete(self) -> bool:
-        return self.points is not None and self.maximum > 0
+    def share(self) -> Fraction | None:
+        """Points as an exact share of the maximum, the ranking key."""
+        if self.points is None or not self.maximum:
+            return None
+        return Fraction(self.points, self.maximum)
 
     @property
-    def fraction(self) -> float | None:
-        """Share of the maximum: what ranks rows of different frameworks."""
-        return self.points / self.maximum if self.complete and self.points is not None else None
-
-    @property
-    def label(self) -> str:
-        if self.complete:
-            return f"{self.points} of {self.maximum}"
-        return f"{self.recorded}/{self.required} recorded" if self.required else "no standards"
-
-    @property
-    def explanation(self) -> str:
-        """One sentence on where the figure comes from, for tooltips and the detail pane."""
-        if self.published:
-            return f"Score {self.label}, as published by the inspectorate."
-        if self.complete:
-            return f"Score {self.label}, the sum of points for every rated standard."
-        return (f"No score: {self.recorded} of {self.required} standards have a recorded rating, "
-                "and a score needs all of them.")
+    def score_label(self) -> str:
+        if self.points is not None:
+            return f"{self.points} of {self.maximum}" if self.maximum else str(self.points)
+        return f"incomplete: {self.row.score.label}" if self.row.score else "incomplete"
 
 
-def parse_published(text: str) -> tuple[int, int] | None:
-    """``(points, maximum)`` from a published score such as ``3 of 27`` or ``21/30``."""
-    match = _PUBLISHED.match(text or "")
-    if not match:
-        return None
-    points, maximum = int(match.group(1)), int(match.group(2))
-    return (points, maximum) if 0 <= points <= maximum and maximum > 0 else None
+@dataclass(frozen=True)
+class LeagueTable:
+    """Ranked entries with the provenance every export states."""
+
+    entries: tuple[LeagueEntry, ...]
+    latest_only: bool
+    as_at: PartialDate
+    generated_on: dt.date
+    generated_by: str
+
+    def standard_codes(self) -> list[str]:
+        """Every standard code rated in the table, in numeric order (``1.2`` before ``1.10``)."""
+        codes = {code for entry in self.entries for code in entry.row.cells}
+        return sorted(codes, key=lambda c: tuple(int(p) if p.isdigit() else 0 for p in c.split(".")))
 
 
-def league_score(row: MatrixRow) -> LeagueScore:
-    """The score to rank a row by: computed if complete, else published, else coverage only."""
-    score = row.score
-    recorded, required = (score.recorded, score.required) if score else (0, 0)
-    if score is not None and score.complete:
-        return LeagueScore(score.points, score.maximum, recorded, required)
-    published = parse_published(row.inspection.published_score)
-    if published:
-        return LeagueScore(published[0], published[1], recorded, required, published=True)
-    return LeagueScore(None, score.maximum if score else 0, recorded, required)
+def score_entry(row: MatrixRow) -> LeagueEntry:
+    """The score a row is ranked on: published, else computed when complete, else none."""
+    maximum = row.score.maximum if row.score else None
+    match = _PUBLISHED_SCORE.match(row.inspection.published_score)
+    if match:
+        published_max = int(match.group(2)) if match.group(2) else maximum
+        return LeagueEntry(row, int(match.group(1)), published_max, PUBLISHED)
+    if row.score and row.score.complete:
+        return LeagueEntry(row, row.score.points, maximum, COMPUTED)
+    return LeagueEntry(row, None, maximum, INCOMPLETE)
 
 
-def league_ranks(scores: Sequence[LeagueScore]) -> list[str]:
-    """Competition ranks in input order: ``1``, ``=2``, ``=2``, ``4``; ``""`` for unscored rows."""
-    fractions = [s.fraction for s in scores]
-    ranked = sorted((f for f in fractions if f is not None), reverse=True)
-    ties = Counter(ranked)
-    first: dict[float, int] = {}
-    for position, fraction in enumerate(ranked, start=1):
-        first.setdefault(fraction, position)
-    return ["" if f is None else f"={first[f]}" if ties[f] > 1 else str(first[f]) for f in fractions]
+def league_table(rows: Iterable[MatrixRow]) -> list[LeagueEntry]:
+    """Scored rows ranked by share of the maximum (ties share a rank), then the rest by name."""
+    entries = [score_entry(row) for row in rows]
+    scored = sorted((e for e in entries if e.share is not None),
+                    key=lambda e: (-(e.share or 0), -(e.points or 0), e.row.provider.name))
+    rest = sorted((e for e in entries if e.share is None),
+                  key=lambda e: (e.row.provider.name, e.row.inspection.inspection_id))
+    return _ranked(scored) + rest
+
+
+def _ranked(entries: list[LeagueEntry]) -> list[LeagueEntry]:
+    """Standard competition ranking: 1, 2, =3, =3, 5."""
+    ranked: list[LeagueEntry] = []
+    for _, group in groupby(entries, key=lambda e: e.share):
+        tied = list(group)
+        rank = len(ranked) + 1
+        ranked += [replace(e, rank=rank, tied=len(tied) > 1) for e in tied]
+    return ranked

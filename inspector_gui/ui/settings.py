@@ -53,6 +53,12 @@ class Settings:
         self.path = path or settings_path()
         self._qt = QSettings(str(self.path), QSettings.Format.IniFormat)
 
+    @property
+    def qsettings(self) -> QSettings:
+        """The underlying QSettings, for dialogs that take one (the export dialog), so every
+        setting of the app lives in this one file."""
+        return self._qt
+
     def get(self, key: Key[T]) -> T:
         raw = self._qt.value(key.name)
         if raw is None:

@@ -16,7 +16,8 @@ from inspector_gui.ui.main_window import MainWindow
 
 WAIT_MS = 10000
 HOSTILE_TEXT = "<img src=x.png><b>bold</b>"
-HOSTILE_NAME = "<b>Bold</b> & <i>Sons</i> PDU"
+HOSTILE_NAME = '<img src=x.png> Hostile & "Co" PDU'
+HOSTILE_INSPECTION = "hostile-pdu-2024-03"
 
 
 @dataclass(frozen=True)
@@ -77,25 +78,15 @@ def window(open_window: Callable[..., MainWindow], store_path: Path) -> MainWind
 
 
 @pytest.fixture
-def hostile(store_path: Path, tmp_path: Path) -> Hostile:
-    """The bundled store plus a provider and a finding whose text is markup."""
-    folder = tmp_path / "hostile"
+def hostile(hostile_store_path: Path, tmp_path: Path) -> Hostile:
+    """The shared hostile store (``tests/data/hostile``) plus a finding whose text is markup
+    that would load an image and turn bold if Qt read it as rich text."""
+    folder = tmp_path / "more-hostile"
     folder.mkdir()
-    _write(folder / "providers.csv", [["provider_id", "name", "provider_type", "region", "owner"],
-                                      ["hostile-pdu", HOSTILE_NAME, "PDU", "<script>x</script>", ""]])
-    _write(folder / "inspections.csv", [
-        ["inspection_id", "provider_id", "framework_id", "round", "fieldwork_start", "published",
-         "overall_rating", "score", "source_url", "notes"],
-        ["hostile-pdu-2024-01-01", "hostile-pdu", "pdu-2023", "", "", "2024-01-01", "Good", "",
-         "https://example.org/report?a=<b>", "<u>underlined</u>"]])
-    _write(folder / "findings.csv", [
-        ["inspection_id", "domain_code", "standard_code", "kind", "text", "source_url"],
-        ["hostile-pdu-2024-01-01", "1", "1.1", "strength", HOSTILE_TEXT, "https://example.org/<i>"]])
-    with Store.open(store_path, readonly=False) as store:
+    with (folder / "findings.csv").open("w", newline="", encoding="utf-8") as handle:
+        csv.writer(handle).writerows([
+            ["inspection_id", "domain_code", "standard_code", "kind", "text", "source_url"],
+            [HOSTILE_INSPECTION, "1", "1.1", "strength", HOSTILE_TEXT, "https://example.org/<i>"]])
+    with Store.open(hostile_store_path, readonly=False) as store:
         store.import_files([folder])
-    return Hostile(store_path)
-
-
-def _write(path: Path, rows: list[list[str]]) -> None:
-    with path.open("w", newline="", encoding="utf-8") as handle:
-        csv.writer(handle).writerows(rows)
+    return Hostile(hostile_store_path)

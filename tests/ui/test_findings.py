@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QLabel
 
 from inspector_gui.domain.records import FindingQuery
 from inspector_gui.store import Store
@@ -82,22 +81,25 @@ def test_a_selected_finding_fills_the_detail_pane(qtbot, window, settle):
 
 def test_hostile_text_shows_literally_everywhere(qtbot, open_window, hostile, settle, all_findings):
     window = open_window(hostile.path)
-    tree = window.providers.model
-    provider = tree.index_for_key("provider:hostile-pdu")
+    provider = window.providers.model.index_for_key("provider:hostile-pdu")
     assert provider.data() == hostile.name
-    assert "&lt;b&gt;Bold&lt;/b&gt;" in provider.data(Qt.ItemDataRole.ToolTipRole)
+    assert "&lt;img src=x.png&gt; Hostile &amp;" in provider.data(Qt.ItemDataRole.ToolTipRole)
     window.providers.select_key("provider:hostile-pdu")
+    qtbot.mouseClick(window.findings.filters.domains.button(1), Qt.MouseButton.LeftButton)
     settle(window)
     all_findings(window)
-    assert window.findings.model.rowCount() == 1
-    assert window.findings.model.index(0, TEXT).data() == hostile.text
-    assert window.findings.model.index(0, TEXT).data(Qt.ItemDataRole.ToolTipRole) == \
+    model = window.findings.model
+    row = next(r for r in range(model.rowCount()) if model.finding(r).text == hostile.text)
+    assert model.index(row, TEXT).data() == hostile.text
+    assert model.index(row, TEXT).data(Qt.ItemDataRole.ToolTipRole) == \
         "<qt>&lt;img src=x.png&gt;&lt;b&gt;bold&lt;/b&gt;</qt>"
-    window.findings.table.selectRow(0)
+    window.findings.table.selectRow(row)
     detail = window.findings.detail
     assert detail.text.text() == hostile.text
     assert detail.text.textFormat() == Qt.TextFormat.PlainText
     assert "&lt;i&gt;" in detail.source.text(), "the link's address is escaped"
     assert window.detail.title.text() == hostile.name
-    plain = [label for label in window.detail.findChildren(QLabel) if label.text() == "<u>underlined</u>"]
-    assert plain and plain[0].textFormat() == Qt.TextFormat.PlainText
+    notes = window.detail.fields["Notes"]
+    assert notes.text() == 'Note with <i>markup</i> & "quotes"'
+    assert notes.textFormat() == Qt.TextFormat.PlainText
+    assert 'href="https://example.org/report?a=1&amp;b=&lt;2&gt;"' in window.detail.fields["Reports"].text()

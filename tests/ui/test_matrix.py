@@ -5,7 +5,7 @@ from __future__ import annotations
 from PySide6.QtCore import QItemSelection, QItemSelectionModel, QPoint, Qt
 from PySide6.QtWidgets import QApplication
 
-from inspector_gui.domain.league import league_score
+from inspector_gui.domain.league import score_entry
 from inspector_gui.domain.matrix import CellState
 from inspector_gui.domain.records import FindingQuery
 from inspector_gui.ui.models.rating_matrix import OVERALL, PROVIDER, PUBLISHED
@@ -21,7 +21,7 @@ def _click_header(qtbot, window, column: int) -> None:
 
 def _scores(window) -> list:
     proxy = window.matrix.proxy
-    return [league_score(proxy.index(r, 0).data(ItemRole)) for r in range(proxy.rowCount())]
+    return [score_entry(proxy.index(r, 0).data(ItemRole)) for r in range(proxy.rowCount())]
 
 
 def test_sorting_by_score_is_a_league_table_with_unscored_rows_last(qtbot, window):
@@ -30,19 +30,19 @@ def test_sorting_by_score_is_a_league_table_with_unscored_rows_last(qtbot, windo
     if window.matrix.table.horizontalHeader().sortIndicatorOrder() != Qt.SortOrder.DescendingOrder:
         _click_header(qtbot, window, score_column)
     scores = _scores(window)
-    scored = [s for s in scores if s.complete]
+    scored = [s for s in scores if s.share is not None]
     assert len(scored) >= 5
     assert scores[:len(scored)] == scored, "every scored row comes before every unscored row"
-    fractions = [s.fraction for s in scored]
-    assert fractions == sorted(fractions, reverse=True)
+    shares = [s.share for s in scored]
+    assert shares == sorted(shares, reverse=True)
     rank_column = window.matrix.model.column_of("Rank")
     ranks = [window.matrix.proxy.index(r, rank_column).data() for r in range(len(scored))]
     assert ranks[:2] == ["=1", "=1"], "the two 3-of-27 scores tie"
     assert all(window.matrix.proxy.index(r, rank_column).data() == "" for r in range(len(scored), 10))
     _click_header(qtbot, window, score_column)
     ascending = _scores(window)
-    assert not ascending[-1].complete, "unscored rows stay last in ascending order too"
-    assert ascending[0].complete
+    assert ascending[-1].share is None, "unscored rows stay last in ascending order too"
+    assert ascending[0].share is not None
 
 
 def test_arrow_keys_move_across_cells_with_accessible_names(qtbot, window):

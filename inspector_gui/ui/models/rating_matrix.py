@@ -15,12 +15,13 @@ from PySide6.QtCore import QAbstractTableModel, QSortFilterProxyModel, Qt
 from PySide6.QtGui import QFont
 
 from inspector_gui.domain.frameworks import Framework, Standard
-from inspector_gui.domain.league import LeagueScore, league_ranks, league_score
+from inspector_gui.domain.league import LeagueEntry
 from inspector_gui.domain.matrix import Cell, CellState, resolve_cell
 from inspector_gui.domain.ratings import Rating
 from inspector_gui.domain.records import MatrixRow
 from inspector_gui.ui.models import NO_PARENT, Index, read_only_flags
 from inspector_gui.ui.roles import CellRole, DomainRole, ItemRole, RatingRole, SortRole, TitleRole
+from inspector_gui.ui.scores import rank_text, ranked_entries, score_explanation, score_text
 from inspector_gui.ui.text import plain_tooltip
 
 LEADING = ("Provider", "Published", "Overall")
@@ -39,8 +40,7 @@ class RatingMatrixModel(QAbstractTableModel):
         self._framework: Framework | None = None
         self._frameworks: dict[str, Framework] = {}
         self._cells: list[list[Cell]] = []
-        self._scores: list[LeagueScore] = []
-        self._ranks: list[str] = []
+        self._scores: list[LeagueEntry] = []
 
     def set_rows(self, rows: Sequence[MatrixRow], frameworks: dict[str, Framework],
                  framework: Framework | None) -> None:
@@ -49,8 +49,7 @@ class RatingMatrixModel(QAbstractTableModel):
         self._rows, self._frameworks, self._framework = list(rows), frameworks, framework
         self._standards = framework.standards if framework else ()
         self._cells = [[resolve_cell(r, s, frameworks) for s in self._standards] for r in self._rows]
-        self._scores = [league_score(r) for r in self._rows]
-        self._ranks = league_ranks(self._scores)
+        self._scores = ranked_entries(self._rows)
         self.endResetModel()
 
     @property
@@ -125,7 +124,7 @@ class RatingMatrixModel(QAbstractTableModel):
     def _fixed_data(self, row: int, column: str, role: int) -> Any:
         matrix_row, score = self._rows[row], self._scores[row]
         if role == Qt.ItemDataRole.DisplayRole:
-            return _fixed_text(matrix_row, score, self._ranks[row], column)
+            return _fixed_text(matrix_row, score, column)
         if role == SortRole:
             return _fixed_key(matrix_row, score, column)
         if role == RatingRole:
@@ -134,10 +133,10 @@ class RatingMatrixModel(QAbstractTableModel):
             return plain_tooltip(self._fixed_tip(matrix_row, score, column))
         if role == Qt.ItemDataRole.AccessibleTextRole:
             return f"{matrix_row.provider.name}, {column}, " \
-                   f"{_fixed_text(matrix_row, score, self._ranks[row], column) or 'none'}"
+                   f"{_fixed_text(matrix_row, score, column) or 'none'}"
         if role == Qt.ItemDataRole.TextAlignmentRole and column in (SCORE, RANK):
             return _CENTRED
-        if role == Qt.ItemDataRole.FontRole and column == SCORE and not score.complete:
+        if role == Qt.ItemDataRole.FontRole and column == SCORE and score.points is None:
             return _italic()
         return None
 
@@ -180,9 +179,9 @@ class RatingMatrixModel(QAbstractTableModel):
             lines.append("No published rating for this standard in our sources.")
         return "\n".join(lines)
 
-    def _fixed_tip(self, row: MatrixRow, score: LeagueScore, column: str) -> str:
+    def _fixed_tip(self, row: MatrixRow, score: LeagueEntry, column: str) -> str:
         if column in (SCORE, RANK):
-            return score.explanation
+            return score_explanation(score)
         framework = self._frameworks.get(row.inspection.framework_id)
         lines = [row.provider.name, f"Overall rating: {row.inspection.overall.label}",
                  f"Published {row.inspection.published.display()}",
@@ -204,17 +203,17 @@ class MatrixSortProxy(QSortFilterProxyModel):
         return lkey[1] < rkey[1]
 
 
-def _fixed_text(row: MatrixRow, score: LeagueScore, rank: str, column: str) -> str:
+def _fixed_text(row: MatrixRow, score: LeagueEntry, column: str) -> str:
     if column == "Provider":
         return row.provider.name
     if column == "Published":
         return row.inspection.published.iso() or "—"
     if column == "Overall":
         return row.inspection.overall.label
-    return score.label if column == SCORE else rank
+    return score_text(score) if column == SCORE else rank_text(score)
 
 
-def _fixed_key(row: MatrixRow, score: LeagueScore, column: str) -> tuple[bool, Any]:
+def _fixed_key(row: MatrixRow, score: LeagueEntry, column: str) -> tuple[bool, Any]:
     if column == "Provider":
         return False, row.provider.name.casefold()
     if column == "Published":
@@ -222,10 +221,10 @@ def _fixed_key(row: MatrixRow, score: LeagueScore, column: str) -> tuple[bool, A
     if column == "Overall":
         rating: Rating = row.inspection.overall
         return not rating.is_graded, rating.level or 0
-    fraction = score.fraction
+    share = score.share
     if column == SCORE:
-        return fraction is None, (fraction or 0.0, score.points or 0)
-    return fraction is None, -(fraction or 0.0)
+        return share is None, (share or 0, score.points or 0)
+    return share is None, -(share or 0)
 
 
 def _standard_tip(standard: Standard, framework: Framework | None) -> str:

@@ -7,11 +7,11 @@ from PySide6.QtCore import QRect, QSize, Qt
 from PySide6.QtGui import QPainter, QPaintEvent
 from PySide6.QtWidgets import QFormLayout, QLabel, QScrollArea, QSizePolicy, QVBoxLayout, QWidget
 
-from inspector_gui.domain.league import league_score
 from inspector_gui.domain.ratings import Rating
 from inspector_gui.domain.records import MatrixRow
 from inspector_gui.ui.catalogue import Catalogue
 from inspector_gui.ui.delegates import paint_chip
+from inspector_gui.ui.scores import explain_row
 from inspector_gui.ui.text import heading_label, link_html, link_label, plain_label, plain_tooltip, short_url
 from inspector_gui.ui.workers import QueryRunner
 
@@ -110,6 +110,6 @@ class InspectionDetail(QScrollArea):
             "Type": provider.provider_type, "Region": provider.region or "not recorded",
             "Owner": provider.owner or "not recorded", "Framework": framework,
             "Round": inspection.round or "—", "Fieldwork": inspection.fieldwork_start.display(),
-            "Published": inspection.published.display(), "Score": league_score(row).explanation,
+            "Published": inspection.published.display(), "Score": explain_row(row),
             "Notes": inspection.notes,
         }
