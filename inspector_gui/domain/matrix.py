@@ -16,6 +16,7 @@ from dataclasses import dataclass
 from enum import Enum
 
 from inspector_gui.domain.frameworks import Framework, Standard
+from inspector_gui.domain.league import LeagueEntry, league_table
 from inspector_gui.domain.ratings import Rating
 from inspector_gui.domain.records import MatrixRow, RatingCell
 
@@ -75,10 +76,45 @@ def own_standard(row: MatrixRow, column: Standard, frameworks: dict[str, Framewo
 
 def resolve_cell(row: MatrixRow, column: Standard, frameworks: dict[str, Framework]) -> Cell:
     """The cell a row shows under a standard column."""
-    standard = own_standard(row, column, frameworks)
+    return _cell(row, own_standard(row, column, frameworks))
+
+
+def _cell(row: MatrixRow, standard: Standard | None) -> Cell:
     if standard is None:
         return Cell(CellState.NOT_APPLICABLE)
     source = row.cells.get(standard.code)
     if source is None or source.rating is Rating.NOT_RECORDED:
         return Cell(CellState.NOT_RECORDED, standard=standard)
     return Cell(CellState.RATED, source.rating, standard, source)
+
+
+@dataclass(frozen=True)
+class MatrixData:
+    """Everything the matrix shows, computed in one go off the GUI thread: the rows, the framework
+    whose standards are the columns, each row's cells and its league entry among these rows."""
+
+    rows: tuple[MatrixRow, ...] = ()
+    framework: Framework | None = None
+    cells: tuple[tuple[Cell, ...], ...] = ()
+    entries: tuple[LeagueEntry, ...] = ()
+
+    @property
+    def standards(self) -> tuple[Standard, ...]:
+        return self.framework.standards if self.framework else ()
+
+
+def build_matrix(rows: Sequence[MatrixRow], frameworks: dict[str, Framework],
+                 preferred: str | None = None) -> MatrixData:
+    """Resolve every cell and rank every row; a row's standards are matched to the columns once
+    per (framework, provider type), not once per cell."""
+    framework = column_framework(rows, frameworks, preferred)
+    columns = framework.standards if framework else ()
+    matches: dict[tuple[str, str], tuple[Standard | None, ...]] = {}
+    cells = []
+    for row in rows:
+        key = (row.inspection.framework_id, row.provider.provider_type)
+        if key not in matches:
+            matches[key] = tuple(own_standard(row, column, frameworks) for column in columns)
+        cells.append(tuple(_cell(row, standard) for standard in matches[key]))
+    ranked = {id(entry.row): entry for entry in league_table(rows)}
+    return MatrixData(tuple(rows), framework, tuple(cells), tuple(ranked[id(row)] for row in rows))

@@ -147,10 +147,15 @@ class BadgeDelegate(QStyledItemDelegate):
 
     def sizeHint(self, option: QStyleOptionViewItem, index: Index) -> QSize:
         hint = super().sizeHint(option, index)
-        font = QFont(option.font)
-        font.setPointSizeF(font.pointSizeF() * WORD_SCALE)
-        width = QFontMetrics(font).horizontalAdvance(Rating.REQUIRES_IMPROVEMENT.label) + 16
-        return QSize(width, hint.height() + 4)
+        return QSize(self.badge_width(option.font), hint.height() + 4)
+
+    @staticmethod
+    def badge_width(font: QFont) -> int:
+        """Room for the longest word, so the column can have a fixed width (measuring every row
+        of a large tree to size it would stall the window)."""
+        smaller = QFont(font)
+        smaller.setPointSizeF(smaller.pointSizeF() * WORD_SCALE)
+        return QFontMetrics(smaller).horizontalAdvance(Rating.REQUIRES_IMPROVEMENT.label) + 16
 
 
 class FindingTextDelegate(QStyledItemDelegate):

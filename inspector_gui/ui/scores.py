@@ -3,16 +3,8 @@ score or coverage for the matrix, ranks with ties marked, a sentence on where a 
 
 from __future__ import annotations
 
-from collections.abc import Sequence
-
-from inspector_gui.domain.league import COMPUTED, PUBLISHED, LeagueEntry, league_table, score_entry
+from inspector_gui.domain.league import COMPUTED, PUBLISHED, LeagueEntry, score_entry
 from inspector_gui.domain.records import MatrixRow
-
-
-def ranked_entries(rows: Sequence[MatrixRow]) -> list[LeagueEntry]:
-    """Each row's league entry, ranked among ``rows``, in the order of ``rows``."""
-    by_row = {id(entry.row): entry for entry in league_table(rows)}
-    return [by_row[id(row)] for row in rows]
 
 
 def score_text(entry: LeagueEntry) -> str:

@@ -13,15 +13,15 @@ from inspector_gui.ui.roles import CellRole, ItemRole
 
 
 def _click_header(qtbot, window, column: int) -> None:
-    window.matrix.table.scrollTo(window.matrix.proxy.index(0, column))
+    window.matrix.table.scrollTo(window.matrix.model.index(0, column))
     header = window.matrix.table.horizontalHeader()
     x = header.sectionViewportPosition(column) + header.sectionSize(column) // 2
     qtbot.mouseClick(header.viewport(), Qt.MouseButton.LeftButton, pos=QPoint(x, header.height() - 5))
 
 
 def _scores(window) -> list:
-    proxy = window.matrix.proxy
-    return [score_entry(proxy.index(r, 0).data(ItemRole)) for r in range(proxy.rowCount())]
+    model = window.matrix.model
+    return [score_entry(model.index(r, 0).data(ItemRole)) for r in range(model.rowCount())]
 
 
 def test_sorting_by_score_is_a_league_table_with_unscored_rows_last(qtbot, window):
@@ -36,9 +36,9 @@ def test_sorting_by_score_is_a_league_table_with_unscored_rows_last(qtbot, windo
     shares = [s.share for s in scored]
     assert shares == sorted(shares, reverse=True)
     rank_column = window.matrix.model.column_of("Rank")
-    ranks = [window.matrix.proxy.index(r, rank_column).data() for r in range(len(scored))]
+    ranks = [window.matrix.model.index(r, rank_column).data() for r in range(len(scored))]
     assert ranks[:2] == ["=1", "=1"], "the two 3-of-27 scores tie"
-    assert all(window.matrix.proxy.index(r, rank_column).data() == "" for r in range(len(scored), 10))
+    assert all(window.matrix.model.index(r, rank_column).data() == "" for r in range(len(scored), 10))
     _click_header(qtbot, window, score_column)
     ascending = _scores(window)
     assert ascending[-1].share is None, "unscored rows stay last in ascending order too"
@@ -48,13 +48,13 @@ def test_sorting_by_score_is_a_league_table_with_unscored_rows_last(qtbot, windo
 def test_arrow_keys_move_across_cells_with_accessible_names(qtbot, window):
     table = window.matrix.table
     table.setFocus()
-    table.setCurrentIndex(window.matrix.proxy.index(0, PROVIDER))
+    table.setCurrentIndex(window.matrix.model.index(0, PROVIDER))
     for _ in range(3):
         qtbot.keyClick(table, Qt.Key.Key_Right)
     qtbot.keyClick(table, Qt.Key.Key_Down)
     current = table.currentIndex()
     assert (current.row(), current.column()) == (1, 3)
-    standard = window.matrix.model.standard_at(window.matrix.proxy.mapToSource(current).column())
+    standard = window.matrix.model.standard_at(current.column())
     name = current.data(Qt.ItemDataRole.AccessibleTextRole)
     row = current.data(ItemRole)
     assert name.startswith(f"{row.provider.name}, {standard.title}, ")
@@ -64,16 +64,16 @@ def test_arrow_keys_move_across_cells_with_accessible_names(qtbot, window):
 
 def test_enter_on_a_cell_shows_that_inspections_findings_for_the_standard(qtbot, window, store, settle,
                                                                           all_findings):
-    proxy = window.matrix.proxy
-    target = next((r, c) for r in range(proxy.rowCount()) for c in range(proxy.columnCount())
-                  if (cell := proxy.index(r, c).data(CellRole)) is not None
+    model = window.matrix.model
+    target = next((r, c) for r in range(model.rowCount()) for c in range(model.columnCount())
+                  if (cell := model.index(r, c).data(CellRole)) is not None
                   and cell.state is CellState.RATED and cell.standard.code == "1.1")
     table = window.matrix.table
     table.setFocus()
-    table.setCurrentIndex(proxy.index(*target))
+    table.setCurrentIndex(model.index(*target))
     qtbot.keyClick(table, Qt.Key.Key_Return)
     settle(window)
-    row = proxy.index(target[0], 0).data(ItemRole)
+    row = model.index(target[0], 0).data(ItemRole)
     expected = store.findings(FindingQuery(inspection_ids=(row.inspection.inspection_id,),
                                            standard_code="1.1", limit=1000))
     assert all_findings(window) == [f.finding_id for f in expected]
@@ -86,14 +86,14 @@ def test_enter_on_a_cell_shows_that_inspections_findings_for_the_standard(qtbot,
 
 def test_copy_puts_the_selection_with_headers_on_the_clipboard_as_tsv(qtbot, window):
     table = window.matrix.table
-    proxy = window.matrix.proxy
-    selection = QItemSelection(proxy.index(0, PUBLISHED), proxy.index(1, OVERALL))
+    model = window.matrix.model
+    selection = QItemSelection(model.index(0, PUBLISHED), model.index(1, OVERALL))
     table.selectionModel().select(selection, QItemSelectionModel.SelectionFlag.ClearAndSelect)
     table.setFocus()
     qtbot.keyClick(table, Qt.Key.Key_C, Qt.KeyboardModifier.ControlModifier)
     lines = QApplication.clipboard().text().splitlines()
     assert lines[0] == "Provider\tPublished\tOverall"
-    first = proxy.index(0, 0).data(ItemRole)
+    first = model.index(0, 0).data(ItemRole)
     assert lines[1] == (f"{first.provider.name}\t{first.inspection.published.iso() or '—'}\t"
                         f"{first.inspection.overall.label}")
     assert len(lines) == 3

@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QPersistentModelIndex, Qt
 
 from inspector_gui.domain.grouping import group_providers
+from inspector_gui.domain.matrix import build_matrix
 from inspector_gui.store import Store
 from inspector_gui.ui.models.provider_tree import ProviderTreeModel
-from inspector_gui.ui.models.rating_matrix import MatrixSortProxy, RatingMatrixModel
+from inspector_gui.ui.models.rating_matrix import RatingMatrixModel
 
 
 def test_provider_tree_model(qtmodeltester, store: Store):
@@ -19,15 +20,17 @@ def test_provider_tree_model(qtmodeltester, store: Store):
     assert model.rowCount() > 1
 
 
-def test_rating_matrix_model_and_its_sort_proxy(qtmodeltester, store: Store):
+def test_rating_matrix_model_sorted_and_unsorted(qtmodeltester, store: Store):
     model = RatingMatrixModel()
     frameworks = store.frameworks()
-    model.set_rows(store.rating_matrix(latest_only=False), frameworks, frameworks["crc-nps-2018"])
+    data = build_matrix(store.rating_matrix(latest_only=False), frameworks, "crc-nps-2018")
+    model.set_data(data, frameworks)
     qtmodeltester.check(model)
-    proxy = MatrixSortProxy()
-    proxy.setSourceModel(model)
-    proxy.sort(model.column_of("Score"), Qt.SortOrder.DescendingOrder)
-    qtmodeltester.check(proxy)
+    kept = QPersistentModelIndex(model.index(5, 0))
+    row = model.row_at(5)
+    model.sort(model.column_of("Score"), Qt.SortOrder.DescendingOrder)
+    qtmodeltester.check(model)
+    assert model.row_at(kept.row()) is row, "persistent indexes follow their rows"
     assert model.rowCount() == 114
 
 
@@ -40,4 +43,4 @@ def test_findings_model_while_pages_arrive(qtmodeltester, window, all_findings):
 
 def test_models_of_the_live_window(qtmodeltester, window):
     qtmodeltester.check(window.providers.model)
-    qtmodeltester.check(window.matrix.proxy)
+    qtmodeltester.check(window.matrix.model)

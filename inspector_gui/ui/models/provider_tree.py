@@ -7,13 +7,14 @@ internal pointer is its :class:`Node`; the model keeps every node alive until th
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+import functools
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
 from PySide6.QtCore import QAbstractItemModel, QModelIndex, Qt
 
-from inspector_gui.domain.grouping import Group
+from inspector_gui.domain.grouping import Group, TreeEntry
 from inspector_gui.domain.ratings import Rating
 from inspector_gui.domain.records import Inspection, Provider
 from inspector_gui.ui.models import NO_PARENT, Index, column_title, read_only_flags
@@ -34,11 +35,21 @@ class Node:
     rating: Rating | None = None
     tooltip: str = ""
     position: int = 0
+    unborn: Callable[[Node], None] | None = None
+    """Makes the children on first use: a provider's inspection nodes wait until it is expanded,
+    so a store of thousands of providers builds its tree quickly."""
 
     def add(self, child: Node) -> Node:
         child.parent, child.position = self, len(self.children)
         self.children.append(child)
         return child
+
+    @property
+    def kids(self) -> list[Node]:
+        if self.unborn is not None:
+            grow, self.unborn = self.unborn, None
+            grow(self)
+        return self.children
 
     def row(self) -> int:
         return self.position
@@ -49,6 +60,7 @@ class ProviderTreeModel(QAbstractItemModel):
         super().__init__(parent)
         self._root = Node(ALL, "")
         self._keys: dict[str, Node] = {}
+        self._owners: dict[str, Node] = {}
 
     def set_groups(self, groups: Sequence[Group], total: int, framework_names: dict[str, str]) -> None:
         """Replace the tree (a model reset): groups from ``domain.grouping``."""
@@ -58,11 +70,17 @@ class ProviderTreeModel(QAbstractItemModel):
         for group in groups:
             _add_group(self._root, group, "group:", framework_names)
         self._keys = {n.scope.key: n for n in _walk(self._root)}
+        self._owners = {i.inspection_id: self._keys[f"provider:{p.provider_id}"]
+                        for p, inspections in _entries(groups) for i in inspections}
         self.endResetModel()
 
     def index_for_key(self, key: str) -> QModelIndex:
-        node = self._keys.get(key)
+        node = self._keys.get(key) or self._inspection_node(key)
         return self.createIndex(node.row(), 0, node) if node else QModelIndex()
+
+    def _inspection_node(self, key: str) -> Node | None:
+        owner = self._owners.get(key.removeprefix("inspection:"))
+        return next((n for n in owner.kids if n.scope.key == key), None) if owner else None
 
     def scope(self, index: Index) -> Scope:
         return self._node(index).scope if index.isValid() else ALL
@@ -70,7 +88,7 @@ class ProviderTreeModel(QAbstractItemModel):
     def index(self, row: int, column: int, parent: Index = NO_PARENT) -> QModelIndex:
         if not self.hasIndex(row, column, parent):
             return QModelIndex()
-        return self.createIndex(row, column, self._node(parent).children[row])
+        return self.createIndex(row, column, self._node(parent).kids[row])
 
     def parent(self, index: Index = NO_PARENT) -> QModelIndex:  # type: ignore[override]
         if not index.isValid():
@@ -83,7 +101,11 @@ class ProviderTreeModel(QAbstractItemModel):
     def rowCount(self, parent: Index = NO_PARENT) -> int:
         if parent.column() > 0:
             return 0
-        return len(self._node(parent).children)
+        return len(self._node(parent).kids)
+
+    def hasChildren(self, parent: Index = NO_PARENT) -> bool:
+        node = self._node(parent)
+        return parent.column() <= 0 and bool(node.children or node.unborn)
 
     def columnCount(self, parent: Index = NO_PARENT) -> int:
         return len(COLUMNS)
@@ -131,8 +153,14 @@ def _add_provider(parent: Node, provider: Provider, inspections: list[Inspection
     scope = Scope(f"provider:{provider.provider_id}", provider.name, (provider.provider_id,),
                   provider.provider_id)
     details = " · ".join(x for x in (provider.provider_type, provider.region, provider.owner) if x)
-    node = parent.add(Node(scope, provider.name, item=provider, rating=latest,
-                           tooltip=f"{provider.name}\n{details}"))
+    grow = functools.partial(_add_inspections, inspections=tuple(inspections), names=names)
+    parent.add(Node(scope, provider.name, item=provider, rating=latest, tooltip=f"{provider.name}\n{details}",
+                    unborn=grow if inspections else None))
+
+
+def _add_inspections(node: Node, inspections: tuple[Inspection, ...], names: dict[str, str]) -> None:
+    provider = node.item
+    assert isinstance(provider, Provider)
     for inspection in inspections:
         framework = names.get(inspection.framework_id, inspection.framework_id)
         label = inspection.published.display() + (f" ({inspection.round})" if inspection.round else "")
@@ -140,6 +168,11 @@ def _add_provider(parent: Node, provider: Provider, inspections: list[Inspection
                             (provider.provider_id,), provider.provider_id, inspection.inspection_id),
                       label, item=inspection, rating=inspection.overall,
                       tooltip=f"{provider.name}\nPublished {label}\n{framework}"))
+
+
+def _entries(groups: Sequence[Group]) -> list[TreeEntry]:
+    """Every provider entry of these groups, at any depth."""
+    return [e for g in groups for e in (*g.entries, *_entries(g.groups))]
 
 
 def _walk(node: Node) -> list[Node]:

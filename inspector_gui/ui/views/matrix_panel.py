@@ -22,13 +22,12 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from inspector_gui.domain.matrix import column_framework
-from inspector_gui.domain.records import MatrixRow
+from inspector_gui.domain.matrix import MatrixData, build_matrix
 from inspector_gui.ui import settings as keys
 from inspector_gui.ui.catalogue import Catalogue
 from inspector_gui.ui.delegates import RatingDelegate
-from inspector_gui.ui.models.rating_matrix import PROVIDER, MatrixSortProxy, RatingMatrixModel
-from inspector_gui.ui.roles import ItemRole
+from inspector_gui.ui.models.rating_matrix import PROVIDER, RatingMatrixModel
+from inspector_gui.ui.roles import ItemRole, TitleRole
 from inspector_gui.ui.scope import ALL, Scope
 from inspector_gui.ui.settings import Settings
 from inspector_gui.ui.text import plain_label
@@ -57,8 +56,7 @@ class MatrixPanel(QWidget):
         self._scope = ALL
         self._drill: tuple[tuple[str, ...], str] | None = None
         self.model = RatingMatrixModel(self)
-        self.proxy = MatrixSortProxy(self)
-        self.proxy.setSourceModel(self.model)
+        self._sort: tuple[str, Qt.SortOrder] = ("Provider", Qt.SortOrder.AscendingOrder)
         self.every_action = QAction("Every inspection", self, checkable=True)
         self.every_action.setToolTip("Show every inspection, not only each provider's latest")
         self.every_action.toggled.connect(lambda _: self.refresh())
@@ -75,7 +73,7 @@ class MatrixPanel(QWidget):
     def _make_table(self) -> QTableView:
         table = QTableView(self)
         table.setHorizontalHeader(DomainHeaderView(table))
-        table.setModel(self.proxy)
+        table.setModel(self.model)
         table.setItemDelegate(RatingDelegate(table))
         table.setSortingEnabled(True)
         table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectItems)
@@ -86,6 +84,7 @@ class MatrixPanel(QWidget):
         table.verticalHeader().setDefaultSectionSize(26)
         table.setAccessibleName("Rating matrix")
         table.activated.connect(self._activated)
+        table.horizontalHeader().sortIndicatorChanged.connect(self._sorted)
         table.selectionModel().currentRowChanged.connect(self._current_row_changed)
         return table
 
@@ -131,12 +130,13 @@ class MatrixPanel(QWidget):
     def refresh(self) -> None:
         """Run the matrix query for the current scope and filters in the background."""
         if self._catalogue is None:
-            self.model.set_rows([], {}, None)
-            self._summarise()
+            self._runner.cancel("matrix")
+            self._show(MatrixData())
             return
-        query = self._query()
-        self._runner.query("matrix", self._catalogue.path, lambda s: s.rating_matrix(**query),
-                           self._on_rows)
+        query, frameworks, preferred = self._query(), self._catalogue.frameworks, self._preferred()
+        self._runner.query("matrix", self._catalogue.path,
+                           lambda s: build_matrix(s.rating_matrix(**query), frameworks, preferred),
+                           self._show)
 
     def _query(self) -> dict[str, Any]:
         query: dict[str, Any] = {name: box.value() or None for name, box in self.filters.items()}
@@ -148,13 +148,23 @@ class MatrixPanel(QWidget):
             query["provider_ids"] = list(self._scope.provider_ids or ())
         return query
 
-    def _on_rows(self, rows: list[MatrixRow]) -> None:
-        assert self._catalogue is not None
-        frameworks = self._catalogue.frameworks
-        self.model.set_rows(rows, frameworks, column_framework(rows, frameworks, self._preferred()))
+    def _show(self, data: MatrixData) -> None:
+        self.model.set_data(data, self._catalogue.frameworks if self._catalogue else {})
         self._size_columns()
+        self._apply_sort()
         self._summarise()
         self._select_focus()
+
+    def _sorted(self, column: int, order: Qt.SortOrder) -> None:
+        """Remember the sort by column title, since columns move when the framework changes."""
+        title = self.model.headerData(column, Qt.Orientation.Horizontal, TitleRole)
+        if title:
+            self._sort = (title, order)
+
+    def _apply_sort(self) -> None:
+        title, order = self._sort
+        column = self.model.column_of(title)
+        self.table.sortByColumn(column if column >= 0 else PROVIDER, order)
 
     def _preferred(self) -> str | None:
         chosen = self.filters["framework_id"].value()
@@ -165,7 +175,7 @@ class MatrixPanel(QWidget):
 
     def _size_columns(self) -> None:
         header = self.table.horizontalHeader()
-        for column in range(self.proxy.columnCount()):
+        for column in range(self.model.columnCount()):
             title = self.model.headerData(column, Qt.Orientation.Horizontal)
             width = STANDARD_WIDTH if self.model.standard_at(column) else _WIDTHS.get(title, 80)
             header.resizeSection(column, width)
@@ -182,8 +192,8 @@ class MatrixPanel(QWidget):
 
     def _select_focus(self) -> None:
         target = self._scope.inspection_id
-        for row in range(self.proxy.rowCount() if target else 0):
-            index = self.proxy.index(row, PROVIDER)
+        for row in range(self.model.rowCount() if target else 0):
+            index = self.model.index(row, PROVIDER)
             if index.data(ItemRole).inspection.inspection_id == target:
                 self._make_current(index)
                 return
@@ -198,11 +208,10 @@ class MatrixPanel(QWidget):
 
     def _activated(self, index: QModelIndex) -> None:
         """Enter or double-click: the findings of that inspection (and standard, on a cell)."""
-        source = self.proxy.mapToSource(index)
-        row = self.model.row_at(source.row())
+        row = self.model.row_at(index.row())
         label = f"{row.provider.name}, {row.inspection.published.display()}"
-        cell = self.model.cell_at(source.row(), source.column())
-        column = self.model.standard_at(source.column())
+        cell = self.model.cell_at(index.row(), index.column())
+        column = self.model.standard_at(index.column())
         code = cell.standard.code if cell is not None and cell.standard is not None else ""
         if column is not None:
             label += f" · {column.title}" if code else f" · {column.title} (not applicable)"
@@ -211,9 +220,8 @@ class MatrixPanel(QWidget):
     def save_state(self, settings: Settings) -> None:
         settings.set(keys.EVERY_INSPECTION, self.every_action.isChecked())
         settings.set(keys.MATRIX_FILTERS, {n: b.value() for n, b in self.filters.items()})
-        header = self.table.horizontalHeader()
-        order = header.sortIndicatorOrder().value
-        settings.set(keys.MATRIX_SORT, [header.sortIndicatorSection(), int(order)])
+        title, order = self._sort
+        settings.set(keys.MATRIX_SORT, [title, int(order.value)])
 
     def restore_state(self, settings: Settings) -> None:
         self.every_action.blockSignals(True)
@@ -223,8 +231,8 @@ class MatrixPanel(QWidget):
         for name, box in self.filters.items():  # offered now, kept when the store's values arrive
             box.set_choices([(str(wanted.get(name)), str(wanted.get(name)))] if wanted.get(name) else [])
             box.set_value(str(wanted.get(name) or ""))
-        column, order = settings.get(keys.MATRIX_SORT)
-        self.table.sortByColumn(column, Qt.SortOrder(order))
+        title, order = settings.get(keys.MATRIX_SORT)
+        self._sort = (str(title), Qt.SortOrder(int(order)))
 
 
 def _choices(catalogue: Catalogue) -> dict[str, list[tuple[str, str]]]:

@@ -49,7 +49,8 @@ class ProviderPanel(QWidget):
     def _make_tree(self) -> QTreeView:
         tree = QTreeView(self)
         tree.setModel(self.model)
-        tree.setItemDelegateForColumn(1, BadgeDelegate(tree))
+        badges = BadgeDelegate(tree)
+        tree.setItemDelegateForColumn(1, badges)
         tree.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         tree.setUniformRowHeights(True)
         tree.setIndentation(14)
@@ -57,7 +58,8 @@ class ProviderPanel(QWidget):
         header = tree.header()
         header.setStretchLastSection(False)
         header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
-        header.setSectionResizeMode(1, QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(1, QHeaderView.ResizeMode.Fixed)
+        header.resizeSection(1, badges.badge_width(tree.font()) + 4)
         tree.selectionModel().currentChanged.connect(self._current_changed)
         return tree
 
