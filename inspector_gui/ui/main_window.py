@@ -37,7 +37,15 @@ from PySide6.QtGui import (
     QKeySequence,
     QShowEvent,
 )
-from PySide6.QtWidgets import QDockWidget, QFileDialog, QMainWindow, QStackedWidget, QTabWidget, QWidget
+from PySide6.QtWidgets import (
+    QDockWidget,
+    QFileDialog,
+    QMainWindow,
+    QMessageBox,
+    QStackedWidget,
+    QTabWidget,
+    QWidget,
+)
 
 from inspector_gui.domain.records import MatrixRow
 from inspector_gui.errors import InspectorError
@@ -73,6 +81,7 @@ class MainWindow(QMainWindow):
         self.catalogue: Catalogue | None = None
         self._scope = ALL
         self._provider_id: str | None = None
+        self._store_error: QMessageBox | None = None
         self.setWindowTitle(window_title(None))
         self.setWindowIcon(icon("inspector-gui"))
         self.setAcceptDrops(True)
@@ -133,7 +142,7 @@ class MainWindow(QMainWindow):
         self.providers.scope_changed.connect(self._scope_changed)
         self.matrix.row_selected.connect(self._row_selected)
         self.matrix.findings_requested.connect(self._show_findings)
-        self.runner.failed.connect(lambda exc: show_store_error(self, exc))
+        self.runner.failed.connect(self._store_problem)
 
     # Public surface -------------------------------------------------------------------------
 
@@ -204,8 +213,16 @@ class MainWindow(QMainWindow):
 
     def _open_failed(self, error: InspectorError) -> None:
         self.status.showMessage(str(error), 10000)
-        show_store_error(self, error)
+        self._store_problem(error, "Cannot open store")
         self.store_failed.emit(error)
+
+    def _store_problem(self, error: InspectorError, title: str = "Cannot read the store") -> None:
+        """A store could not be opened, or a query failed (the file was removed, locked or damaged
+        while open): one dialog at a time, not one per panel whose query failed at that moment."""
+        if self._store_error is not None and self._store_error.isVisible():
+            return
+        self._store_error = show_store_error(self, error, title)
+        self._store_error.destroyed.connect(lambda: setattr(self, "_store_error", None))
 
     def _remember(self, path: Path) -> None:
         self.settings.add_recent_store(path)

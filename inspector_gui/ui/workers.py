@@ -75,7 +75,7 @@ class QueryRunner(QObject):
     idle = Signal()
     busy_changed = Signal(bool)
 
-    def __init__(self, parent: QObject | None = None, threads: int = 2) -> None:
+    def __init__(self, parent: QObject | None = None, threads: int = 3) -> None:
         super().__init__(parent)
         self._pool = QThreadPool(self)
         self._pool.setMaxThreadCount(threads)

@@ -43,6 +43,14 @@ def test_screenshot_renders_the_loaded_window_at_the_requested_size(store_path: 
     assert len(colours) > 5, "the matrix's chips are painted, not a blank window"
 
 
+def test_without_a_store_the_bundled_data_is_built_and_shown(tmp_path: Path):
+    png = tmp_path / "default.png"
+    done = _run("--screenshot", str(png), "--size", "800x600")
+    assert (done.returncode, done.stderr) == (0, "")
+    assert (Path(os.environ["XDG_DATA_HOME"]) / "inspector-gui" / "hmip.db").is_file()
+    assert QImage(str(png)).width() == 800
+
+
 def test_screenshot_of_a_bad_store_is_one_line_and_exit_code_2(tmp_path: Path):
     bad = tmp_path / "empty.db"
     bad.write_bytes(b"")

@@ -96,3 +96,14 @@ def test_recent_stores_menu_reopens_a_store(qtbot, window, settle):
         entries[0].trigger()
     assert changed.args == [window.current_store_path()]
     settle(window)
+
+
+def test_a_store_that_breaks_while_open_gets_one_dialog_not_one_per_panel(qtbot, window, settle):
+    window.current_store_path().write_bytes(b"not a database any more")
+    window.reload()
+    window.findings.filters.select_domain(2)
+    window.matrix.every_action.trigger()
+    settle(window)
+    boxes = _boxes(window)
+    assert len(boxes) == 1
+    assert "is not a SQLite database" in boxes[0].text()

@@ -24,10 +24,11 @@ def error_box(parent: QWidget | None, title: str, message: str, details: str = "
     return plain_message(parent, QMessageBox.Icon.Warning, title, message, details)
 
 
-def show_store_error(parent: QWidget | None, error: InspectorError) -> QMessageBox:
+def show_store_error(parent: QWidget | None, error: InspectorError,
+                     title: str = "Cannot open store") -> QMessageBox:
     """A store that cannot be opened or read: name the file and the problem."""
     where = f"File: {error.path}\nProblem: {error.message}" if error.path else error.message
-    return error_box(parent, "Cannot open store", str(error),
+    return error_box(parent, title, str(error),
                      where + "\n\nThe file was not changed. Use File → Open store… to choose another.")
 
 
