@@ -15,6 +15,8 @@ from PySide6.QtGui import QFont
 from PySide6.QtWidgets import QLabel, QWidget
 
 _WORD = re.compile(r"\w+", re.UNICODE)
+_BREAK = "&#8203;"
+"""A zero-width space: lets Qt wrap a long address without showing anything."""
 
 
 def plain_tooltip(text: str) -> str:
@@ -36,11 +38,13 @@ def short_url(url: str, limit: int = 48) -> str:
 
 
 def link_html(url: str, text: str | None = None) -> str:
-    """An escaped link for a web address; anything else is escaped text, never a link."""
+    """An escaped link for a web address; anything else is escaped text, never a link. The shown
+    text may break after ``/`` and ``.`` so a long address wraps in a narrow pane."""
     shown = html.escape(text if text is not None else url)
     if urlsplit(url).scheme not in ("http", "https"):
         return shown
-    return f'<a href="{html.escape(url, quote=True)}">{shown}</a>'
+    breakable = re.sub(r"([/.])", "\\1" + _BREAK, shown)
+    return f'<a href="{html.escape(url, quote=True)}">{breakable}</a>'
 
 
 def plain_label(text: str = "", parent: QWidget | None = None, *, wrap: bool = False,

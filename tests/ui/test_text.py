@@ -12,8 +12,10 @@ def test_tooltips_escape_markup_inside_a_rich_text_wrapper():
 
 
 def test_links_only_for_web_addresses_and_always_escaped():
-    assert link_html('https://a.org/?q="<x>"') == \
-        '<a href="https://a.org/?q=&quot;&lt;x&gt;&quot;">https://a.org/?q=&quot;&lt;x&gt;&quot;</a>'
+    link = link_html('https://a.org/?q="<x>"')
+    assert link.startswith('<a href="https://a.org/?q=&quot;&lt;x&gt;&quot;">')
+    assert link.replace("&#8203;", "").endswith('>https://a.org/?q=&quot;&lt;x&gt;&quot;</a>')
+    assert "/&#8203;" in link, "a long address may wrap after a slash"
     assert link_html("javascript:alert(1)") == "javascript:alert(1)"
     assert link_html("file:///etc/passwd", "<b>") == "&lt;b&gt;"
 

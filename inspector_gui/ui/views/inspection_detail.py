@@ -64,6 +64,7 @@ class InspectionDetail(QScrollArea):
         self.form = QWidget(body)
         form = QFormLayout(self.form)
         form.setContentsMargins(0, 0, 0, 0)
+        form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapLongRows)
         for name in _FIELDS:
             form.addRow(name, self.badge if name == "Overall" else self.fields[name])
         layout = QVBoxLayout(body)
