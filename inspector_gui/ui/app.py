@@ -22,6 +22,7 @@ from PySide6.QtWidgets import QApplication
 
 from inspector_gui import __version__
 from inspector_gui.ui.dialogs.errors import install_excepthook
+from inspector_gui.ui.extensions import build_window
 from inspector_gui.ui.main_window import MainWindow
 from inspector_gui.ui.settings import Settings
 
@@ -65,10 +66,10 @@ def main(argv: list[str] | None = None) -> int:
     app = _application()
     if args.screenshot:
         with tempfile.TemporaryDirectory(prefix="inspector-gui-") as fresh:
-            window = MainWindow(Settings(Path(fresh) / "settings.ini"))
+            window = build_window(Settings(Path(fresh) / "settings.ini"))
             window.open_store(args.store)
             return _screenshot(app, window, args.screenshot, args.size)
-    window = MainWindow()
+    window = build_window()
     install_excepthook(lambda: window)
     window.open_store(args.store)
     window.show()

@@ -21,6 +21,7 @@ class Shortcut:
 SHORTCUTS: tuple[Shortcut, ...] = (
     Shortcut("open", "Ctrl+O", "Open a store file"),
     Shortcut("reload", "F5", "Reload the store (after an import)"),
+    Shortcut("export", "Ctrl+E", "Export the selected provider's summary (PDF, HTML, Markdown, CSV, JSON)"),
     Shortcut("quit", "Ctrl+Q", "Quit"),
     Shortcut("copy", "Ctrl+C", "Copy the selected cells or findings, with column headers, as TSV"),
     Shortcut("find", "Ctrl+F", "Search the findings"),
@@ -28,6 +29,7 @@ SHORTCUTS: tuple[Shortcut, ...] = (
     Shortcut("every_inspection", "Ctrl+Shift+E", "Matrix: every inspection, or only the latest"),
     Shortcut("all_domains", "Ctrl+0", "Findings of every domain"),
     Shortcut("domain", "Ctrl+1 … Ctrl+9", "Findings of the n-th domain (1, 2, …, then whole inspection)"),
+    Shortcut("save_chart", "Ctrl+Shift+S", "In the Charts tab: save the chart shown as PNG or SVG"),
     Shortcut("shortcuts", "F1", "Show this list of shortcuts"),
 )
 """Arrow keys move across matrix cells and findings; Tab moves between panels; Enter on a

@@ -12,6 +12,7 @@ import pytest
 from pytestqt.qtbot import QtBot
 
 from inspector_gui.store import Store
+from inspector_gui.ui.extensions import build_window
 from inspector_gui.ui.main_window import MainWindow
 
 WAIT_MS = 10000
@@ -59,7 +60,7 @@ def open_window(qtbot: QtBot, settle: Callable[[MainWindow], None]) -> Callable[
     """A window on the store at ``path``, 1400x900 unless ``restore`` keeps the saved geometry."""
 
     def make(path: Path, restore: bool = False) -> MainWindow:
-        window = MainWindow()
+        window = build_window()
         qtbot.addWidget(window)
         if not restore:
             window.resize(1400, 900)

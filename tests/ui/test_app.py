@@ -13,6 +13,8 @@ from PySide6.QtGui import QImage
 
 from inspector_gui.ui.app import parse_args, parse_size
 
+pytestmark = pytest.mark.qt_log_level_fail("WARNING")  # any Qt warning is a failure here
+
 APP = Path(sys.executable).with_name("inspector-gui")
 
 

@@ -6,12 +6,15 @@ import hashlib
 import sys
 from pathlib import Path
 
+import pytest
 from PySide6.QtCore import QMimeData, QPointF, Qt, QUrl
 from PySide6.QtGui import QDragEnterEvent, QDropEvent
 from PySide6.QtWidgets import QMessageBox
 
 from inspector_gui.ui.dialogs.errors import install_excepthook
 from inspector_gui.ui.main_window import MainWindow
+
+pytestmark = pytest.mark.qt_log_level_fail("WARNING")  # any Qt warning is a failure here
 
 
 def _boxes(window: MainWindow) -> list[QMessageBox]:

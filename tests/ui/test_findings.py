@@ -10,6 +10,8 @@ from inspector_gui.store import Store
 from inspector_gui.ui.models.findings import TEXT
 from inspector_gui.ui.roles import HighlightRole
 
+pytestmark = pytest.mark.qt_log_level_fail("WARNING")  # any Qt warning is a failure here
+
 
 def _ids(store: Store, **where) -> list[int]:
     return [f.finding_id for f in store.findings(FindingQuery(limit=10_000, **where))]

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import pytest
 from PySide6.QtCore import QItemSelection, QItemSelectionModel, QPoint, Qt
 from PySide6.QtWidgets import QApplication
 
@@ -10,6 +11,8 @@ from inspector_gui.domain.matrix import CellState
 from inspector_gui.domain.records import FindingQuery
 from inspector_gui.ui.models.rating_matrix import OVERALL, PROVIDER, PUBLISHED
 from inspector_gui.ui.roles import CellRole, ItemRole
+
+pytestmark = pytest.mark.qt_log_level_fail("WARNING")  # any Qt warning is a failure here
 
 
 def _click_header(qtbot, window, column: int) -> None:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import pytest
 from PySide6.QtCore import QPersistentModelIndex, Qt
 
 from inspector_gui.domain.grouping import group_providers
@@ -9,6 +10,8 @@ from inspector_gui.domain.matrix import build_matrix
 from inspector_gui.store import Store
 from inspector_gui.ui.models.provider_tree import ProviderTreeModel
 from inspector_gui.ui.models.rating_matrix import RatingMatrixModel
+
+pytestmark = pytest.mark.qt_log_level_fail("WARNING")  # any Qt warning is a failure here
 
 
 def test_provider_tree_model(qtmodeltester, store: Store):

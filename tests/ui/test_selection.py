@@ -12,6 +12,8 @@ from inspector_gui.domain.records import FindingQuery
 from inspector_gui.store import Store
 from inspector_gui.ui.main_window import MainWindow
 
+pytestmark = pytest.mark.qt_log_level_fail("WARNING")  # any Qt warning is a failure here
+
 WEST_YORKSHIRE = "west-yorkshire-crc"
 
 

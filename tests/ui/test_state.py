@@ -2,10 +2,13 @@
 
 from __future__ import annotations
 
+import pytest
 from PySide6.QtCore import Qt
 
 from inspector_gui.ui import settings as keys
 from inspector_gui.ui.settings import Settings
+
+pytestmark = pytest.mark.qt_log_level_fail("WARNING")  # any Qt warning is a failure here
 
 
 def test_reopening_restores_geometry_grouping_selection_and_filters(qtbot, open_window, store_path, settle):

@@ -2,8 +2,12 @@
 
 from __future__ import annotations
 
+import pytest
+
 from inspector_gui.ui.shortcuts import SHORTCUTS, keys_for, markdown
 from inspector_gui.ui.text import link_html, match_spans, plain_label, plain_tooltip, short_url
+
+pytestmark = pytest.mark.qt_log_level_fail("WARNING")  # any Qt warning is a failure here
 
 
 def test_tooltips_escape_markup_inside_a_rich_text_wrapper():

@@ -5,8 +5,12 @@ from __future__ import annotations
 import sys
 import threading
 
+import pytest
+
 from inspector_gui.errors import StoreError
 from inspector_gui.ui.workers import QueryRunner
+
+pytestmark = pytest.mark.qt_log_level_fail("WARNING")  # any Qt warning is a failure here
 
 
 def test_a_newer_query_under_the_same_key_makes_the_older_one_stale(qtbot):
