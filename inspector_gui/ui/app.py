@@ -49,7 +49,9 @@ def parse_size(text: str) -> tuple[int, int]:
 
 
 def parse_args(argv: list[str] | None) -> argparse.Namespace:
-    parser = _Parser(prog="inspector-gui", description=__doc__.split("\n\n")[0])
+    parser = _Parser(prog="inspector-gui", description=(
+        "Inspector GUI: read, compare and report on probation inspections in England and Wales. "
+        "Opens STORE, or $INSPECTOR_STORE, or the store built from the bundled data."))
     parser.add_argument("store", nargs="?", type=Path, help="store file to open (default: the bundled data)")
     parser.add_argument("--screenshot", type=Path, metavar="FILE.png",
                         help="render the window offscreen with the store loaded, save a PNG and exit")

@@ -21,6 +21,14 @@ def window_title(path: Path | None) -> str:
     return f"{path.name.replace('[*]', '[*][*]')} — {APP_TITLE}"
 
 
+def home_relative(path: Path) -> str:
+    """``~/…`` for a path in the user's home folder, else the path as it is."""
+    try:
+        return str(Path("~") / path.resolve().relative_to(Path.home().resolve()))
+    except ValueError:
+        return str(path)
+
+
 class StatusBar(QStatusBar):
     def __init__(self, window: QMainWindow, runner: QueryRunner) -> None:
         super().__init__(window)
@@ -42,6 +50,6 @@ class StatusBar(QStatusBar):
         text = (f"{counts['providers']} providers · {counts['inspections']} inspections · "
                 f"{counts['findings']} findings · data as at {info.as_at or 'unknown'}")
         self.counts.setText(("SYNTHETIC DATA · " if info.synthetic else "") + text)
-        self.path.setText(f"{catalogue.path} (read-only)")
+        self.path.setText(f"{home_relative(catalogue.path)} (read-only)")
         self.path.setToolTip(plain_tooltip(str(catalogue.path)))
         self.clearMessage()

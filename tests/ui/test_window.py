@@ -101,3 +101,10 @@ def test_the_splitter_and_finding_columns_are_remembered(qtbot, open_window, sto
     first.close()
     second = open_window(store_path, restore=True)
     assert second.findings.table.horizontalHeader().sectionSize(0) == 177
+
+
+def test_the_status_bar_shows_counts_and_the_store_path(window):
+    status = window.status
+    assert status.counts.text().startswith("93 providers · 114 inspections · 538 findings")
+    assert status.path.text().endswith("store.db (read-only)")
+    assert str(window.current_store_path()) in status.path.toolTip()
