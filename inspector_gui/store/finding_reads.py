@@ -24,10 +24,11 @@ from typing import Any
 from inspector_gui.domain.dates import PartialDate
 from inspector_gui.domain.records import Finding, FindingQuery
 from inspector_gui.store.search import fts_query
-from inspector_gui.store.terms import Expansion, expand
+from inspector_gui.store.terms import Expansion, expand, file_version
 
 RARE = 5_000  # expected matches below which sorting them all beats walking inspections
-FIRST_WALK, MAX_WALK = 16, 1_024  # fewest inspections walked at a time; most before giving up
+FIRST_WALK, MAX_WALK = 4, 1_024  # fewest inspections walked at a time; most before giving up
+MAX_STEPS = 200  # thousand SQLite steps a walk without search may take per 100 rows wanted (~10 ms)
 COLUMNS = (  # in the order of Finding's fields
     "f.id, f.inspection_id, i.provider_id, p.name AS provider_name, i.published, f.domain_code, "
     "(SELECT domain_name FROM standards d WHERE d.framework_id = i.framework_id "
@@ -36,12 +37,12 @@ COLUMNS = (  # in the order of Finding's fields
     " AND s.standard_code = f.standard_code) AS standard_name, f.kind, f.text, f.source_url")
 ORDER = "ORDER BY i.published DESC, i.inspection_id, f.id"
 FTS_IN = "f.id IN (SELECT rowid FROM findings_fts WHERE findings_fts MATCH ?)"
-NEWEST = ("WITH i AS (SELECT inspection_id, published{bounds} FROM inspections x {inspections} "
-          "ORDER BY published DESC, inspection_id LIMIT ? OFFSET ?) ")
-BOUNDS = (", (SELECT min(id) FROM findings WHERE inspection_id = x.inspection_id) AS lo, "
-          "(SELECT max(id) FROM findings WHERE inspection_id = x.inspection_id) AS hi")
-WALK = (NEWEST + "SELECT f.id FROM i CROSS JOIN findings f ON f.inspection_id = i.inspection_id "
-        "{findings} " + ORDER)
+NEWEST = ("WITH i AS (SELECT inspection_id, published, "
+          "(SELECT min(id) FROM findings WHERE inspection_id = x.inspection_id) AS lo, "
+          "(SELECT max(id) FROM findings WHERE inspection_id = x.inspection_id) AS hi "
+          "FROM inspections x {inspections} ORDER BY published DESC, inspection_id LIMIT ? OFFSET ?) ")
+WALK = ("SELECT f.id FROM inspections i CROSS JOIN findings f ON f.inspection_id = i.inspection_id "
+        "{where} " + ORDER + " LIMIT ? OFFSET ?")
 WALK_FTS = (NEWEST + "SELECT f.id FROM i "
             "CROSS JOIN findings_fts ON findings_fts.rowid BETWEEN i.lo AND i.hi "
             "CROSS JOIN findings f ON f.id = findings_fts.rowid AND f.inspection_id = i.inspection_id "
@@ -53,12 +54,19 @@ PAGE = (f"SELECT {COLUMNS} FROM findings f JOIN inspections i USING (inspection_
         f"JOIN providers p ON p.provider_id = i.provider_id WHERE f.id IN ({{ids}}) {ORDER}")
 
 
+_shapes: dict[tuple[str, int, int], int] = {}
+
+
 class FindingReads:
     """Findings methods of the store; needs ``_rows`` and ``conn``."""
 
     conn: sqlite3.Connection
 
     def _rows(self, sql: str, params: Sequence[Any] | dict[str, Any] = ()) -> list[sqlite3.Row]:
+        raise NotImplementedError
+
+    def _capped_rows(self, sql: str, params: Sequence[Any] | dict[str, Any],
+                     max_steps: int | None) -> list[sqlite3.Row] | None:
         raise NotImplementedError
 
     def findings(self, query: FindingQuery) -> list[Finding]:
@@ -68,8 +76,10 @@ class FindingReads:
         skipped by an offset cost no lookups."""
         expansion = expand(self.conn, query.search) if fts_query(query.search) else None
         ids = None
-        if not query.search.strip() or (expansion and expansion.estimate >= RARE):
-            ids = self._walk(query, expansion)
+        if not query.search.strip():
+            ids = self._walk(query)
+        elif expansion and expansion.estimate >= RARE:
+            ids = self._walk_search(query, expansion)
         if ids is None:
             where, params = _where(query, expansion.match if expansion else None)
             rows = self._rows(MATCHES_FIRST.format(where=where), [*params, query.limit, query.offset])
@@ -88,31 +98,48 @@ class FindingReads:
         where, params = _where(query)
         return self._rows(f"SELECT count(*) FROM findings f {join} {where}", params)[0][0]
 
-    def _walk(self, query: FindingQuery, expansion: Expansion | None) -> list[int] | None:
-        """The page's ids by walking inspections newest first, as many at a time as the expected
-        matches per inspection say the page needs (then as many as the matches seen so far say);
-        None when that would take more than ``MAX_WALK`` inspections."""
+    def _shape(self) -> int:
+        """How many inspections this version of the store file has (remembered per version)."""
+        key = file_version(self.conn)
+        if key not in _shapes:
+            if len(_shapes) > 64:
+                _shapes.clear()
+            _shapes[key] = self._rows("SELECT count(*) FROM inspections")[0][0]
+        return _shapes[key]
+
+    def _walk(self, query: FindingQuery) -> list[int] | None:
+        """The page's ids in one statement that walks inspections newest first and stops at the
+        page's end; None when a filter is so rare in recent inspections that the walk would take
+        more than ``MAX_STEPS`` thousand steps for each 100 rows it must pass."""
+        clauses, params = _clauses((
+            ("i.provider_id", query.provider_ids), ("i.inspection_id", query.inspection_ids),
+            ("i.inspection_id", query.inspection_id), ("+f.domain_code", query.domain_codes),
+            ("+f.kind", query.kinds), ("+f.standard_code", query.standard_code)))
+        budget = MAX_STEPS * math.ceil((query.offset + query.limit) / 100)
+        rows = self._capped_rows(WALK.format(where=_join(clauses)),
+                                 [*params, query.limit, query.offset], budget)
+        return None if rows is None else [r[0] for r in rows]
+
+    def _walk_search(self, query: FindingQuery, expansion: Expansion) -> list[int] | None:
+        """The page's ids by walking inspections newest first, asking the FTS index about one
+        inspection at a time, as many at a time as the expected matches per inspection say the
+        page needs (then as many as the matches seen so far say); None when that would take more
+        than ``MAX_WALK`` inspections."""
         inspections, inspection_params = _inspection_where(query)
         findings, finding_params = _finding_where(query)
-        if expansion is None:
-            sql = WALK.format(bounds="", inspections=inspections, findings=findings)
-            match: list[str] = []
-        else:
-            sql = WALK_FTS.format(bounds=BOUNDS, inspections=inspections,
-                                  findings=findings.replace("WHERE", "AND", 1))
-            match = [expansion.match]
-        available = self._rows(f"SELECT count(*) FROM inspections x {inspections}",
-                               inspection_params)[0][0]
-        everywhere = self._rows("SELECT count(*), (SELECT max(id) FROM findings) FROM inspections")[0]
-        expected = expansion.estimate if expansion else everywhere[1] or 0
-        rate = expected / (everywhere[0] or 1)
+        sql = WALK_FTS.format(inspections=inspections,
+                              findings=findings.replace("WHERE", "AND", 1))
+        everywhere = self._shape()
+        available = everywhere if not inspections else self._rows(
+            f"SELECT count(*) FROM inspections x {inspections}", inspection_params)[0][0]
+        rate = expansion.estimate / (everywhere or 1)
         wanted, ids, start = query.offset + query.limit, [], 0
         while len(ids) < wanted and start < available:
             size = min(_chunk(wanted - len(ids), rate), available - start)
             if start + size > MAX_WALK:
                 return None
-            ids += [r[0] for r in self._rows(sql, [*inspection_params, size, start, *match,
-                                                     *finding_params])]
+            ids += [r[0] for r in self._rows(sql, [*inspection_params, size, start,
+                                                     expansion.match, *finding_params])]
             start += size
             rate = len(ids) / start if ids else rate / 4
         return ids[query.offset:wanted]

@@ -77,14 +77,34 @@ class Store(ReadQueries):
         self.close()
 
     def _rows(self, sql: str, params: Sequence[Any] | dict[str, Any] = ()) -> list[sqlite3.Row]:
+        return self._capped_rows(sql, params, None) or []
+
+    def _capped_rows(self, sql: str, params: Sequence[Any] | dict[str, Any],
+                     max_steps: int | None) -> list[sqlite3.Row] | None:
+        """Rows of a query, or None when it would take more than ``max_steps`` virtual-machine
+        steps (in thousands; SQLite's progress handler stops it, as Datasette caps its queries)."""
+        steps = 0
+
+        def tick() -> bool:
+            nonlocal steps
+            steps += 1
+            return max_steps is not None and steps > max_steps
+
+        if max_steps is not None:
+            self.conn.set_progress_handler(tick, 1000)
         try:
             return self.conn.execute(sql, params).fetchall()
         except sqlite3.OperationalError as exc:
+            if max_steps is not None and steps > max_steps:
+                return None
             if "fts5" in str(exc):
                 raise StoreError(f"search failed: {exc}", self.path) from None
             raise StoreError(connection.describe(exc), self.path) from None
         except sqlite3.DatabaseError as exc:
             raise StoreError(connection.describe(exc), self.path) from None
+        finally:
+            if max_steps is not None:
+                self.conn.set_progress_handler(None, 0)
 
     def meta(self, key: str, default: str = "") -> str:
         rows = self._rows("SELECT value FROM store_meta WHERE key = ?", (key,))

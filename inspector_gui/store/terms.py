@@ -73,7 +73,7 @@ def expand(conn: sqlite3.Connection, text: str) -> Expansion | None:
 
     Remembered per store file and version (path, size, mtime), because counting a common term
     takes milliseconds and every page of a scrolled list asks again."""
-    key = (_file_version(conn), text)
+    key = (file_version(conn), text)
     with _lock:
         if key in _expansions:
             return _expansions[key]
@@ -93,7 +93,9 @@ def forget() -> None:
         _stems.clear()
 
 
-def _file_version(conn: sqlite3.Connection) -> tuple[str, int, int]:
+def file_version(conn: sqlite3.Connection) -> tuple[str, int, int]:
+    """The store file's path, size and modification time: what cached facts about it are keyed
+    by, so an import (which changes them) makes them stale."""
     path = next(r[2] for r in conn.execute("PRAGMA database_list") if r[1] == "main")
     status = os.stat(path) if path else None
     return path, status.st_size if status else 0, status.st_mtime_ns if status else 0

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import sqlite3
 from collections.abc import Iterator
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
@@ -61,14 +62,17 @@ def _keeps(query: FindingQuery, row: sqlite3.Row) -> bool:
                 query.provider_ids is None or provider in query.provider_ids))
 
 
-@pytest.mark.parametrize(("rare", "max_walk"), [(0, 4096), (0, 16), (10**9, 4096)],
+@pytest.mark.parametrize(("rare", "max_walk", "walks"),
+                         [(0, 4096, True), (0, 16, False), (10**9, 4096, True)],
                          ids=["walk", "walk-gives-up", "fts-first"])
 @pytest.mark.parametrize("query", QUERIES, ids=[repr(q)[12:60] for q in QUERIES])
 def test_pages_and_counts_match_sorting_everything(synthetic: Store, query: FindingQuery, rare: int,
-                                                   max_walk: int,
+                                                   max_walk: int, walks: bool,
                                                    monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr(finding_reads, "RARE", rare)
     monkeypatch.setattr(finding_reads, "MAX_WALK", max_walk)
+    if not walks:  # as when the walk runs out of its step budget
+        monkeypatch.setattr(finding_reads.FindingReads, "_walk", lambda self, query: None)
     expected = _expected(synthetic, query)
     page = [f.finding_id for f in synthetic.findings(query)]
     assert page == expected[query.offset:query.offset + query.limit]
@@ -100,6 +104,15 @@ def test_terms_that_stem_again_are_quoted_as_words_that_stem_to_them() -> None:
     words = _words_for(terms)
     assert words is not None and stems(words) == terms
     assert words[2] == "staff"
+
+
+def test_a_walk_over_its_step_budget_gives_way(synthetic: Store,
+                                               monkeypatch: pytest.MonkeyPatch) -> None:
+    query = FindingQuery(domain_codes=("1",), kinds=("recommendation",))
+    assert synthetic._walk(query) is not None
+    assert synthetic._capped_rows("SELECT count(*) FROM findings a, findings b", (), 1) is None
+    monkeypatch.setattr(finding_reads, "MAX_STEPS", 0)
+    assert synthetic._walk(replace(query, limit=1000)) is None
 
 
 def test_stems_are_the_tokenizers() -> None:
