@@ -21,7 +21,7 @@ from inspector_gui.store.synth import SynthSpec
 @click.option("--inspections", type=click.IntRange(1), default=SynthSpec.inspections, show_default=True)
 @click.option("--findings", type=click.IntRange(0), default=SynthSpec.findings, show_default=True)
 @click.option("--seed", type=int, default=SynthSpec.seed, show_default=True)
-@click.option("--repeat", type=click.IntRange(1), default=5, show_default=True,
+@click.option("--repeat", type=click.IntRange(1), default=7, show_default=True,
               help="Runs per figure (the median is reported, with min and max).")
 @click.option("--out", type=click.Path(path_type=Path, dir_okay=False), help="Also write the JSON here.")
 @click.option("--no-datasette", is_flag=True, help="Skip the Datasette baseline.")
