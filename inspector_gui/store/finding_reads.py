@@ -81,7 +81,8 @@ class FindingReads:
         elif expansion and expansion.estimate >= RARE:
             ids = self._walk_search(query, expansion)
         if ids is None:
-            where, params = _where(query, expansion.match if expansion else None)
+            leads = None if not query.search.strip() else not (expansion and expansion.estimate >= RARE)
+            where, params = _where(query, expansion.match if expansion else None, leads)
             rows = self._rows(MATCHES_FIRST.format(where=where), [*params, query.limit, query.offset])
             ids = [r[0] for r in rows]
         if not ids:
@@ -141,7 +142,7 @@ class FindingReads:
             ids += [r[0] for r in self._rows(sql, [*inspection_params, size, start,
                                                      expansion.match, *finding_params])]
             start += size
-            rate = len(ids) / start if ids else rate / 4
+            rate = len(ids) / start if ids else min(rate / 4, 1 / start)
         return ids[query.offset:wanted]
 
 
@@ -202,16 +203,24 @@ def _finding_where(query: FindingQuery) -> tuple[str, list[Any]]:
     return _join(clauses), params
 
 
-def _where(query: FindingQuery, match: str | None = None) -> tuple[str, list[Any]]:
+def _where(query: FindingQuery, match: str | None = None,
+           fts_leads: bool | None = None) -> tuple[str, list[Any]]:
     """Every filter of the query, on ``findings f`` joined to ``inspections i``; search by FTS,
     with ``match`` (the search in exact terms) in place of the prefix query when given: FTS5
-    merges a prefix's whole doclist before it can skip to the rows a rare word allows."""
+    merges a prefix's whole doclist before it can skip to the rows a rare word allows.
+
+    ``fts_leads`` fixes which side SQLite starts from (the other is kept off its index with
+    ``+``): the search when it is rare, the finding filters when the word is common and a walk
+    found them too rare in recent inspections (domain 4 with "the": 286 -> 174 ms); None leaves
+    the choice to SQLite."""
+    found = "+" if fts_leads else ""
     clauses, params = _clauses((
-        ("i.provider_id", query.provider_ids), ("f.inspection_id", query.inspection_ids),
-        ("f.inspection_id", query.inspection_id), ("f.domain_code", query.domain_codes),
-        ("f.kind", query.kinds), ("f.standard_code", query.standard_code)))
+        ("i.provider_id", query.provider_ids), (found + "f.inspection_id", query.inspection_ids),
+        (found + "f.inspection_id", query.inspection_id), (found + "f.domain_code", query.domain_codes),
+        (found + "f.kind", query.kinds), (found + "f.standard_code", query.standard_code)))
     match = match or fts_query(query.search)
     if match:
-        clauses.append(FTS_IN)
+        filtered = len(clauses) > (query.provider_ids is not None)
+        clauses.append(("+" if fts_leads is False and filtered else "") + FTS_IN)
         params.append(match)
     return _join(clauses), params
