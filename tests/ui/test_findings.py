@@ -7,8 +7,10 @@ from PySide6.QtCore import Qt
 
 from inspector_gui.domain.records import FindingQuery
 from inspector_gui.store import Store
+from inspector_gui.ui import settings as keys
 from inspector_gui.ui.models.findings import TEXT
 from inspector_gui.ui.roles import HighlightRole
+from inspector_gui.ui.settings import Settings
 
 pytestmark = pytest.mark.qt_log_level_fail("WARNING")  # any Qt warning is a failure here
 
@@ -105,3 +107,16 @@ def test_hostile_text_shows_literally_everywhere(qtbot, open_window, hostile, se
     assert notes.text() == 'Note with <i>markup</i> & "quotes"'
     assert notes.textFormat() == Qt.TextFormat.PlainText
     assert 'href="https://example.org/report?a=1&amp;b=&lt;2&gt;"' in window.detail.fields["Reports"].text()
+
+
+def test_a_remembered_domain_the_store_lacks_falls_back_to_all_domains(qtbot, open_window, store_path,
+                                                                        store):
+    settings = Settings()
+    settings.set(keys.FINDINGS_DOMAIN, "9")
+    settings.sync()
+    window = open_window(store_path)
+    filters = window.findings.filters
+    assert filters.domain() is None
+    assert filters.domains.checkedId() == 0
+    assert window.findings.query().domain_codes is None
+    assert window.findings.model.total == store.count_findings(FindingQuery())

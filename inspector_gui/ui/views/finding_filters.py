@@ -77,12 +77,15 @@ class FindingFilters(QWidget):
             flow.addWidget(widget)
 
     def set_catalogue(self, catalogue: Catalogue | None) -> None:
-        """One button per domain of the store, then "Whole inspection"; standards by code."""
+        """One button per domain of the store, then "Whole inspection"; standards by code. A
+        chosen domain this store does not have falls back to every domain."""
         for button in self.domains.buttons():
             self.domains.removeButton(button)
             button.deleteLater()
         domains = catalogue.domains if catalogue else []
         self._domain_codes = [None] + [code for code, _ in domains] + [NO_DOMAIN]
+        if self._domain not in self._domain_codes:
+            self._domain = None
         labels = ["All domains"] + [f"{code} {names.split(' / ')[0]}" for code, names in domains]
         tips = ["Findings of every domain"] + [f"Domain {c}: {n}" for c, n in domains]
         tips.append("Findings about the inspection as a whole, not one domain")
