@@ -39,15 +39,11 @@ from inspector_gui.exchange.writers import CHART_FORMATS, FORMAT_NAMES, FORMATS,
 from inspector_gui.exchange.writers.wording import KIND_HEADINGS
 from inspector_gui.store import Store
 from inspector_gui.ui.export_worker import ExportRequest, Task, build_task, chosen, write_task
+from inspector_gui.ui.text import mnemonic_safe
 
 ChartRenderer = Callable[[ProviderSummary], bytes | None]
 """Renders the provider's history chart (``summary.history``, oldest first) as PNG bytes; called
 in the GUI thread."""
-
-
-def mnemonic_safe(text: str) -> str:
-    """Imported text for a button or check box label, where ``&`` would mark a shortcut."""
-    return text.replace("&", "&&")
 
 
 class ExportDialog(QDialog):

@@ -10,7 +10,7 @@ from inspector_gui.domain.records import KIND_LABELS, KINDS
 from inspector_gui.ui import settings as keys
 from inspector_gui.ui.catalogue import Catalogue
 from inspector_gui.ui.settings import Settings
-from inspector_gui.ui.text import plain_label, plain_tooltip
+from inspector_gui.ui.text import mnemonic_safe, plain_label, plain_tooltip
 from inspector_gui.ui.views.choices import ChoiceBox
 from inspector_gui.ui.views.flow_layout import FlowLayout
 from inspector_gui.ui.views.search_box import SearchBox
@@ -98,7 +98,7 @@ class FindingFilters(QWidget):
 
     def _add_domain_button(self, number: int, label: str, tip: str) -> None:
         button = QToolButton(self)
-        button.setText(label)
+        button.setText(mnemonic_safe(label))
         button.setCheckable(True)
         button.setToolTip(plain_tooltip(tip + (f" (Ctrl+{number})" if number < 10 else "")))
         button.setAccessibleName(label)
