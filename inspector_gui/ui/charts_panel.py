@@ -29,6 +29,7 @@ from inspector_gui.domain import chartload, nationalload
 from inspector_gui.domain.records import PROVIDER_TYPES
 from inspector_gui.errors import InspectorError
 from inspector_gui.exchange.atomic import write_atomic
+from inspector_gui.exchange.filenames import file_slug
 from inspector_gui.store import Store
 from inspector_gui.ui.chart_page import ChartPage
 
@@ -314,7 +315,7 @@ class ChartsPanel(QWidget):
     def _suggested_name(self) -> str:
         tab = self.current_tab()
         if tab in PROVIDER_TABS:
-            return f"{self._provider}-{tab}.png"
+            return f"{file_slug(self._provider or '')}-{tab}.png"
         if tab == "national":
             return f"national-by-{self.by.currentData()}.png"
         return "domain-trend.png"

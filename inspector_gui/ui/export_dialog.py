@@ -34,6 +34,7 @@ from inspector_gui.domain.records import KINDS, Provider
 from inspector_gui.domain.summary import ProviderSummary
 from inspector_gui.errors import InspectorError
 from inspector_gui.exchange.atomic import check_target
+from inspector_gui.exchange.filenames import file_slug
 from inspector_gui.exchange.summary import domain_choices
 from inspector_gui.exchange.writers import CHART_FORMATS, FORMAT_NAMES, FORMATS, SUFFIXES, format_for_path
 from inspector_gui.exchange.writers.wording import KIND_HEADINGS
@@ -179,8 +180,10 @@ class ExportDialog(QDialog):
         return Path.cwd()
 
     def default_name(self) -> str:
-        """``west-yorkshire-crc-summary-2025-06-30.pdf``: provider and today's date."""
-        return f"{self.provider.provider_id}-summary-{dt.date.today().isoformat()}{SUFFIXES[self.fmt]}"
+        """``west-yorkshire-crc-summary-2025-06-30.pdf``: provider and today's date; the id is
+        imported text, so it is made a plain name that stays in the folder."""
+        name = file_slug(self.provider.provider_id)
+        return f"{name}-summary-{dt.date.today().isoformat()}{SUFFIXES[self.fmt]}"
 
     @property
     def fmt(self) -> str:

@@ -6,6 +6,7 @@ from __future__ import annotations
 import pytest
 from PySide6.QtCore import QPointF, Qt
 from PySide6.QtGui import QColor, QImage, QPalette
+from PySide6.QtWidgets import QFileDialog
 
 from inspector_gui.domain.chartload import load_history
 from inspector_gui.domain.ratings import Rating
@@ -166,3 +167,19 @@ def test_the_panel_grabbed_offscreen_shows_the_chart(qtbot, panel, tmp_path):
     inadequate = QColor("#d7191c").rgb()
     assert sum(1 for x in range(0, image.width(), 3) for y in range(0, image.height(), 3)
                if image.pixel(x, y) == inadequate) > 500
+
+
+def test_an_imported_id_cannot_move_the_proposed_chart_file_out_of_the_folder(qtbot, escaping,
+                                                                              tmp_path, monkeypatch):
+    asked: list[str] = []
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda _parent, _title, start, _filter:
+                        (asked.append(start), ("", ""))[1])
+    widget = ChartsPanel()
+    qtbot.addWidget(widget)
+    widget.set_store(escaping.path)
+    widget.set_provider(escaping.provider_id)
+    widget.restore_state({"save_dir": str(tmp_path)})
+    widget.show()
+    qtbot.waitUntil(lambda: widget.current_figure() is not None, timeout=10000)
+    widget.save_action.trigger()
+    assert asked == [str(tmp_path / "etc-x-history.png")]

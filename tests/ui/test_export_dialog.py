@@ -17,6 +17,7 @@ from inspector_gui.domain.summary import ProviderSummary
 from inspector_gui.errors import ExportError
 from inspector_gui.ui import export_dialog, export_worker
 from inspector_gui.ui.export_dialog import ExportDialog
+from ui.conftest import Escaping
 
 
 class Desktop:
@@ -211,3 +212,13 @@ def test_a_bare_file_name_goes_in_the_proposed_folder(qtbot: QtBot, store_path: 
     with qtbot.waitSignal(dialog.accepted, timeout=20_000):
         export_to(qtbot, dialog, Path("bare.csv"))
     assert (folder / "bare.csv").read_bytes().startswith(b"\xef\xbb\xbfrecord,")
+
+
+def test_an_imported_id_cannot_move_the_proposed_file_out_of_the_folder(qtbot: QtBot, settings: QSettings,
+                                                                        escaping: Escaping,
+                                                                        tmp_path: Path) -> None:
+    settings.setValue("export/folder", str(tmp_path))
+    dialog = make(qtbot, escaping.path, settings, provider=escaping.provider_id)
+    proposed = Path(dialog.path.text())
+    assert proposed.parent == tmp_path
+    assert proposed.name == f"etc-x-summary-{dt.date.today().isoformat()}.pdf"
