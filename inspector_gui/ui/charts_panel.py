@@ -18,7 +18,6 @@ from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
     QComboBox,
     QFileDialog,
-    QMessageBox,
     QTabWidget,
     QToolButton,
     QVBoxLayout,
@@ -32,6 +31,7 @@ from inspector_gui.exchange.atomic import write_atomic
 from inspector_gui.exchange.filenames import file_slug
 from inspector_gui.store import Store
 from inspector_gui.ui.chart_page import ChartPage
+from inspector_gui.ui.dialogs.errors import error_box
 
 TABS = ("history", "heatmap", "national", "trend")
 TITLES = ("&History", "&Standards", "&National picture", "Domain &trend")
@@ -307,10 +307,8 @@ class ChartsPanel(QWidget):
         try:
             self.save_chart(path)
         except (InspectorError, OSError) as exc:
-            box = QMessageBox(QMessageBox.Icon.Warning, "Chart not saved",
-                              f"The chart could not be saved to {path}.", parent=self)
-            box.setInformativeText(str(exc))
-            box.exec()
+            reason = str(exc) if isinstance(exc, InspectorError) else f"{path}: {exc.strerror or exc}"
+            error_box(self, "Chart not saved", reason)
 
     def _suggested_name(self) -> str:
         tab = self.current_tab()

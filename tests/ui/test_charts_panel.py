@@ -6,7 +6,7 @@ from __future__ import annotations
 import pytest
 from PySide6.QtCore import QPointF, Qt
 from PySide6.QtGui import QColor, QImage, QPalette
-from PySide6.QtWidgets import QFileDialog
+from PySide6.QtWidgets import QFileDialog, QMessageBox
 
 from inspector_gui.domain.chartload import load_history
 from inspector_gui.domain.ratings import Rating
@@ -183,3 +183,16 @@ def test_an_imported_id_cannot_move_the_proposed_chart_file_out_of_the_folder(qt
     qtbot.waitUntil(lambda: widget.current_figure() is not None, timeout=10000)
     widget.save_action.trigger()
     assert asked == [str(tmp_path / "etc-x-history.png")]
+
+
+def test_a_chart_that_cannot_be_saved_gets_a_plain_non_blocking_dialog(qtbot, panel, tmp_path, monkeypatch):
+    target = tmp_path / "<b>missing</b>" / "trend.png"
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *_: (str(target), ""))
+    monkeypatch.setattr(QMessageBox, "exec", lambda _box: pytest.fail("a blocking exec() was used"))
+    open_tab(qtbot, panel, "trend")
+    panel.save_action.trigger()
+    box = next(b for b in panel.findChildren(QMessageBox) if b.isVisible())
+    assert box.windowTitle() == "Chart not saved"
+    assert box.textFormat() == Qt.TextFormat.PlainText
+    assert box.text() == f"{target}: cannot be written: the folder {target.parent} does not exist"
+    box.close()
