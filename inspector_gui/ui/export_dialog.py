@@ -10,7 +10,7 @@ from collections.abc import Callable
 from dataclasses import replace
 from pathlib import Path
 
-from PySide6.QtCore import QSettings, QStandardPaths, Qt, QThreadPool, QUrl, Slot
+from PySide6.QtCore import QStandardPaths, Qt, QThreadPool, QUrl, Slot
 from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import (
     QCheckBox,
@@ -39,7 +39,9 @@ from inspector_gui.exchange.summary import domain_choices
 from inspector_gui.exchange.writers import CHART_FORMATS, FORMAT_NAMES, FORMATS, SUFFIXES, format_for_path
 from inspector_gui.exchange.writers.wording import KIND_HEADINGS
 from inspector_gui.store import Store
+from inspector_gui.ui import settings as keys
 from inspector_gui.ui.export_worker import ExportRequest, Task, build_task, chosen, write_task
+from inspector_gui.ui.settings import Settings
 from inspector_gui.ui.text import mnemonic_safe
 
 ChartRenderer = Callable[[ProviderSummary], bytes | None]
@@ -51,11 +53,11 @@ class ExportDialog(QDialog):
     """Export one provider's summary. Raises InspectorError if the store cannot be read."""
 
     def __init__(self, parent: QWidget | None, store_path: str | Path, provider_id: str, *,
-                 chart_renderer: ChartRenderer | None = None, settings: QSettings | None = None) -> None:
+                 chart_renderer: ChartRenderer | None = None, settings: Settings | None = None) -> None:
         super().__init__(parent)
         self._store_path = Path(store_path)
         self._chart_renderer = chart_renderer
-        self._settings = settings if settings is not None else QSettings("inspector-gui", "inspector-gui")
+        self._settings = settings if settings is not None else Settings()
         self._confirmed: Path | None = None
         self._task: Task | None = None
         self._request: ExportRequest | None = None
@@ -158,21 +160,21 @@ class ExportDialog(QDialog):
     # ---- remembered choices -----------------------------------------------------------------
 
     def _restore(self) -> None:
-        fmt = str(self._settings.value("export/format", "pdf"))
+        fmt = self._settings.get(keys.EXPORT_FORMAT)
         self.format.setCurrentIndex(FORMATS.index(fmt) if fmt in FORMATS else 0)
-        self.reveal.setChecked(self._settings.value("export/reveal", True, type=bool))
-        self.include_chart.setChecked(self._settings.value("export/chart", True, type=bool))
+        self.reveal.setChecked(self._settings.get(keys.EXPORT_REVEAL))
+        self.include_chart.setChecked(self._settings.get(keys.EXPORT_CHART))
         self.path.setText(str(self._default_folder() / self.default_name()))
         self._format_changed()
 
     def _remember(self, request: ExportRequest) -> None:
-        self._settings.setValue("export/format", request.fmt)
-        self._settings.setValue("export/folder", str(request.output.parent))
-        self._settings.setValue("export/reveal", self.reveal.isChecked())
-        self._settings.setValue("export/chart", self.include_chart.isChecked())
+        self._settings.set(keys.EXPORT_FORMAT, request.fmt)
+        self._settings.set(keys.EXPORT_FOLDER, str(request.output.parent))
+        self._settings.set(keys.EXPORT_REVEAL, self.reveal.isChecked())
+        self._settings.set(keys.EXPORT_CHART, self.include_chart.isChecked())
 
     def _default_folder(self) -> Path:
-        remembered = Path(str(self._settings.value("export/folder", "")))
+        remembered = Path(self._settings.get(keys.EXPORT_FOLDER))
         documents = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation)
         for folder in (remembered, Path(documents), Path.home()):
             if str(folder) not in ("", ".") and folder.is_dir():
