@@ -32,6 +32,7 @@ from inspector_gui.exchange.filenames import file_slug
 from inspector_gui.store import Store
 from inspector_gui.ui.chart_page import ChartPage
 from inspector_gui.ui.dialogs.errors import error_box
+from inspector_gui.ui.shortcuts import keys_for
 
 TABS = ("history", "heatmap", "national", "trend")
 TITLES = ("&History", "&Standards", "&National picture", "Domain &trend")
@@ -110,11 +111,12 @@ class ChartsPanel(QWidget):
         self._connect()
 
     def _save_action(self) -> QAction:
-        """Ctrl+Shift+S while the panel has focus; the window may also put it in a menu."""
+        """The "save_chart" shortcut while the panel has focus; the window may also put it in a menu."""
+        keys = keys_for("save_chart")
         action = QAction("&Save chart…", self)
-        action.setShortcut(QKeySequence("Ctrl+Shift+S"))
+        action.setShortcut(QKeySequence(keys))
         action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
-        action.setToolTip("Save the chart shown as a PNG or SVG image (Ctrl+Shift+S)")
+        action.setToolTip(f"Save the chart shown as a PNG or SVG image ({keys})")
         action.triggered.connect(self._ask_save)
         self.addAction(action)
         return action

@@ -3,14 +3,17 @@ drills down from the national picture and saves the chart shown."""
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 import pytest
 from PySide6.QtCore import QPointF, Qt
-from PySide6.QtGui import QColor, QImage, QPalette
+from PySide6.QtGui import QColor, QImage, QKeySequence, QPalette
 from PySide6.QtWidgets import QFileDialog, QMessageBox
 
 from inspector_gui.domain.chartload import load_history
 from inspector_gui.domain.ratings import Rating
 from inspector_gui.errors import InspectorError
+from inspector_gui.ui import shortcuts
 from inspector_gui.ui.charts_panel import TABS, ChartsPanel
 
 HAMPSHIRE = "hampshire-and-isle-of-wight-crc"
@@ -196,3 +199,12 @@ def test_a_chart_that_cannot_be_saved_gets_a_plain_non_blocking_dialog(qtbot, pa
     assert box.textFormat() == Qt.TextFormat.PlainText
     assert box.text() == f"{target}: cannot be written: the folder {target.parent} does not exist"
     box.close()
+
+
+def test_the_save_shortcut_comes_from_the_shortcut_table(qtbot, monkeypatch):
+    table = tuple(replace(s, keys="Ctrl+Alt+P") if s.name == "save_chart" else s for s in shortcuts.SHORTCUTS)
+    monkeypatch.setattr(shortcuts, "SHORTCUTS", table)
+    widget = ChartsPanel()
+    qtbot.addWidget(widget)
+    assert widget.save_action.shortcut() == QKeySequence("Ctrl+Alt+P")
+    assert "(Ctrl+Alt+P)" in widget.save_action.toolTip()
