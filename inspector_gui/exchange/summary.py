@@ -7,7 +7,7 @@ grouping and filtering and only the findings the export shows are read.
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Callable, Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import replace
 from typing import TYPE_CHECKING
 
@@ -15,7 +15,7 @@ from inspector_gui import __version__
 from inspector_gui.domain.dates import PartialDate
 from inspector_gui.domain.frameworks import Framework
 from inspector_gui.domain.league import LeagueTable, league_table
-from inspector_gui.domain.records import KINDS, Finding, FindingQuery
+from inspector_gui.domain.records import KINDS, Finding, FindingQuery, Inspection, Provider
 from inspector_gui.domain.summary import (
     FindingGroup,
     ProviderSummary,
@@ -60,12 +60,13 @@ def _own_domain_names(frameworks: Iterable[Framework], provider_type: str) -> di
     return {code: " / ".join(dict.fromkeys(found)) for code, found in sorted(names.items())}
 
 
-def domain_choices(store: Store, provider_id: str) -> list[tuple[str, str]]:
-    """The domains a provider's findings can belong to, by code, then findings with no domain."""
-    frameworks = store.frameworks()
-    used = {i.framework_id for i in store.inspections(provider_id)}
-    provider_type = store.provider(provider_id).provider_type
-    own = _own_domain_names((frameworks[f] for f in sorted(used) if f in frameworks), provider_type)
+def domain_choices(provider: Provider, inspections: Iterable[Inspection],
+                   frameworks: Mapping[str, Framework]) -> list[tuple[str, str]]:
+    """The domains a provider's findings can belong to (those of the frameworks it was inspected
+    under), by code, then findings with no domain. Plain data in, so the GUI answers it from what
+    it already holds."""
+    used = {i.framework_id for i in inspections}
+    own = _own_domain_names((frameworks[f] for f in sorted(used) if f in frameworks), provider.provider_type)
     return [*own.items(), GENERAL_DOMAIN]
 
 

@@ -32,14 +32,14 @@ from PySide6.QtWidgets import (
 
 from inspector_gui.domain.records import KINDS, Provider
 from inspector_gui.domain.summary import ProviderSummary
-from inspector_gui.errors import InspectorError
+from inspector_gui.errors import InspectorError, StoreError
 from inspector_gui.exchange.atomic import check_target
 from inspector_gui.exchange.filenames import file_slug
 from inspector_gui.exchange.summary import domain_choices
 from inspector_gui.exchange.writers import CHART_FORMATS, FORMAT_NAMES, FORMATS, SUFFIXES, format_for_path
 from inspector_gui.exchange.writers.wording import KIND_HEADINGS
-from inspector_gui.store import Store
 from inspector_gui.ui import settings as keys
+from inspector_gui.ui.catalogue import Catalogue
 from inspector_gui.ui.export_worker import ExportRequest, Task, build_task, chosen, write_task
 from inspector_gui.ui.settings import Settings
 from inspector_gui.ui.text import mnemonic_safe
@@ -50,12 +50,17 @@ in the GUI thread."""
 
 
 class ExportDialog(QDialog):
-    """Export one provider's summary. Raises InspectorError if the store cannot be read."""
+    """Export one provider of the open store's catalogue (which already holds the provider and
+    its frameworks, so opening the dialog reads nothing from disk). Raises StoreError when the
+    catalogue has no such provider."""
 
-    def __init__(self, parent: QWidget | None, store_path: str | Path, provider_id: str, *,
+    def __init__(self, parent: QWidget | None, catalogue: Catalogue, provider_id: str, *,
                  chart_renderer: ChartRenderer | None = None, settings: Settings | None = None) -> None:
+        provider = catalogue.provider(provider_id)
+        if provider is None:
+            raise StoreError(f"has no provider {provider_id!r}", catalogue.path)
         super().__init__(parent)
-        self._store_path = Path(store_path)
+        self._store_path = catalogue.path
         self._chart_renderer = chart_renderer
         self._settings = settings if settings is not None else Settings()
         self._confirmed: Path | None = None
@@ -64,10 +69,9 @@ class ExportDialog(QDialog):
         self._close_when_done = False
         self.error_box: QMessageBox | None = None
         self.replace_box: QMessageBox | None = None
-        with Store.open(self._store_path, check=False) as store:
-            self.provider = store.provider(provider_id)
-            domains = domain_choices(store, provider_id)
-        self._build(self.provider, domains)
+        self.provider = provider
+        inspections = catalogue.inspections_of(provider_id)
+        self._build(provider, domain_choices(provider, inspections, catalogue.frameworks))
         self._restore()
 
     # ---- layout ---------------------------------------------------------------------------

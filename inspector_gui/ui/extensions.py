@@ -55,11 +55,11 @@ def attach_export(window: MainWindow) -> QAction:
 
 def open_export(window: MainWindow) -> ExportDialog | None:
     """The export dialog for the selected provider (settings kept in the app's one file)."""
-    path, provider_id = window.current_store_path(), window.current_provider_id()
-    if path is None or provider_id is None:
+    catalogue, provider_id = window.catalogue, window.current_provider_id()
+    if catalogue is None or provider_id is None:
         return None
     try:
-        dialog = ExportDialog(window, path, provider_id, chart_renderer=_history_png,
+        dialog = ExportDialog(window, catalogue, provider_id, chart_renderer=_history_png,
                               settings=window.settings)
     except InspectorError as error:
         show_store_error(window, error, "Cannot export")

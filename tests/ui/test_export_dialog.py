@@ -17,6 +17,7 @@ from inspector_gui.domain.summary import ProviderSummary
 from inspector_gui.errors import ExportError
 from inspector_gui.ui import export_dialog, export_worker
 from inspector_gui.ui import settings as keys
+from inspector_gui.ui.catalogue import load_catalogue
 from inspector_gui.ui.export_dialog import ExportDialog
 from inspector_gui.ui.settings import Settings
 from ui.conftest import Escaping
@@ -47,7 +48,8 @@ def desktop(monkeypatch: pytest.MonkeyPatch) -> type[Desktop]:
 
 def make(qtbot: QtBot, store_path: Path, settings: Settings, provider: str = "west-yorkshire-crc",
          **options: object) -> ExportDialog:
-    dialog = ExportDialog(None, store_path, provider, settings=settings, **options)  # type: ignore[arg-type]
+    dialog = ExportDialog(None, load_catalogue(store_path), provider, settings=settings,
+                          **options)  # type: ignore[arg-type]
     qtbot.addWidget(dialog)
     dialog.show()
     return dialog

@@ -9,6 +9,7 @@ from PySide6.QtGui import QAction
 from inspector_gui.store import Store
 from inspector_gui.ui.charts_panel import ChartsPanel
 from inspector_gui.ui.export_dialog import ExportDialog
+from inspector_gui.ui.extensions import open_export
 
 pytestmark = pytest.mark.qt_log_level_fail("WARNING")  # any Qt warning is a failure here
 
@@ -59,3 +60,18 @@ def test_export_is_enabled_only_for_a_provider_and_opens_its_dialog(qtbot, windo
 def test_export_sits_in_the_file_menu_above_quit(window):
     titles = [a.text() for a in window.commands.file_menu.actions()]
     assert titles.index("&Export provider summary…") < titles.index("&Quit")
+
+
+def test_the_export_dialog_takes_its_choices_from_the_catalogue_not_the_disk(qtbot, window, settle,
+                                                                           monkeypatch):
+    window.providers.select_key(f"provider:{WEST_YORKSHIRE}")
+    settle(window)
+
+    def no_disk(*_args, **_kwargs):
+        raise AssertionError("the store was opened on the GUI thread")
+
+    monkeypatch.setattr(Store, "open", no_disk)
+    dialog = open_export(window)
+    assert dialog is not None and dialog.provider.name == "West Yorkshire CRC"
+    assert list(dialog.domain_checks) == ["1", "2", "4", ""]
+    dialog.reject()
