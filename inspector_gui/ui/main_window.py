@@ -79,6 +79,7 @@ class MainWindow(QMainWindow):
         self.settings = settings or Settings()
         self.runner = QueryRunner(self)
         self.catalogue: Catalogue | None = None
+        self._checked: set[Path] = set()  # resolved paths whose integrity check passed this session
         self._scope = ALL
         self._provider_id: str | None = None
         self._store_error: QMessageBox | None = None
@@ -185,11 +186,13 @@ class MainWindow(QMainWindow):
     # Stores ---------------------------------------------------------------------------------
 
     def open_store(self, path: str | Path | None = None) -> None:
-        """Check and load a store in the background (None: the default store). On failure a
-        dialog names the file and the problem, and the current store (if any) stays open."""
-        target = Path(path) if path is not None else None
+        """Load a store in the background (None: the default store), checking its integrity the
+        first time this session. On failure a dialog names the file and the problem, and the
+        current store (if any) stays open."""
+        target, checked = Path(path) if path is not None else None, frozenset(self._checked)
         self.status.showMessage(f"Opening {target or 'the default store'}…")
-        self.runner.submit("open", lambda: open_catalogue(target), self._store_loaded, self._open_failed)
+        self.runner.submit("open", lambda: open_catalogue(target, checked), self._store_loaded,
+                           self._open_failed)
 
     def choose_store(self) -> None:
         start = str(self.current_store_path().parent) if self.current_store_path() else ""
@@ -203,6 +206,7 @@ class MainWindow(QMainWindow):
 
     def _store_loaded(self, catalogue: Catalogue) -> None:
         self.catalogue = catalogue
+        self._checked.add(catalogue.path.resolve())
         for panel in (self.matrix, self.findings, self.detail, self.providers):
             panel.set_catalogue(catalogue)
         self.centre.setCurrentWidget(self.tabs)
