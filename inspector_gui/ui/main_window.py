@@ -81,6 +81,8 @@ class MainWindow(QMainWindow):
         self.catalogue: Catalogue | None = None
         self._checked: set[Path] = set()  # resolved paths whose integrity check passed this session
         self._scope = ALL
+        self._opening = False
+        self._detail_wanted: str | None = None
         self._provider_id: str | None = None
         self._store_error: QMessageBox | None = None
         self.setWindowTitle(window_title(None))
@@ -142,6 +144,7 @@ class MainWindow(QMainWindow):
         a.about.triggered.connect(lambda: show_about(self, self.catalogue))
         self.providers.scope_changed.connect(self._scope_changed)
         self.matrix.row_selected.connect(self._row_selected)
+        self.matrix.shown.connect(self._matrix_shown)
         self.matrix.findings_requested.connect(self._show_findings)
         self.runner.failed.connect(self._store_problem)
 
@@ -207,8 +210,15 @@ class MainWindow(QMainWindow):
     def _store_loaded(self, catalogue: Catalogue) -> None:
         self.catalogue = catalogue
         self._checked.add(catalogue.path.resolve())
-        for panel in (self.matrix, self.findings, self.detail, self.providers):
-            panel.set_catalogue(catalogue)
+        self.detail.set_catalogue(catalogue)
+        self._opening = True
+        try:
+            self.providers.set_catalogue(catalogue)  # restores the selection: its scope is recorded
+        finally:
+            self._opening = False
+        self.matrix.set_catalogue(catalogue, self._scope)
+        self.findings.set_catalogue(catalogue, self._scope)
+        self._want_detail(self._scope)
         self.centre.setCurrentWidget(self.tabs)
         self.setWindowTitle(window_title(catalogue.path))
         self.status.show_store(catalogue)
@@ -242,19 +252,40 @@ class MainWindow(QMainWindow):
     # Selection and commands -----------------------------------------------------------------
 
     def _scope_changed(self, scope: Scope) -> None:
+        """The tree's selection changed. While a store opens, the panels get it with the new
+        catalogue instead, so that each query runs once."""
         self._scope = scope
-        self.matrix.set_scope(scope)
-        self.findings.set_scope(scope)
-        self.detail.show_inspection(self._detail_target(scope))
+        if not self._opening:
+            self.matrix.set_scope(scope)
+            self.findings.set_scope(scope)
+            self._want_detail(scope)
         if scope.provider_id != self._provider_id:
             self._provider_id = scope.provider_id
             self.provider_changed.emit(scope.provider_id)
+
+    def _want_detail(self, scope: Scope) -> None:
+        """The detail pane shows the scope's inspection (a provider's newest), taken from the
+        matrix's rows when they arrive, since the matrix reads the same row."""
+        self._detail_wanted = self._detail_target(scope)
+        if self._detail_wanted is None:
+            self.detail.show_row(None)
 
     def _detail_target(self, scope: Scope) -> str | None:
         if scope.inspection_id or self.catalogue is None or scope.provider_id is None:
             return scope.inspection_id
         inspections = self.catalogue.inspections_of(scope.provider_id)
         return inspections[0].inspection_id if inspections else None
+
+    def _matrix_shown(self) -> None:
+        """Feed the detail pane the wanted row; query it only when the matrix filters it out."""
+        target, self._detail_wanted = self._detail_wanted, None
+        if target is None:
+            return
+        row = self.matrix.row_of(target)
+        if row is not None:
+            self.detail.show_row(row)
+        else:
+            self.detail.show_inspection(target)
 
     def _row_selected(self, row: MatrixRow | None) -> None:
         if row is not None:

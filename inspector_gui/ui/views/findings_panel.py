@@ -86,8 +86,10 @@ class FindingsPanel(QWidget):
         table.selectionModel().currentRowChanged.connect(self._current_changed)
         return table
 
-    def set_catalogue(self, catalogue: Catalogue | None) -> None:
+    def set_catalogue(self, catalogue: Catalogue | None, scope: Scope) -> None:
+        """A store was opened (or closed), with the tree's selection in it: reload once."""
         self._path = catalogue.path if catalogue else None
+        self._scope = scope
         self._focus = None
         self.focus_bar.hide()
         self.filters.set_catalogue(catalogue)
