@@ -32,7 +32,7 @@ def build_window(settings: Settings | None = None) -> MainWindow:
 def attach_charts(window: MainWindow) -> ChartsPanel:
     """A "Charts" tab that follows the store and the selected provider; a clicked national bar
     segment narrows the matrix and the findings to its inspections."""
-    panel = ChartsPanel(window)
+    panel = ChartsPanel(window.runner, window)
     window.add_panel("Charts", panel)
     window.store_changed.connect(panel.set_store)
     window.provider_changed.connect(panel.set_provider)

@@ -7,7 +7,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QAction
 
 from inspector_gui.store import Store
-from inspector_gui.ui.charts_panel import ChartsPanel
+from inspector_gui.ui.charts_panel import TABS, ChartsPanel
 from inspector_gui.ui.export_dialog import ExportDialog
 from inspector_gui.ui.extensions import open_export
 
@@ -75,3 +75,21 @@ def test_the_export_dialog_takes_its_choices_from_the_catalogue_not_the_disk(qtb
     assert dialog is not None and dialog.provider.name == "West Yorkshire CRC"
     assert list(dialog.domain_checks) == ["1", "2", "4", ""]
     dialog.reject()
+
+
+def test_charts_load_through_the_windows_query_runner(qtbot, window, settle, monkeypatch):
+    keys: list[str] = []
+    submit = window.runner.submit
+
+    def counted(key, *args, **kwargs):
+        keys.append(key)
+        submit(key, *args, **kwargs)
+
+    monkeypatch.setattr(window.runner, "submit", counted)
+    panel = _charts(window)
+    window.tabs.setCurrentWidget(panel)
+    panel.tabs.setCurrentIndex(TABS.index("national"))
+    assert window.is_busy()
+    settle(window)
+    assert panel.current_figure() is not None
+    assert keys == ["charts/national"]
