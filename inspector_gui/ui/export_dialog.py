@@ -10,7 +10,7 @@ from collections.abc import Callable
 from dataclasses import replace
 from pathlib import Path
 
-from PySide6.QtCore import QStandardPaths, Qt, QThreadPool, QUrl, Slot
+from PySide6.QtCore import QStandardPaths, Qt, QUrl, Slot
 from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import (
     QCheckBox,
@@ -43,6 +43,7 @@ from inspector_gui.ui.catalogue import Catalogue
 from inspector_gui.ui.export_worker import ExportRequest, Task, build_task, chosen, write_task
 from inspector_gui.ui.settings import Settings
 from inspector_gui.ui.text import mnemonic_safe
+from inspector_gui.ui.workers import QueryRunner
 
 ChartRenderer = Callable[[ProviderSummary], bytes | None]
 """Renders the provider's history chart (``summary.history``, oldest first) as PNG bytes; called
@@ -55,7 +56,8 @@ class ExportDialog(QDialog):
     catalogue has no such provider."""
 
     def __init__(self, parent: QWidget | None, catalogue: Catalogue, provider_id: str, *,
-                 chart_renderer: ChartRenderer | None = None, settings: Settings | None = None) -> None:
+                 chart_renderer: ChartRenderer | None = None, settings: Settings | None = None,
+                 runner: QueryRunner | None = None) -> None:
         provider = catalogue.provider(provider_id)
         if provider is None:
             raise StoreError(f"has no provider {provider_id!r}", catalogue.path)
@@ -63,6 +65,8 @@ class ExportDialog(QDialog):
         self._store_path = catalogue.path
         self._chart_renderer = chart_renderer
         self._settings = settings if settings is not None else Settings()
+        self._runner = runner if runner is not None else QueryRunner(self)
+        self._runner.stopping.connect(self._stop)
         self._confirmed: Path | None = None
         self._task: Task | None = None
         self._request: ExportRequest | None = None
@@ -283,7 +287,7 @@ class ExportDialog(QDialog):
         task.signals.succeeded.connect(succeeded)
         task.signals.failed.connect(self._failed)
         self._task = task
-        QThreadPool.globalInstance().start(task)
+        self._runner.start_task(task)
 
     @Slot(int, int)
     def _progress(self, done: int, total: int) -> None:
@@ -343,8 +347,13 @@ class ExportDialog(QDialog):
     def reject(self) -> None:
         """Cancel stops a running export first (nothing is written); the dialog closes after."""
         if self._task is not None:
-            self._task.cancelled = True
+            self._stop()
             self._close_when_done = True
             self.status.setText("Cancelling…")
             return
         super().reject()
+
+    def _stop(self) -> None:
+        """Stop a running export at its next step (Cancel, or the app shutting down)."""
+        if self._task is not None:
+            self._task.cancelled = True

@@ -60,7 +60,7 @@ def open_export(window: MainWindow) -> ExportDialog | None:
         return None
     try:
         dialog = ExportDialog(window, catalogue, provider_id, chart_renderer=_history_png,
-                              settings=window.settings)
+                              settings=window.settings, runner=window.runner)
     except InspectorError as error:
         show_store_error(window, error, "Cannot export")
         return None

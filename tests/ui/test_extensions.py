@@ -2,11 +2,15 @@
 
 from __future__ import annotations
 
+import threading
+import time
+
 import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QAction
 
 from inspector_gui.store import Store
+from inspector_gui.ui import export_worker
 from inspector_gui.ui.charts_panel import TABS, ChartsPanel
 from inspector_gui.ui.export_dialog import ExportDialog
 from inspector_gui.ui.extensions import open_export
@@ -93,3 +97,30 @@ def test_charts_load_through_the_windows_query_runner(qtbot, window, settle, mon
     settle(window)
     assert panel.current_figure() is not None
     assert keys == ["charts/national"]
+
+
+def test_closing_the_window_cancels_a_running_export_and_waits_for_it(qtbot, window, settle, monkeypatch,
+                                                                     tmp_path):
+    steps: list[int] = []
+    stopped = threading.Event()
+
+    def slow(*_args, progress, **_kwargs):
+        try:
+            for step in range(500):
+                progress(step, 500)
+                steps.append(step)
+                time.sleep(0.01)
+        finally:
+            stopped.set()
+
+    monkeypatch.setattr(export_worker, "build_summary", slow)
+    window.providers.select_key(f"provider:{WEST_YORKSHIRE}")
+    settle(window)
+    dialog = open_export(window)
+    (tmp_path / "out").mkdir()
+    dialog.path.setText(str(tmp_path / "out" / "wy.pdf"))
+    qtbot.mouseClick(dialog.export_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: len(steps) > 5, timeout=10000)
+    window.close()
+    assert stopped.is_set() and len(steps) < 500
+    assert list((tmp_path / "out").iterdir()) == []
