@@ -134,14 +134,16 @@ class ChartsPanel(QWidget):
         return {"tab": self.current_tab(), "save_dir": self._save_dir,
                 **{key: combo.currentData() for key, combo in combos.items()}}
 
-    def restore_state(self, state: Mapping[str, str]) -> None:
+    def restore_state(self, state: Mapping[str, object]) -> None:
+        """Choices from :meth:`save_state`; a value that is not offered (any more) is ignored."""
         for key, combo in self._state_combos().items():
             index = combo.findData(state.get(key))
             if index >= 0:
                 combo.setCurrentIndex(index)
-        if state.get("tab") in TABS:
-            self.tabs.setCurrentIndex(TABS.index(state["tab"]))
-        self._save_dir = state.get("save_dir", "")
+        tab, save_dir = state.get("tab"), state.get("save_dir")
+        if tab in TABS:
+            self.tabs.setCurrentIndex(TABS.index(tab))
+        self._save_dir = save_dir if isinstance(save_dir, str) else ""
 
     def _state_combos(self) -> dict[str, QComboBox]:
         return {"series": self.series, "by": self.by, "percent": self.percent,

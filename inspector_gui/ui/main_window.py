@@ -8,13 +8,16 @@ Signals
                                   or "All providers" is selected.
     ``store_changed(object)``     the ``Path`` of a store that was just opened (or reloaded).
     ``store_failed(object)``      the :class:`InspectorError` of a store that could not be opened.
+    ``saving_state(object)``      the window is saving its state (on close) into this
+                                  :class:`Settings`: a panel added from outside saves its own.
 Methods
     ``current_provider_id() -> str | None`` and ``current_store_path() -> Path | None``.
     ``current_scope() -> Scope``  the tree selection (all, a group, a provider or an inspection).
     ``catalogue``                 the open store's :class:`Catalogue` (frameworks, providers…), or None.
     ``show_inspections(ids, label)``  narrow the matrix and the findings to these inspections
                                   (e.g. a clicked bar segment), with a banner to go back.
-    ``add_panel(title, widget) -> int``  add a tab beside the matrix in the centre.
+    ``add_panel(title, widget) -> int``  add a tab beside the matrix in the centre (made current
+                                  when it was current at the last close).
     ``add_dock(title, widget, area) -> QDockWidget``  add a dock (listed in the View menu).
     ``add_file_action(action)``   add to the File menu above Quit (Export provider summary…, Ctrl+E).
     ``runner``                    a :class:`QueryRunner`: ``runner.query(key, current_store_path(),
@@ -49,6 +52,7 @@ from PySide6.QtWidgets import (
 
 from inspector_gui.domain.records import MatrixRow
 from inspector_gui.errors import InspectorError
+from inspector_gui.ui import settings as keys
 from inspector_gui.ui.actions import Actions, icon
 from inspector_gui.ui.catalogue import Catalogue, open_catalogue
 from inspector_gui.ui.dialogs.errors import show_store_error
@@ -73,6 +77,7 @@ class MainWindow(QMainWindow):
     provider_changed = Signal(object)
     store_changed = Signal(object)
     store_failed = Signal(object)
+    saving_state = Signal(object)
 
     def __init__(self, settings: Settings | None = None, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -168,7 +173,10 @@ class MainWindow(QMainWindow):
 
     def add_panel(self, title: str, widget: QWidget) -> int:
         """A tab in the centre, after the rating matrix; returns its index."""
-        return self.tabs.addTab(widget, title)
+        index = self.tabs.addTab(widget, title)
+        if title == self.settings.get(keys.CENTRE_TAB):
+            self.tabs.setCurrentIndex(index)
+        return index
 
     def add_dock(self, title: str, widget: QWidget, area: Qt.DockWidgetArea) -> QDockWidget:
         dock = QDockWidget(title, self)
@@ -355,6 +363,8 @@ class MainWindow(QMainWindow):
         self.settings.set_bytes("window", self.saveState())
         for panel in (self.providers, self.matrix, self.findings):
             panel.save_state(self.settings)
+        self.settings.set(keys.CENTRE_TAB, self.tabs.tabText(self.tabs.currentIndex()))
+        self.saving_state.emit(self.settings)
         self.settings.sync()
 
     def closeEvent(self, event: QCloseEvent) -> None:

@@ -1,5 +1,5 @@
 """Remembered state, in one INI file: window geometry and docks, splitters, grouping, filters,
-recent stores and the export dialog's choices.
+recent stores, the centre tab, the charts' choices and the export dialog's choices.
 
 The file is ``<user config dir>/inspector-gui/inspector-gui.ini`` (``$XDG_CONFIG_HOME`` on Linux,
 so tests redirect it); pass a path to use another. Values are stored as JSON so that every type
@@ -40,6 +40,8 @@ FINDINGS_DOMAIN = Key("findings/domain", None)
 FINDINGS_KINDS = Key("findings/kinds", ["strength", "improvement", "recommendation"])
 FINDINGS_SCOPE = Key("findings/follow_selection", True)
 RECENT_STORES = Key("stores/recent", [])
+CENTRE_TAB = Key("window/centre_tab", "")
+CHARTS = Key("charts/state", {})
 EXPORT_FORMAT = Key("export/format", "pdf")
 EXPORT_FOLDER = Key("export/folder", "")
 EXPORT_REVEAL = Key("export/reveal", True)
