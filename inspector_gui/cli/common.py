@@ -19,7 +19,7 @@ EXIT_BAD_INPUT = 2
 
 def store_option(func: Callable[..., Any]) -> Callable[..., Any]:
     return click.option(
-        "--store", "store_path", type=click.Path(path_type=Path), envvar=STORE_ENV,
+        "--store", "store_path", type=click.Path(path_type=Path, readable=False), envvar=STORE_ENV,
         help=f"Store file to use (default: ${STORE_ENV}, else the bundled data's store).",
     )(func)
 

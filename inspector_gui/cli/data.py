@@ -11,8 +11,10 @@ from inspector_gui.cli.common import fail, handle_errors, open_store, store_opti
 from inspector_gui.cli.output import format_option, render
 from inspector_gui.domain.records import KINDS, FindingQuery, MatrixRow
 from inspector_gui.errors import ImportFailed
+from inspector_gui.exchange.readers import read_files
 from inspector_gui.store import Store
 from inspector_gui.store.default import resolve_store
+from inspector_gui.store.imports import ImportReport
 
 
 @click.command()
@@ -41,7 +43,7 @@ def info(store_path: Path | None) -> None:
 
 
 @click.command(name="import")
-@click.argument("paths", nargs=-1, required=True, type=click.Path(path_type=Path))
+@click.argument("paths", nargs=-1, required=True, type=click.Path(path_type=Path, readable=False))
 @store_option
 @handle_errors
 def import_(paths: tuple[Path, ...], store_path: Path | None) -> None:
@@ -56,15 +58,27 @@ def import_(paths: tuple[Path, ...], store_path: Path | None) -> None:
       inspector import new-inspections/ --store my.db
     """
     target = resolve_store(store_path)
-    store = Store.open(target, readonly=False) if target.exists() else Store.create(target)
+    created = not target.exists()
     try:
-        report = store.import_files(paths, _progress if sys.stderr.isatty() else None)
+        report = _import(paths, target, created)
     except ImportFailed as exc:
         click.echo(str(exc), err=True)
-        fail(f"import rejected; {target} was not changed")
-    finally:
-        store.close()
+        fail(f"import rejected; {target} was not {'created' if created else 'changed'}")
     click.echo(f"imported into {target}: {report.summary()}")
+
+
+def _import(paths: tuple[Path, ...], target: Path, create: bool) -> ImportReport:
+    """Read every file before touching the store; a store created here and not filled is removed,
+    so a rejected import leaves no file behind."""
+    batch = read_files(paths)
+    store = Store.create(target) if create else Store.open(target, readonly=False)
+    try:
+        with store:
+            return store.import_batch(batch, _progress if sys.stderr.isatty() else None)
+    except BaseException:
+        if create:
+            target.unlink(missing_ok=True)
+        raise
 
 
 def _progress(done: int, total: int) -> None:
