@@ -45,6 +45,13 @@ def contents(path: Path) -> list[tuple]:
         conn.close()
 
 
+def generated_findings(path: Path, rows: int) -> Path:
+    """A findings file of ``rows`` distinct, valid findings of one bundled inspection."""
+    lines = (f'{INSPECTION},2,2.1,improvement,"Generated finding {n}, on risk of harm",' for n in range(rows))
+    path.write_text(FINDINGS_HEADER + "\n" + "\n".join(lines) + "\n")
+    return path
+
+
 # ---- bad stores: each writes a file (or folder) at ``path`` from a good store ``good`` --------
 
 

@@ -88,11 +88,15 @@ TABLES_ORDER = tuple(TABLES)
 def read_files(paths: Iterable[str | Path]) -> Batch:
     """Read and check every file; raises ImportFailed listing every problem found."""
     batch = Batch()
-    files = expand_paths(paths)
-    if not files:
+    paths = [Path(p) for p in paths]
+    if not paths:
         batch.add_problem(Problem("(no files)", None, None, "nothing to import"))
-    for path in files:
-        _read_one(path, batch)
+    for given in paths:
+        files = expand_paths([given])
+        if not files:
+            batch.add_problem(Problem(str(given), None, None, "holds no .csv or .json files"))
+        for path in files:
+            _read_one(path, batch)
     batch.raise_if_problems()
     return batch
 
@@ -244,7 +248,7 @@ def _check_row(spec: TableSpec, row: Row, batch: Batch) -> None:
     values = {col: row.values.get(col, "") for col in spec.columns}
     ok = True
     for col in spec.columns:
-        value = str(values[col] or "").strip()
+        value = str(values[col] or "").strip().replace("\r\n", "\n").replace("\r", "\n")
         try:
             values[col] = _clean(spec.name, col, value)
         except ValueError as exc:

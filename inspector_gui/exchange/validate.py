@@ -12,6 +12,8 @@ from inspector_gui.errors import Problem
 from inspector_gui.exchange.readers import Batch, Row
 from inspector_gui.exchange.tables import TABLES
 
+NOWHERE = "(neither in this import nor in the store)"
+
 
 @dataclass
 class Known:
@@ -68,13 +70,13 @@ def _duplicates(batch: Batch) -> list[Problem]:
 
 def _missing(row: Row, column: str, keys: set[str], what: str) -> list[Problem]:
     value = str(row.values[column])
-    return [] if value in keys else [row.problem(column, f"unknown {what} {value!r}")]
+    return [] if value in keys else [row.problem(column, f"unknown {what} {value!r} {NOWHERE}")]
 
 
 def _codes(row: Row, known: Known) -> list[Problem]:
     inspection = str(row.values["inspection_id"])
     if inspection not in known.inspections:
-        return [row.problem("inspection_id", f"unknown inspection {inspection!r}")]
+        return [row.problem("inspection_id", f"unknown inspection {inspection!r} {NOWHERE}")]
     framework = known.inspections[inspection]
     problems = []
     code = str(row.values.get("standard_code") or "")

@@ -1,0 +1,89 @@
+"""An import killed half-way (SIGKILL, mid-transaction) leaves the store exactly as it was: SQLite
+rolls the hot journal back on the next open, read-only opens included."""
+
+from __future__ import annotations
+
+import os
+import shutil
+import signal
+import subprocess
+import sys
+import textwrap
+from pathlib import Path
+
+import pytest
+from badinput import (
+    contents,
+    generated_findings,
+    run_as_nobody,
+    sha256,
+    world_readable_folder,
+)
+from click.testing import CliRunner
+
+from inspector_gui.cli import main
+from inspector_gui.domain.records import FindingQuery
+from inspector_gui.store import Store
+from inspector_gui.store.connection import HOT_JOURNAL
+
+# Imports through the real API and reports each 1,000 rows written inside the transaction.
+IMPORTER = textwrap.dedent("""
+    import sys
+    from inspector_gui.store import Store
+    with Store.open(sys.argv[1], readonly=False) as store:
+        store.import_files([sys.argv[2]], lambda done, total: print(done, flush=True))
+""")
+
+
+def _kill_mid_import(store: Path, source: Path, after_rows: int) -> None:
+    importer = subprocess.Popen([sys.executable, "-c", IMPORTER, str(store), str(source)],
+                                stdout=subprocess.PIPE, text=True, cwd=store.parent)
+    assert importer.stdout is not None
+    for line in importer.stdout:
+        if int(line) >= after_rows:
+            os.kill(importer.pid, signal.SIGKILL)
+            break
+    importer.wait(timeout=60)
+    assert importer.returncode == -signal.SIGKILL
+
+
+@pytest.fixture(scope="module")
+def big_file(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    return generated_findings(tmp_path_factory.mktemp("big") / "findings.csv", 100_000)
+
+
+def test_killed_import_leaves_the_store_as_it_was(store_path: Path, big_file: Path) -> None:
+    digest, data = sha256(store_path), contents(store_path)
+    _kill_mid_import(store_path, big_file, after_rows=40_000)
+    journal = store_path.with_name(store_path.name + "-journal")
+    assert journal.exists() and journal.stat().st_size > 0, "the kill must land inside the transaction"
+    assert sha256(store_path) != digest, "pages were written to the store before the kill"
+    with Store.open(store_path) as store:  # read-only, as the viewer opens it
+        assert store.count_findings(FindingQuery()) == 538
+        assert store.conn.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
+    assert not journal.exists()
+    assert contents(store_path) == data
+    assert sha256(store_path) == digest
+
+
+def test_import_after_a_killed_import_completes(store_path: Path, big_file: Path) -> None:
+    _kill_mid_import(store_path, big_file, after_rows=20_000)
+    result = CliRunner().invoke(main, ["import", str(big_file), "--store", str(store_path)])
+    assert result.exit_code == 0, result.stderr
+    with Store.open(store_path) as store:
+        assert store.count_findings(FindingQuery()) == 538 + 100_000
+
+
+def test_hot_journal_on_a_store_the_user_cannot_write(store_path: Path, big_file: Path) -> None:
+    """Without write permission SQLite cannot roll back: the user is told what to do, and
+    nothing is touched."""
+    _kill_mid_import(store_path, big_file, after_rows=20_000)
+    with world_readable_folder() as folder:
+        for name in (store_path.name, store_path.name + "-journal"):
+            shutil.copyfile(store_path.with_name(name), folder / name)
+            (folder / name).chmod(0o444)
+        before = {p.name: sha256(p) for p in folder.iterdir()}
+        result = run_as_nobody(["info", "--store", str(folder / store_path.name)], folder)
+        assert result.returncode == 2
+        assert result.stderr == f"inspector: {folder / store_path.name}: {HOT_JOURNAL}\n"
+        assert {p.name: sha256(p) for p in folder.iterdir()} == before
