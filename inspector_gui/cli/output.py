@@ -10,6 +10,8 @@ from typing import Any
 
 import click
 
+from inspector_gui.exchange.encodings import CONTROL
+
 FORMATS = ("table", "csv", "json")
 
 
@@ -41,4 +43,6 @@ def _table(rows: Sequence[dict[str, Any]], columns: Sequence[str]) -> str:
 
 
 def _cell(value: Any) -> str:
-    return "" if value is None else " ".join(str(value).split())
+    """One line of plain text; control characters (terminal escapes in a store written by another
+    tool) become U+FFFD so they cannot act on the terminal."""
+    return "" if value is None else CONTROL.sub("\ufffd", " ".join(str(value).split()))
