@@ -10,7 +10,7 @@ from typing import Any
 
 import click
 
-from inspector_gui.errors import InspectorError
+from inspector_gui.errors import InspectorError, one_line
 from inspector_gui.store import Store
 from inspector_gui.store.default import STORE_ENV, resolve_store
 
@@ -31,7 +31,7 @@ def open_store(store_path: Path | None) -> Store:
 
 def fail(message: str) -> None:
     """One line on stderr and exit code 2: how every expected problem ends a command."""
-    click.echo(f"inspector: {message}", err=True)
+    click.echo(f"inspector: {one_line(message)}", err=True)
     sys.exit(EXIT_BAD_INPUT)
 
 

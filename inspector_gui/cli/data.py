@@ -11,7 +11,6 @@ from inspector_gui.cli.common import fail, handle_errors, open_store, store_opti
 from inspector_gui.cli.output import format_option, render
 from inspector_gui.domain.records import KINDS, FindingQuery, MatrixRow
 from inspector_gui.errors import ImportFailed
-from inspector_gui.exchange.readers import read_files
 from inspector_gui.store import Store
 from inspector_gui.store.default import resolve_store
 from inspector_gui.store.imports import ImportReport
@@ -68,13 +67,12 @@ def import_(paths: tuple[Path, ...], store_path: Path | None) -> None:
 
 
 def _import(paths: tuple[Path, ...], target: Path, create: bool) -> ImportReport:
-    """Read every file before touching the store; a store created here and not filled is removed,
-    so a rejected import leaves no file behind."""
-    batch = read_files(paths)
+    """A store created here is removed again when the import fails, so a rejected import leaves
+    no file behind."""
     store = Store.create(target) if create else Store.open(target, readonly=False)
     try:
         with store:
-            return store.import_batch(batch, _progress if sys.stderr.isatty() else None)
+            return store.import_files(paths, _progress if sys.stderr.isatty() else None)
     except BaseException:
         if create:
             target.unlink(missing_ok=True)

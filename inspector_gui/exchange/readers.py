@@ -87,6 +87,13 @@ TABLES_ORDER = tuple(TABLES)
 
 def read_files(paths: Iterable[str | Path]) -> Batch:
     """Read and check every file; raises ImportFailed listing every problem found."""
+    batch = read_batch(paths)
+    batch.raise_if_problems()
+    return batch
+
+
+def read_batch(paths: Iterable[str | Path]) -> Batch:
+    """Read and check every file, keeping the good rows and recording each problem."""
     batch = Batch()
     paths = [Path(p) for p in paths]
     if not paths:
@@ -97,7 +104,6 @@ def read_files(paths: Iterable[str | Path]) -> Batch:
             batch.add_problem(Problem(str(given), None, None, "holds no .csv or .json files"))
         for path in files:
             _read_one(path, batch)
-    batch.raise_if_problems()
     return batch
 
 

@@ -38,9 +38,12 @@ class Known:
 
 
 def check_batch(batch: Batch, known: Known) -> list[Problem]:
-    """Every duplicate key and dangling reference in the batch."""
-    known.absorb(batch)
+    """Every duplicate key and, when every row was read cleanly, every dangling reference (a row
+    rejected by the reader would make each reference to it look dangling)."""
     problems = _duplicates(batch)
+    if batch.problems:
+        return problems
+    known.absorb(batch)
     for row in batch.tables["standards"]:
         problems += _missing(row, "framework_id", known.frameworks, "framework")
     for row in batch.tables["inspections"]:

@@ -12,7 +12,7 @@ import sqlite_utils
 
 from inspector_gui.domain.records import StoreInfo
 from inspector_gui.errors import ImportFailed, StoreError
-from inspector_gui.exchange.readers import Batch, read_files
+from inspector_gui.exchange.readers import Batch, read_batch
 from inspector_gui.exchange.tables import MAX_PROBLEMS
 from inspector_gui.exchange.validate import check_batch
 from inspector_gui.store import connection
@@ -102,14 +102,15 @@ class Store(ReadQueries):
 
     def import_files(self, paths: Iterable[str | Path], progress: Progress | None = None) -> ImportReport:
         """Read, check and import interchange files in one transaction."""
-        return self.import_batch(read_files(paths), progress)
+        return self.import_batch(read_batch(paths), progress)
 
     def import_batch(self, batch: Batch, progress: Progress | None = None) -> ImportReport:
-        """Check a batch against the store, then write it all or nothing."""
+        """Check a batch against the store, then write it all or nothing; the problems the
+        reader found and those found here are reported together."""
         self._require_writable()
         try:
             known = known_keys(self.conn)
-            problems = check_batch(batch, known)
+            problems = batch.problems + check_batch(batch, known)
             if problems:
                 raise ImportFailed(problems[:MAX_PROBLEMS], max(0, len(problems) - MAX_PROBLEMS))
             report = write_batch(self.conn, batch, known, progress)

@@ -162,6 +162,11 @@ CASES = {
         [f"{{dir}}/inspections.csv:2: provider_id: unknown provider 'nobody-crc' {NOWHERE}",
          f"{{dir}}/inspections.csv:2: framework_id: unknown framework 'crc-2099' {NOWHERE}",
          f"{{dir}}/findings.csv:2: inspection_id: unknown inspection 'no-such-inspection' {NOWHERE}"]),
+    "a rejected row, and references to it not reported as dangling": (
+        {"inspections.csv": f"{INSPECTIONS_HEADER}\nx-1,essex-crc,crc-nps-2018,,,May 2019,Good,,,\n",
+         "findings.csv": f"{FINDINGS_HEADER}\nx-1,1,1.2,strength,x,\nx-1,1,1.2,strength,x,\n"},
+        ["{dir}/inspections.csv:2: published: 'May 2019' is not a date like 2019, 2019-05 or 2019-05-08",
+         "{dir}/findings.csv:3: text: duplicate finding (first at {dir}/findings.csv:2)"]),
     "empty files": (
         {"findings.csv": b"", "ratings.csv": b" \r\n", "providers.json": b""},
         ["{dir}/findings.csv: the file is empty", "{dir}/ratings.csv: the file is empty",
@@ -264,3 +269,20 @@ def _read_all(fd: int) -> str:
         chunks.append(chunk)
     os.close(fd)
     return b"".join(chunks).decode()
+
+
+def test_problems_quoting_hostile_names_stay_one_line(store_path: Path, tmp_path: Path) -> None:
+    """Column names, values and file names with line breaks or terminal escapes are shown escaped,
+    so each problem is one line and the terminal is not driven by the file."""
+    folder = tmp_path / "in\nbox"
+    folder.mkdir()
+    header = 'inspection_id,kind,text,"bad\ncol\x1b[2J"'
+    (folder / "findings.csv").write_text(f"{header}\n{INSPECTION},strength,x,y\n")
+    (folder / "providers.csv").write_text('provider_id,name,provider_type\n"a\nb",A,CRC\n"a\nb",B,CRC\n')
+    result = _import(store_path, folder / "findings.csv", folder / "providers.csv")
+    assert result.exit_code == 2
+    shown = str(folder).replace("\n", "\\n")
+    assert result.stderr.splitlines() == [
+        f"{shown}/findings.csv:1: bad\\ncol\\x1b[2J: unknown column for findings",
+        f"{shown}/providers.csv:4: provider_id: duplicate a\\nb (first at {shown}/providers.csv:2)",
+        f"inspector: import rejected; {store_path} was not changed"]
