@@ -6,6 +6,7 @@ from __future__ import annotations
 import hashlib
 import os
 import tempfile
+import time
 from pathlib import Path
 
 import platformdirs
@@ -30,20 +31,31 @@ def bundled_data_hash() -> str:
     return digest.hexdigest()
 
 
-def _is_current(path: Path, data_hash: str) -> bool:
-    try:
-        with Store.open(path, check=False) as store:
-            return store.meta("bundled_data") == data_hash
-    except StoreError:
-        return False
-
-
 def ensure_default_store() -> Path:
-    """The default store's path, (re)building it from the bundled data when needed."""
+    """The default store's path, built from the bundled data on first use.
+
+    When the bundled data has changed (a new release), it is imported again into the existing
+    store, so what the user imported there is kept. A default store that cannot be opened is set
+    aside (never deleted) and rebuilt.
+    """
     path = default_store_path()
     data_hash = bundled_data_hash()
-    if not _is_current(path, data_hash):
+    if not path.exists():
         build_store(path, [paths.data_dir()], {"bundled_data": data_hash})
+        return path
+    try:
+        with Store.open(path, check=False) as store:
+            current = store.meta("bundled_data") == data_hash
+    except StoreError as exc:
+        if "locked" in exc.message:
+            raise
+        os.replace(path, path.with_name(f"{path.stem}.unreadable-{int(time.time())}{path.suffix}"))
+        build_store(path, [paths.data_dir()], {"bundled_data": data_hash})
+        return path
+    if not current:
+        with Store.open(path, readonly=False, check=False) as store:
+            store.import_files([paths.data_dir()])
+            store.set_meta("bundled_data", data_hash)
     return path
 
 
