@@ -63,3 +63,11 @@ class ImportFailed(InspectorError):
         if more:
             lines.append(f"... and {more} more problems")
         super().__init__("\n".join(lines))
+
+
+class ExportError(InspectorError):
+    """An export cannot be written (existing file, missing or read-only folder); nothing was."""
+
+
+class OutputExists(ExportError):
+    """The output file exists and replacing it was not asked for."""

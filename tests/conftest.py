@@ -45,3 +45,15 @@ def store(store_path: Path) -> Iterator[Store]:
     """The bundled-data store, open read-only."""
     with Store.open(store_path) as opened:
         yield opened
+
+
+HOSTILE_TEXT = '<script>alert(1)</script> & "quotes"'
+
+
+@pytest.fixture
+def hostile_store_path(store_path: Path) -> Path:
+    """The bundled-data store plus ``tests/data/hostile``: a provider whose name, region and notes
+    hold markup, and findings holding ``HOSTILE_TEXT``, a formula and a ``javascript:`` URL."""
+    with Store.open(store_path, readonly=False) as writable:
+        writable.import_files([DATA / "hostile"])
+    return store_path

@@ -29,6 +29,20 @@ def open_store(store_path: Path | None) -> Store:
     return Store.open(resolve_store(store_path))
 
 
+def resolve_domains(store: Store, names: tuple[str, ...]) -> tuple[str, ...] | None:
+    """The domain codes meant by ``--domain`` values (codes or names); None when none given."""
+    if not names:
+        return None
+    codes: list[str] = []
+    for name in names:
+        found = store.domain_codes(name)
+        if not found:
+            known = ", ".join(f"{c} ({n})" for c, n in store.domains())
+            fail(f"no domain {name!r}; domains are {known}")
+        codes += found
+    return tuple(dict.fromkeys(codes))
+
+
 def fail(message: str) -> None:
     """One line on stderr and exit code 2: how every expected problem ends a command."""
     click.echo(f"inspector: {one_line(message)}", err=True)

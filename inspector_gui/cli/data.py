@@ -7,7 +7,7 @@ from pathlib import Path
 
 import click
 
-from inspector_gui.cli.common import fail, handle_errors, open_store, store_option
+from inspector_gui.cli.common import fail, handle_errors, open_store, resolve_domains, store_option
 from inspector_gui.cli.output import format_option, render
 from inspector_gui.domain.records import KINDS, FindingQuery, MatrixRow
 from inspector_gui.errors import ImportFailed
@@ -106,7 +106,7 @@ def findings(provider: str | None, inspection: str | None, domain: tuple[str, ..
     with open_store(store_path) as store:
         query = FindingQuery(
             provider_ids=(store.find_provider(provider).provider_id,) if provider else None,
-            inspection_id=inspection, domain_codes=_domains(store, domain), standard_code=standard,
+            inspection_id=inspection, domain_codes=resolve_domains(store, domain), standard_code=standard,
             kinds=kind or None, search=search, limit=limit)
         rows = [{"published": f.published.iso(), "provider": f.provider_name, "domain": f.domain_code,
                  "standard": f.standard_code, "kind": f.kind, "text": f.text,
@@ -119,19 +119,6 @@ def findings(provider: str | None, inspection: str | None, domain: tuple[str, ..
     click.echo(render(rows, columns, fmt))
     if fmt == "table":
         click.echo(f"{len(rows)} of {total} matching findings", err=True)
-
-
-def _domains(store: Store, names: tuple[str, ...]) -> tuple[str, ...] | None:
-    if not names:
-        return None
-    codes: list[str] = []
-    for name in names:
-        found = store.domain_codes(name)
-        if not found:
-            known = ", ".join(f"{c} ({n})" for c, n in store.domains())
-            fail(f"no domain {name!r}; domains are {known}")
-        codes += found
-    return tuple(dict.fromkeys(codes))
 
 
 @click.command()

@@ -1,0 +1,87 @@
+"""``inspector export``: a provider summary as PDF, HTML, Markdown, CSV or JSON, or the league
+table as CSV or JSON. Qt is imported only when a PDF is written."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import click
+
+from inspector_gui.cli.common import fail, handle_errors, open_store, resolve_domains, store_option
+from inspector_gui.domain.records import KINDS
+from inspector_gui.exchange.atomic import check_target
+from inspector_gui.exchange.summary import build_league, build_summary
+from inspector_gui.exchange.writers import (
+    FORMATS,
+    LEAGUE_FORMATS,
+    format_for_path,
+    write_league,
+    write_summary,
+)
+
+
+@click.command()
+@click.argument("provider", required=False)
+@click.option("--all", "all_providers", is_flag=True,
+              help="Every provider's rating matrix, ranked by score (the league table); CSV or JSON.")
+@click.option("--all-inspections", is_flag=True,
+              help="With --all: every inspection, not only each provider's latest.")
+@click.option("--format", "fmt", type=click.Choice(FORMATS),
+              help="Output format (default: from the output file's suffix).")
+@click.option("--output", "-o", required=True, type=click.Path(path_type=Path), help="File to write.")
+@click.option("--domain", multiple=True, help="Only findings of this domain (code or name); repeat.")
+@click.option("--kind", type=click.Choice(KINDS), multiple=True, help="Only findings of this kind; repeat.")
+@click.option("--force", is_flag=True, help="Replace the output file if it exists.")
+@store_option
+@handle_errors
+def export(provider: str | None, all_providers: bool, all_inspections: bool, fmt: str | None,
+           output: Path, domain: tuple[str, ...], kind: tuple[str, ...], force: bool,
+           store_path: Path | None) -> None:
+    """Export a PROVIDER's summary, or with --all the league table.
+
+    The summary holds the provider's inspections newest first, the rating matrix with the change
+    since the previous inspection, the findings by domain and kind, and the source of each. The
+    file is written whole or not at all; an existing file is kept unless --force is given.
+
+    \b
+    Example:
+      inspector export "West Yorkshire CRC" --output west-yorkshire.pdf
+      inspector export leeds-pdu --format md --domain 2 --kind improvement -o leeds.md
+      inspector export --all --format csv --output league.csv
+    """
+    fmt = _format(fmt, output)
+    _check_choices(provider, all_providers, all_inspections, fmt, domain, kind)
+    check_target(output, force)
+    with open_store(store_path) as store:
+        if all_providers:
+            table = build_league(store, latest_only=not all_inspections)
+            write_league(table, fmt, output, force=force)
+            click.echo(f"wrote the league table ({len(table.entries)} rows) to {output}")
+            return
+        found = store.find_provider(provider or "")
+        summary = build_summary(store, found.provider_id, domains=resolve_domains(store, domain),
+                                kinds=kind or None)
+    write_summary(summary, fmt, output, force=force)
+    click.echo(f"wrote {found.name}: {len(summary.inspections)} inspections, "
+               f"{summary.finding_count} findings to {output}")
+
+
+def _format(fmt: str | None, output: Path) -> str:
+    chosen = fmt or format_for_path(output)
+    if chosen is None:
+        fail(f"{output}: cannot tell the format from the file name; give --format "
+             f"({', '.join(FORMATS)})")
+    return str(chosen)
+
+
+def _check_choices(provider: str | None, all_providers: bool, all_inspections: bool, fmt: str,
+                   domain: tuple[str, ...], kind: tuple[str, ...]) -> None:
+    """Reject option combinations that make no sense, before any work is done."""
+    if all_providers == bool(provider):
+        fail("give a PROVIDER to export its summary, or --all for the league table (not both)")
+    if all_providers and fmt not in LEAGUE_FORMATS:
+        fail(f"the league table (--all) is written as {' or '.join(LEAGUE_FORMATS)}, not {fmt}")
+    if all_providers and (domain or kind):
+        fail("--domain and --kind choose findings for a provider summary; --all has none")
+    if all_inspections and not all_providers:
+        fail("--all-inspections goes with --all")

@@ -1,0 +1,108 @@
+"""Assemble a provider summary or a league table from store queries, for the writers.
+
+Findings come through the store's paged query, one domain and kind at a time, so SQL does the
+grouping and filtering and only the findings the export shows are read.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from dataclasses import replace
+from typing import TYPE_CHECKING
+
+from inspector_gui import __version__
+from inspector_gui.domain.dates import PartialDate
+from inspector_gui.domain.frameworks import Framework
+from inspector_gui.domain.league import LeagueTable, league_table
+from inspector_gui.domain.records import KINDS, Finding, FindingQuery
+from inspector_gui.domain.summary import (
+    FindingGroup,
+    ProviderSummary,
+    summarise_inspections,
+)
+
+if TYPE_CHECKING:
+    from inspector_gui.store import Store
+
+Progress = Callable[[int, int], None]
+PAGE_SIZE = 500
+GENERAL_DOMAIN = ("", "Whole inspection (no domain)")
+GENERATED_BY = f"Inspector GUI {__version__}"
+
+
+def build_summary(store: Store, provider_id: str, *, domains: Sequence[str] | None = None,
+                  kinds: Sequence[str] | None = None, today: dt.date | None = None,
+                  progress: Progress | None = None) -> ProviderSummary:
+    """The summary of one provider; ``domains`` are codes (``""``: findings with no domain) and
+    ``kinds`` narrow the findings, None meaning all. ``progress`` may raise to cancel."""
+    provider = store.provider(provider_id)
+    history = store.rating_history(provider_id)
+    inspections = summarise_inspections(provider, history, store.frameworks())
+    own = _own_domain_names((s.framework for s in inspections), provider.provider_type)
+    names = dict([GENERAL_DOMAIN, *store.domains()]) | own
+    codes = list(domains) if domains is not None else list(names)
+    kind_list = [k for k in KINDS if not kinds or k in kinds]
+    groups = _finding_groups(store, provider_id, codes, kind_list, progress)
+    domain_filter = tuple((c, names.get(c, c)) for c in codes) if domains is not None else None
+    return ProviderSummary(
+        provider, inspections, groups, domain_filter, tuple(kind_list) if kinds else None,
+        PartialDate.parse(store.as_at()), today or dt.date.today(), GENERATED_BY, tuple(history))
+
+
+def _own_domain_names(frameworks: Iterable[Framework], provider_type: str) -> dict[str, str]:
+    """Domain names by code in the given frameworks (names change between frameworks), for the
+    standards that apply to this type of provider."""
+    names: dict[str, list[str]] = {}
+    for framework in frameworks:
+        for standard in framework.standards_for(provider_type):
+            names.setdefault(standard.domain_code, []).append(standard.domain_name)
+    return {code: " / ".join(dict.fromkeys(found)) for code, found in sorted(names.items())}
+
+
+def domain_choices(store: Store, provider_id: str) -> list[tuple[str, str]]:
+    """The domains a provider's findings can belong to, by code, then findings with no domain."""
+    frameworks = store.frameworks()
+    used = {i.framework_id for i in store.inspections(provider_id)}
+    provider_type = store.provider(provider_id).provider_type
+    own = _own_domain_names((frameworks[f] for f in sorted(used) if f in frameworks), provider_type)
+    return [*own.items(), GENERAL_DOMAIN]
+
+
+def _finding_groups(store: Store, provider_id: str, codes: list[str], kinds: list[str],
+                    progress: Progress | None) -> tuple[FindingGroup, ...]:
+    groups: list[FindingGroup] = []
+    steps = [(code, kind) for code in codes for kind in kinds]
+    for done, (code, kind) in enumerate(steps, start=1):
+        query = FindingQuery(provider_ids=(provider_id,), domain_codes=(code,), kinds=(kind,))
+        findings = tuple(paged_findings(store, query))
+        if findings:
+            groups.append(FindingGroup(code, _domain_name(code, findings), kind, findings))
+        if progress:
+            progress(done, len(steps))
+    return tuple(groups)
+
+
+def _domain_name(code: str, findings: Sequence[Finding]) -> str:
+    """A domain code's names in this provider's frameworks (they change between frameworks)."""
+    if not code:
+        return GENERAL_DOMAIN[1]
+    return " / ".join(dict.fromkeys(f.domain_name for f in findings if f.domain_name)) or code
+
+
+def paged_findings(store: Store, query: FindingQuery, page: int = PAGE_SIZE) -> Iterator[Finding]:
+    """Every finding matching ``query``, read a page at a time."""
+    offset = 0
+    while True:
+        rows = store.findings(replace(query, limit=page, offset=offset))
+        yield from rows
+        if len(rows) < page:
+            return
+        offset += page
+
+
+def build_league(store: Store, *, latest_only: bool = True, today: dt.date | None = None) -> LeagueTable:
+    """The rating matrix of every provider (latest inspections, or all), ranked by score."""
+    rows = store.rating_matrix(latest_only=latest_only)
+    return LeagueTable(tuple(league_table(rows)), latest_only, PartialDate.parse(store.as_at()),
+                       today or dt.date.today(), GENERATED_BY)

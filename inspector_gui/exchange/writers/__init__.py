@@ -1,0 +1,73 @@
+"""Writers that turn a provider summary or a league table into a file, all or nothing.
+
+Every format but PDF is plain Python; the PDF writer imports Qt, and only when a PDF is written.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+
+from inspector_gui.domain.league import LeagueTable
+from inspector_gui.domain.summary import ProviderSummary
+from inspector_gui.errors import ExportError
+from inspector_gui.exchange.atomic import atomic_path, write_atomic
+
+FORMATS = ("pdf", "html", "md", "csv", "json")
+LEAGUE_FORMATS = ("csv", "json")
+CHART_FORMATS = ("pdf", "html")
+FORMAT_NAMES = {"pdf": "PDF document", "html": "Web page (HTML)", "md": "Markdown",
+                "csv": "CSV (spreadsheet)", "json": "JSON"}
+SUFFIXES = {"pdf": ".pdf", "html": ".html", "md": ".md", "csv": ".csv", "json": ".json"}
+_SUFFIX_FORMATS = {".htm": "html", ".markdown": "md"} | {v: k for k, v in SUFFIXES.items()}
+
+
+def format_for_path(path: str | Path) -> str | None:
+    """The format a file name's suffix asks for, if any (``.htm`` is HTML)."""
+    return _SUFFIX_FORMATS.get(Path(path).suffix.lower())
+
+
+def render_summary(summary: ProviderSummary, fmt: str, chart_png: bytes | None = None) -> bytes:
+    """A text format's bytes; CSV carries a byte-order mark so Excel reads it as UTF-8."""
+    from inspector_gui.exchange.writers import delimited, html_doc, json_doc, markdown
+
+    renderers: dict[str, Callable[[], str]] = {
+        "html": lambda: html_doc.render_html(summary, chart_png),
+        "md": lambda: markdown.render_markdown(summary),
+        "csv": lambda: delimited.render_csv(summary),
+        "json": lambda: json_doc.render_json(summary),
+    }
+    if fmt not in renderers:
+        raise ExportError(f"unknown format {fmt!r} (expected one of {', '.join(FORMATS)})")
+    return renderers[fmt]().encode("utf-8-sig" if fmt == "csv" else "utf-8")
+
+
+def write_summary(summary: ProviderSummary, fmt: str, target: str | Path, *, force: bool = False,
+                  chart_png: bytes | None = None) -> Path:
+    """Write the summary in ``fmt`` to ``target`` through a temporary file; returns the path."""
+    target = Path(target)
+    if fmt == "pdf":
+        from inspector_gui.exchange.writers.pdf_doc import write_pdf
+
+        with atomic_path(target, force=force) as temp:
+            try:
+                write_pdf(summary, temp, chart_png)
+            except ImportError as exc:
+                raise ExportError(f"cannot be written: PDF export needs Qt, which failed to load ({exc})",
+                                  target) from None
+            except ExportError as exc:
+                raise ExportError(exc.message, target) from None
+    else:
+        write_atomic(target, render_summary(summary, fmt, chart_png), force=force)
+    return target
+
+
+def write_league(table: LeagueTable, fmt: str, target: str | Path, *, force: bool = False) -> Path:
+    """Write the league table as CSV or JSON to ``target``, all or nothing."""
+    from inspector_gui.exchange.writers.league import render_league_csv, render_league_json
+
+    if fmt not in LEAGUE_FORMATS:
+        raise ExportError(f"the league table is written as CSV or JSON, not {fmt!r}")
+    text = render_league_csv(table) if fmt == "csv" else render_league_json(table)
+    write_atomic(target, text.encode("utf-8-sig" if fmt == "csv" else "utf-8"), force=force)
+    return Path(target)

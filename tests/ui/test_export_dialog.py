@@ -1,0 +1,213 @@
+"""The export dialog driven like a user would: choices, a worker that keeps the window
+responsive, the replace question, errors in a dialog, cancel, and the folder revealed."""
+
+from __future__ import annotations
+
+import datetime as dt
+import time
+from pathlib import Path
+
+import pytest
+from export_readback import tiny_png
+from PySide6.QtCore import QSettings, Qt
+from PySide6.QtWidgets import QDialog, QMessageBox
+from pytestqt.qtbot import QtBot
+
+from inspector_gui.domain.summary import ProviderSummary
+from inspector_gui.errors import ExportError
+from inspector_gui.ui import export_dialog, export_worker
+from inspector_gui.ui.export_dialog import ExportDialog
+
+
+class Desktop:
+    """Stands in for QDesktopServices: records the folders the dialog asks to open."""
+
+    opened: list[str] = []
+
+    @classmethod
+    def openUrl(cls, url: object) -> bool:  # noqa: N802 - Qt's name
+        cls.opened.append(url.toLocalFile())  # type: ignore[attr-defined]
+        return True
+
+
+@pytest.fixture
+def settings(tmp_path: Path) -> QSettings:
+    return QSettings(str(tmp_path / "settings.ini"), QSettings.Format.IniFormat)
+
+
+@pytest.fixture(autouse=True)
+def desktop(monkeypatch: pytest.MonkeyPatch) -> type[Desktop]:
+    Desktop.opened = []
+    monkeypatch.setattr(export_dialog, "QDesktopServices", Desktop)
+    return Desktop
+
+
+def make(qtbot: QtBot, store_path: Path, settings: QSettings, provider: str = "west-yorkshire-crc",
+         **options: object) -> ExportDialog:
+    dialog = ExportDialog(None, store_path, provider, settings=settings, **options)  # type: ignore[arg-type]
+    qtbot.addWidget(dialog)
+    dialog.show()
+    return dialog
+
+
+def export_to(qtbot: QtBot, dialog: ExportDialog, path: Path) -> None:
+    dialog.path.setText(str(path))
+    qtbot.mouseClick(dialog.export_button, Qt.MouseButton.LeftButton)
+
+
+def test_defaults_name_the_file_after_provider_and_date(qtbot: QtBot, store_path: Path,
+                                                        settings: QSettings) -> None:
+    dialog = make(qtbot, store_path, settings)
+    assert dialog.windowTitle() == "Export summary: West Yorkshire CRC"
+    expected = f"west-yorkshire-crc-summary-{dt.date.today().isoformat()}.pdf"
+    assert Path(dialog.path.text()).name == expected
+    dialog.format.setCurrentIndex(dialog.format.findData("md"))
+    assert Path(dialog.path.text()).name == expected.replace(".pdf", ".md")
+    assert not dialog.include_chart.isEnabled()
+    assert list(dialog.domain_checks) == ["1", "2", "4", ""]
+
+
+def test_export_runs_in_a_worker_writes_and_reveals(qtbot: QtBot, store_path: Path, settings: QSettings,
+                                                     tmp_path: Path) -> None:
+    dialog = make(qtbot, store_path, settings)
+    dialog.format.setCurrentIndex(dialog.format.findData("md"))
+    dialog.kind_checks["recommendation"].setChecked(False)
+    dialog.domain_checks["1"].setChecked(False)
+    output = tmp_path / "out" / "wy.md"
+    output.parent.mkdir()
+    with qtbot.waitSignal(dialog.accepted, timeout=20_000):
+        export_to(qtbot, dialog, output)
+    text = output.read_text()
+    assert text.startswith("# West Yorkshire CRC") and "#### Recommendations" not in text
+    assert "### Domain 1:" not in text and "### Domain 2: Case supervision" in text
+    assert Desktop.opened == [str(output.parent)]
+    assert settings.value("export/format") == "md" and settings.value("export/folder") == str(output.parent)
+    again = make(qtbot, store_path, settings)
+    assert again.fmt == "md" and Path(again.path.text()).parent == output.parent
+
+
+def test_existing_file_is_replaced_only_after_yes(qtbot: QtBot, store_path: Path, settings: QSettings,
+                                                  tmp_path: Path) -> None:
+    output = tmp_path / "wy.json"
+    output.write_text("keep")
+    dialog = make(qtbot, store_path, settings)
+    dialog.format.setCurrentIndex(dialog.format.findData("json"))
+    export_to(qtbot, dialog, output)
+    box = dialog.replace_box
+    assert box is not None and box.isVisible() and "wy.json already exists" in box.text()
+    qtbot.mouseClick(box.button(QMessageBox.StandardButton.No), Qt.MouseButton.LeftButton)
+    assert output.read_text() == "keep" and not dialog.running and dialog.isVisible()
+    export_to(qtbot, dialog, output)
+    with qtbot.waitSignal(dialog.accepted, timeout=20_000):
+        qtbot.mouseClick(dialog.replace_box.button(QMessageBox.StandardButton.Yes),  # type: ignore[union-attr]
+                         Qt.MouseButton.LeftButton)
+    assert output.read_text().startswith("{")
+
+
+def test_problems_are_shown_in_a_dialog_and_nothing_is_written(qtbot: QtBot, store_path: Path,
+                                                               settings: QSettings, tmp_path: Path) -> None:
+    dialog = make(qtbot, store_path, settings)
+    export_to(qtbot, dialog, tmp_path / "missing" / "wy.pdf")
+    assert dialog.error_box is not None and dialog.error_box.isVisible()
+    assert "does not exist" in dialog.error_box.text() and dialog.isVisible()
+    assert dialog.error_box.textFormat() == Qt.TextFormat.PlainText
+    dialog.error_box.close()
+    for check in dialog.kind_checks.values():
+        check.setChecked(False)
+    export_to(qtbot, dialog, tmp_path / "wy.pdf")
+    assert "at least one kind" in dialog.error_box.text()
+    assert not (tmp_path / "missing").exists() and not (tmp_path / "wy.pdf").exists()
+
+
+def test_a_failure_in_the_worker_reaches_a_dialog_with_details(qtbot: QtBot, store_path: Path,
+                                                               settings: QSettings, tmp_path: Path,
+                                                               monkeypatch: pytest.MonkeyPatch) -> None:
+    def broken(*_: object, **__: object) -> Path:
+        raise KeyError("bug")
+
+    monkeypatch.setattr(export_worker, "write_summary", broken)
+    dialog = make(qtbot, store_path, settings)
+    export_to(qtbot, dialog, tmp_path / "wy.pdf")
+    qtbot.waitUntil(lambda: dialog.error_box is not None and dialog.error_box.isVisible(), timeout=20_000)
+    assert dialog.error_box.text().startswith("The export failed unexpectedly")  # type: ignore[union-attr]
+    assert "KeyError" in dialog.error_box.detailedText()  # type: ignore[union-attr]
+    assert dialog.form.isEnabled() and dialog.export_button.isEnabled()
+
+
+def test_a_typed_error_in_the_worker_is_one_plain_message(qtbot: QtBot, store_path: Path,
+                                                          settings: QSettings, tmp_path: Path,
+                                                          monkeypatch: pytest.MonkeyPatch) -> None:
+    def full(*_: object, **__: object) -> Path:
+        raise ExportError("cannot be written (No space left on device)", tmp_path / "wy.pdf")
+
+    monkeypatch.setattr(export_worker, "write_summary", full)
+    dialog = make(qtbot, store_path, settings)
+    export_to(qtbot, dialog, tmp_path / "wy.pdf")
+    qtbot.waitUntil(lambda: dialog.error_box is not None and dialog.error_box.isVisible(), timeout=20_000)
+    expected = f"{tmp_path / 'wy.pdf'}: cannot be written (No space left on device)"
+    assert dialog.error_box.text() == expected  # type: ignore[union-attr]
+    assert dialog.error_box.detailedText() == ""  # type: ignore[union-attr]
+
+
+def test_cancel_stops_the_export_and_writes_nothing(qtbot: QtBot, store_path: Path, settings: QSettings,
+                                                    tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    def slow(*_: object, progress: object, **__: object) -> None:
+        for step in range(500):
+            progress(step, 500)  # type: ignore[operator]
+            time.sleep(0.01)
+
+    monkeypatch.setattr(export_worker, "build_summary", slow)
+    dialog = make(qtbot, store_path, settings)
+    export_to(qtbot, dialog, tmp_path / "wy.pdf")
+    qtbot.waitUntil(lambda: dialog.progress.maximum() == 500, timeout=10_000)
+    assert not dialog.form.isEnabled() and not dialog.export_button.isEnabled()
+    assert dialog.progress.isVisible() and dialog.status.text() == "Reading the store…"
+    with qtbot.waitSignal(dialog.rejected, timeout=10_000):
+        qtbot.keyClick(dialog, Qt.Key.Key_Escape)
+        assert dialog.isVisible()
+    assert dialog.result() == QDialog.DialogCode.Rejected and not (tmp_path / "wy.pdf").exists()
+    assert [p.name for p in tmp_path.iterdir() if p.name.startswith(".")] == []
+
+
+def test_chart_from_the_renderer_is_embedded(qtbot: QtBot, store_path: Path, settings: QSettings,
+                                             tmp_path: Path) -> None:
+    seen: list[ProviderSummary] = []
+
+    def render(summary: ProviderSummary) -> bytes:
+        seen.append(summary)
+        return tiny_png()
+
+    dialog = make(qtbot, store_path, settings, chart_renderer=render)
+    dialog.format.setCurrentIndex(dialog.format.findData("html"))
+    assert dialog.include_chart.isEnabled()
+    with qtbot.waitSignal(dialog.accepted, timeout=20_000):
+        export_to(qtbot, dialog, tmp_path / "wy.html")
+    assert [s.provider.provider_id for s in seen] == ["west-yorkshire-crc"]
+    assert len(seen[0].history) == 2
+    assert "data:image/png;base64," in (tmp_path / "wy.html").read_text()
+    dialog = make(qtbot, store_path, settings, chart_renderer=render)
+    dialog.format.setCurrentIndex(dialog.format.findData("csv"))
+    assert not dialog.include_chart.isEnabled()
+
+
+def test_imported_names_show_as_plain_text(qtbot: QtBot, hostile_store_path: Path,
+                                           settings: QSettings) -> None:
+    dialog = make(qtbot, hostile_store_path, settings, provider="hostile-pdu")
+    assert dialog.windowTitle() == 'Export summary: <img src=x.png> Hostile & "Co" PDU'
+    title = dialog.findChildren(export_dialog.QLabel)[0]
+    assert title.text() == '<img src=x.png> Hostile & "Co" PDU'
+    assert title.textFormat() == Qt.TextFormat.PlainText
+    assert Path(dialog.path.text()).name.startswith("hostile-pdu-summary-")
+
+
+def test_a_bare_file_name_goes_in_the_proposed_folder(qtbot: QtBot, store_path: Path, settings: QSettings,
+                                                      tmp_path: Path) -> None:
+    folder = tmp_path / "reports"
+    folder.mkdir()
+    settings.setValue("export/folder", str(folder))
+    dialog = make(qtbot, store_path, settings)
+    assert Path(dialog.path.text()).parent == folder
+    dialog.format.setCurrentIndex(dialog.format.findData("csv"))
+    with qtbot.waitSignal(dialog.accepted, timeout=20_000):
+        export_to(qtbot, dialog, Path("bare.csv"))
+    assert (folder / "bare.csv").read_bytes().startswith(b"\xef\xbb\xbfrecord,")

@@ -1,0 +1,121 @@
+"""``inspector export``: every format from the command line, and one-line errors with exit code 2
+that leave every file as it was."""
+
+from __future__ import annotations
+
+import csv
+import hashlib
+import json
+import re
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner, Result
+
+from inspector_gui.cli import main
+from inspector_gui.exchange.writers import FORMATS
+
+
+def run(store_path: Path, *args: str) -> Result:
+    return CliRunner().invoke(main, ["export", *args, "--store", str(store_path)])
+
+
+@pytest.mark.parametrize("fmt", FORMATS)
+def test_exports_each_format_from_the_suffix(store_path: Path, tmp_path: Path, fmt: str) -> None:
+    output = tmp_path / f"wy.{fmt}"
+    result = run(store_path, "west yorkshire crc", "--output", str(output))
+    assert result.exit_code == 0, result.output
+    assert "wrote West Yorkshire CRC: 2 inspections, 41 findings" in result.stdout
+    assert output.stat().st_size > 0
+
+
+def test_domain_and_kind_narrow_the_findings(store_path: Path, tmp_path: Path) -> None:
+    output = tmp_path / "wy.json"
+    result = run(store_path, "West Yorkshire CRC", "-o", str(output), "--domain", "case supervision",
+                 "--kind", "strength", "--kind", "recommendation")
+    assert result.exit_code == 0, result.output
+    findings = json.loads(output.read_text())["findings"]
+    assert findings and {(f["domain_code"], f["kind"]) for f in findings} <= {("2", "strength"),
+                                                                           ("2", "recommendation")}
+
+
+def test_unknown_provider_names_the_closest(store_path: Path, tmp_path: Path) -> None:
+    result = run(store_path, "Yorkshre CRC", "--format", "pdf", "-o", str(tmp_path / "x.pdf"))
+    assert result.exit_code == 2
+    assert result.stderr.count("\n") == 1 and "no provider called 'Yorkshre CRC'" in result.stderr
+    assert "West Yorkshire CRC" in result.stderr and not (tmp_path / "x.pdf").exists()
+
+
+def test_existing_output_is_refused_without_force(store_path: Path, tmp_path: Path) -> None:
+    output = tmp_path / "wy.md"
+    output.write_text("keep me")
+    before = hashlib.sha256(output.read_bytes()).hexdigest()
+    result = run(store_path, "west-yorkshire-crc", "-o", str(output))
+    assert result.exit_code == 2
+    assert result.stderr == f"inspector: {output}: already exists; use --force to replace it\n"
+    assert hashlib.sha256(output.read_bytes()).hexdigest() == before
+    assert run(store_path, "west-yorkshire-crc", "-o", str(output), "--force").exit_code == 0
+    assert output.read_text().startswith("# West Yorkshire CRC")
+
+
+@pytest.mark.parametrize(("name", "message"), [
+    ("no-such-folder/wy.pdf", "the folder .* does not exist"),
+    ("a-file.txt/wy.pdf", "is not a folder"),
+])
+def test_unwritable_path_is_one_line_and_exit_2(store_path: Path, tmp_path: Path, name: str,
+                                                message: str) -> None:
+    (tmp_path / "a-file.txt").write_text("x")
+    result = run(store_path, "west-yorkshire-crc", "-o", str(tmp_path / name))
+    assert result.exit_code == 2 and result.stderr.count("\n") == 1
+    assert result.stderr.startswith(f"inspector: {tmp_path / name}: cannot be written")
+    assert re.search(message, result.stderr)
+
+
+@pytest.mark.parametrize(("args", "message"), [
+    (["-o", "x.txt", "west-yorkshire-crc"], "cannot tell the format"),
+    (["-o", "x.pdf"], "give a PROVIDER"),
+    (["--all", "-o", "x.pdf"], "written as csv or json, not pdf"),
+    (["--all", "west-yorkshire-crc", "-o", "x.csv"], "not both"),
+    (["--all", "--domain", "2", "-o", "x.csv"], "--all has none"),
+])
+def test_option_mistakes_are_one_line(store_path: Path, tmp_path: Path, args: list[str],
+                                      message: str) -> None:
+    result = run(store_path, *[str(tmp_path / a) if a.startswith("x.") else a for a in args])
+    assert result.exit_code == 2 and message in result.stderr and result.stderr.count("\n") == 1
+
+
+def test_all_writes_the_league_table(store_path: Path, tmp_path: Path) -> None:
+    output = tmp_path / "league.csv"
+    result = run(store_path, "--all", "-o", str(output))
+    assert result.exit_code == 0, result.output
+    with output.open(encoding="utf-8-sig", newline="") as handle:
+        rows = list(csv.DictReader(handle))
+    assert len(rows) == 93 and rows[0]["rank"] == "1"
+    unranked = [r for r in rows if not r["rank"]]
+    assert unranked and all(r["score_basis"] == "incomplete" for r in unranked)
+    assert rows.index(unranked[0]) == len(rows) - len(unranked)
+    document = tmp_path / "league.json"
+    assert run(store_path, "--all", "--all-inspections", "-o", str(document)).exit_code == 0
+    data = json.loads(document.read_text())
+    assert data["format"] == "inspector-gui/league-table" and len(data["rows"]) == 114
+
+
+def _run_without_qt(store_path: Path, *args: str) -> subprocess.CompletedProcess[str]:
+    code = ("import sys; sys.modules['PySide6'] = None\n"
+            "from inspector_gui.cli import main\n"
+            f"main({['export', *args, '--store', str(store_path)]!r})")
+    return subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=False)
+
+
+def test_text_formats_never_import_qt(store_path: Path, tmp_path: Path) -> None:
+    for fmt in ("html", "md", "csv", "json"):
+        done = _run_without_qt(store_path, "west-yorkshire-crc", "-o", str(tmp_path / f"wy.{fmt}"))
+        assert done.returncode == 0, done.stderr
+
+
+def test_pdf_without_qt_is_a_clear_error(store_path: Path, tmp_path: Path) -> None:
+    done = _run_without_qt(store_path, "west-yorkshire-crc", "-o", str(tmp_path / "wy.pdf"))
+    assert done.returncode == 2 and "PDF export needs Qt" in done.stderr
+    assert done.stderr.count("\n") == 1 and [p.name for p in tmp_path.iterdir()] == ["store.db"]

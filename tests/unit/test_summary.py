@@ -1,0 +1,143 @@
+"""The provider summary's change logic and assembly, on plain records and on the bundled store."""
+
+from __future__ import annotations
+
+import pytest
+
+from inspector_gui.domain.dates import PartialDate
+from inspector_gui.domain.frameworks import Framework, Standard
+from inspector_gui.domain.ratings import GRADED, Rating
+from inspector_gui.domain.records import KINDS, FindingQuery, HistoryPoint, Inspection, Provider, RatingCell
+from inspector_gui.domain.summary import Change, compare, split_urls, summarise_inspections
+from inspector_gui.exchange.summary import build_summary, domain_choices, paged_findings
+from inspector_gui.store import Store
+
+OUT, G, RI, INAD = GRADED
+POINTS = {OUT: 3, G: 2, RI: 1, INAD: 0}
+
+
+def _framework(framework_id: str) -> Framework:
+    standards = tuple(Standard(framework_id, d, f"Domain {d}", f"{d}.{n}", f"Standard {d}.{n}")
+                      for d in "12" for n in "12")
+    return Framework(framework_id, framework_id.upper(), ("PDU",), points=POINTS, standards=standards)
+
+
+FRAMEWORKS = {"old": _framework("old"), "new": _framework("new")}
+PROVIDER = Provider("p", "P PDU", "PDU")
+
+
+def _point(number: int, framework: str, overall: Rating, **ratings: Rating) -> HistoryPoint:
+    inspection = Inspection(f"p-{number}", "p", framework, "", PartialDate(), PartialDate(2018 + number),
+                            overall, "", (f"https://example.org/{number}",))
+    cells = {code.replace("_", "."): RatingCell(code.replace("_", "."), rating, "stated",
+                                                f"https://example.org/{number}/{code}")
+             for code, rating in ratings.items()}
+    return HistoryPoint(inspection, framework, overall, cells)
+
+
+@pytest.mark.parametrize(("previous", "current", "same", "expected"), [
+    (RI, G, True, Change.UP),
+    (G, RI, True, Change.DOWN),
+    (INAD, INAD, True, Change.SAME),
+    (OUT, INAD, False, Change.NOT_COMPARABLE),
+    (None, G, True, Change.NONE),
+    (Rating.NOT_RECORDED, G, True, Change.NONE),
+    (G, Rating.NOT_RECORDED, True, Change.NONE),
+    (G, Rating.NOT_RATED, False, Change.NONE),
+    (Rating.NOT_RATED, G, True, Change.NONE),
+])
+def test_compare_states_each_kind_of_change(previous: Rating | None, current: Rating, same: bool,
+                                            expected: Change) -> None:
+    assert compare(previous, current, same) is expected
+
+
+def test_changes_compare_with_the_previous_inspection_of_the_same_framework() -> None:
+    history = [_point(1, "old", RI, **{"1_1": RI, "1_2": G}),
+               _point(2, "old", G, **{"1_1": G, "1_2": RI, "2_1": G}),
+               _point(3, "new", G, **{"1_1": OUT})]
+    newest, middle, oldest = summarise_inspections(PROVIDER, history, FRAMEWORKS)
+    assert [s.inspection.inspection_id for s in (newest, middle, oldest)] == ["p-3", "p-2", "p-1"]
+    assert (oldest.overall_change, middle.overall_change, newest.overall_change) == (
+        Change.NONE, Change.UP, Change.NOT_COMPARABLE)
+    changes = {c.standard.code: (c.change, c.previous) for c in middle.cells}
+    assert changes == {"1.1": (Change.UP, RI), "1.2": (Change.DOWN, G),
+                       "2.1": (Change.NONE, Rating.NOT_RECORDED), "2.2": (Change.NONE, Rating.NOT_RECORDED)}
+    assert newest.cell("1.1").change is Change.NOT_COMPARABLE  # type: ignore[union-attr]
+    assert newest.cell("1.2").change is Change.NONE  # type: ignore[union-attr]
+
+
+def test_score_needs_every_standard_and_a_published_score_wins() -> None:
+    full = _point(1, "old", G, **{"1_1": OUT, "1_2": G, "2_1": RI, "2_2": INAD})
+    (summary,) = summarise_inspections(PROVIDER, [full], FRAMEWORKS)
+    assert summary.score_text == "6 of 12"
+    (partial,) = summarise_inspections(PROVIDER, [_point(1, "old", G, **{"1_1": OUT})], FRAMEWORKS)
+    assert partial.score_text == "no score: 1 of 4 standards recorded"
+
+
+def test_split_urls_reads_the_separated_list() -> None:
+    assert split_urls("https://a.example/ ; http://b.example/x") == ("https://a.example/", "http://b.example/x")
+    assert split_urls("") == ()
+
+
+def test_summary_matches_the_store(store: Store) -> None:
+    summary = build_summary(store, "hampshire-and-isle-of-wight-crc")
+    inspections = store.inspections("hampshire-and-isle-of-wight-crc")
+    assert [s.inspection for s in summary.inspections] == inspections
+    ratings = store.ratings_for([i.inspection_id for i in inspections])
+    for inspection in summary.inspections:
+        recorded = {c.standard.code: c.cell for c in inspection.cells if c.cell}
+        assert recorded == ratings.get(inspection.inspection.inspection_id, {})
+    expected = store.findings(FindingQuery(provider_ids=("hampshire-and-isle-of-wight-crc",), limit=10_000))
+    got = [f for group in summary.finding_groups for f in group.findings]
+    assert sorted(f.finding_id for f in got) == sorted(f.finding_id for f in expected)
+    assert summary.as_at.iso() == store.as_at()
+
+
+def test_findings_are_grouped_by_domain_then_kind_and_filtered(store: Store) -> None:
+    summary = build_summary(store, "west-yorkshire-crc", domains=["2"], kinds=["improvement", "strength"])
+    keys = [(g.domain_code, g.kind) for g in summary.finding_groups]
+    assert keys == [("2", "strength"), ("2", "improvement")]
+    for group in summary.finding_groups:
+        query = FindingQuery(provider_ids=("west-yorkshire-crc",), domain_codes=("2",), kinds=(group.kind,),
+                             limit=10_000)
+        assert [f.finding_id for f in group.findings] == [f.finding_id for f in store.findings(query)]
+    assert summary.domain_filter == (("2", "Case supervision"),)
+    assert summary.kind_filter == ("strength", "improvement")
+
+
+def test_findings_are_read_a_page_at_a_time(store: Store, monkeypatch: pytest.MonkeyPatch) -> None:
+    limits: list[int] = []
+    original = Store.findings
+
+    def spy(self: Store, query: FindingQuery) -> list:
+        limits.append(query.limit)
+        return original(self, query)
+
+    monkeypatch.setattr(Store, "findings", spy)
+    query = FindingQuery(provider_ids=("west-yorkshire-crc",))
+    found = list(paged_findings(store, query, page=5))
+    assert len(found) == store.count_findings(query) > 5
+    assert set(limits) == {5} and len(limits) == len(found) // 5 + 1
+
+
+def test_sources_cite_every_url_once_in_order(store: Store) -> None:
+    summary = build_summary(store, "west-yorkshire-crc")
+    sources = summary.sources()
+    assert len(sources) == len(set(sources))
+    assert sources[: len(summary.inspections[0].inspection.source_urls)] == list(
+        summary.inspections[0].inspection.source_urls)
+    cited = {u for g in summary.finding_groups for f in g.findings for u in split_urls(f.source_url)}
+    assert cited <= set(sources) and all(" ; " not in u for u in sources)
+
+
+def test_domain_choices_follow_the_providers_frameworks(store: Store) -> None:
+    assert domain_choices(store, "west-yorkshire-crc") == [
+        ("1", "Organisational delivery"), ("2", "Case supervision"), ("4", "CRC-specific work"),
+        ("", "Whole inspection (no domain)")]
+    assert [code for code, _ in domain_choices(store, "essex-north-pdu")] == ["1", "2", ""]
+
+
+def test_every_kind_is_a_heading() -> None:
+    from inspector_gui.exchange.writers.wording import KIND_HEADINGS
+
+    assert set(KIND_HEADINGS) == set(KINDS)
