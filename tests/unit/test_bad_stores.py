@@ -51,11 +51,13 @@ def test_store_open_refuses_with_one_line_and_changes_nothing(case: BadStore, st
 
 
 @pytest.mark.parametrize("case", BAD_STORES, ids=_ids)
-@pytest.mark.parametrize("command", [["info"], ["findings", "--search", "risk"], ["ratings"]])
+@pytest.mark.parametrize("command", [["info"], ["findings", "--search", "risk"], ["ratings"],
+                                     ["export", "--all", "-o", "{dir}/league.csv"]])
 def test_cli_prints_one_line_and_exits_2(case: BadStore, command: list[str], store_path: Path,
                                          tmp_path: Path) -> None:
     path = make_bad_store(case, store_path, tmp_path)
     before = snapshot(tmp_path)
+    command = [part.format(dir=tmp_path) for part in command]
     result = CliRunner().invoke(main, [*command, "--store", str(path)])
     assert result.exit_code == 2
     assert result.stdout == ""
