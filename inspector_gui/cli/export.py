@@ -9,6 +9,7 @@ import click
 
 from inspector_gui.cli.common import fail, handle_errors, open_store, resolve_domains, store_option
 from inspector_gui.domain.records import KINDS
+from inspector_gui.domain.summary import ProviderSummary
 from inspector_gui.exchange.atomic import check_target
 from inspector_gui.exchange.summary import build_league, build_summary
 from inspector_gui.exchange.writers import (
@@ -18,6 +19,8 @@ from inspector_gui.exchange.writers import (
     write_league,
     write_summary,
 )
+
+CHART_FORMATS = ("pdf", "html")
 
 
 @click.command()
@@ -32,10 +35,11 @@ from inspector_gui.exchange.writers import (
 @click.option("--domain", multiple=True, help="Only findings of this domain (code or name); repeat.")
 @click.option("--kind", type=click.Choice(KINDS), multiple=True, help="Only findings of this kind; repeat.")
 @click.option("--force", is_flag=True, help="Replace the output file if it exists.")
+@click.option("--no-chart", is_flag=True, help="Leave the rating-history chart out of a PDF or HTML summary.")
 @store_option
 @handle_errors
 def export(provider: str | None, all_providers: bool, all_inspections: bool, fmt: str | None,
-           output: Path, domain: tuple[str, ...], kind: tuple[str, ...], force: bool,
+           output: Path, domain: tuple[str, ...], kind: tuple[str, ...], force: bool, no_chart: bool,
            store_path: Path | None) -> None:
     """Export a PROVIDER's summary, or with --all the league table.
 
@@ -61,9 +65,22 @@ def export(provider: str | None, all_providers: bool, all_inspections: bool, fmt
         found = store.find_provider(provider or "")
         summary = build_summary(store, found.provider_id, domains=resolve_domains(store, domain),
                                 kinds=kind or None)
-    write_summary(summary, fmt, output, force=force)
+    chart = None if no_chart or fmt not in CHART_FORMATS else _history_png(summary, fmt)
+    write_summary(summary, fmt, output, force=force, chart_png=chart)
     click.echo(f"wrote {found.name}: {len(summary.inspections)} inspections, "
                f"{summary.finding_count} findings to {output}")
+
+
+def _history_png(summary: ProviderSummary, fmt: str) -> bytes | None:
+    """Qt and pyqtgraph are imported only for the formats that carry the chart. Without them an
+    HTML summary is still written, without its chart (a PDF needs Qt anyway and says so)."""
+    try:
+        from inspector_gui.charts.render import render_history_png
+    except ImportError as exc:
+        if fmt == "html":
+            click.echo(f"inspector: the chart is left out (PySide6 or pyqtgraph: {exc})", err=True)
+        return None
+    return render_history_png(summary)
 
 
 def _format(fmt: str | None, output: Path) -> str:

@@ -119,3 +119,12 @@ def test_pdf_without_qt_is_a_clear_error(store_path: Path, tmp_path: Path) -> No
     done = _run_without_qt(store_path, "west-yorkshire-crc", "-o", str(tmp_path / "wy.pdf"))
     assert done.returncode == 2 and "PDF export needs Qt" in done.stderr
     assert done.stderr.count("\n") == 1 and [p.name for p in tmp_path.iterdir()] == ["store.db"]
+
+
+def test_html_summary_carries_the_history_chart_unless_told_not_to(store_path: Path, tmp_path: Path) -> None:
+    with_chart, without = tmp_path / "a.html", tmp_path / "b.html"
+    assert run(store_path, "durham tees valley crc", "-o", str(with_chart)).exit_code == 0
+    assert run(store_path, "durham tees valley crc", "-o", str(without), "--no-chart").exit_code == 0
+    image = re.search(r'src="data:image/png;base64,([A-Za-z0-9+/=]+)"', with_chart.read_text())
+    assert image is not None and len(image.group(1)) > 10_000
+    assert "data:image/png" not in without.read_text()

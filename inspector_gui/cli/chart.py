@@ -1,0 +1,110 @@
+"""``inspector chart``: a provider's history or standards, the national picture or the domain trend,
+written as PNG or SVG. Qt and pyqtgraph are imported only when the command runs."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import click
+
+from inspector_gui.cli.common import fail, handle_errors, open_store, store_option
+from inspector_gui.domain.chartdata import SERIES_MODES
+from inspector_gui.domain.chartload import load_heatmap, load_history
+from inspector_gui.domain.nationalload import BY_CHOICES, load_national, load_trend
+from inspector_gui.domain.records import PROVIDER_TYPES
+from inspector_gui.exchange.atomic import check_target, write_atomic
+from inspector_gui.store import Store
+
+KINDS = ("history", "heatmap")
+MIN_SIZE, MAX_SIZE = 200, 10000
+_SIZE = re.compile(r"^\s*(\d+)\s*[xX×]\s*(\d+)\s*$")
+
+
+@click.command()
+@click.argument("provider", required=False)
+@click.option("--kind", type=click.Choice(KINDS), default="history", show_default=True,
+              help="For a provider: ratings over time, or the standards heat strip.")
+@click.option("--series", type=click.Choice(SERIES_MODES), default="domain", show_default=True,
+              help="History: series drawn beside the overall rating.")
+@click.option("--national", is_flag=True, help="Overall ratings of every provider per year or round.")
+@click.option("--trend", is_flag=True, help="Share of standards rated Good or better, per domain.")
+@click.option("--by", type=click.Choice(BY_CHOICES), default="year", show_default=True,
+              help="National: group by year of publication or by round.")
+@click.option("--type", "provider_type", type=click.Choice(PROVIDER_TYPES, case_sensitive=False),
+              help="National or trend: only this provider type.")
+@click.option("--percent", is_flag=True, help="National: percentages instead of counts.")
+@click.option("--output", "-o", required=True, type=click.Path(path_type=Path),
+              help="File to write: .png or .svg.")
+@click.option("--size", default="1200x700", show_default=True, help="WIDTHxHEIGHT in pixels.")
+@click.option("--force", is_flag=True, help="Replace the output file if it exists.")
+@store_option
+@handle_errors
+def chart(provider: str | None, kind: str, series: str, national: bool, trend: bool, by: str,
+          provider_type: str | None, percent: bool, output: Path, size: str, force: bool,
+          store_path: Path | None) -> None:
+    """Draw a chart to a PNG or SVG file, with title, as-at date and source line.
+
+    The file is written whole or not at all; an existing file is kept unless --force is given.
+
+    \b
+    Example:
+      inspector chart "West Yorkshire CRC" --output west-yorkshire.png
+      inspector chart essex-north-pdu --kind heatmap --output essex.svg --size 900x600
+      inspector chart --national --by round --type CRC --output rounds.png
+    """
+    fmt = _format(output)
+    width, height = _size(size)
+    check_target(output, force)
+    if sum((bool(provider), national, trend)) != 1:
+        fail("give one of PROVIDER, --national or --trend")
+    provider_type = _canonical_type(provider_type)
+    with open_store(store_path) as store:
+        data = _load(store, provider, kind, national, by, provider_type)
+    options = {"mode": series} if provider and kind == "history" else {}
+    if national:
+        options = {"percent": percent}
+    _render(data, fmt, width, height, options, output, force)
+    click.echo(f"wrote {output} ({width}x{height} {fmt.upper()})")
+
+
+def _format(output: Path) -> str:
+    fmt = output.suffix.lower().lstrip(".")
+    if fmt not in ("png", "svg"):
+        fail(f"{output}: the output file must end in .png or .svg")
+    return fmt
+
+
+def _size(text: str) -> tuple[int, int]:
+    match = _SIZE.match(text)
+    width, height = (int(match.group(1)), int(match.group(2))) if match else (0, 0)
+    if not (MIN_SIZE <= width <= MAX_SIZE and MIN_SIZE <= height <= MAX_SIZE):
+        fail(f"--size {text!r}: expected WIDTHxHEIGHT, each {MIN_SIZE} to {MAX_SIZE} pixels, "
+             "e.g. 1200x700")
+    return width, height
+
+
+def _canonical_type(provider_type: str | None) -> str | None:
+    if provider_type is None:
+        return None
+    return next(t for t in PROVIDER_TYPES if t.casefold() == provider_type.casefold())
+
+
+def _load(store: Store, provider: str | None, kind: str, national: bool, by: str,
+          provider_type: str | None) -> object:
+    if national:
+        return load_national(store, by, provider_type)
+    if not provider:
+        return load_trend(store, provider_type)
+    provider_id = store.find_provider(provider).provider_id
+    return (load_history if kind == "history" else load_heatmap)(store, provider_id)
+
+
+def _render(data: object, fmt: str, width: int, height: int, options: dict[str, object],
+            output: Path, force: bool) -> None:
+    """Qt is imported here, when a chart is drawn, so other commands start without it."""
+    try:
+        from inspector_gui.charts.render import render
+    except ImportError as exc:
+        fail(f"charts need PySide6 and pyqtgraph, which could not be loaded: {exc}")
+    write_atomic(output, render(data, fmt, width, height, **options), force=force)

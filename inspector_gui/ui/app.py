@@ -1,0 +1,153 @@
+"""``inspector-gui [STORE]``: the desktop app; ``--screenshot FILE.png [--size WxH]`` renders the
+window offscreen with the store loaded, saves a PNG and exits (the README's screenshot). The
+screenshot uses default settings, neither reading nor changing the user's.
+
+Without STORE the app opens ``$INSPECTOR_STORE`` or the store built from the bundled data.
+Ctrl+C in the terminal and SIGTERM close the window the normal way (state is saved).
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import signal
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+from PySide6.QtCore import QEventLoop, QMessageLogContext, Qt, QTimer, QtMsgType, qInstallMessageHandler
+from PySide6.QtGui import QGuiApplication
+from PySide6.QtWidgets import QApplication
+
+from inspector_gui import __version__
+from inspector_gui.ui.dialogs.errors import install_excepthook
+from inspector_gui.ui.extensions import build_window
+from inspector_gui.ui.main_window import MainWindow
+from inspector_gui.ui.settings import Settings
+
+EXIT_BAD_INPUT = 2
+SETTLE_SECONDS = 0.3
+SCREENSHOT_TIMEOUT = 60.0
+
+
+class _Parser(argparse.ArgumentParser):
+    def error(self, message: str) -> None:  # type: ignore[override]
+        """One line and exit code 2, as every command of the app does."""
+        self.exit(EXIT_BAD_INPUT, f"inspector-gui: {message} (see --help)\n")
+
+
+def parse_size(text: str) -> tuple[int, int]:
+    """``1400x900`` → ``(1400, 900)``; sizes from 200 to 10000 pixels."""
+    try:
+        width, height = (int(part) for part in text.lower().split("x"))
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"size must look like 1400x900, not {text!r}") from None
+    if not (200 <= width <= 10000 and 200 <= height <= 10000):
+        raise argparse.ArgumentTypeError(f"size {text} is out of range (200 to 10000 pixels a side)")
+    return width, height
+
+
+def parse_args(argv: list[str] | None) -> argparse.Namespace:
+    parser = _Parser(prog="inspector-gui", description=(
+        "Inspector GUI: read, compare and report on probation inspections in England and Wales. "
+        "Opens STORE, or $INSPECTOR_STORE, or the store built from the bundled data."))
+    parser.add_argument("store", nargs="?", type=Path, help="store file to open (default: the bundled data)")
+    parser.add_argument("--screenshot", type=Path, metavar="FILE.png",
+                        help="render the window offscreen with the store loaded, save a PNG and exit")
+    parser.add_argument("--size", type=parse_size, default=(1400, 900), metavar="WxH",
+                        help="window size for --screenshot (default 1400x900)")
+    parser.add_argument("--version", action="version", version=f"inspector-gui {__version__}")
+    return parser.parse_args(argv)
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = parse_args(sys.argv[1:] if argv is None else argv)
+    if args.screenshot:
+        os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+    app = _application()
+    if args.screenshot:
+        with tempfile.TemporaryDirectory(prefix="inspector-gui-") as fresh:
+            window = build_window(Settings(Path(fresh) / "settings.ini"))
+            window.open_store(args.store)
+            return _screenshot(app, window, args.screenshot, args.size)
+    window = build_window()
+    install_excepthook(lambda: window)
+    window.open_store(args.store)
+    window.show()
+    _close_on_signals(window)
+    return app.exec()
+
+
+def _application() -> QApplication:
+    existing = QApplication.instance()
+    if isinstance(existing, QApplication):
+        return existing
+    QGuiApplication.setHighDpiScaleFactorRoundingPolicy(Qt.HighDpiScaleFactorRoundingPolicy.PassThrough)
+    app = QApplication([sys.argv[0]])
+    app.setApplicationName("inspector-gui")
+    app.setApplicationVersion(__version__)
+    app.setDesktopFileName("inspector-gui")
+    if app.platformName() == "offscreen":
+        qInstallMessageHandler(_offscreen_messages)
+    return app
+
+
+_OFFSCREEN_NOISE = "This plugin does not support propagateSizeHints()"
+
+
+def _offscreen_messages(kind: QtMsgType, context: QMessageLogContext, message: str) -> None:
+    """The offscreen platform (used for --screenshot) prints a note each time a window's size
+    hints change, which it cannot pass on to a window system; every other message goes to stderr
+    as Qt would print it."""
+    if message == _OFFSCREEN_NOISE:
+        return
+    category = context.category if context.category and context.category != "default" else ""
+    sys.stderr.write(f"{category}: {message}\n" if category else f"{message}\n")
+
+
+def _close_on_signals(window: MainWindow) -> None:
+    """SIGINT/SIGTERM close the window normally. A timer lets Python run the handlers while Qt's
+    event loop has control; the handler only queues the close, because Python may run it in the
+    middle of any callback (a delegate's paint, say) where closing a window is unsafe."""
+    for number in (signal.SIGINT, signal.SIGTERM):
+        signal.signal(number, lambda *_: QTimer.singleShot(0, window.close))
+    timer = QTimer(window)
+    timer.timeout.connect(lambda: None)
+    timer.start(200)
+
+
+def _screenshot(app: QApplication, window: MainWindow, path: Path, size: tuple[int, int]) -> int:
+    errors: list[object] = []
+    window.store_failed.connect(errors.append)
+    window.resize(*size)
+    window.show()
+    settled = wait_until_settled(app, window, SCREENSHOT_TIMEOUT)
+    if errors:
+        print(f"inspector-gui: {errors[0]}", file=sys.stderr)
+        return EXIT_BAD_INPUT
+    if not settled:
+        print(f"inspector-gui: the window did not finish loading in {SCREENSHOT_TIMEOUT:.0f} s",
+              file=sys.stderr)
+        return 1
+    if not window.grab().save(str(path), "PNG"):
+        print(f"inspector-gui: {path}: cannot write the PNG there", file=sys.stderr)
+        return EXIT_BAD_INPUT
+    window.close()
+    return 0
+
+
+def wait_until_settled(app: QApplication, window: MainWindow, timeout: float) -> bool:
+    """Run the event loop until no query or debounce has been pending for a moment."""
+    deadline = time.monotonic() + timeout
+    quiet_since: float | None = None
+    while time.monotonic() < deadline:
+        app.processEvents(QEventLoop.ProcessEventsFlag.AllEvents, 50)
+        if window.is_busy():
+            quiet_since = None
+            time.sleep(0.01)
+            continue
+        quiet_since = quiet_since or time.monotonic()
+        if time.monotonic() - quiet_since >= SETTLE_SECONDS:
+            return True
+    return False

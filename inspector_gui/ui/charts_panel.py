@@ -1,0 +1,328 @@
+"""The charts panel: provider history, standards heat strip, national picture and domain trend in
+tabs, following the store and provider the window gives it.
+
+Chart data is read in a worker thread with its own store connection; a result that arrives after
+the store, provider or options changed is dropped. pyqtgraph is imported when a chart is first
+drawn, not when this module is imported. Clicking a national bar segment emits
+``inspectionsRequested(ids, label)`` for the window to filter the matrix and findings.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Mapping
+from pathlib import Path
+from typing import Any
+
+from PySide6.QtCore import QEvent, QObject, QRunnable, Qt, QThreadPool, Signal
+from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtWidgets import (
+    QComboBox,
+    QFileDialog,
+    QMessageBox,
+    QTabWidget,
+    QToolButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from inspector_gui.domain import chartload, nationalload
+from inspector_gui.domain.records import PROVIDER_TYPES
+from inspector_gui.errors import InspectorError
+from inspector_gui.exchange.atomic import write_atomic
+from inspector_gui.store import Store
+from inspector_gui.ui.chart_page import ChartPage
+
+TABS = ("history", "heatmap", "national", "trend")
+TITLES = ("&History", "&Standards", "&National picture", "Domain &trend")
+PROVIDER_TABS = ("history", "heatmap")
+SERIES_CHOICES = (("By domain", "domain"), ("By standard", "standard"), ("Overall only", "overall"))
+TYPE_CHOICES = (("All provider types", ""), *((t, t) for t in PROVIDER_TYPES))
+Loader = Callable[[Store], Any]
+
+
+class _Signals(QObject):
+    loaded = Signal(str, int, object)
+    failed = Signal(str, int, str)
+
+
+class _LoadJob(QRunnable):
+    """Runs a chart loader on its own read-only connection (one SQLite connection per thread)."""
+
+    def __init__(self, path: Path, load: Loader, tab: str, generation: int, signals: _Signals) -> None:
+        super().__init__()
+        self.path, self.load, self.tab, self.generation, self.signals = path, load, tab, generation, signals
+
+    def run(self) -> None:
+        try:
+            with Store.open(self.path, check=False) as store:
+                data = self.load(store)
+        except InspectorError as exc:
+            self.signals.failed.emit(self.tab, self.generation, str(exc))
+        except Exception as exc:  # a bug must not leave the tab saying "Loading…" for ever
+            self.signals.failed.emit(self.tab, self.generation, f"could not load the chart: {exc!r}")
+        else:
+            self.signals.loaded.emit(self.tab, self.generation, data)
+
+
+class ChartsPanel(QWidget):
+    """Tabs of charts. ``set_store(path)``, ``set_provider(id | None)``; emits
+    ``inspectionsRequested(list[str], str)``; ``save_action`` saves the current chart."""
+
+    inspectionsRequested = Signal(list, str)
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._pool = QThreadPool(self)
+        self._pool.setMaxThreadCount(1)
+        self._signals = _Signals(self)
+        self._signals.loaded.connect(self._loaded)
+        self._signals.failed.connect(self._failed)
+        self._store_path: Path | None = None
+        self._provider: str | None = None
+        self._data: dict[str, Any] = {}
+        self._wanted: dict[str, int] = {}
+        self._generation = 0
+        self._shown = False
+        self._save_dir = ""
+        self._build()
+
+    def _build(self) -> None:
+        self.series = _combo(SERIES_CHOICES, "Series drawn beside the overall rating")
+        self.by = _combo((("By year", "year"), ("By round", "round")), "Group inspections by")
+        self.percent = _combo((("Counts", ""), ("Percentages", "yes")), "Show counts or percentages")
+        self.national_type = _combo(TYPE_CHOICES, "Only inspections of this provider type")
+        self.trend_type = _combo(TYPE_CHOICES, "Only ratings of this provider type")
+        controls = {"history": [self.series], "heatmap": [], "national": [self.by, self.percent,
+                                                                          self.national_type],
+                    "trend": [self.trend_type]}
+        self.pages = {tab: ChartPage(controls[tab]) for tab in TABS}
+        self.tabs = QTabWidget()
+        for tab, title in zip(TABS, TITLES, strict=True):
+            self.tabs.addTab(self.pages[tab], title)
+        self.save_action = self._save_action()
+        save = QToolButton()
+        save.setDefaultAction(self.save_action)
+        self.tabs.setCornerWidget(save)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.tabs)
+        self._connect()
+
+    def _save_action(self) -> QAction:
+        """Ctrl+Shift+S while the panel has focus; the window may also put it in a menu."""
+        action = QAction("&Save chart…", self)
+        action.setShortcut(QKeySequence("Ctrl+Shift+S"))
+        action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+        action.setToolTip("Save the chart shown as a PNG or SVG image (Ctrl+Shift+S)")
+        action.triggered.connect(self._ask_save)
+        self.addAction(action)
+        return action
+
+    def _connect(self) -> None:
+        self.tabs.currentChanged.connect(lambda _: self._refresh())
+        self.series.currentIndexChanged.connect(lambda _: self._redraw("history"))
+        self.percent.currentIndexChanged.connect(lambda _: self._redraw("national"))
+        for combo, tab in ((self.by, "national"), (self.national_type, "national"),
+                           (self.trend_type, "trend")):
+            combo.currentIndexChanged.connect(lambda _, tab=tab: self._reload(tab))
+
+    # The window's API -------------------------------------------------------------------------
+
+    def set_store(self, path: str | Path | None) -> None:
+        """Show charts of this store (or none); everything is reloaded."""
+        self._store_path = Path(path) if path else None
+        for tab in TABS:
+            self._forget(tab)
+        self._refresh()
+
+    def set_provider(self, provider_id: str | None) -> None:
+        """Follow the selected provider in the history and standards tabs."""
+        if provider_id == self._provider:
+            return
+        self._provider = provider_id
+        for tab in PROVIDER_TABS:
+            self._forget(tab)
+        self._refresh()
+
+    def current_tab(self) -> str:
+        return TABS[self.tabs.currentIndex()]
+
+    def current_figure(self) -> Any:
+        """The figure of the current tab, or None while loading or when there is nothing to show."""
+        return self.pages[self.current_tab()].figure
+
+    def save_state(self) -> dict[str, str]:
+        """The choices worth remembering between sessions (the window stores them in settings)."""
+        combos = self._state_combos()
+        return {"tab": self.current_tab(), "save_dir": self._save_dir,
+                **{key: combo.currentData() for key, combo in combos.items()}}
+
+    def restore_state(self, state: Mapping[str, str]) -> None:
+        for key, combo in self._state_combos().items():
+            index = combo.findData(state.get(key))
+            if index >= 0:
+                combo.setCurrentIndex(index)
+        if state.get("tab") in TABS:
+            self.tabs.setCurrentIndex(TABS.index(state["tab"]))
+        self._save_dir = state.get("save_dir", "")
+
+    def _state_combos(self) -> dict[str, QComboBox]:
+        return {"series": self.series, "by": self.by, "percent": self.percent,
+                "national_type": self.national_type, "trend_type": self.trend_type}
+
+    # Loading and drawing ----------------------------------------------------------------------
+
+    def showEvent(self, event: QEvent) -> None:
+        super().showEvent(event)
+        if not self._shown:
+            self._shown = True
+            self._refresh()
+
+    def changeEvent(self, event: QEvent) -> None:
+        super().changeEvent(event)
+        if event.type() == QEvent.Type.PaletteChange:
+            for tab in TABS:
+                self._redraw(tab)
+
+    def _forget(self, tab: str) -> None:
+        self._data.pop(tab, None)
+        self._wanted.pop(tab, None)
+        self.pages[tab].clear()
+
+    def _reload(self, tab: str) -> None:
+        self._forget(tab)
+        self._refresh()
+
+    def _refresh(self) -> None:
+        """Load or draw the current tab if it is not up to date; nothing until first shown."""
+        tab = self.current_tab()
+        if not self._shown:
+            return
+        if tab in self._data:
+            self._draw(tab)
+            return
+        if tab in self._wanted:  # loading
+            return
+        problem = self._why_empty(tab)
+        if problem:
+            self.pages[tab].show_message(problem)
+            return
+        self._generation += 1
+        self._wanted[tab] = self._generation
+        self.pages[tab].show_message("Loading…")
+        self._pool.start(_LoadJob(self._store_path, self._loader(tab), tab, self._generation,
+                                  self._signals))
+
+    def _why_empty(self, tab: str) -> str:
+        if self._store_path is None:
+            return "No store is open."
+        if tab in PROVIDER_TABS and not self._provider:
+            return "Select a provider to see its ratings."
+        return ""
+
+    def _loader(self, tab: str) -> Loader:
+        """The load for a tab with today's choices bound as values (the worker reads no widget)."""
+        provider, by = self._provider, self.by.currentData()
+        national_type, trend_type = self.national_type.currentData(), self.trend_type.currentData()
+        loaders: dict[str, Loader] = {
+            "history": lambda store: chartload.load_history(store, provider),
+            "heatmap": lambda store: chartload.load_heatmap(store, provider),
+            "national": lambda store: nationalload.load_national(store, by, national_type or None),
+            "trend": lambda store: nationalload.load_trend(store, trend_type or None),
+        }
+        return loaders[tab]
+
+    def _loaded(self, tab: str, generation: int, data: object) -> None:
+        if self._wanted.get(tab) != generation:
+            return
+        self._data[tab] = data
+        if tab == self.current_tab():
+            self._draw(tab)
+
+    def _failed(self, tab: str, generation: int, message: str) -> None:
+        if self._wanted.get(tab) == generation:
+            self.pages[tab].show_message(message)
+
+    def _redraw(self, tab: str) -> None:
+        if tab in self._data:
+            self.pages[tab].clear()
+            if tab == self.current_tab():
+                self._draw(tab)
+
+    def _draw(self, tab: str) -> None:
+        from inspector_gui.charts.figure import theme_for
+        from inspector_gui.charts.render import build_figure
+
+        if self.pages[tab].figure is not None:
+            return
+        figure = build_figure(self._data[tab], theme_for(self.palette()), **self._options(tab))
+        if tab == "national":
+            figure.segmentClicked.connect(self._segment_clicked)
+        self.pages[tab].show_figure(figure)
+
+    def _options(self, tab: str) -> dict[str, object]:
+        if tab == "history":
+            return {"mode": self.series.currentData()}
+        if tab == "national":
+            return {"percent": bool(self.percent.currentData())}
+        return {}
+
+    def _segment_clicked(self, segment: Any) -> None:
+        chart = self._data["national"]
+        self.inspectionsRequested.emit(list(segment.inspection_ids), chart.describe(segment))
+
+    # Saving -------------------------------------------------------------------------------------
+
+    def save_chart(self, path: str | Path, width: int | None = None, height: int | None = None) -> None:
+        """Write the current chart (light theme) as PNG or SVG, chosen by the file's suffix, at the
+        size shown unless another is given, replacing the file (the save dialog asked). Raises
+        InspectorError when there is nothing to save or the file cannot be written."""
+        from inspector_gui.charts.render import FORMATS, render
+
+        path = Path(path)
+        tab = self.current_tab()
+        fmt = path.suffix.lower().lstrip(".")
+        if tab not in self._data:
+            raise InspectorError("there is no chart to save yet")
+        if fmt not in FORMATS:
+            raise InspectorError("the file name must end in .png or .svg", path)
+        shown = self.pages[tab].figure
+        size = shown.size() if shown is not None and shown.isVisible() else None
+        width = width or (size.width() if size else 1200)
+        height = height or (size.height() if size else 700)
+        write_atomic(path, render(self._data[tab], fmt, width, height, **self._options(tab)), force=True)
+
+    def _ask_save(self) -> None:
+        if self.current_tab() not in self._data:
+            return
+        start = str(Path(self._save_dir or Path.home()) / self._suggested_name())
+        path, chosen = QFileDialog.getSaveFileName(self, "Save chart", start,
+                                                   "PNG image (*.png);;SVG image (*.svg)")
+        if not path:
+            return
+        if Path(path).suffix.lower() not in (".png", ".svg"):
+            path += ".svg" if chosen.startswith("SVG") else ".png"
+        self._save_dir = str(Path(path).parent)
+        try:
+            self.save_chart(path)
+        except (InspectorError, OSError) as exc:
+            box = QMessageBox(QMessageBox.Icon.Warning, "Chart not saved",
+                              f"The chart could not be saved to {path}.", parent=self)
+            box.setInformativeText(str(exc))
+            box.exec()
+
+    def _suggested_name(self) -> str:
+        tab = self.current_tab()
+        if tab in PROVIDER_TABS:
+            return f"{self._provider}-{tab}.png"
+        if tab == "national":
+            return f"national-by-{self.by.currentData()}.png"
+        return "domain-trend.png"
+
+
+def _combo(choices: tuple[tuple[str, str], ...], tip: str) -> QComboBox:
+    combo = QComboBox()
+    for label, value in choices:
+        combo.addItem(label, value)
+    combo.setToolTip(tip)
+    return combo

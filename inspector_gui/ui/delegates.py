@@ -1,0 +1,229 @@
+"""Delegates that paint ratings and search matches.
+
+Ratings are drawn as coloured chips that always carry a label too (``RI``, or the whole word when
+it fits), so colour is never the only cue; "not recorded" is an empty cell with a dash and "not
+applicable" is hatched, so the two can never be confused. A rating whose basis is not "stated"
+(news report, press-release wording) gets a corner mark.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QPoint, QPointF, QRect, QSize, Qt
+from PySide6.QtGui import (
+    QColor,
+    QFont,
+    QFontMetrics,
+    QPainter,
+    QPalette,
+    QPolygon,
+    QTextCharFormat,
+    QTextLayout,
+    QTextOption,
+)
+from PySide6.QtWidgets import QApplication, QStyle, QStyledItemDelegate, QStyleOptionViewItem
+
+from inspector_gui.domain.matrix import Cell, CellState
+from inspector_gui.domain.ratings import Rating
+from inspector_gui.ui.models import Index
+from inspector_gui.ui.palette import not_applicable_brush, rating_fill, rating_text
+from inspector_gui.ui.roles import CellRole, HighlightRole, RatingRole
+from inspector_gui.ui.text import match_spans
+
+WORD_SCALE = 0.9
+"""Chips that spell the rating's word use a slightly smaller font, to fit a narrow column."""
+MATCH_FILL = QColor("#ffd54f")
+MATCH_TEXT = QColor("#111111")
+
+
+def paint_chip(painter: QPainter, rect: QRect, rating: Rating, palette: QPalette, *,
+               full_word: bool = True, stated: bool = True) -> None:
+    """A rating chip: fill, label (the word if it fits and is wanted, else the short form) and,
+    for a rating not stated by the inspectorate, a mark in the top-right corner."""
+    painter.save()
+    painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+    fill = rating_fill(rating)
+    painter.setPen(Qt.PenStyle.NoPen if fill else palette.color(QPalette.ColorRole.Mid))
+    painter.setBrush(fill if fill else Qt.BrushStyle.NoBrush)
+    painter.drawRoundedRect(rect, 4, 4)
+    text, font = _chip_label(painter.font(), rating, rect.width() if full_word else 0)
+    painter.setFont(font)
+    painter.setPen(rating_text(rating, palette))
+    painter.drawText(rect, Qt.AlignmentFlag.AlignCenter, text)
+    if not stated:
+        _corner_mark(painter, rect, rating_text(rating, palette))
+    painter.restore()
+
+
+def _chip_label(base: QFont, rating: Rating, width: int) -> tuple[str, QFont]:
+    """The rating's word in a slightly smaller font when it fits ``width``, else its short form
+    in bold."""
+    font = QFont(base)
+    font.setPointSizeF(font.pointSizeF() * WORD_SCALE)
+    if QFontMetrics(font).horizontalAdvance(rating.label) + 8 <= width:
+        return rating.label, font
+    short = QFont(base)
+    short.setBold(rating.is_graded)
+    return rating.short, short
+
+
+def _corner_mark(painter: QPainter, rect: QRect, colour: QColor) -> None:
+    size = max(5, rect.height() // 3)
+    corner = rect.topRight()
+    painter.setPen(Qt.PenStyle.NoPen)
+    painter.setBrush(colour)
+    painter.drawPolygon(QPolygon([corner, corner - QPoint(size, 0), corner + QPoint(0, size)]))
+
+
+def paint_not_applicable(painter: QPainter, rect: QRect, palette: QPalette) -> None:
+    painter.save()
+    painter.fillRect(rect, not_applicable_brush(palette))
+    painter.setPen(palette.color(QPalette.ColorRole.PlaceholderText))
+    painter.drawText(rect, Qt.AlignmentFlag.AlignCenter, "n/a")
+    painter.restore()
+
+
+def paint_not_recorded(painter: QPainter, rect: QRect, palette: QPalette) -> None:
+    painter.save()
+    painter.setPen(palette.color(QPalette.ColorRole.PlaceholderText))
+    painter.drawText(rect, Qt.AlignmentFlag.AlignCenter, Rating.NOT_RECORDED.short)
+    painter.restore()
+
+
+class RatingDelegate(QStyledItemDelegate):
+    """Paints matrix cells that carry a rating (:data:`RatingRole`) or a :data:`CellRole`."""
+
+    def paint(self, painter: QPainter, option: QStyleOptionViewItem, index: Index) -> None:
+        cell: Cell | None = index.data(CellRole)
+        rating: Rating | None = index.data(RatingRole)
+        if cell is None and rating is None:
+            super().paint(painter, option, index)
+            return
+        self._background(painter, option)
+        inner = option.rect.adjusted(3, 3, -3, -3)
+        if cell is not None and cell.state is CellState.NOT_APPLICABLE:
+            paint_not_applicable(painter, inner, option.palette)
+        elif cell is not None and cell.state is CellState.NOT_RECORDED:
+            paint_not_recorded(painter, inner, option.palette)
+        else:
+            stated = cell.stated if cell is not None else True
+            paint_chip(painter, inner, rating or Rating.NOT_RECORDED, option.palette, stated=stated,
+                       full_word=cell is None)
+        self._focus(painter, option)
+
+    def sizeHint(self, option: QStyleOptionViewItem, index: Index) -> QSize:
+        hint = super().sizeHint(option, index)
+        return QSize(max(hint.width(), 40), max(hint.height(), 26))
+
+    @staticmethod
+    def _background(painter: QPainter, option: QStyleOptionViewItem) -> None:
+        if option.state & QStyle.StateFlag.State_Selected:
+            painter.fillRect(option.rect, option.palette.color(QPalette.ColorRole.Highlight))
+
+    @staticmethod
+    def _focus(painter: QPainter, option: QStyleOptionViewItem) -> None:
+        if option.state & QStyle.StateFlag.State_HasFocus:
+            painter.save()
+            pen = painter.pen()
+            pen.setColor(option.palette.color(QPalette.ColorRole.Text))
+            pen.setWidth(2)
+            painter.setPen(pen)
+            painter.setBrush(Qt.BrushStyle.NoBrush)
+            painter.drawRect(option.rect.adjusted(1, 1, -1, -1))
+            painter.restore()
+
+
+class BadgeDelegate(QStyledItemDelegate):
+    """The provider tree's rating column: a coloured badge with the rating's word."""
+
+    def paint(self, painter: QPainter, option: QStyleOptionViewItem, index: Index) -> None:
+        rating: Rating | None = index.data(RatingRole)
+        _item_background(self, painter, option, index)
+        if rating is None:
+            return
+        height = min(option.rect.height() - 4, option.fontMetrics.height() + 4)
+        rect = QRect(option.rect.left() + 2, option.rect.center().y() - height // 2 + 1,
+                     option.rect.width() - 6, height)
+        paint_chip(painter, rect, rating, option.palette)
+
+    def sizeHint(self, option: QStyleOptionViewItem, index: Index) -> QSize:
+        hint = super().sizeHint(option, index)
+        return QSize(self.badge_width(option.font), hint.height() + 4)
+
+    @staticmethod
+    def badge_width(font: QFont) -> int:
+        """Room for the longest word, so the column can have a fixed width (measuring every row
+        of a large tree to size it would stall the window)."""
+        smaller = QFont(font)
+        smaller.setPointSizeF(smaller.pointSizeF() * WORD_SCALE)
+        return QFontMetrics(smaller).horizontalAdvance(Rating.REQUIRES_IMPROVEMENT.label) + 16
+
+
+class FindingTextDelegate(QStyledItemDelegate):
+    """Finding text wrapped to as many lines as the row holds, the last one elided, with the words
+    a search matched marked (bold on amber, so not by colour alone)."""
+
+    def paint(self, painter: QPainter, option: QStyleOptionViewItem, index: Index) -> None:
+        opt, text, rect = _item_background(self, painter, option, index)
+        rect.adjust(3, 2, -3, -2)
+        max_lines = max(1, rect.height() // opt.fontMetrics.lineSpacing())
+        layout = _wrapped(text, opt, rect.width(), max_lines)
+        words: list[str] = index.data(HighlightRole) or []
+        selected = bool(opt.state & QStyle.StateFlag.State_Selected)
+        painter.save()
+        painter.setPen(opt.palette.color(QPalette.ColorRole.HighlightedText if selected
+                                         else QPalette.ColorRole.Text))
+        top = rect.top() + max(0.0, (rect.height() - layout.boundingRect().height()) / 2)
+        spans = match_spans(layout.text(), words)
+        layout.draw(painter, QPointF(rect.left(), top), [_match_range(s, n) for s, n in spans])
+        painter.restore()
+
+
+def _item_background(delegate: QStyledItemDelegate, painter: QPainter, option: QStyleOptionViewItem,
+                     index: Index) -> tuple[QStyleOptionViewItem, str, QRect]:
+    """Let the style draw the item without its text (background, selection, focus); returns the
+    option, the text and the rectangle the text would have had, for the caller to draw into."""
+    opt = QStyleOptionViewItem(option)
+    delegate.initStyleOption(opt, index)
+    text, opt.text = opt.text, ""
+    style = opt.widget.style() if opt.widget else QApplication.style()
+    style.drawControl(QStyle.ControlElement.CE_ItemViewItem, opt, painter, opt.widget)
+    return opt, text, style.subElementRect(QStyle.SubElement.SE_ItemViewItemText, opt, opt.widget)
+
+
+def _wrapped(text: str, opt: QStyleOptionViewItem, width: int, max_lines: int) -> QTextLayout:
+    """A layout of ``text`` in at most ``max_lines`` lines of ``width``; the last line elided."""
+    layout = _layout(text, opt, width, max_lines)
+    last = layout.lineAt(layout.lineCount() - 1)
+    end = last.textStart() + last.textLength()
+    if end >= len(text):
+        return layout
+    tail = opt.fontMetrics.elidedText(text[last.textStart():], Qt.TextElideMode.ElideRight, width)
+    return _layout(text[:last.textStart()] + tail, opt, width, max_lines)
+
+
+def _layout(text: str, opt: QStyleOptionViewItem, width: int, max_lines: int) -> QTextLayout:
+    layout = QTextLayout(text, opt.font)
+    option = QTextOption()
+    option.setWrapMode(QTextOption.WrapMode.WordWrap)
+    layout.setTextOption(option)
+    layout.beginLayout()
+    y = 0.0
+    for _ in range(max_lines):
+        line = layout.createLine()
+        if not line.isValid():
+            break
+        line.setLineWidth(width)
+        line.setPosition(QPointF(0, y))
+        y += line.height()
+    layout.endLayout()
+    return layout
+
+
+def _match_range(start: int, length: int) -> QTextLayout.FormatRange:
+    fmt = QTextCharFormat()
+    fmt.setBackground(MATCH_FILL)
+    fmt.setForeground(MATCH_TEXT)
+    fmt.setFontWeight(QFont.Weight.Bold)
+    match = QTextLayout.FormatRange()
+    match.start, match.length, match.format = start, length, fmt
+    return match

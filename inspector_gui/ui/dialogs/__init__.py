@@ -1,0 +1,1 @@
+"""Dialogs: errors (with Details), About, keyboard shortcuts."""

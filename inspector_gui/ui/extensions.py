@@ -1,0 +1,75 @@
+"""The charts panel and the export dialog, attached to the main window through its public surface
+only (signals, ``add_panel``, ``add_file_action``, ``show_inspections``), so each stays a
+separate piece: :func:`build_window` is the window the app shows, with both attached.
+
+pyqtgraph is not imported here: the charts panel imports it when a chart is first drawn, and the
+export's chart renderer when an export asks for a chart.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QAction, QKeySequence
+
+from inspector_gui.domain.summary import ProviderSummary
+from inspector_gui.errors import InspectorError
+from inspector_gui.ui.charts_panel import ChartsPanel
+from inspector_gui.ui.dialogs.errors import show_store_error
+from inspector_gui.ui.export_dialog import ExportDialog
+from inspector_gui.ui.main_window import MainWindow
+from inspector_gui.ui.settings import Settings
+from inspector_gui.ui.shortcuts import keys_for
+
+
+def build_window(settings: Settings | None = None) -> MainWindow:
+    """The main window with the charts tab and File → Export provider summary…."""
+    window = MainWindow(settings)
+    attach_charts(window)
+    attach_export(window)
+    return window
+
+
+def attach_charts(window: MainWindow) -> ChartsPanel:
+    """A "Charts" tab that follows the store and the selected provider; a clicked national bar
+    segment narrows the matrix and the findings to its inspections."""
+    panel = ChartsPanel(window)
+    window.add_panel("Charts", panel)
+    window.store_changed.connect(panel.set_store)
+    window.provider_changed.connect(panel.set_provider)
+    panel.inspectionsRequested.connect(window.show_inspections)
+    panel.set_store(window.current_store_path())
+    panel.set_provider(window.current_provider_id())
+    return panel
+
+
+def attach_export(window: MainWindow) -> QAction:
+    """File → Export provider summary… (Ctrl+E), enabled while a provider is selected."""
+    action = QAction("&Export provider summary…", window)
+    action.setShortcut(QKeySequence(keys_for("export")))
+    action.setEnabled(window.current_provider_id() is not None)
+    window.provider_changed.connect(lambda provider_id: action.setEnabled(provider_id is not None))
+    action.triggered.connect(lambda: open_export(window))
+    window.add_file_action(action)
+    return action
+
+
+def open_export(window: MainWindow) -> ExportDialog | None:
+    """The export dialog for the selected provider (settings kept in the app's one file)."""
+    path, provider_id = window.current_store_path(), window.current_provider_id()
+    if path is None or provider_id is None:
+        return None
+    try:
+        dialog = ExportDialog(window, path, provider_id, chart_renderer=_history_png,
+                              settings=window.settings.qsettings)
+    except InspectorError as error:
+        show_store_error(window, error, "Cannot export")
+        return None
+    dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+    dialog.open()
+    return dialog
+
+
+def _history_png(summary: ProviderSummary) -> bytes:
+    from inspector_gui.charts.render import render_history_png
+
+    return render_history_png(summary)

@@ -1,0 +1,328 @@
+"""The main window: provider tree (left), rating matrix (centre), inspection detail (right) and
+findings (bottom). It composes panels and actions; the panels and models do the work.
+
+Public surface, for panels added by other parts of the app (the charts panel, the export dialog):
+
+Signals
+    ``provider_changed(object)``  the selected provider's id (``str``), or ``None`` when a group
+                                  or "All providers" is selected.
+    ``store_changed(object)``     the ``Path`` of a store that was just opened (or reloaded).
+    ``store_failed(object)``      the :class:`InspectorError` of a store that could not be opened.
+Methods
+    ``current_provider_id() -> str | None`` and ``current_store_path() -> Path | None``.
+    ``current_scope() -> Scope``  the tree selection (all, a group, a provider or an inspection).
+    ``catalogue``                 the open store's :class:`Catalogue` (frameworks, providers…), or None.
+    ``show_inspections(ids, label)``  narrow the matrix and the findings to these inspections
+                                  (e.g. a clicked bar segment), with a banner to go back.
+    ``add_panel(title, widget) -> int``  add a tab beside the matrix in the centre.
+    ``add_dock(title, widget, area) -> QDockWidget``  add a dock (listed in the View menu).
+    ``add_file_action(action)``   add to the File menu above Quit (Export provider summary…, Ctrl+E).
+    ``runner``                    a :class:`QueryRunner`: ``runner.query(key, current_store_path(),
+                                  fn, on_done)`` runs ``fn(store)`` off the GUI thread.
+    ``open_store(path)``, ``reload()``, ``is_busy()``.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from pathlib import Path
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import (
+    QAction,
+    QCloseEvent,
+    QDragEnterEvent,
+    QDropEvent,
+    QGuiApplication,
+    QKeySequence,
+    QShowEvent,
+)
+from PySide6.QtWidgets import (
+    QDockWidget,
+    QFileDialog,
+    QMainWindow,
+    QMessageBox,
+    QStackedWidget,
+    QTabWidget,
+    QWidget,
+)
+
+from inspector_gui.domain.records import MatrixRow
+from inspector_gui.errors import InspectorError
+from inspector_gui.ui.actions import Actions, icon
+from inspector_gui.ui.catalogue import Catalogue, open_catalogue
+from inspector_gui.ui.dialogs.errors import show_store_error
+from inspector_gui.ui.dialogs.help import show_about, show_shortcuts
+from inspector_gui.ui.models.rating_matrix import PROVIDER
+from inspector_gui.ui.scope import ALL, Scope
+from inspector_gui.ui.settings import Settings
+from inspector_gui.ui.shortcuts import keys_for
+from inspector_gui.ui.status import StatusBar, window_title
+from inspector_gui.ui.views.copy import selection_tsv
+from inspector_gui.ui.views.empty_state import EmptyState
+from inspector_gui.ui.views.findings_panel import FindingsPanel
+from inspector_gui.ui.views.inspection_detail import InspectionDetail
+from inspector_gui.ui.views.matrix_panel import MatrixPanel
+from inspector_gui.ui.views.provider_panel import ProviderPanel
+from inspector_gui.ui.workers import QueryRunner
+
+STORE_FILTER = "Inspector stores (*.db *.sqlite *.sqlite3);;All files (*)"
+
+
+class MainWindow(QMainWindow):
+    provider_changed = Signal(object)
+    store_changed = Signal(object)
+    store_failed = Signal(object)
+
+    def __init__(self, settings: Settings | None = None, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.settings = settings or Settings()
+        self.runner = QueryRunner(self)
+        self.catalogue: Catalogue | None = None
+        self._scope = ALL
+        self._provider_id: str | None = None
+        self._store_error: QMessageBox | None = None
+        self.setWindowTitle(window_title(None))
+        self.setWindowIcon(icon("inspector-gui"))
+        self.setAcceptDrops(True)
+        self.commands = Actions(self)
+        self._build_panels()
+        self._build_docks()
+        self.status = StatusBar(self, self.runner)
+        self._tab_order()
+        self._connect()
+        self._restore()
+
+    def _build_panels(self) -> None:
+        self.providers = ProviderPanel(self)
+        self.matrix = MatrixPanel(self.runner, self)
+        self.findings = FindingsPanel(self.runner, self)
+        self.detail = InspectionDetail(self.runner, self)
+        self.tabs = QTabWidget(self)
+        self.tabs.setDocumentMode(True)
+        self.tabs.addTab(self.matrix, "Rating matrix")
+        self.empty = EmptyState(self.commands.open, self)
+        self.centre = QStackedWidget(self)
+        self.centre.addWidget(self.empty)
+        self.centre.addWidget(self.tabs)
+        self.setCentralWidget(self.centre)
+
+    def _build_docks(self) -> None:
+        self.setCorner(Qt.Corner.TopLeftCorner, Qt.DockWidgetArea.LeftDockWidgetArea)
+        self.setCorner(Qt.Corner.BottomLeftCorner, Qt.DockWidgetArea.LeftDockWidgetArea)
+        self.providers_dock = self.add_dock("Providers", self.providers, Qt.DockWidgetArea.LeftDockWidgetArea)
+        self.detail_dock = self.add_dock("Inspection", self.detail, Qt.DockWidgetArea.RightDockWidgetArea)
+        self.findings_dock = self.add_dock("Findings", self.findings, Qt.DockWidgetArea.BottomDockWidgetArea)
+        self.matrix.every_action.setShortcut(QKeySequence(keys_for("every_inspection")))
+        self.commands.view_menu.addAction(self.matrix.every_action)
+        self.commands.view_menu.addSeparator()
+
+    def _tab_order(self) -> None:
+        """Tab walks the panels left to right, top to bottom; arrows work inside each view."""
+        f = self.findings.filters
+        chain = [self.providers.filter, self.providers.grouping, self.providers.tree, self.matrix.toggle,
+                 *self.matrix.filters.values(), self.matrix.table, f.search, *f.kinds.values(), f.follow,
+                 f.standard, self.findings.table]
+        for first, second in zip(chain, chain[1:], strict=False):
+            QWidget.setTabOrder(first, second)
+
+    def _connect(self) -> None:
+        a = self.commands
+        a.open.triggered.connect(self.choose_store)
+        a.reload.triggered.connect(self.reload)
+        a.quit.triggered.connect(self.close)
+        a.copy.triggered.connect(self.copy_selection)
+        a.find.triggered.connect(self.focus_search)
+        a.filter_providers.triggered.connect(lambda: self._focus(self.providers_dock, self.providers.filter))
+        a.all_domains.triggered.connect(lambda: self.findings.filters.select_domain(0))
+        for number, action in enumerate(a.domains, start=1):
+            action.triggered.connect(lambda _=False, n=number: self.findings.filters.select_domain(n))
+        a.shortcuts.triggered.connect(lambda: show_shortcuts(self))
+        a.about.triggered.connect(lambda: show_about(self, self.catalogue))
+        self.providers.scope_changed.connect(self._scope_changed)
+        self.matrix.row_selected.connect(self._row_selected)
+        self.matrix.findings_requested.connect(self._show_findings)
+        self.runner.failed.connect(self._store_problem)
+
+    # Public surface -------------------------------------------------------------------------
+
+    def current_provider_id(self) -> str | None:
+        return self._provider_id
+
+    def current_store_path(self) -> Path | None:
+        return self.catalogue.path if self.catalogue else None
+
+    def current_scope(self) -> Scope:
+        return self._scope
+
+    def show_inspections(self, inspection_ids: Sequence[str], label: str) -> None:
+        """Narrow the matrix and the findings to these inspections (a chart's bar segment)."""
+        ids = tuple(inspection_ids)
+        self.matrix.show_inspections(ids, label)
+        self.findings.focus(ids, "", label)
+        self.tabs.setCurrentWidget(self.matrix)
+
+    def add_panel(self, title: str, widget: QWidget) -> int:
+        """A tab in the centre, after the rating matrix; returns its index."""
+        return self.tabs.addTab(widget, title)
+
+    def add_dock(self, title: str, widget: QWidget, area: Qt.DockWidgetArea) -> QDockWidget:
+        dock = QDockWidget(title, self)
+        dock.setObjectName(f"{title.lower().replace(' ', '_')}_dock")
+        dock.setWidget(widget)
+        self.addDockWidget(area, dock)
+        self.commands.view_menu.addAction(dock.toggleViewAction())
+        return dock
+
+    def add_file_action(self, action: QAction) -> None:
+        self.commands.add_file_action(action)
+
+    def is_busy(self) -> bool:
+        """True while a query or a debounce timer is pending (tests and --screenshot wait on it)."""
+        return self.runner.pending() > 0 or self.findings.filters.search.pending() \
+            or self.providers.filter.pending()
+
+    # Stores ---------------------------------------------------------------------------------
+
+    def open_store(self, path: str | Path | None = None) -> None:
+        """Check and load a store in the background (None: the default store). On failure a
+        dialog names the file and the problem, and the current store (if any) stays open."""
+        target = Path(path) if path is not None else None
+        self.status.showMessage(f"Opening {target or 'the default store'}…")
+        self.runner.submit("open", lambda: open_catalogue(target), self._store_loaded, self._open_failed)
+
+    def choose_store(self) -> None:
+        start = str(self.current_store_path().parent) if self.current_store_path() else ""
+        path, _ = QFileDialog.getOpenFileName(self, "Open store", start, STORE_FILTER)
+        if path:
+            self.open_store(path)
+
+    def reload(self) -> None:
+        if self.catalogue is not None:
+            self.open_store(self.catalogue.path)
+
+    def _store_loaded(self, catalogue: Catalogue) -> None:
+        self.catalogue = catalogue
+        for panel in (self.matrix, self.findings, self.detail, self.providers):
+            panel.set_catalogue(catalogue)
+        self.centre.setCurrentWidget(self.tabs)
+        self.setWindowTitle(window_title(catalogue.path))
+        self.status.show_store(catalogue)
+        self._remember(catalogue.path)
+        self.store_changed.emit(catalogue.path)
+
+    def _open_failed(self, error: InspectorError) -> None:
+        self.status.showMessage(str(error), 10000)
+        self._store_problem(error, "Cannot open store")
+        self.store_failed.emit(error)
+
+    def _store_problem(self, error: InspectorError, title: str = "Cannot read the store") -> None:
+        """A store could not be opened, or a query failed (the file was removed, locked or damaged
+        while open): one dialog at a time, not one per panel whose query failed at that moment."""
+        if self._store_error is not None and self._store_error.isVisible():
+            return
+        self._store_error = show_store_error(self, error, title)
+        self._store_error.destroyed.connect(lambda: setattr(self, "_store_error", None))
+
+    def _remember(self, path: Path) -> None:
+        self.settings.add_recent_store(path)
+        self._update_recent()
+
+    def _update_recent(self) -> None:
+        self.commands.set_recent(self.settings.recent_stores(), self.open_store, self._clear_recent)
+
+    def _clear_recent(self) -> None:
+        self.settings.set_recent_stores([])
+        self._update_recent()
+
+    # Selection and commands -----------------------------------------------------------------
+
+    def _scope_changed(self, scope: Scope) -> None:
+        self._scope = scope
+        self.matrix.set_scope(scope)
+        self.findings.set_scope(scope)
+        self.detail.show_inspection(self._detail_target(scope))
+        if scope.provider_id != self._provider_id:
+            self._provider_id = scope.provider_id
+            self.provider_changed.emit(scope.provider_id)
+
+    def _detail_target(self, scope: Scope) -> str | None:
+        if scope.inspection_id or self.catalogue is None or scope.provider_id is None:
+            return scope.inspection_id
+        inspections = self.catalogue.inspections_of(scope.provider_id)
+        return inspections[0].inspection_id if inspections else None
+
+    def _row_selected(self, row: MatrixRow | None) -> None:
+        if row is not None:
+            self.detail.show_row(row)
+
+    def _show_findings(self, inspection_ids: tuple[str, ...], standard_code: str, label: str) -> None:
+        self.findings.focus(inspection_ids, standard_code, label)
+        self.findings_dock.raise_()
+
+    def copy_selection(self) -> None:
+        """Ctrl+C: the focused view's selection, with headers, as TSV."""
+        focused = QGuiApplication.focusObject()
+        for view, key in ((self.matrix.table, PROVIDER), (self.findings.table, None),
+                          (self.providers.tree, None)):
+            if focused is view or (isinstance(focused, QWidget) and view.isAncestorOf(focused)):
+                text = selection_tsv(view, key)
+                if text:
+                    QGuiApplication.clipboard().setText(text)
+                    self.status.showMessage(f"Copied {text.count(chr(10)) - 1} rows with headers", 4000)
+                return
+
+    def focus_search(self) -> None:
+        self._focus(self.findings_dock, self.findings.filters.search)
+        self.findings.filters.search.selectAll()
+
+    def _focus(self, dock: QDockWidget, widget: QWidget) -> None:
+        dock.show()
+        dock.raise_()
+        widget.setFocus(Qt.FocusReason.ShortcutFocusReason)
+
+    # Drag and drop, state -------------------------------------------------------------------
+
+    def dragEnterEvent(self, event: QDragEnterEvent) -> None:
+        urls = event.mimeData().urls()
+        if len(urls) == 1 and urls[0].isLocalFile():
+            event.acceptProposedAction()
+
+    def dropEvent(self, event: QDropEvent) -> None:
+        urls = event.mimeData().urls()
+        if len(urls) == 1 and urls[0].isLocalFile():
+            event.acceptProposedAction()
+            self.open_store(urls[0].toLocalFile())
+
+    def _restore(self) -> None:
+        geometry = self.settings.get_bytes("geometry")
+        if geometry is None or not self.restoreGeometry(geometry):
+            self.resize(1400, 900)
+        for panel in (self.providers, self.matrix, self.findings):
+            panel.restore_state(self.settings)
+        state = self.settings.get_bytes("window")
+        self._default_docks = state is None or not self.restoreState(state)
+        self._update_recent()
+
+    def showEvent(self, event: QShowEvent) -> None:
+        """Docks can only be sized once the window has its size: on first show, without saved state."""
+        super().showEvent(event)
+        if self._default_docks:
+            self._default_docks = False
+            width, side = self.width(), max(170, self.width() * 16 // 100)
+            self.resizeDocks([self.providers_dock, self.detail_dock], [max(200, width * 24 // 100), side],
+                             Qt.Orientation.Horizontal)
+            self.resizeDocks([self.findings_dock], [self.height() * 2 // 5], Qt.Orientation.Vertical)
+            self.findings.splitter.setSizes([width, side])
+
+    def save_state(self) -> None:
+        self.settings.set_bytes("geometry", self.saveGeometry())
+        self.settings.set_bytes("window", self.saveState())
+        for panel in (self.providers, self.matrix, self.findings):
+            panel.save_state(self.settings)
+        self.settings.sync()
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        self.save_state()
+        self.runner.shutdown()
+        super().closeEvent(event)

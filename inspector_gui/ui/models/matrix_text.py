@@ -1,0 +1,96 @@
+"""What the rating matrix says about its cells: display text, sort keys, tooltips and the names
+a screen reader reads. Plain functions of domain objects, so the model only dispatches."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from inspector_gui.domain.frameworks import Framework, Standard
+from inspector_gui.domain.league import LeagueEntry
+from inspector_gui.domain.matrix import Cell, CellState
+from inspector_gui.domain.records import MatrixRow
+from inspector_gui.ui.scores import rank_text, score_explanation, score_text
+
+SortKey = tuple[bool, Any]
+"""``(missing, value)``: rows with a missing value sort last whichever the direction."""
+
+
+def fixed_text(row: MatrixRow, entry: LeagueEntry, column: str) -> str:
+    """The text of a Provider, Published, Overall, Score or Rank cell."""
+    if column == "Provider":
+        return row.provider.name
+    if column == "Published":
+        return row.inspection.published.iso() or "—"
+    if column == "Overall":
+        return row.inspection.overall.label
+    return score_text(entry) if column == "Score" else rank_text(entry)
+
+
+def fixed_key(row: MatrixRow, entry: LeagueEntry, column: str) -> SortKey:
+    if column == "Provider":
+        return False, row.provider.name.casefold()
+    if column == "Published":
+        return not row.inspection.published.known, row.inspection.published
+    if column == "Overall":
+        rating = row.inspection.overall
+        return not rating.is_graded, rating.level or 0
+    share = entry.share
+    if column == "Score":
+        return share is None, (share or 0, entry.points or 0)
+    return share is None, -(share or 0)
+
+
+def cell_key(cell: Cell) -> SortKey:
+    rated = cell.state is CellState.RATED and cell.rating.is_graded
+    return not rated, cell.rating.level if rated else 0
+
+
+def fixed_tip(row: MatrixRow, entry: LeagueEntry, column: str, framework: Framework | None) -> str:
+    if column in ("Score", "Rank"):
+        return score_explanation(entry)
+    lines = [row.provider.name, f"Overall rating: {row.inspection.overall.label}",
+             f"Published {row.inspection.published.display()}",
+             framework.name if framework else row.inspection.framework_id]
+    return "\n".join(lines + [f"Source: {u}" for u in row.inspection.source_urls])
+
+
+def cell_tip(row: MatrixRow, cell: Cell, framework: Framework | None) -> str:
+    """The standard, the rating, its basis and its source; or why the cell has no rating."""
+    lines = [f"{row.provider.name}, published {row.inspection.published.display()}"]
+    if cell.state is CellState.NOT_APPLICABLE or cell.standard is None:
+        lines.append(f"Not applicable: {framework.name if framework else 'its framework'} "
+                     f"has no such standard for a {row.provider.provider_type}.")
+        return "\n".join(lines)
+    lines.append(f"{cell.standard.title}: {cell.label}")
+    if cell.source is None:
+        lines.append("No published rating for this standard in our sources.")
+        return "\n".join(lines)
+    lines.append(f"Basis: {cell.source.basis or 'stated'}")
+    lines += [f"Source: {cell.source.source_url}"] if cell.source.source_url else []
+    return "\n".join(lines + ([cell.source.notes] if cell.source.notes else []))
+
+
+def cell_name(row: MatrixRow, column: Standard, cell: Cell) -> str:
+    """"Leeds PDU, 2.1 Assessment, Inadequate" — what a screen reader says for a cell."""
+    basis = f" ({cell.source.basis})" if cell.source and not cell.stated else ""
+    return f"{row.provider.name}, {column.title}, {cell.label}{basis}"
+
+
+def standard_tip(standard: Standard, framework: Framework | None) -> str:
+    lines = [standard.title, f"Domain {standard.domain_code}: {standard.domain_name}"]
+    if framework is not None:
+        lines.append(framework.name)
+    if standard.applies_to:
+        lines.append(f"Rated for {standard.applies_to} only")
+    if not standard.name_confirmed:
+        lines.append("Name or code not confirmed by a retrieved source")
+    lines.append("Rows of other frameworks show their standard of the same name; n/a where none.")
+    return "\n".join(lines)
+
+
+def missing_last(keys: list[SortKey], descending: bool) -> list[int]:
+    """Positions ordered by key, rows with a missing value after all others, ties in their
+    original order (a stable sort, in either direction)."""
+    present = [i for i, key in enumerate(keys) if not key[0]]
+    present.sort(key=lambda i: keys[i][1], reverse=descending)
+    return present + [i for i, key in enumerate(keys) if key[0]]

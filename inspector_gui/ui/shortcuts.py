@@ -1,0 +1,53 @@
+"""Every keyboard shortcut of the main window, in one table the README quotes
+(``python -c "from inspector_gui.ui.shortcuts import markdown; print(markdown())"``).
+
+Domain filters use Ctrl+digit: Ctrl+1 … Ctrl+9 pick the n-th domain button of the findings panel
+(domain 1, 2, … in code order, then "Whole inspection"); Ctrl+0 shows every domain. Ctrl+digit
+rather than Alt+digit, because Alt+letter opens menus and some desktops take Alt+digit.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+
+@dataclass(frozen=True)
+class Shortcut:
+    name: str
+    keys: str
+    description: str
+
+
+SHORTCUTS: tuple[Shortcut, ...] = (
+    Shortcut("open", "Ctrl+O", "Open a store file"),
+    Shortcut("reload", "F5", "Reload the store (after an import)"),
+    Shortcut("export", "Ctrl+E", "Export the selected provider's summary (PDF, HTML, Markdown, CSV, JSON)"),
+    Shortcut("quit", "Ctrl+Q", "Quit"),
+    Shortcut("copy", "Ctrl+C", "Copy the selected cells or findings, with column headers, as TSV"),
+    Shortcut("find", "Ctrl+F", "Search the findings"),
+    Shortcut("filter_providers", "Ctrl+L", "Filter the provider list"),
+    Shortcut("every_inspection", "Ctrl+Shift+E", "Matrix: every inspection, or only the latest"),
+    Shortcut("all_domains", "Ctrl+0", "Findings of every domain"),
+    Shortcut("domain", "Ctrl+1 … Ctrl+9", "Findings of the n-th domain (1, 2, …, then whole inspection)"),
+    Shortcut("save_chart", "Ctrl+Shift+S", "In the Charts tab: save the chart shown as PNG or SVG"),
+    Shortcut("shortcuts", "F1", "Show this list of shortcuts"),
+)
+"""Arrow keys move across matrix cells and findings; Tab moves between panels; Enter on a
+matrix cell shows that inspection's findings for the standard."""
+
+
+def keys_for(name: str) -> str:
+    """The key sequence text of a named shortcut (raises KeyError for an unknown name)."""
+    for shortcut in SHORTCUTS:
+        if shortcut.name == name:
+            return shortcut.keys
+    raise KeyError(name)
+
+
+def markdown() -> str:
+    """The shortcuts as a Markdown table for the README."""
+    lines = ["| Keys | Action |", "|---|---|"]
+    lines += [f"| {s.keys} | {s.description} |" for s in SHORTCUTS]
+    lines.append("| Arrow keys, Tab | Move across matrix cells and findings; Tab moves between panels |")
+    lines.append("| Enter, double-click | On a matrix cell: that inspection's findings for the standard |")
+    return "\n".join(lines)

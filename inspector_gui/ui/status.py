@@ -1,0 +1,55 @@
+"""The status bar (store path, counts, a busy indicator) and the window title."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtWidgets import QMainWindow, QSizePolicy, QStatusBar
+
+from inspector_gui.ui.catalogue import Catalogue
+from inspector_gui.ui.text import plain_label, plain_tooltip
+from inspector_gui.ui.workers import QueryRunner
+
+APP_TITLE = "Inspector GUI"
+
+
+def window_title(path: Path | None) -> str:
+    """``hmip.db — Inspector GUI``. Qt reads ``[*]`` in a title as the "modified" marker and
+    ``[*][*]`` as a literal ``[*]``, so a file name's ``[*]`` is doubled."""
+    if path is None:
+        return APP_TITLE
+    return f"{path.name.replace('[*]', '[*][*]')} — {APP_TITLE}"
+
+
+def home_relative(path: Path) -> str:
+    """``~/…`` for a path in the user's home folder, else the path as it is."""
+    try:
+        return str(Path("~") / path.resolve().relative_to(Path.home().resolve()))
+    except ValueError:
+        return str(path)
+
+
+class StatusBar(QStatusBar):
+    def __init__(self, window: QMainWindow, runner: QueryRunner) -> None:
+        super().__init__(window)
+        self.busy = plain_label("Working…", self)
+        self.busy.hide()
+        self.counts = plain_label(parent=self)
+        self.path = plain_label(parent=self)
+        for label in (self.counts, self.path):
+            label.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
+        self.addPermanentWidget(self.busy)
+        self.addPermanentWidget(self.counts, 3)
+        self.addPermanentWidget(self.path, 2)
+        runner.busy_changed.connect(self.busy.setVisible)
+        window.setStatusBar(self)
+
+    def show_store(self, catalogue: Catalogue) -> None:
+        info = catalogue.info
+        counts = info.counts
+        text = (f"{counts['providers']} providers · {counts['inspections']} inspections · "
+                f"{counts['findings']} findings · data as at {info.as_at or 'unknown'}")
+        self.counts.setText(("SYNTHETIC DATA · " if info.synthetic else "") + text)
+        self.path.setText(f"{home_relative(catalogue.path)} (read-only)")
+        self.path.setToolTip(plain_tooltip(str(catalogue.path)))
+        self.clearMessage()

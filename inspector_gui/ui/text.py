@@ -1,0 +1,104 @@
+"""Showing imported text safely: plain-text labels, escaped tooltips and links, search highlights.
+
+Qt guesses rich text from a string's content, so a finding such as ``<b>bold</b>`` would render as
+markup; every string that can hold imported text goes through this module instead.
+"""
+
+from __future__ import annotations
+
+import html
+import re
+from urllib.parse import urlsplit
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QFont
+from PySide6.QtWidgets import QLabel, QWidget
+
+_WORD = re.compile(r"\w+", re.UNICODE)
+_BREAK = "&#8203;"
+"""A zero-width space: lets Qt wrap a long address without showing anything."""
+
+
+def plain_tooltip(text: str) -> str:
+    """A tooltip that shows ``text`` literally: escaped inside a ``<qt>`` wrapper."""
+    if not text:
+        return ""
+    return "<qt>" + html.escape(text).replace("\n", "<br>") + "</qt>"
+
+
+def short_url(url: str, limit: int = 48) -> str:
+    """``host/…/last-part`` for showing a long address in a narrow pane (the link keeps it all)."""
+    parts = urlsplit(url)
+    path = [p for p in parts.path.split("/") if p]
+    if not parts.netloc:
+        return url
+    host = parts.netloc.removeprefix("www.")
+    text = host if not path else f"{host}/{path[-1]}" if len(path) == 1 else f"{host}/…/{path[-1]}"
+    return text if len(text) <= limit else text[: limit - 1] + "…"
+
+
+def link_html(url: str, text: str | None = None) -> str:
+    """An escaped link for a web address; anything else is escaped text, never a link. The shown
+    text may break after ``/`` and ``.`` so a long address wraps in a narrow pane."""
+    shown = html.escape(text if text is not None else url)
+    if urlsplit(url).scheme not in ("http", "https"):
+        return shown
+    breakable = re.sub(r"([/.])", "\\1" + _BREAK, shown)
+    return f'<a href="{html.escape(url, quote=True)}">{breakable}</a>'
+
+
+def plain_label(text: str = "", parent: QWidget | None = None, *, wrap: bool = False,
+                selectable: bool = False) -> QLabel:
+    """A QLabel that never interprets its text as markup."""
+    label = QLabel(parent)
+    label.setTextFormat(Qt.TextFormat.PlainText)
+    label.setText(text)
+    label.setWordWrap(wrap)
+    if selectable:
+        label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse
+                                      | Qt.TextInteractionFlag.TextSelectableByKeyboard)
+    return label
+
+
+def heading_label(parent: QWidget | None = None, scale: float = 1.0) -> QLabel:
+    """A bold, selectable, wrapping plain-text label for a pane's heading."""
+    label = plain_label(parent=parent, wrap=True, selectable=True)
+    font = QFont(label.font())
+    font.setBold(True)
+    font.setPointSizeF(font.pointSizeF() * scale)
+    label.setFont(font)
+    return label
+
+
+def link_label(parent: QWidget | None = None) -> QLabel:
+    """A label for links built with :func:`link_html`; opens them in the browser."""
+    label = QLabel(parent)
+    label.setTextFormat(Qt.TextFormat.RichText)
+    label.setOpenExternalLinks(True)
+    label.setWordWrap(True)
+    label.setTextInteractionFlags(Qt.TextInteractionFlag.TextBrowserInteraction)
+    return label
+
+
+def match_spans(text: str, words: list[str]) -> list[tuple[int, int]]:
+    """``(start, length)`` of each word in ``text`` that a search for ``words`` matched.
+
+    The store searches with the Porter stemmer and the last word as a prefix, so a word of the
+    text matches when it starts with the rough stem of a search word ("assessed" for
+    "assessment", "risks" for "risk").
+    """
+    if not words:
+        return []
+    keys = tuple(_stem(w.casefold()) for w in words)
+    return [(m.start(), len(m.group())) for m in _WORD.finditer(text)
+            if m.group().casefold().startswith(keys)]
+
+
+def _stem(word: str) -> str:
+    for suffix in _SUFFIXES:
+        if word.endswith(suffix) and len(word) - len(suffix) >= 3:
+            return word[: -len(suffix)]
+    return word
+
+
+_SUFFIXES = ("ments", "ment", "ings", "ing", "ies", "ed", "es", "s")

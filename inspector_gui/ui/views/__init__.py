@@ -1,0 +1,1 @@
+"""Widgets that compose the main window: panels, header, legend, detail panes."""

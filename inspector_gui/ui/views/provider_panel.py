@@ -1,0 +1,135 @@
+"""The provider tree panel: a type-to-filter box, the grouping switch and the tree.
+
+Filtering and grouping rebuild the tree from the catalogue already in memory (a few thousand
+providers at most), so they never touch the disk. The selection is kept by key across rebuilds,
+reloads and restarts.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QItemSelectionModel, QModelIndex, Signal
+from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTreeView, QVBoxLayout, QWidget
+
+from inspector_gui.domain.grouping import GROUPINGS, filter_entries, group_providers
+from inspector_gui.ui import settings as keys
+from inspector_gui.ui.catalogue import Catalogue
+from inspector_gui.ui.delegates import BadgeDelegate
+from inspector_gui.ui.models.provider_tree import ProviderTreeModel
+from inspector_gui.ui.roles import ItemRole
+from inspector_gui.ui.scope import ALL, Scope
+from inspector_gui.ui.settings import Settings
+from inspector_gui.ui.views.choices import ChoiceBox
+from inspector_gui.ui.views.search_box import SearchBox
+
+FILTER_DELAY_MS = 150
+
+
+class ProviderPanel(QWidget):
+    scope_changed = Signal(object)
+    """The :class:`Scope` of the selected node."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._catalogue: Catalogue | None = None
+        self._selected_key = ALL.key
+        self._emitted: Scope | None = None
+        self.filter = SearchBox("Filter providers (Ctrl+L)", "Filter providers", FILTER_DELAY_MS, self)
+        self.filter.settled.connect(self.rebuild)
+        self.grouping = ChoiceBox(None, "Group providers by", self)
+        self.grouping.set_choices([(f"Group: {label}", key) for key, label in GROUPINGS.items()])
+        self.grouping.value_changed.connect(lambda _: self.rebuild())
+        self.model = ProviderTreeModel(self)
+        self.tree = self._make_tree()
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(4, 4, 4, 4)
+        for widget in (self.filter, self.grouping):
+            layout.addWidget(widget)
+        layout.addWidget(self.tree, 1)
+
+    def _make_tree(self) -> QTreeView:
+        tree = QTreeView(self)
+        tree.setModel(self.model)
+        badges = BadgeDelegate(tree)
+        tree.setItemDelegateForColumn(1, badges)
+        tree.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        tree.setUniformRowHeights(True)
+        tree.setIndentation(14)
+        tree.setAccessibleName("Providers")
+        header = tree.header()
+        header.setStretchLastSection(False)
+        header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        header.setSectionResizeMode(1, QHeaderView.ResizeMode.Fixed)
+        header.resizeSection(1, badges.badge_width(tree.font()) + 4)
+        tree.selectionModel().currentChanged.connect(self._current_changed)
+        return tree
+
+    def set_catalogue(self, catalogue: Catalogue | None) -> None:
+        self._catalogue = catalogue
+        self.rebuild()
+
+    def rebuild(self) -> None:
+        """Regroup and refilter the tree, keeping the selection when it is still there."""
+        catalogue = self._catalogue
+        entries = filter_entries(catalogue.tree, self.filter.text()) if catalogue else []
+        names = {f: fw.name for f, fw in catalogue.frameworks.items()} if catalogue else {}
+        groups = group_providers(entries, self.grouping.value() or "type_region", names)
+        self.model.set_groups(groups, len(entries), names)
+        self._span_groups(QModelIndex())
+        self._expand(expand_all=bool(self.filter.text().strip()))
+        self.select_key(self._selected_key)
+
+    def _span_groups(self, parent: QModelIndex) -> None:
+        """Group rows have no rating: their label may use the rating column's width too."""
+        for row in range(self.model.rowCount(parent)):
+            index = self.model.index(row, 0, parent)
+            if index.data(ItemRole) is None:
+                self.tree.setFirstColumnSpanned(row, parent, True)
+                self._span_groups(index)
+
+    def _expand(self, expand_all: bool) -> None:
+        if expand_all:
+            self.tree.expandToDepth(1)
+            return
+        for row in range(self.model.rowCount()):
+            self.tree.expand(self.model.index(row, 0))
+
+    def select_key(self, key: str) -> None:
+        """Select the node with this key and scroll to it. When the filter hides it the scope
+        stays as it was; when the store has no such node, "All providers" is selected."""
+        index = self.model.index_for_key(key)
+        if not index.isValid() and self.filter.text().strip():
+            return
+        if not index.isValid():
+            index = self.model.index(0, 0)
+        parent = index.parent()
+        while parent.isValid():
+            self.tree.expand(parent)
+            parent = parent.parent()
+        self.tree.selectionModel().setCurrentIndex(
+            index, QItemSelectionModel.SelectionFlag.ClearAndSelect | QItemSelectionModel.SelectionFlag.Rows)
+        self.tree.scrollTo(index)
+        self._announce(index)
+
+    def current_scope(self) -> Scope:
+        return self.model.scope(self.tree.currentIndex())
+
+    def _current_changed(self, current: QModelIndex, _previous: QModelIndex) -> None:
+        self._announce(current)
+
+    def _announce(self, index: QModelIndex) -> None:
+        if not index.isValid():
+            return
+        scope = self.model.scope(index)
+        self._selected_key = scope.key
+        if scope != self._emitted:
+            self._emitted = scope
+            self.scope_changed.emit(scope)
+
+    def save_state(self, settings: Settings) -> None:
+        settings.set(keys.GROUPING, self.grouping.value())
+        settings.set(keys.SELECTION, self._selected_key)
+
+    def restore_state(self, settings: Settings) -> None:
+        self.grouping.set_value(settings.get(keys.GROUPING))
+        self._selected_key = settings.get(keys.SELECTION)
+

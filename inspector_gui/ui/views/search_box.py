@@ -1,0 +1,33 @@
+"""A line edit for typed filters that waits until typing pauses before it reports the text, so a
+query runs once per pause rather than once per key."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QTimer, Signal
+from PySide6.QtWidgets import QLineEdit, QWidget
+
+
+class SearchBox(QLineEdit):
+    settled = Signal()
+    """The text changed and typing has paused for ``delay_ms``."""
+
+    def __init__(self, placeholder: str, accessible_name: str, delay_ms: int,
+                 parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setPlaceholderText(placeholder)
+        self.setAccessibleName(accessible_name)
+        self.setClearButtonEnabled(True)
+        self._timer = QTimer(self, singleShot=True, interval=delay_ms)
+        self._timer.timeout.connect(self.settled)
+        self.textChanged.connect(lambda _: self._timer.start())
+        self.returnPressed.connect(self.settle)
+
+    def pending(self) -> bool:
+        """True while typed text waits for the pause."""
+        return self._timer.isActive()
+
+    def settle(self) -> None:
+        """Report pending text at once (Enter does this)."""
+        if self._timer.isActive():
+            self._timer.stop()
+            self.settled.emit()

@@ -1,0 +1,136 @@
+"""Background queries: the GUI thread never waits on disk.
+
+:class:`QueryRunner` runs a function in a ``QRunnable`` on its own thread pool. Each query opens
+its own :class:`~inspector_gui.store.Store` connection (one SQLite connection per thread) and
+closes it when done. Results come back by a queued signal to the GUI thread. Each submission has a
+*key* ("matrix", "findings/page" …): a new submission under a key makes every older one under
+that key stale, and stale results are dropped, so a slow query can never overwrite a newer one.
+"""
+
+from __future__ import annotations
+
+import sys
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal
+
+from inspector_gui.errors import InspectorError
+from inspector_gui.store import Store
+
+OnDone = Callable[[Any], None]
+OnError = Callable[[InspectorError], None]
+
+
+@dataclass(frozen=True)
+class _Ticket:
+    key: str
+    generation: int
+    on_done: OnDone
+    on_error: OnError | None
+
+
+class _Bridge(QObject):
+    """Lives in the GUI thread; workers emit on it, so delivery is queued to that thread."""
+
+    finished = Signal(object, str, object)
+
+
+class _Job(QRunnable):
+    def __init__(self, fn: Callable[[], Any], ticket: _Ticket, bridge: _Bridge) -> None:
+        super().__init__()
+        self.fn, self.ticket, self.bridge = fn, ticket, bridge
+
+    def run(self) -> None:
+        try:
+            outcome, value = "ok", self.fn()
+        except InspectorError as exc:
+            outcome, value = "error", exc
+        except Exception:
+            outcome, value = "crash", sys.exc_info()
+        self.bridge.finished.emit(self.ticket, outcome, value)
+
+
+def in_store(path: Path, fn: Callable[[Store], Any]) -> Callable[[], Any]:
+    """A job that opens the store read-only on the worker's thread, runs ``fn``, closes it."""
+
+    def job() -> Any:
+        with Store.open(path, check=False) as store:
+            return fn(store)
+
+    return job
+
+
+class QueryRunner(QObject):
+    """Runs queries off the GUI thread and delivers only the newest result per key.
+
+    ``failed`` carries an :class:`InspectorError` that had no ``on_error``; unexpected exceptions
+    go to ``sys.excepthook`` in the GUI thread (the app's error dialog). ``idle`` fires when the
+    last pending query has been delivered.
+    """
+
+    failed = Signal(object)
+    idle = Signal()
+    busy_changed = Signal(bool)
+
+    def __init__(self, parent: QObject | None = None, threads: int = 3) -> None:
+        super().__init__(parent)
+        self._pool = QThreadPool(self)
+        self._pool.setMaxThreadCount(threads)
+        self._bridge = _Bridge(self)
+        self._bridge.finished.connect(self._deliver)
+        self._generations: dict[str, int] = {}
+        self._pending = 0
+
+    def submit(self, key: str, fn: Callable[[], Any], on_done: OnDone,
+               on_error: OnError | None = None) -> None:
+        """Run ``fn()`` in the pool; ``on_done(result)`` runs in the GUI thread unless stale."""
+        generation = self._generations.get(key, 0) + 1
+        self._generations[key] = generation
+        self._pending += 1
+        if self._pending == 1:
+            self.busy_changed.emit(True)
+        self._pool.start(_Job(fn, _Ticket(key, generation, on_done, on_error), self._bridge))
+
+    def query(self, key: str, path: Path, fn: Callable[[Store], Any], on_done: OnDone,
+              on_error: OnError | None = None) -> None:
+        """:meth:`submit` a function of an open store."""
+        self.submit(key, in_store(path, fn), on_done, on_error)
+
+    def cancel(self, key: str) -> None:
+        """Make every pending query under ``key`` stale."""
+        self._generations[key] = self._generations.get(key, 0) + 1
+
+    def cancel_all(self) -> None:
+        for key in list(self._generations):
+            self.cancel(key)
+
+    def pending(self) -> int:
+        return self._pending
+
+    def shutdown(self, timeout_ms: int = 5000) -> None:
+        """Drop every pending result and wait for running queries to finish."""
+        self.cancel_all()
+        self._pool.waitForDone(timeout_ms)
+
+    def _deliver(self, ticket: _Ticket, outcome: str, value: Any) -> None:
+        self._pending -= 1
+        try:
+            if self._generations.get(ticket.key) == ticket.generation:
+                self._dispatch(ticket, outcome, value)
+        finally:
+            if self._pending == 0:
+                self.busy_changed.emit(False)
+                self.idle.emit()
+
+    def _dispatch(self, ticket: _Ticket, outcome: str, value: Any) -> None:
+        if outcome == "ok":
+            ticket.on_done(value)
+        elif outcome == "error" and ticket.on_error is not None:
+            ticket.on_error(value)
+        elif outcome == "error":
+            self.failed.emit(value)
+        else:
+            sys.excepthook(*value)

@@ -1,0 +1,1 @@
+"""Tests that drive the real main window offscreen (a package, so its conftest is not "conftest")."""

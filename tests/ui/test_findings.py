@@ -1,0 +1,107 @@
+"""The findings panel: domain filters, kinds, search and hostile text, against the store."""
+
+from __future__ import annotations
+
+import pytest
+from PySide6.QtCore import Qt
+
+from inspector_gui.domain.records import FindingQuery
+from inspector_gui.store import Store
+from inspector_gui.ui.models.findings import TEXT
+from inspector_gui.ui.roles import HighlightRole
+
+pytestmark = pytest.mark.qt_log_level_fail("WARNING")  # any Qt warning is a failure here
+
+
+def _ids(store: Store, **where) -> list[int]:
+    return [f.finding_id for f in store.findings(FindingQuery(limit=10_000, **where))]
+
+
+@pytest.mark.parametrize("number, code", [(1, "1"), (2, "2"), (3, "3"), (4, "4"), (5, "")])
+def test_each_domain_button_shows_exactly_the_stores_findings_of_that_domain(
+        qtbot, window, store, settle, all_findings, number, code):
+    filters = window.findings.filters
+    qtbot.mouseClick(filters.domains.button(number), Qt.MouseButton.LeftButton)
+    settle(window)
+    expected = _ids(store, domain_codes=(code,))
+    assert expected, "every domain of the bundled data has findings"
+    assert all_findings(window) == expected
+    assert window.findings.model.total == len(expected)
+    assert {window.findings.model.finding(r).domain_code for r in range(len(expected))} == {code}
+
+
+def test_ctrl_digit_picks_a_domain_and_ctrl_0_all_of_them(qtbot, window, store, settle):
+    qtbot.keyClick(window, Qt.Key.Key_2, Qt.KeyboardModifier.ControlModifier)
+    settle(window)
+    assert window.findings.filters.domain() == "2"
+    assert window.findings.model.total == store.count_findings(FindingQuery(domain_codes=("2",)))
+    qtbot.keyClick(window, Qt.Key.Key_0, Qt.KeyboardModifier.ControlModifier)
+    settle(window)
+    assert window.findings.filters.domain() is None
+    assert window.findings.model.total == 538
+
+
+def test_unticking_a_kind_leaves_the_other_two(qtbot, window, store, settle, all_findings):
+    qtbot.mouseClick(window.findings.filters.kinds["recommendation"], Qt.MouseButton.LeftButton)
+    settle(window)
+    assert all_findings(window) == _ids(store, kinds=("strength", "improvement"))
+
+
+def test_search_is_debounced_then_matches_the_store_and_is_highlighted(qtbot, window, store, settle,
+                                                                        all_findings):
+    qtbot.keyClick(window, Qt.Key.Key_F, Qt.KeyboardModifier.ControlModifier)
+    search = window.findings.filters.search
+    assert search.hasFocus()
+    qtbot.keyClicks(search, "risk of harm")
+    assert window.findings.model.query.search == "", "typing alone runs no query"
+    assert window.is_busy()
+    settle(window)
+    expected = _ids(store, search="risk of harm")
+    assert expected
+    assert all_findings(window) == expected
+    index = window.findings.model.index(0, TEXT)
+    assert index.data(HighlightRole) == ["risk", "of", "harm"]
+
+
+@pytest.mark.parametrize("text", ['"risk', "risk AND (", "NEAR(risk harm", "-risk:", "*", "'"])
+def test_search_syntax_is_plain_words_and_never_fails(qtbot, window, store, settle, text):
+    qtbot.keyClicks(window.findings.filters.search, text)
+    settle(window)
+    assert window.findings.model.total == store.count_findings(FindingQuery(search=text))
+
+
+def test_a_selected_finding_fills_the_detail_pane(qtbot, window, settle):
+    table = window.findings.table
+    table.setFocus()
+    qtbot.keyClick(table, Qt.Key.Key_Down)
+    finding = window.findings.model.finding(table.currentIndex().row())
+    detail = window.findings.detail
+    assert detail.text.text() == finding.text
+    assert finding.provider_name in detail.inspection.text()
+    assert finding.source_url in detail.source.text()  # the href keeps the whole address
+
+
+def test_hostile_text_shows_literally_everywhere(qtbot, open_window, hostile, settle, all_findings):
+    window = open_window(hostile.path)
+    provider = window.providers.model.index_for_key("provider:hostile-pdu")
+    assert provider.data() == hostile.name
+    assert "&lt;img src=x.png&gt; Hostile &amp;" in provider.data(Qt.ItemDataRole.ToolTipRole)
+    window.providers.select_key("provider:hostile-pdu")
+    qtbot.mouseClick(window.findings.filters.domains.button(1), Qt.MouseButton.LeftButton)
+    settle(window)
+    all_findings(window)
+    model = window.findings.model
+    row = next(r for r in range(model.rowCount()) if model.finding(r).text == hostile.text)
+    assert model.index(row, TEXT).data() == hostile.text
+    assert model.index(row, TEXT).data(Qt.ItemDataRole.ToolTipRole) == \
+        "<qt>&lt;img src=x.png&gt;&lt;b&gt;bold&lt;/b&gt;</qt>"
+    window.findings.table.selectRow(row)
+    detail = window.findings.detail
+    assert detail.text.text() == hostile.text
+    assert detail.text.textFormat() == Qt.TextFormat.PlainText
+    assert "&lt;i&gt;" in detail.source.text(), "the link's address is escaped"
+    assert window.detail.title.text() == hostile.name
+    notes = window.detail.fields["Notes"]
+    assert notes.text() == 'Note with <i>markup</i> & "quotes"'
+    assert notes.textFormat() == Qt.TextFormat.PlainText
+    assert 'href="https://example.org/report?a=1&amp;b=&lt;2&gt;"' in window.detail.fields["Reports"].text()

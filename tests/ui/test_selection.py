@@ -1,0 +1,96 @@
+"""The provider tree drives the matrix, the findings and the inspection detail."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+import pytest
+from PySide6.QtCore import Qt
+from pytestqt.qtbot import QtBot
+
+from inspector_gui.domain.records import FindingQuery
+from inspector_gui.store import Store
+from inspector_gui.ui.main_window import MainWindow
+
+pytestmark = pytest.mark.qt_log_level_fail("WARNING")  # any Qt warning is a failure here
+
+WEST_YORKSHIRE = "west-yorkshire-crc"
+
+
+@pytest.fixture
+def click_key(qtbot: QtBot, settle: Callable[[MainWindow], None]) -> Callable[[MainWindow, str], None]:
+    """Click the tree node with this key, as a user would, and wait for the panels."""
+
+    def click(window: MainWindow, key: str) -> None:
+        tree = window.providers.tree
+        index = window.providers.model.index_for_key(key)
+        tree.expand(index.parent())
+        tree.scrollTo(index)
+        qtbot.mouseClick(tree.viewport(), Qt.MouseButton.LeftButton, pos=tree.visualRect(index).center())
+        settle(window)
+
+    return click
+
+
+def _matrix_inspections(window: MainWindow) -> list[str]:
+    model = window.matrix.model
+    return [model.row_at(r).inspection.inspection_id for r in range(model.rowCount())]
+
+
+def test_selecting_a_provider_updates_matrix_findings_and_detail(qtbot, window, store, click_key,
+                                                                 all_findings):
+    with qtbot.waitSignal(window.provider_changed, timeout=5000) as signal:
+        click_key(window, f"provider:{WEST_YORKSHIRE}")
+    assert signal.args == [WEST_YORKSHIRE]
+    assert window.current_provider_id() == WEST_YORKSHIRE
+    expected_rows = store.rating_matrix(provider_ids=[WEST_YORKSHIRE], latest_only=False)
+    assert sorted(_matrix_inspections(window)) == sorted(r.inspection.inspection_id for r in expected_rows)
+    expected = store.findings(FindingQuery(provider_ids=(WEST_YORKSHIRE,), limit=10_000))
+    assert all_findings(window) == [f.finding_id for f in expected]
+    assert window.findings.filters.count.text() == f"{len(expected)} findings"
+    assert window.detail.title.text() == "West Yorkshire CRC"
+
+
+def test_selecting_an_inspection_narrows_findings_to_it(window, store, click_key, all_findings):
+    inspection = store.inspections(WEST_YORKSHIRE)[0]
+    click_key(window, f"inspection:{inspection.inspection_id}")
+    expected = store.findings(FindingQuery(inspection_ids=(inspection.inspection_id,), limit=10_000))
+    assert all_findings(window) == [f.finding_id for f in expected]
+    current = window.matrix.table.currentIndex()
+    assert current.data(0) == "West Yorkshire CRC"
+    assert window.detail.fields["Published"].text() == inspection.published.display()
+
+
+def test_a_group_scopes_the_matrix_to_its_providers(window: MainWindow, store: Store, click_key):
+    click_key(window, "group:NPS divisions")
+    nps = [p.provider_id for p in store.providers() if p.provider_type == "NPS division"]
+    expected = store.rating_matrix(provider_ids=nps)
+    assert sorted(_matrix_inspections(window)) == sorted(r.inspection.inspection_id for r in expected)
+    assert window.current_provider_id() is None
+    assert window.matrix.model.framework.framework_id == "crc-nps-2018"
+
+
+def test_all_providers_lists_every_providers_latest_inspection(window: MainWindow, store: Store):
+    assert len(_matrix_inspections(window)) == len(store.providers()) == 93
+    assert window.findings.model.total == 538
+
+
+def test_filter_box_and_grouping_rebuild_the_tree(qtbot: QtBot, window: MainWindow):
+    panel = window.providers
+    qtbot.keyClicks(panel.filter, "yorkshire")
+    qtbot.waitUntil(lambda: panel.model.rowCount() > 0 and "(93)" not in
+                    panel.model.index(0, 0).data(), timeout=5000)
+    assert panel.model.index(0, 0).data().startswith("All providers (")
+    panel.filter.clear()
+    panel.grouping.set_value("owner")
+    panel.grouping.value_changed.emit("owner")
+    labels = [panel.model.index(r, 0).data() for r in range(panel.model.rowCount())]
+    assert "Purple Futures (5)" in labels
+    assert "Sodexo Justice Services (6)" in labels
+
+
+def test_tree_rows_carry_the_latest_overall_rating_word(window: MainWindow):
+    model = window.providers.model
+    index = model.index_for_key(f"provider:{WEST_YORKSHIRE}")
+    rating_cell = model.index(index.row(), 1, index.parent())
+    assert rating_cell.data() == "Requires improvement"

@@ -1,0 +1,72 @@
+"""Background queries: newest result per key wins, errors take the one route to the user."""
+
+from __future__ import annotations
+
+import sys
+import threading
+
+import pytest
+
+from inspector_gui.errors import StoreError
+from inspector_gui.ui.workers import QueryRunner
+
+pytestmark = pytest.mark.qt_log_level_fail("WARNING")  # any Qt warning is a failure here
+
+
+def test_a_newer_query_under_the_same_key_makes_the_older_one_stale(qtbot):
+    runner = QueryRunner()
+    release = threading.Event()
+    got: list[str] = []
+    runner.submit("matrix", lambda: release.wait(5) and "old", got.append)
+    runner.submit("matrix", lambda: "new", got.append)
+    runner.submit("other", lambda: "independent", got.append)
+    release.set()
+    qtbot.waitUntil(lambda: runner.pending() == 0, timeout=5000)
+    assert sorted(got) == ["independent", "new"]
+
+
+def test_cancel_drops_a_pending_result(qtbot):
+    runner = QueryRunner()
+    got: list[str] = []
+    release = threading.Event()
+    runner.submit("detail", lambda: release.wait(5) and "late", got.append)
+    runner.cancel("detail")
+    release.set()
+    qtbot.waitUntil(lambda: runner.pending() == 0, timeout=5000)
+    assert got == []
+
+
+def test_typed_errors_go_to_on_error_or_to_the_failed_signal(qtbot):
+    runner = QueryRunner()
+    problems: list[StoreError] = []
+
+    def fail() -> None:
+        raise StoreError("is locked", "x.db")
+
+    runner.submit("a", fail, lambda _: None, problems.append)
+    with qtbot.waitSignal(runner.failed, timeout=5000) as failed:
+        runner.submit("b", fail, lambda _: None)
+    qtbot.waitUntil(lambda: runner.pending() == 0)
+    assert [str(p) for p in problems] == ["x.db: is locked"]
+    assert str(failed.args[0]) == "x.db: is locked"
+
+
+def test_a_bug_in_a_query_reaches_the_excepthook_in_the_gui_thread(qtbot):
+    runner = QueryRunner()
+    seen: list[tuple[type, threading.Thread]] = []
+    previous = sys.excepthook
+    sys.excepthook = lambda kind, exc, tb: seen.append((kind, threading.current_thread()))
+    try:
+        runner.submit("a", lambda: 1 / 0, lambda _: None)
+        qtbot.waitUntil(lambda: runner.pending() == 0, timeout=5000)
+    finally:
+        sys.excepthook = previous
+    assert seen == [(ZeroDivisionError, threading.main_thread())]
+
+
+def test_queries_open_their_own_store_connection_per_thread(qtbot, store_path):
+    runner = QueryRunner()
+    got: list[int] = []
+    runner.query("count", store_path, lambda store: store.counts()["findings"], got.append)
+    qtbot.waitUntil(lambda: got != [], timeout=5000)
+    assert got == [538]
