@@ -7,10 +7,12 @@ from __future__ import annotations
 import hashlib
 import os
 import shutil
+import signal
 import sqlite3
 import subprocess
 import sys
 import tempfile
+import textwrap
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
@@ -187,3 +189,57 @@ def chown_nobody(path: Path) -> None:
 
     entry = pwd.getpwnam("nobody")
     os.chown(path, entry.pw_uid, entry.pw_gid)
+
+
+# ---- other programs at work on a store -----------------------------------------------------
+
+_HOLD_LOCK = textwrap.dedent("""
+    import sqlite3, sys
+    conn = sqlite3.connect(sys.argv[1], isolation_level=None)
+    conn.execute("BEGIN EXCLUSIVE")
+    conn.execute("UPDATE providers SET name = name")
+    print("locked", flush=True)
+    sys.stdin.read()
+    conn.execute("ROLLBACK")
+""")
+
+
+@contextmanager
+def write_locked(path: Path) -> Iterator[Path]:
+    """``path`` held in an exclusive write transaction by another process while in the block."""
+    holder = subprocess.Popen([sys.executable, "-c", _HOLD_LOCK, str(path)],
+                              stdin=subprocess.PIPE, stdout=subprocess.PIPE, text=True)
+    assert holder.stdout is not None and holder.stdout.readline().strip() == "locked"
+    try:
+        yield path
+    finally:
+        holder.communicate("", timeout=30)
+    assert holder.returncode == 0
+
+
+# Imports through the real API and reports each 1,000 rows written inside the transaction. The
+# page cache (KiB) decides whether uncommitted pages reach the store file before COMMIT: with the
+# importer's own large cache they do not; with a small one they spill, as in any COMMIT or an
+# import larger than the cache, and only the journal can restore the file.
+_IMPORTER = textwrap.dedent("""
+    import sys
+    from inspector_gui.store import Store, imports
+    imports.IMPORT_CACHE = int(sys.argv[3])
+    with Store.open(sys.argv[1], readonly=False) as store:
+        store.import_files([sys.argv[2]], lambda done, total: print(done, flush=True))
+""")
+SPILLING_CACHE = -200
+
+
+def kill_mid_import(store: Path, source: Path, after_rows: int, cache: int = SPILLING_CACHE) -> None:
+    """Start importing ``source`` into ``store`` in another process and SIGKILL it once
+    ``after_rows`` rows are written inside its transaction."""
+    importer = subprocess.Popen([sys.executable, "-c", _IMPORTER, str(store), str(source), str(cache)],
+                                stdout=subprocess.PIPE, text=True, cwd=store.parent)
+    assert importer.stdout is not None
+    for line in importer.stdout:
+        if int(line) >= after_rows:
+            os.kill(importer.pid, signal.SIGKILL)
+            break
+    importer.wait(timeout=60)
+    assert importer.returncode == -signal.SIGKILL

@@ -58,6 +58,7 @@ from inspector_gui.ui.scope import ALL, Scope
 from inspector_gui.ui.settings import Settings
 from inspector_gui.ui.shortcuts import keys_for
 from inspector_gui.ui.status import StatusBar, window_title
+from inspector_gui.ui.store_watch import StoreWatcher
 from inspector_gui.ui.views.copy import selection_tsv
 from inspector_gui.ui.views.empty_state import EmptyState
 from inspector_gui.ui.views.findings_panel import FindingsPanel
@@ -78,6 +79,7 @@ class MainWindow(QMainWindow):
         super().__init__(parent)
         self.settings = settings or Settings()
         self.runner = QueryRunner(self)
+        self.watcher = StoreWatcher(self)
         self.catalogue: Catalogue | None = None
         self._scope = ALL
         self._provider_id: str | None = None
@@ -143,6 +145,7 @@ class MainWindow(QMainWindow):
         self.matrix.row_selected.connect(self._row_selected)
         self.matrix.findings_requested.connect(self._show_findings)
         self.runner.failed.connect(self._store_problem)
+        self.watcher.changed.connect(self._changed_elsewhere)
 
     # Public surface -------------------------------------------------------------------------
 
@@ -180,16 +183,18 @@ class MainWindow(QMainWindow):
     def is_busy(self) -> bool:
         """True while a query or a debounce timer is pending (tests and --screenshot wait on it)."""
         return self.runner.pending() > 0 or self.findings.filters.search.pending() \
-            or self.providers.filter.pending()
+            or self.providers.filter.pending() or self.watcher.pending()
 
     # Stores ---------------------------------------------------------------------------------
 
-    def open_store(self, path: str | Path | None = None) -> None:
-        """Check and load a store in the background (None: the default store). On failure a
-        dialog names the file and the problem, and the current store (if any) stays open."""
+    def open_store(self, path: str | Path | None = None, note: str = "") -> None:
+        """Check and load a store in the background (None: the default store); ``note`` is shown
+        in the status bar once it has loaded. On failure a dialog names the file and the problem,
+        and the current store (if any) stays open."""
         target = Path(path) if path is not None else None
         self.status.showMessage(f"Opening {target or 'the default store'}…")
-        self.runner.submit("open", lambda: open_catalogue(target), self._store_loaded, self._open_failed)
+        self.runner.submit("open", lambda: open_catalogue(target),
+                           lambda catalogue: self._store_loaded(catalogue, note), self._open_failed)
 
     def choose_store(self) -> None:
         start = str(self.current_store_path().parent) if self.current_store_path() else ""
@@ -201,13 +206,22 @@ class MainWindow(QMainWindow):
         if self.catalogue is not None:
             self.open_store(self.catalogue.path)
 
-    def _store_loaded(self, catalogue: Catalogue) -> None:
+    def _changed_elsewhere(self, path: Path) -> None:
+        """Another program changed the open store (``inspector import`` in a terminal): show its
+        new contents, keeping the selection as F5 does."""
+        if path == self.current_store_path():
+            self.open_store(path, f"{path.name} was changed by another program; showing its new contents")
+
+    def _store_loaded(self, catalogue: Catalogue, note: str = "") -> None:
         self.catalogue = catalogue
         for panel in (self.matrix, self.findings, self.detail, self.providers):
             panel.set_catalogue(catalogue)
         self.centre.setCurrentWidget(self.tabs)
         self.setWindowTitle(window_title(catalogue.path))
         self.status.show_store(catalogue)
+        if note:
+            self.status.showMessage(note, 10000)
+        self.watcher.watch(catalogue.path)
         self._remember(catalogue.path)
         self.store_changed.emit(catalogue.path)
 

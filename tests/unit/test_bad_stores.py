@@ -5,9 +5,7 @@ from __future__ import annotations
 
 import shutil
 import sqlite3
-import subprocess
-import sys
-import textwrap
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -24,6 +22,7 @@ from badinput import (
     sha256,
     snapshot,
     world_readable_folder,
+    write_locked,
 )
 from click.testing import CliRunner
 
@@ -120,27 +119,12 @@ def test_viewer_connection_is_read_only(store: Store) -> None:
 
 # ---- a store locked by another program writing -------------------------------------------
 
-HOLD_LOCK = textwrap.dedent("""
-    import sqlite3, sys, time
-    conn = sqlite3.connect(sys.argv[1], isolation_level=None)
-    conn.execute("BEGIN EXCLUSIVE")
-    conn.execute("UPDATE providers SET name = name")
-    print("locked", flush=True)
-    sys.stdin.read()
-    conn.execute("ROLLBACK")
-""")
-
-
 @pytest.fixture
-def locked_store(store_path: Path, monkeypatch: pytest.MonkeyPatch):
+def locked_store(store_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[Path]:
     """The store, held in an exclusive write transaction by another process for the test."""
     monkeypatch.setattr(connection, "BUSY_TIMEOUT_MS", 200)
-    holder = subprocess.Popen([sys.executable, "-c", HOLD_LOCK, str(store_path)],
-                              stdin=subprocess.PIPE, stdout=subprocess.PIPE, text=True)
-    assert holder.stdout is not None and holder.stdout.readline().strip() == "locked"
-    yield store_path
-    holder.communicate("", timeout=30)
-    assert holder.returncode == 0
+    with write_locked(store_path):
+        yield store_path
 
 
 LOCKED = "is locked by another program writing to it; try again when it has finished"

@@ -3,18 +3,15 @@ rolls the hot journal back on the next open, read-only opens included."""
 
 from __future__ import annotations
 
-import os
 import shutil
-import signal
-import subprocess
-import sys
-import textwrap
 from pathlib import Path
 
 import pytest
 from badinput import (
+    SPILLING_CACHE,
     contents,
     generated_findings,
+    kill_mid_import,
     run_as_nobody,
     sha256,
     world_readable_folder,
@@ -26,44 +23,20 @@ from inspector_gui.domain.records import FindingQuery
 from inspector_gui.store import Store, imports
 from inspector_gui.store.connection import HOT_JOURNAL
 
-# Imports through the real API and reports each 1,000 rows written inside the transaction. The
-# page cache (KiB) decides whether uncommitted pages reach the store file before COMMIT: with the
-# importer's own large cache they do not; with a small one they spill, as in any COMMIT or an
-# import larger than the cache, and only the journal can restore the file.
-IMPORTER = textwrap.dedent("""
-    import sys
-    from inspector_gui.store import Store, imports
-    imports.IMPORT_CACHE = int(sys.argv[3])
-    with Store.open(sys.argv[1], readonly=False) as store:
-        store.import_files([sys.argv[2]], lambda done, total: print(done, flush=True))
-""")
-SPILLING = -200
-
-
-def _kill_mid_import(store: Path, source: Path, after_rows: int, cache: int = SPILLING) -> None:
-    importer = subprocess.Popen([sys.executable, "-c", IMPORTER, str(store), str(source), str(cache)],
-                                stdout=subprocess.PIPE, text=True, cwd=store.parent)
-    assert importer.stdout is not None
-    for line in importer.stdout:
-        if int(line) >= after_rows:
-            os.kill(importer.pid, signal.SIGKILL)
-            break
-    importer.wait(timeout=60)
-    assert importer.returncode == -signal.SIGKILL
-
 
 @pytest.fixture(scope="module")
 def big_file(tmp_path_factory: pytest.TempPathFactory) -> Path:
     return generated_findings(tmp_path_factory.mktemp("big") / "findings.csv", 100_000)
 
 
-@pytest.mark.parametrize("cache", [SPILLING, imports.IMPORT_CACHE], ids=["pages-spilled", "pages-cached"])
+@pytest.mark.parametrize("cache", [SPILLING_CACHE, imports.IMPORT_CACHE],
+                         ids=["pages-spilled", "pages-cached"])
 def test_killed_import_leaves_the_store_as_it_was(store_path: Path, big_file: Path, cache: int) -> None:
     digest, data = sha256(store_path), contents(store_path)
-    _kill_mid_import(store_path, big_file, after_rows=40_000, cache=cache)
+    kill_mid_import(store_path, big_file, after_rows=40_000, cache=cache)
     journal = store_path.with_name(store_path.name + "-journal")
     assert journal.exists() and journal.stat().st_size > 0, "the kill must land inside the transaction"
-    assert (sha256(store_path) != digest) == (cache == SPILLING)
+    assert (sha256(store_path) != digest) == (cache == SPILLING_CACHE)
     with Store.open(store_path) as store:  # read-only, as the viewer opens it
         assert store.count_findings(FindingQuery()) == 538
         assert store.conn.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
@@ -72,7 +45,7 @@ def test_killed_import_leaves_the_store_as_it_was(store_path: Path, big_file: Pa
 
 
 def test_import_after_a_killed_import_completes(store_path: Path, big_file: Path) -> None:
-    _kill_mid_import(store_path, big_file, after_rows=20_000)
+    kill_mid_import(store_path, big_file, after_rows=20_000)
     result = CliRunner().invoke(main, ["import", str(big_file), "--store", str(store_path)])
     assert result.exit_code == 0, result.stderr
     with Store.open(store_path) as store:
@@ -82,7 +55,7 @@ def test_import_after_a_killed_import_completes(store_path: Path, big_file: Path
 def test_hot_journal_on_a_store_the_user_cannot_write(store_path: Path, big_file: Path) -> None:
     """Without write permission SQLite cannot roll back: the user is told what to do, and
     nothing is touched."""
-    _kill_mid_import(store_path, big_file, after_rows=20_000)
+    kill_mid_import(store_path, big_file, after_rows=20_000)
     with world_readable_folder() as folder:
         for name in (store_path.name, store_path.name + "-journal"):
             shutil.copyfile(store_path.with_name(name), folder / name)
