@@ -3,7 +3,6 @@ written as PNG or SVG. Qt and pyqtgraph are imported only when the command runs.
 
 from __future__ import annotations
 
-import re
 from pathlib import Path
 
 import click
@@ -13,11 +12,10 @@ from inspector_gui.domain.chartdata import SERIES_MODES
 from inspector_gui.domain.chartload import load_heatmap, load_history
 from inspector_gui.domain.nationalload import BY_CHOICES, load_national, load_trend
 from inspector_gui.exchange.atomic import check_target, write_atomic
+from inspector_gui.imagesize import parse_size
 from inspector_gui.store import Store
 
 KINDS = ("history", "heatmap")
-MIN_SIZE, MAX_SIZE = 200, 10000
-_SIZE = re.compile(r"^\s*(\d+)\s*[xX×]\s*(\d+)\s*$")
 
 
 @click.command()
@@ -73,12 +71,11 @@ def _format(output: Path) -> str:
 
 
 def _size(text: str) -> tuple[int, int]:
-    match = _SIZE.match(text)
-    width, height = (int(match.group(1)), int(match.group(2))) if match else (0, 0)
-    if not (MIN_SIZE <= width <= MAX_SIZE and MIN_SIZE <= height <= MAX_SIZE):
-        fail(f"--size {text!r}: expected WIDTHxHEIGHT, each {MIN_SIZE} to {MAX_SIZE} pixels, "
-             "e.g. 1200x700")
-    return width, height
+    try:
+        return parse_size(text)
+    except ValueError as exc:
+        fail(f"--{exc}")
+        raise
 
 
 def _load(store: Store, provider: str | None, kind: str, national: bool, by: str,
