@@ -5,7 +5,7 @@ from __future__ import annotations
 import click
 
 from inspector_gui import __version__
-from inspector_gui.cli import chart, data, export
+from inspector_gui.cli import chart, data, export, maintenance
 
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
@@ -19,3 +19,4 @@ def main() -> None:
 
 for command in (data.info, data.import_, data.findings, data.ratings, export.export, chart.chart):
     main.add_command(command)
+main.add_command(maintenance.migrate)

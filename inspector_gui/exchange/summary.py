@@ -9,6 +9,7 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import replace
+from itertools import groupby
 from typing import TYPE_CHECKING
 
 from inspector_gui import __version__
@@ -72,15 +73,15 @@ def domain_choices(provider: Provider, inspections: Iterable[Inspection],
 
 def _finding_groups(store: Store, provider_id: str, codes: list[str], kinds: list[str],
                     progress: Progress | None) -> tuple[FindingGroup, ...]:
-    groups: list[FindingGroup] = []
-    steps = [(code, kind) for code in codes for kind in kinds]
-    for done, (code, kind) in enumerate(steps, start=1):
-        query = FindingQuery(provider_ids=(provider_id,), domain_codes=(code,), kinds=(kind,))
-        findings = tuple(paged_findings(store, query))
-        if findings:
-            groups.append(FindingGroup(code, _domain_name(code, findings), kind, findings))
-        if progress:
-            progress(done, len(steps))
+    """The provider's chosen findings in one paged query, grouped by domain then kind (a stable
+    sort keeps each group newest first)."""
+    query = FindingQuery(provider_ids=(provider_id,), domain_codes=tuple(codes), kinds=tuple(kinds))
+    order = {(code, kind): n for n, (code, kind) in enumerate((c, k) for c in codes for k in kinds)}
+    findings = sorted(paged_findings(store, query), key=lambda f: order[(f.domain_code, f.kind)])
+    grouped = [(key, tuple(found)) for key, found in groupby(findings, key=lambda f: (f.domain_code, f.kind))]
+    groups = [FindingGroup(code, _domain_name(code, found), kind, found) for (code, kind), found in grouped]
+    if progress:
+        progress(1, 1)
     return tuple(groups)
 
 

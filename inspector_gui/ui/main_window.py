@@ -62,6 +62,7 @@ from inspector_gui.ui.scope import ALL, Scope
 from inspector_gui.ui.settings import Settings
 from inspector_gui.ui.shortcuts import keys_for
 from inspector_gui.ui.status import StatusBar, window_title
+from inspector_gui.ui.store_watch import StoreWatcher
 from inspector_gui.ui.views.copy import selection_tsv
 from inspector_gui.ui.views.empty_state import EmptyState
 from inspector_gui.ui.views.findings_panel import FindingsPanel
@@ -83,6 +84,7 @@ class MainWindow(QMainWindow):
         super().__init__(parent)
         self.settings = settings or Settings()
         self.runner = QueryRunner(self)
+        self.watcher = StoreWatcher(self)
         self.catalogue: Catalogue | None = None
         self._checked: set[Path] = set()  # resolved paths whose integrity check passed this session
         self._scope = ALL
@@ -152,6 +154,7 @@ class MainWindow(QMainWindow):
         self.matrix.shown.connect(self._matrix_shown)
         self.matrix.findings_requested.connect(self._show_findings)
         self.runner.failed.connect(self._store_problem)
+        self.watcher.changed.connect(self._changed_elsewhere)
 
     # Public surface -------------------------------------------------------------------------
 
@@ -192,18 +195,19 @@ class MainWindow(QMainWindow):
     def is_busy(self) -> bool:
         """True while a query or a debounce timer is pending (tests and --screenshot wait on it)."""
         return self.runner.pending() > 0 or self.findings.filters.search.pending() \
-            or self.providers.filter.pending()
+            or self.providers.filter.pending() or self.watcher.pending()
 
     # Stores ---------------------------------------------------------------------------------
 
-    def open_store(self, path: str | Path | None = None) -> None:
+    def open_store(self, path: str | Path | None = None, note: str = "") -> None:
         """Load a store in the background (None: the default store), checking its integrity the
-        first time this session. On failure a dialog names the file and the problem, and the
-        current store (if any) stays open."""
+        first time this session; ``note`` is shown in the status bar once it has loaded. On
+        failure a dialog names the file and the problem, and the current store (if any) stays
+        open."""
         target, checked = Path(path) if path is not None else None, frozenset(self._checked)
         self.status.showMessage(f"Opening {target or 'the default store'}…")
-        self.runner.submit("open", lambda: open_catalogue(target, checked), self._store_loaded,
-                           self._open_failed)
+        self.runner.submit("open", lambda: open_catalogue(target, checked),
+                           lambda catalogue: self._store_loaded(catalogue, note), self._open_failed)
 
     def choose_store(self) -> None:
         start = str(self.current_store_path().parent) if self.current_store_path() else ""
@@ -215,7 +219,13 @@ class MainWindow(QMainWindow):
         if self.catalogue is not None:
             self.open_store(self.catalogue.path)
 
-    def _store_loaded(self, catalogue: Catalogue) -> None:
+    def _changed_elsewhere(self, path: Path) -> None:
+        """Another program changed the open store (``inspector import`` in a terminal): show its
+        new contents, keeping the selection as F5 does."""
+        if path == self.current_store_path():
+            self.open_store(path, f"{path.name} was changed by another program; showing its new contents")
+
+    def _store_loaded(self, catalogue: Catalogue, note: str = "") -> None:
         self.catalogue = catalogue
         self._checked.add(catalogue.path.resolve())
         self.detail.set_catalogue(catalogue)
@@ -230,6 +240,9 @@ class MainWindow(QMainWindow):
         self.centre.setCurrentWidget(self.tabs)
         self.setWindowTitle(window_title(catalogue.path))
         self.status.show_store(catalogue)
+        if note:
+            self.status.showMessage(note, 10000)
+        self.watcher.watch(catalogue.path)
         self._remember(catalogue.path)
         self.store_changed.emit(catalogue.path)
 
