@@ -10,6 +10,12 @@ from dataclasses import dataclass
 from pathlib import Path
 
 
+def one_line(text: str) -> str:
+    """Text with each non-printable character (line breaks, terminal escapes, bidi controls)
+    written as its escape, so a message quoting a hostile name stays one line and inert."""
+    return "".join(c if c.isprintable() else c.encode("unicode_escape").decode("ascii") for c in text)
+
+
 class InspectorError(Exception):
     """A problem the user can act on, described in one line."""
 
@@ -43,7 +49,8 @@ class Problem:
 
     def __str__(self) -> str:
         where = self.file if self.line is None else f"{self.file}:{self.line}"
-        return f"{where}: {self.column}: {self.message}" if self.column else f"{where}: {self.message}"
+        text = f"{where}: {self.column}: {self.message}" if self.column else f"{where}: {self.message}"
+        return one_line(text)
 
 
 class ImportFailed(InspectorError):

@@ -14,7 +14,6 @@ QApplication yet, when they make an offscreen one).
 from __future__ import annotations
 
 import html
-import os
 import re
 
 from pyqtgraph.exporters import ImageExporter, SVGExporter
@@ -30,6 +29,7 @@ from inspector_gui.charts.trend import TrendFigure
 from inspector_gui.domain.chartdata import HeatmapChart, HistoryChart, NationalChart, TrendChart
 from inspector_gui.domain.chartload import history_chart
 from inspector_gui.domain.summary import ProviderSummary
+from inspector_gui.offscreen import ensure_application
 
 ChartData = HistoryChart | HeatmapChart | NationalChart | TrendChart
 FORMATS = ("png", "svg")
@@ -41,16 +41,6 @@ _FIGURES: dict[type, type[Figure]] = {
     HistoryChart: HistoryFigure, HeatmapChart: HeatmapFigure, NationalChart: NationalFigure,
     TrendChart: TrendFigure,
 }
-
-
-def ensure_application() -> QApplication:
-    """The running QApplication, or a new one on the offscreen platform (for the CLI and scripts:
-    no window appears and no display is needed)."""
-    app = QApplication.instance()
-    if app is None:
-        os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
-        app = QApplication(["inspector"])
-    return app
 
 
 def build_figure(chart: ChartData, theme: Theme = LIGHT, **options: object) -> Figure:

@@ -5,7 +5,7 @@ from __future__ import annotations
 import click
 
 from inspector_gui import __version__
-from inspector_gui.cli import bench, chart, data, export, synth
+from inspector_gui.cli import bench, chart, data, export, maintenance, synth
 
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
@@ -20,3 +20,4 @@ def main() -> None:
 for command in (data.info, data.import_, data.findings, data.ratings, export.export, chart.chart,
                 synth.synth, bench.bench):
     main.add_command(command)
+main.add_command(maintenance.migrate)

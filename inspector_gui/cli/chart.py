@@ -3,22 +3,19 @@ written as PNG or SVG. Qt and pyqtgraph are imported only when the command runs.
 
 from __future__ import annotations
 
-import re
 from pathlib import Path
 
 import click
 
-from inspector_gui.cli.common import fail, handle_errors, open_store, store_option
+from inspector_gui.cli.common import fail, handle_errors, open_store, provider_type_option, store_option
 from inspector_gui.domain.chartdata import SERIES_MODES
 from inspector_gui.domain.chartload import load_heatmap, load_history
 from inspector_gui.domain.nationalload import BY_CHOICES, load_national, load_trend
-from inspector_gui.domain.records import PROVIDER_TYPES
 from inspector_gui.exchange.atomic import check_target, write_atomic
+from inspector_gui.imagesize import parse_size
 from inspector_gui.store import Store
 
 KINDS = ("history", "heatmap")
-MIN_SIZE, MAX_SIZE = 200, 10000
-_SIZE = re.compile(r"^\s*(\d+)\s*[xX×]\s*(\d+)\s*$")
 
 
 @click.command()
@@ -31,8 +28,7 @@ _SIZE = re.compile(r"^\s*(\d+)\s*[xX×]\s*(\d+)\s*$")
 @click.option("--trend", is_flag=True, help="Share of standards rated Good or better, per domain.")
 @click.option("--by", type=click.Choice(BY_CHOICES), default="year", show_default=True,
               help="National: group by year of publication or by round.")
-@click.option("--type", "provider_type", type=click.Choice(PROVIDER_TYPES, case_sensitive=False),
-              help="National or trend: only this provider type.")
+@provider_type_option
 @click.option("--percent", is_flag=True, help="National: percentages instead of counts.")
 @click.option("--output", "-o", required=True, type=click.Path(path_type=Path),
               help="File to write: .png or .svg.")
@@ -58,7 +54,6 @@ def chart(provider: str | None, kind: str, series: str, national: bool, trend: b
     check_target(output, force)
     if sum((bool(provider), national, trend)) != 1:
         fail("give one of PROVIDER, --national or --trend")
-    provider_type = _canonical_type(provider_type)
     with open_store(store_path) as store:
         data = _load(store, provider, kind, national, by, provider_type)
     options = {"mode": series} if provider and kind == "history" else {}
@@ -76,18 +71,11 @@ def _format(output: Path) -> str:
 
 
 def _size(text: str) -> tuple[int, int]:
-    match = _SIZE.match(text)
-    width, height = (int(match.group(1)), int(match.group(2))) if match else (0, 0)
-    if not (MIN_SIZE <= width <= MAX_SIZE and MIN_SIZE <= height <= MAX_SIZE):
-        fail(f"--size {text!r}: expected WIDTHxHEIGHT, each {MIN_SIZE} to {MAX_SIZE} pixels, "
-             "e.g. 1200x700")
-    return width, height
-
-
-def _canonical_type(provider_type: str | None) -> str | None:
-    if provider_type is None:
-        return None
-    return next(t for t in PROVIDER_TYPES if t.casefold() == provider_type.casefold())
+    try:
+        return parse_size(text)
+    except ValueError as exc:
+        fail(f"--{exc}")
+        raise
 
 
 def _load(store: Store, provider: str | None, kind: str, national: bool, by: str,

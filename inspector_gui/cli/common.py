@@ -10,7 +10,8 @@ from typing import Any
 
 import click
 
-from inspector_gui.errors import InspectorError
+from inspector_gui.domain.records import PROVIDER_TYPES
+from inspector_gui.errors import InspectorError, one_line
 from inspector_gui.store import Store
 from inspector_gui.store.default import STORE_ENV, resolve_store
 
@@ -19,9 +20,16 @@ EXIT_BAD_INPUT = 2
 
 def store_option(func: Callable[..., Any]) -> Callable[..., Any]:
     return click.option(
-        "--store", "store_path", type=click.Path(path_type=Path), envvar=STORE_ENV,
+        "--store", "store_path", type=click.Path(path_type=Path, readable=False), envvar=STORE_ENV,
         help=f"Store file to use (default: ${STORE_ENV}, else the bundled data's store).",
     )(func)
+
+
+def provider_type_option(func: Callable[..., Any]) -> Callable[..., Any]:
+    """``--type``, any case; the value passed on is the type as the store spells it."""
+    return click.option("--type", "provider_type",
+                        type=click.Choice(PROVIDER_TYPES, case_sensitive=False),
+                        help="Only providers of this type.")(func)
 
 
 def open_store(store_path: Path | None) -> Store:
@@ -45,7 +53,7 @@ def resolve_domains(store: Store, names: tuple[str, ...]) -> tuple[str, ...] | N
 
 def fail(message: str) -> None:
     """One line on stderr and exit code 2: how every expected problem ends a command."""
-    click.echo(f"inspector: {message}", err=True)
+    click.echo(f"inspector: {one_line(message)}", err=True)
     sys.exit(EXIT_BAD_INPUT)
 
 

@@ -7,12 +7,21 @@ from pathlib import Path
 
 import click
 
-from inspector_gui.cli.common import fail, handle_errors, open_store, resolve_domains, store_option
+from inspector_gui.cli.common import (
+    fail,
+    handle_errors,
+    open_store,
+    provider_type_option,
+    resolve_domains,
+    store_option,
+)
 from inspector_gui.cli.output import format_option, render
+from inspector_gui.domain.frameworks import Framework
 from inspector_gui.domain.records import KINDS, FindingQuery, MatrixRow
 from inspector_gui.errors import ImportFailed
 from inspector_gui.store import Store
 from inspector_gui.store.default import resolve_store
+from inspector_gui.store.imports import ImportReport
 
 
 @click.command()
@@ -41,7 +50,7 @@ def info(store_path: Path | None) -> None:
 
 
 @click.command(name="import")
-@click.argument("paths", nargs=-1, required=True, type=click.Path(path_type=Path))
+@click.argument("paths", nargs=-1, required=True, type=click.Path(path_type=Path, readable=False))
 @store_option
 @handle_errors
 def import_(paths: tuple[Path, ...], store_path: Path | None) -> None:
@@ -56,15 +65,26 @@ def import_(paths: tuple[Path, ...], store_path: Path | None) -> None:
       inspector import new-inspections/ --store my.db
     """
     target = resolve_store(store_path)
-    store = Store.open(target, readonly=False) if target.exists() else Store.create(target)
+    created = not target.exists()
     try:
-        report = store.import_files(paths, _progress if sys.stderr.isatty() else None)
+        report = _import(paths, target, created)
     except ImportFailed as exc:
         click.echo(str(exc), err=True)
-        fail(f"import rejected; {target} was not changed")
-    finally:
-        store.close()
+        fail(f"import rejected; {target} was not {'created' if created else 'changed'}")
     click.echo(f"imported into {target}: {report.summary()}")
+
+
+def _import(paths: tuple[Path, ...], target: Path, create: bool) -> ImportReport:
+    """A store created here is removed again when the import fails, so a rejected import leaves
+    no file behind."""
+    store = Store.create(target) if create else Store.open(target, readonly=False)
+    try:
+        with store:
+            return store.import_files(paths, _progress if sys.stderr.isatty() else None)
+    except BaseException:
+        if create:
+            target.unlink(missing_ok=True)
+        raise
 
 
 def _progress(done: int, total: int) -> None:
@@ -112,7 +132,7 @@ def findings(provider: str | None, inspection: str | None, domain: tuple[str, ..
 @click.command()
 @click.option("--provider", help="Only this provider (id or name).")
 @click.option("--round", "round_", help="Inspection round, e.g. 2018/19.")
-@click.option("--type", "provider_type", help="Provider type: CRC, NPS division, PDU, region.")
+@provider_type_option
 @click.option("--all-inspections", is_flag=True, help="Every inspection, not only the latest.")
 @format_option
 @store_option
@@ -122,6 +142,8 @@ def ratings(provider: str | None, round_: str | None, provider_type: str | None,
     """Show the rating matrix: standard ratings, overall rating and score or coverage.
 
     With --round every inspection of that round is listed; otherwise each provider's latest.
+    The table has one block per framework, since frameworks number their standards differently;
+    CSV and JSON name each standard column by code and name.
 
     \b
     Example:
@@ -131,29 +153,61 @@ def ratings(provider: str | None, round_: str | None, provider_type: str | None,
         ids = (store.find_provider(provider).provider_id,) if provider else None
         rows = store.rating_matrix(provider_ids=ids, round=round_, provider_type=provider_type,
                                    latest_only=not (all_inspections or round_ or provider))
-    codes = sorted({code for row in rows for code in row.cells}, key=_code_key)
-    records = [_matrix_record(row, codes, fmt) for row in rows]
-    columns = ["provider", "published", "round", "framework", *codes, "overall", "score"]
-    click.echo(render(records, columns, fmt))
+        frameworks = store.frameworks()
+    blocks = _by_framework(rows, frameworks)
     if fmt == "table":
+        click.echo("\n\n".join(_table_block(framework, block) for framework, block in blocks))
         click.echo(f"{len(rows)} inspections", err=True)
+        return
+    standards = list(dict.fromkeys(s.title for framework, _ in blocks for s in framework.standards))
+    records = [_matrix_record(row, framework, standards) for framework, block in blocks for row in block]
+    click.echo(render(records, [*MATRIX_COLUMNS, *standards, "overall", "score"], fmt))
 
 
-def _code_key(code: str) -> tuple[int, ...]:
-    return tuple(int(p) if p.isdigit() else 0 for p in code.split("."))
+MATRIX_COLUMNS = ("provider", "published", "round", "framework")
 
 
-def _matrix_record(row: MatrixRow, codes: list[str], fmt: str) -> dict[str, object]:
-    record: dict[str, object] = {
+def _by_framework(rows: list[MatrixRow], frameworks: dict[str, Framework]
+                  ) -> list[tuple[Framework, list[MatrixRow]]]:
+    """Rows grouped by their framework, in the order frameworks first appear."""
+    groups: dict[str, list[MatrixRow]] = {}
+    for row in rows:
+        groups.setdefault(row.inspection.framework_id, []).append(row)
+    return [(frameworks[fid], block) for fid, block in groups.items()]
+
+
+def _table_block(framework: Framework, rows: list[MatrixRow]) -> str:
+    """One framework's rows with its own standard codes as columns, and a key to the codes."""
+    codes = [s.code for s in framework.standards]
+    records = []
+    for row in rows:
+        record = _common(row)
+        applicable = {s.code for s in framework.standards_for(row.provider.provider_type)}
+        for code in codes:
+            cell = row.cells.get(code)
+            record[code] = ("n/a" if code not in applicable else
+                            cell.rating.short + ("*" if not cell.stated else "") if cell else "")
+        records.append(record)
+    key = "; ".join(s.title for s in framework.standards)
+    table = render(records, [*MATRIX_COLUMNS[:3], *codes, "overall", "score"], "table")
+    return f"{framework.name} ({framework.framework_id}): {key}\n{table}"
+
+
+def _common(row: MatrixRow) -> dict[str, object]:
+    return {
         "provider": row.provider.name, "published": row.inspection.published.iso(),
         "round": row.inspection.round, "framework": row.inspection.framework_id,
-        "overall": row.inspection.overall.label if row.inspection.overall.value else "",
+        "overall": row.inspection.overall.value,
         "score": row.inspection.published_score or (row.score.label if row.score else ""),
     }
-    for code in codes:
-        cell = row.cells.get(code)
-        if fmt == "table":
-            record[code] = (cell.rating.short + ("*" if not cell.stated else "")) if cell else ""
-        else:
-            record[code] = cell.rating.value if cell else ""
+
+
+def _matrix_record(row: MatrixRow, framework: Framework, standards: list[str]) -> dict[str, object]:
+    """A row for CSV or JSON: a rating word, empty when not recorded, "n/a" when the standard
+    is not one this provider is rated on."""
+    record = _common(row)
+    own = {s.title: s for s in framework.standards_for(row.provider.provider_type)}
+    for title in standards:
+        cell = row.cells.get(own[title].code) if title in own else None
+        record[title] = cell.rating.value if cell else ("" if title in own else "n/a")
     return record

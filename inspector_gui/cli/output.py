@@ -2,13 +2,14 @@
 
 from __future__ import annotations
 
-import csv
-import io
 import json
 from collections.abc import Sequence
 from typing import Any
 
 import click
+
+from inspector_gui.exchange.encodings import CONTROL
+from inspector_gui.exchange.writers.delimited import to_csv
 
 FORMATS = ("table", "csv", "json")
 
@@ -23,11 +24,7 @@ def render(rows: Sequence[dict[str, Any]], columns: Sequence[str], fmt: str) -> 
     if fmt == "json":
         return json.dumps([{c: r.get(c) for c in columns} for r in rows], indent=2, ensure_ascii=False)
     if fmt == "csv":
-        buffer = io.StringIO()
-        writer = csv.DictWriter(buffer, columns, extrasaction="ignore", lineterminator="\n")
-        writer.writeheader()
-        writer.writerows(rows)
-        return buffer.getvalue().rstrip("\n")
+        return to_csv(columns, iter(rows)).rstrip("\r\n")
     return _table(rows, columns)
 
 
@@ -41,4 +38,6 @@ def _table(rows: Sequence[dict[str, Any]], columns: Sequence[str]) -> str:
 
 
 def _cell(value: Any) -> str:
-    return "" if value is None else " ".join(str(value).split())
+    """One line of plain text; control characters (terminal escapes in a store written by another
+    tool) become U+FFFD so they cannot act on the terminal."""
+    return "" if value is None else CONTROL.sub("\ufffd", " ".join(str(value).split()))

@@ -29,7 +29,7 @@ from inspector_gui.domain.chartdata import (
     SeriesGroup,
 )
 from inspector_gui.domain.dates import PartialDate
-from inspector_gui.domain.frameworks import Framework, Standard
+from inspector_gui.domain.frameworks import Framework, Standard, code_order
 from inspector_gui.domain.ratings import Rating
 from inspector_gui.domain.records import HistoryPoint, Inspection, Provider, RatingCell
 
@@ -181,11 +181,8 @@ def _standard_rows(provider: Provider, placed: Sequence[_Placed], frameworks: di
         framework = frameworks.get(item.point.inspection.framework_id)
         for standard in framework.standards_for(provider.provider_type) if framework else ():
             rows[standard.title].append((column, standard))
-    return dict(sorted(rows.items(), key=lambda kv: (kv[1][0][0], _code_key(kv[1][0][1].code))))
+    return dict(sorted(rows.items(), key=lambda kv: (kv[1][0][0], code_order(kv[1][0][1].code))))
 
-
-def _code_key(code: str) -> tuple[int, ...]:
-    return tuple(int(p) if p.isdigit() else 0 for p in code.split("."))
 
 
 def _lines(entries: Sequence[tuple[int, Marker]]) -> tuple[tuple[Marker, ...], ...]:

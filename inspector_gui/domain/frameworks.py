@@ -8,6 +8,11 @@ from dataclasses import dataclass, field
 from inspector_gui.domain.ratings import GRADED, Rating
 
 
+def code_order(code: str) -> tuple[int, ...]:
+    """Sort key for standard codes, so ``2.10`` follows ``2.9``."""
+    return tuple(int(p) if p.isdigit() else 0 for p in code.split("."))
+
+
 @dataclass(frozen=True)
 class Standard:
     """A rated standard of a framework, inside a domain."""

@@ -15,6 +15,7 @@ from fractions import Fraction
 from itertools import groupby
 
 from inspector_gui.domain.dates import PartialDate
+from inspector_gui.domain.frameworks import code_order
 from inspector_gui.domain.records import MatrixRow
 
 PUBLISHED, COMPUTED, INCOMPLETE = "published", "computed", "incomplete"
@@ -59,7 +60,7 @@ class LeagueTable:
     def standard_codes(self) -> list[str]:
         """Every standard code rated in the table, in numeric order (``1.2`` before ``1.10``)."""
         codes = {code for entry in self.entries for code in entry.row.cells}
-        return sorted(codes, key=lambda c: tuple(int(p) if p.isdigit() else 0 for p in c.split(".")))
+        return sorted(codes, key=code_order)
 
 
 def score_entry(row: MatrixRow) -> LeagueEntry:

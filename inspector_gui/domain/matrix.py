@@ -74,11 +74,6 @@ def own_standard(row: MatrixRow, column: Standard, frameworks: dict[str, Framewo
     return next((s for s in applicable if s.name.casefold() == name), None)
 
 
-def resolve_cell(row: MatrixRow, column: Standard, frameworks: dict[str, Framework]) -> Cell:
-    """The cell a row shows under a standard column."""
-    return _cell(row, own_standard(row, column, frameworks))
-
-
 def _cell(row: MatrixRow, standard: Standard | None) -> Cell:
     if standard is None:
         return Cell(CellState.NOT_APPLICABLE)

@@ -60,7 +60,3 @@ _SHORT = {
 }
 _ALIASES = {r.value.casefold(): r for r in Rating} | {"poor": Rating.INADEQUATE}
 
-
-def points_for(rating: Rating, points: dict[Rating, int]) -> int | None:
-    """Points a rating earns under a framework's table; None when it is not a grade."""
-    return points.get(rating) if rating.is_graded else None

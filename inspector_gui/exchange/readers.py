@@ -1,8 +1,8 @@
 """Read interchange files (CSV or JSON) into validated rows, without touching any store.
 
 Every problem is collected as ``FILE:LINE: column: what is wrong`` up to a cap, so a user can fix
-a file in one pass. CSV saved by Excel is accepted: a BOM, CRLF line ends, semicolons as the
-delimiter and cp1252 text.
+a file in one pass. CSV saved by Excel is accepted: a BOM, CRLF line ends, semicolons or tabs as
+the delimiter, cp1252 or UTF-16 text (see :mod:`inspector_gui.exchange.encodings`).
 """
 
 from __future__ import annotations
@@ -18,12 +18,14 @@ from inspector_gui.domain.dates import validate_iso
 from inspector_gui.domain.ratings import Rating
 from inspector_gui.domain.records import KINDS
 from inspector_gui.errors import ImportFailed, Problem
+from inspector_gui.exchange.encodings import control_character, decode, delimiter
 from inspector_gui.exchange.tables import (
     INT_COLUMNS,
     MAX_FIELD_BYTES,
     MAX_PROBLEMS,
     TABLES,
     TableSpec,
+    closest_table,
     table_for_header,
 )
 
@@ -85,13 +87,23 @@ TABLES_ORDER = tuple(TABLES)
 
 def read_files(paths: Iterable[str | Path]) -> Batch:
     """Read and check every file; raises ImportFailed listing every problem found."""
-    batch = Batch()
-    files = expand_paths(paths)
-    if not files:
-        batch.add_problem(Problem("(no files)", None, None, "nothing to import"))
-    for path in files:
-        _read_one(path, batch)
+    batch = read_batch(paths)
     batch.raise_if_problems()
+    return batch
+
+
+def read_batch(paths: Iterable[str | Path]) -> Batch:
+    """Read and check every file, keeping the good rows and recording each problem."""
+    batch = Batch()
+    paths = [Path(p) for p in paths]
+    if not paths:
+        batch.add_problem(Problem("(no files)", None, None, "nothing to import"))
+    for given in paths:
+        files = expand_paths([given])
+        if not files:
+            batch.add_problem(Problem(str(given), None, None, "holds no .csv or .json files"))
+        for path in files:
+            _read_one(path, batch)
     return batch
 
 
@@ -111,68 +123,57 @@ def _read_one(path: Path, batch: Batch) -> None:
         _read_csv(name, path.stem.lower(), data, batch)
 
 
-def decode(name: str, data: bytes) -> str:
-    """UTF-8 (with or without BOM), else cp1252 as Excel writes it; raises ImportFailed."""
-    try:
-        return data.decode("utf-8-sig")
-    except UnicodeDecodeError as exc:
-        utf8_error = exc
-    try:
-        text = data.decode("cp1252")
-    except UnicodeDecodeError:
-        text = ""
-    if not text or any(ord(c) < 32 and c not in "\t\r\n" for c in text):
-        line = data[: utf8_error.start].count(b"\n") + 1
-        raise ImportFailed([Problem(name, line, None, "bytes are neither UTF-8 nor Excel's cp1252 text")])
-    return text
-
-
-def _delimiter(first_line: str) -> str:
-    counts = {d: first_line.count(d) for d in (",", ";", "\t")}
-    return max(counts, key=lambda d: counts[d]) if any(counts.values()) else ","
-
-
 def _read_csv(name: str, stem: str, data: bytes, batch: Batch) -> None:
-    try:
-        text = decode(name, data)
-    except ImportFailed as exc:
-        batch.problems.extend(exc.problems)
+    text = _csv_text(name, data, batch)
+    if text is None:
         return
-    if not text.strip():
-        batch.add_problem(Problem(name, None, None, "the file is empty"))
-        return
-    if "\0" in text:
-        batch.add_problem(Problem(name, None, None, "binary data, not a CSV file"))
-        return
-    reader = csv.reader(io.StringIO(text, newline=""), delimiter=_delimiter(text.split("\n", 1)[0]))
-    header = [h.strip() for h in next(reader)]
-    spec = _spec_for(name, stem, header, batch)
+    reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter(text.split("\n", 1)[0]))
+    rows = _numbered(name, reader, batch)
+    header = [h.strip() for h in next(rows, (1, []))[1]]
+    spec = _spec_for(name, stem, header, batch) if header else None
     if spec is None:
         return
-    for line, cells in _numbered(name, reader):
+    for line, cells in rows:
         if not any(c.strip() for c in cells):
             continue
         if len(cells) != len(header):
             message = f"{len(cells)} fields where the header has {len(header)}"
             batch.add_problem(Problem(name, line, None, message))
             continue
-        row = Row(dict(zip(header, cells, strict=True)), name, line)
-        _check_row(spec, row, batch)
+        _check_row(spec, Row(dict(zip(header, cells, strict=True)), name, line), batch)
 
 
-def _numbered(name: str, reader: csv.Reader) -> Iterator[tuple[int, list[str]]]:
-    """Rows with the physical line each starts on (quoted fields may span lines)."""
+def _csv_text(name: str, data: bytes, batch: Batch) -> str | None:
+    """The file's text, or None with the problem recorded when it is empty, binary or unreadable."""
+    try:
+        text = decode(name, data)
+    except ImportFailed as exc:
+        batch.problems.extend(exc.problems)
+        return None
+    if not text.strip():
+        batch.add_problem(Problem(name, None, None, "the file is empty"))
+        return None
+    if "\0" in text:
+        batch.add_problem(Problem(name, None, None, "binary data, not a CSV file"))
+        return None
+    return text
+
+
+def _numbered(name: str, reader: csv.Reader, batch: Batch) -> Iterator[tuple[int, list[str]]]:
+    """Rows with the physical line each starts on (quoted fields may span lines). A row the csv
+    module cannot split (a quoted field running past the size limit) ends the file."""
     start = reader.line_num + 1
     try:
         for cells in reader:
             yield start, cells
             start = reader.line_num + 1
     except csv.Error as exc:
-        raise ImportFailed([Problem(name, start, None, str(exc))]) from None
+        message = f"a field is over {MAX_FIELD_BYTES:,} bytes" if "limit" in str(exc) else str(exc)
+        batch.add_problem(Problem(name, start, None, message))
 
 
 def _spec_for(name: str, stem: str, header: list[str], batch: Batch) -> TableSpec | None:
-    spec = TABLES.get(stem) or table_for_header(header)
+    spec = TABLES.get(stem) or table_for_header(header) or closest_table(header)
     if spec is None:
         batch.add_problem(Problem(name, 1, None, "header matches none of the tables "
                                   f"({', '.join(TABLES)}); name the file after its table"))
@@ -197,12 +198,19 @@ def _header_problems(name: str, spec: TableSpec, header: list[str]) -> list[Prob
 
 def _read_json(name: str, data: bytes, batch: Batch) -> None:
     try:
-        document = json.loads(decode(name, data))
+        text = decode(name, data)
+        document = json.loads(text) if text.strip() else None
     except ImportFailed as exc:
         batch.problems.extend(exc.problems)
         return
     except json.JSONDecodeError as exc:
         batch.add_problem(Problem(name, exc.lineno, None, f"not valid JSON: {exc.msg}"))
+        return
+    except RecursionError:
+        batch.add_problem(Problem(name, None, None, "not valid JSON: nested too deeply"))
+        return
+    if document is None:
+        batch.add_problem(Problem(name, None, None, "the file is empty"))
         return
     if not isinstance(document, dict) or not set(document) <= set(TABLES):
         batch.add_problem(Problem(name, None, None,
@@ -221,12 +229,24 @@ def _read_json_table(name: str, spec: TableSpec, records: object, batch: Batch) 
         if not isinstance(record, dict):
             batch.add_problem(Problem(name, None, where.rstrip("."), "expected an object"))
             continue
-        row = Row({k: "" if v is None else str(v) for k, v in record.items()}, name, None, where)
-        batch.problems.extend(row.problem(c, "missing field") for c in spec.required if c not in record)
-        batch.problems.extend(row.problem(c, f"unknown field for {spec.name}")
-                              for c in record if c not in spec.columns)
-        if set(spec.required) <= set(record) <= set(spec.columns):
+        row = Row({k: _json_scalar(v) for k, v in record.items()}, name, None, where)
+        problems = [row.problem(c, "missing field") for c in spec.required if c not in record]
+        problems += [row.problem(c, f"unknown field for {spec.name}")
+                     for c in record if c not in spec.columns]
+        problems += [row.problem(c, "expected text or a number, not a list or object")
+                     for c, v in record.items() if isinstance(v, list | dict) and c in spec.columns]
+        batch.problems.extend(problems)
+        if not problems:
             _check_row(spec, row, batch)
+
+
+def _json_scalar(value: object) -> str:
+    """A JSON value as the text a CSV cell would hold: null is empty, true/false are words."""
+    if value is None:
+        return ""
+    if isinstance(value, bool):
+        return "yes" if value else "no"
+    return str(value)
 
 
 def _check_row(spec: TableSpec, row: Row, batch: Batch) -> None:
@@ -234,7 +254,7 @@ def _check_row(spec: TableSpec, row: Row, batch: Batch) -> None:
     values = {col: row.values.get(col, "") for col in spec.columns}
     ok = True
     for col in spec.columns:
-        value = str(values[col] or "").strip()
+        value = str(values[col] or "").strip().replace("\r\n", "\n").replace("\r", "\n")
         try:
             values[col] = _clean(spec.name, col, value)
         except ValueError as exc:
@@ -249,6 +269,9 @@ def _clean(table: str, column: str, value: str) -> str | int | None:
     """One field, checked and normalised; raises ValueError with what is wrong."""
     if len(value.encode("utf-8", "surrogatepass")) > MAX_FIELD_BYTES:
         raise ValueError(f"field is over {MAX_FIELD_BYTES:,} bytes")
+    control = control_character(value)
+    if control:
+        raise ValueError(control)
     if column in TABLES[table].required and not value:
         raise ValueError("must not be empty")
     if column in INT_COLUMNS:
@@ -274,7 +297,12 @@ def _integer(value: str) -> int | None:
 
 
 def _rating(value: str, graded_only: bool) -> str:
-    rating = Rating.parse(value)
+    try:
+        rating = Rating.parse(value)
+    except ValueError:
+        if not graded_only:
+            raise
+        rating = Rating.NOT_RECORDED
     if graded_only and not rating.is_graded:
         raise ValueError(f"{value!r} is not a rating of a standard (expected Outstanding, Good, "
                          "Requires improvement or Inadequate)")

@@ -7,15 +7,16 @@ grouping and filtering and only the findings the export shows are read.
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Callable, Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import replace
+from itertools import groupby
 from typing import TYPE_CHECKING
 
 from inspector_gui import __version__
 from inspector_gui.domain.dates import PartialDate
 from inspector_gui.domain.frameworks import Framework
 from inspector_gui.domain.league import LeagueTable, league_table
-from inspector_gui.domain.records import KINDS, Finding, FindingQuery
+from inspector_gui.domain.records import KINDS, Finding, FindingQuery, Inspection, Provider
 from inspector_gui.domain.summary import (
     FindingGroup,
     ProviderSummary,
@@ -60,26 +61,27 @@ def _own_domain_names(frameworks: Iterable[Framework], provider_type: str) -> di
     return {code: " / ".join(dict.fromkeys(found)) for code, found in sorted(names.items())}
 
 
-def domain_choices(store: Store, provider_id: str) -> list[tuple[str, str]]:
-    """The domains a provider's findings can belong to, by code, then findings with no domain."""
-    frameworks = store.frameworks()
-    used = {i.framework_id for i in store.inspections(provider_id)}
-    provider_type = store.provider(provider_id).provider_type
-    own = _own_domain_names((frameworks[f] for f in sorted(used) if f in frameworks), provider_type)
+def domain_choices(provider: Provider, inspections: Iterable[Inspection],
+                   frameworks: Mapping[str, Framework]) -> list[tuple[str, str]]:
+    """The domains a provider's findings can belong to (those of the frameworks it was inspected
+    under), by code, then findings with no domain. Plain data in, so the GUI answers it from what
+    it already holds."""
+    used = {i.framework_id for i in inspections}
+    own = _own_domain_names((frameworks[f] for f in sorted(used) if f in frameworks), provider.provider_type)
     return [*own.items(), GENERAL_DOMAIN]
 
 
 def _finding_groups(store: Store, provider_id: str, codes: list[str], kinds: list[str],
                     progress: Progress | None) -> tuple[FindingGroup, ...]:
-    groups: list[FindingGroup] = []
-    steps = [(code, kind) for code in codes for kind in kinds]
-    for done, (code, kind) in enumerate(steps, start=1):
-        query = FindingQuery(provider_ids=(provider_id,), domain_codes=(code,), kinds=(kind,))
-        findings = tuple(paged_findings(store, query))
-        if findings:
-            groups.append(FindingGroup(code, _domain_name(code, findings), kind, findings))
-        if progress:
-            progress(done, len(steps))
+    """The provider's chosen findings in one paged query, grouped by domain then kind (a stable
+    sort keeps each group newest first)."""
+    query = FindingQuery(provider_ids=(provider_id,), domain_codes=tuple(codes), kinds=tuple(kinds))
+    order = {(code, kind): n for n, (code, kind) in enumerate((c, k) for c in codes for k in kinds)}
+    findings = sorted(paged_findings(store, query), key=lambda f: order[(f.domain_code, f.kind)])
+    grouped = [(key, tuple(found)) for key, found in groupby(findings, key=lambda f: (f.domain_code, f.kind))]
+    groups = [FindingGroup(code, _domain_name(code, found), kind, found) for (code, kind), found in grouped]
+    if progress:
+        progress(1, 1)
     return tuple(groups)
 
 

@@ -79,3 +79,11 @@ def table_for_header(header: list[str]) -> TableSpec | None:
         if set(spec.required) <= names <= set(spec.columns):
             return spec
     return None
+
+
+def closest_table(header: list[str]) -> TableSpec | None:
+    """The table a renamed file with a wrong header most likely holds (at least half of its
+    columns present), so its problems can be named column by column."""
+    names = set(header)
+    best = max(TABLES.values(), key=lambda spec: len(names & set(spec.columns)))
+    return best if 2 * len(names & set(best.columns)) >= len(best.columns) else None

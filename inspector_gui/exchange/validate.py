@@ -12,6 +12,8 @@ from inspector_gui.errors import Problem
 from inspector_gui.exchange.readers import Batch, Row
 from inspector_gui.exchange.tables import TABLES
 
+NOWHERE = "(neither in this import nor in the store)"
+
 
 @dataclass
 class Known:
@@ -36,9 +38,12 @@ class Known:
 
 
 def check_batch(batch: Batch, known: Known) -> list[Problem]:
-    """Every duplicate key and dangling reference in the batch."""
-    known.absorb(batch)
+    """Every duplicate key and, when every row was read cleanly, every dangling reference (a row
+    rejected by the reader would make each reference to it look dangling)."""
     problems = _duplicates(batch)
+    if batch.problems:
+        return problems
+    known.absorb(batch)
     for row in batch.tables["standards"]:
         problems += _missing(row, "framework_id", known.frameworks, "framework")
     for row in batch.tables["inspections"]:
@@ -68,13 +73,13 @@ def _duplicates(batch: Batch) -> list[Problem]:
 
 def _missing(row: Row, column: str, keys: set[str], what: str) -> list[Problem]:
     value = str(row.values[column])
-    return [] if value in keys else [row.problem(column, f"unknown {what} {value!r}")]
+    return [] if value in keys else [row.problem(column, f"unknown {what} {value!r} {NOWHERE}")]
 
 
 def _codes(row: Row, known: Known) -> list[Problem]:
     inspection = str(row.values["inspection_id"])
     if inspection not in known.inspections:
-        return [row.problem("inspection_id", f"unknown inspection {inspection!r}")]
+        return [row.problem("inspection_id", f"unknown inspection {inspection!r} {NOWHERE}")]
     framework = known.inspections[inspection]
     problems = []
     code = str(row.values.get("standard_code") or "")

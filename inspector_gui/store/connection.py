@@ -1,8 +1,14 @@
 """Opening a store file safely: every way a file can be wrong becomes a one-line StoreError, and
-nothing is ever written (read-only opens use ``mode=ro``; a mistyped path never creates a file)."""
+nothing is ever written (read-only opens use ``mode=ro``; a mistyped path never creates a file).
+
+The one write a read-only open may cause is SQLite's own: a store left with a hot journal by a
+writer that was killed is rolled back to its last committed state before it can be read.
+"""
 
 from __future__ import annotations
 
+import os
+import shlex
 import sqlite3
 from pathlib import Path
 from urllib.parse import quote
@@ -12,6 +18,22 @@ from inspector_gui.store.schema import APPLICATION_ID, SCHEMA_VERSION, TABLE_NAM
 
 SQLITE_HEADER = b"SQLite format 3\x00"
 BUSY_TIMEOUT_MS = 2000
+REPAIR = "restore a backup copy or rebuild it with 'inspector import'"
+DAMAGED = f"is damaged (truncated or corrupt); {REPAIR}"
+HOT_JOURNAL = ("was left half-written by a program that stopped while writing; open it once with "
+               "permission to write so SQLite can roll the unfinished change back")
+# SQLite's primary result codes, in words a user can act on (extended codes share the prefix).
+_MESSAGES = {
+    "SQLITE_BUSY": "is locked by another program writing to it; try again when it has finished",
+    "SQLITE_LOCKED": "is locked by another program writing to it; try again when it has finished",
+    "SQLITE_NOTADB": DAMAGED,
+    "SQLITE_CORRUPT": DAMAGED,
+    "SQLITE_READONLY_ROLLBACK": HOT_JOURNAL,
+    "SQLITE_READONLY": "is read-only; it can be viewed but not changed",
+    "SQLITE_CANTOPEN": "cannot be opened (check the path and its permissions)",
+    "SQLITE_FULL": "cannot be written: the disk is full",
+    "SQLITE_IOERR": "cannot be read or written (input/output error)",
+}
 
 
 def check_file(path: Path) -> None:
@@ -31,28 +53,91 @@ def check_file(path: Path) -> None:
         raise StoreError("is not a SQLite database", path)
 
 
+def check_writable(path: Path) -> None:
+    """A store we are asked to change must be writable, and so must its folder (SQLite writes a
+    journal beside it); say so before any work is done rather than fail at the end."""
+    if not os.access(path, os.W_OK):
+        raise StoreError("is read-only; it can be viewed but not changed", path)
+    if not os.access(path.resolve().parent, os.W_OK | os.X_OK):
+        raise StoreError("is in a read-only folder, so it can be viewed but not changed "
+                         "(SQLite writes a journal file beside it)", path)
+
+
+def check_creatable(path: Path) -> None:
+    """A new store needs an existing, writable folder."""
+    folder = path.resolve().parent
+    if not folder.is_dir():
+        raise StoreError(f"cannot be created: the folder {folder} does not exist", path)
+    if not os.access(folder, os.W_OK | os.X_OK):
+        raise StoreError(f"cannot be created: the folder {folder} is read-only", path)
+
+
 def connect(path: Path, mode: str) -> sqlite3.Connection:
-    """A connection in ``ro``, ``rw`` or ``rwc`` mode, in autocommit (we BEGIN explicitly)."""
-    uri = f"file:{quote(str(path.resolve()))}?mode={mode}"
-    try:
-        conn = sqlite3.connect(uri, uri=True, isolation_level=None, check_same_thread=False)
-    except sqlite3.Error as exc:
-        raise StoreError(describe(exc), path) from None
-    conn.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
-    conn.execute("PRAGMA foreign_keys = ON")
+    """A connection in ``ro``, ``rw`` or ``rwc`` mode, in autocommit (we BEGIN explicitly).
+
+    A read-only connection cannot roll back a hot journal, so when SQLite asks for that we let a
+    short-lived read-write connection do it and connect again.
+    """
+    conn = _connect(path, mode)
+    if mode == "ro" and _needs_rollback(conn, path):
+        conn.close()
+        _roll_back(path)
+        conn = _connect(path, mode)
     if mode == "ro":
         conn.execute("PRAGMA query_only = ON")
     return conn
 
 
+def _connect(path: Path, mode: str) -> sqlite3.Connection:
+    uri = f"file:{quote(str(path.resolve()))}?mode={mode}"
+    try:
+        conn = sqlite3.connect(uri, uri=True, isolation_level=None, check_same_thread=False)
+        conn.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
+        conn.execute("PRAGMA foreign_keys = ON")
+    except sqlite3.Error as exc:
+        raise StoreError(describe(exc), path) from None
+    return conn
+
+
+def _needs_rollback(conn: sqlite3.Connection, path: Path) -> bool:
+    """Read the schema cookie: the first read is where SQLite finds a hot journal."""
+    try:
+        conn.execute("PRAGMA schema_version").fetchone()
+    except sqlite3.Error as exc:
+        if getattr(exc, "sqlite_errorname", "") == "SQLITE_READONLY_ROLLBACK":
+            return True
+        conn.close()
+        raise StoreError(describe(exc), path) from None
+    return False
+
+
+def _roll_back(path: Path) -> None:
+    conn = _connect(path, "rw")
+    try:
+        conn.execute("PRAGMA schema_version").fetchone()
+    except sqlite3.Error as exc:
+        raise StoreError(describe(exc), path) from None
+    finally:
+        conn.close()
+
+
 def check_schema(conn: sqlite3.Connection, path: Path, integrity: bool) -> int:
     """The schema version, after checking the file is ours, current and (optionally) intact."""
+    version = read_version(conn, path)
+    if integrity:
+        quick_check(conn, path)
+    if version < SCHEMA_VERSION:
+        raise StoreError(f"has an older schema ({version}); run 'inspector migrate {shlex.quote(str(path))}' "
+                         "to upgrade it (a backup copy is made first)", path)
+    return version
+
+
+def read_version(conn: sqlite3.Connection, path: Path) -> int:
+    """The schema version of one of our stores, refusing foreign and newer files."""
     try:
         app_id = conn.execute("PRAGMA application_id").fetchone()[0]
         version = conn.execute("PRAGMA user_version").fetchone()[0]
         tables = {r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE type='table'")}
-        if integrity:
-            quick_check(conn, path)
     except sqlite3.Error as exc:
         raise StoreError(describe(exc), path) from None
     if app_id != APPLICATION_ID or not set(TABLE_NAMES) <= tables:
@@ -60,28 +145,25 @@ def check_schema(conn: sqlite3.Connection, path: Path, integrity: bool) -> int:
     if version > SCHEMA_VERSION:
         raise StoreError(f"was made by a newer Inspector GUI (schema {version}; this version "
                          f"reads up to {SCHEMA_VERSION}); update the app", path)
-    if version < SCHEMA_VERSION:
-        raise StoreError(f"has an older schema ({version}); run 'inspector migrate {path}' "
-                         "to upgrade it (a backup copy is made first)", path)
     return version
 
 
 def quick_check(conn: sqlite3.Connection, path: Path) -> None:
-    """SQLite may open a damaged file and fail only on a full scan, so scan it."""
-    result = conn.execute("PRAGMA quick_check").fetchone()[0]
+    """SQLite may open a damaged file and fail only on a full scan, so scan it; the first problem
+    it reports is named (SQLite's report can run to many lines)."""
+    try:
+        result = conn.execute("PRAGMA quick_check(1)").fetchone()[0]
+    except sqlite3.Error as exc:
+        raise StoreError(describe(exc), path) from None
     if result != "ok":
-        raise StoreError(f"is damaged ({result})", path)
+        detail = next((line for line in result.splitlines() if not line.startswith("***")), result)
+        raise StoreError(f"is damaged ({detail}); {REPAIR}", path)
 
 
 def describe(exc: sqlite3.Error) -> str:
-    """SQLite's message in words a user can act on."""
-    text = str(exc)
-    if "locked" in text or "busy" in text:
-        return "is locked by another program writing to it; try again when it has finished"
-    if "not a database" in text or "malformed" in text or "disk image" in text:
-        return "is damaged or not a SQLite database"
-    if "readonly" in text or "read-only" in text:
-        return "is read-only; cannot write to it"
-    if "unable to open" in text:
-        return "cannot be opened (check the path and its permissions)"
-    return text
+    """SQLite's error in words a user can act on."""
+    name = getattr(exc, "sqlite_errorname", "") or ""
+    for prefix in sorted(_MESSAGES, key=len, reverse=True):
+        if name.startswith(prefix):
+            return _MESSAGES[prefix]
+    return str(exc)

@@ -14,6 +14,9 @@ from inspector_gui.exchange.validate import Known
 
 Progress = Callable[[int, int], None]
 PROGRESS_STEP = 1000
+# Pages the import may hold in memory (KiB, as SQLite counts a negative size): while a writer's
+# changes fit, it needs no exclusive lock before COMMIT, so viewers keep reading during an import.
+IMPORT_CACHE = -1024 * 1024
 
 
 @dataclass
@@ -73,31 +76,42 @@ def _finding_values(row: Row, domains: dict[tuple[str, str], str], frameworks: d
 def write_batch(conn: sqlite3.Connection, batch: Batch, known: Known,
                 progress: Progress | None = None) -> ImportReport:
     """Upsert every row in one transaction; rolls back entirely on any error."""
+    cache = conn.execute("PRAGMA cache_size").fetchone()[0]
+    conn.execute(f"PRAGMA cache_size = {IMPORT_CACHE}")
+    try:
+        conn.execute("BEGIN IMMEDIATE")
+        try:
+            report = _write_tables(conn, batch, known, progress)
+            conn.execute("COMMIT")
+        except BaseException:
+            conn.execute("ROLLBACK")
+            raise
+    finally:
+        conn.execute(f"PRAGMA cache_size = {cache}")
+    return report
+
+
+def _write_tables(conn: sqlite3.Connection, batch: Batch, known: Known,
+                  progress: Progress | None) -> ImportReport:
     report = ImportReport()
     total, done = batch.row_count, 0
-    conn.execute("BEGIN IMMEDIATE")
-    try:
-        for table in IMPORT_ORDER:
-            rows = batch.tables[table]
-            report.read[table] = len(rows)
-            if table == "findings":
-                domains = {(fw, code): dom for fw, code, dom in conn.execute(
-                    "SELECT framework_id, standard_code, domain_code FROM standards")}
-                values = [_finding_values(r, domains, known.inspections) for r in rows]
-            else:
-                values = [r.values for r in rows]
-            sql, columns = _upsert_sql(table)
-            changed = 0
-            for start in range(0, len(values), PROGRESS_STEP):
-                chunk = values[start:start + PROGRESS_STEP]
-                cursor = conn.executemany(sql, [[v[c] for c in columns] for v in chunk])
-                changed += max(cursor.rowcount, 0)
-                done += len(chunk)
-                if progress:
-                    progress(done, total)
-            report.changed[table] = changed
-        conn.execute("COMMIT")
-    except BaseException:
-        conn.execute("ROLLBACK")
-        raise
+    for table in IMPORT_ORDER:
+        rows = batch.tables[table]
+        report.read[table] = len(rows)
+        if table == "findings":
+            domains = {(fw, code): dom for fw, code, dom in conn.execute(
+                "SELECT framework_id, standard_code, domain_code FROM standards")}
+            values = [_finding_values(r, domains, known.inspections) for r in rows]
+        else:
+            values = [r.values for r in rows]
+        sql, columns = _upsert_sql(table)
+        changed = 0
+        for start in range(0, len(values), PROGRESS_STEP):
+            chunk = values[start:start + PROGRESS_STEP]
+            cursor = conn.executemany(sql, [[v[c] for c in columns] for v in chunk])
+            changed += max(cursor.rowcount, 0)
+            done += len(chunk)
+            if progress:
+                progress(done, total)
+        report.changed[table] = changed
     return report

@@ -160,8 +160,8 @@ class ReadQueries(FindingReads):
     def domain_codes(self, code_or_name: str) -> tuple[str, ...]:
         """Domain codes meant by a code (``2``) or a name, or part of one (``case supervision``)."""
         rows = self._rows("SELECT DISTINCT domain_code FROM standards WHERE domain_code = ? "
-                          "OR domain_name LIKE ? ESCAPE '\\' ORDER BY domain_code",
-                          (code_or_name, f"%{_escape_like(code_or_name)}%"))
+                          "OR instr(lower(domain_name), lower(?)) ORDER BY domain_code",
+                          (code_or_name, code_or_name))
         return tuple(r[0] for r in rows)
 
     def rating_history(self, provider_id: str) -> list[HistoryPoint]:
@@ -214,10 +214,6 @@ class ReadQueries(FindingReads):
             f"WHERE i.published != '' {where} GROUP BY s.domain_code, year ORDER BY s.domain_code, year",
             params)
         return [(r["domain_code"], r["year"], r["good"], r["n"]) for r in rows]
-
-
-def _escape_like(text: str) -> str:
-    return text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
 
 
 def _chunks(items: list[str], size: int) -> list[list[str]]:

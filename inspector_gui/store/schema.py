@@ -2,10 +2,12 @@
 understand it (foreign keys, an FTS5 table ``findings_fts`` kept in sync by triggers).
 
 ``PRAGMA application_id`` marks the file as ours; ``PRAGMA user_version`` is the schema version.
+``MIGRATIONS[n]`` takes a store from version n to n + 1; ``inspector migrate`` runs them.
 """
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:  # imported by the functions' callers: sqlite-utils takes 0.14 s to import
@@ -32,11 +34,20 @@ def create_tables(db: sqlite_utils.Database) -> None:
 def create_indexes_and_search(db: sqlite_utils.Database) -> None:
     """Indexes and the FTS index (filled from the rows already there) with its sync triggers."""
     _create_indexes(db)
-    db["findings"].enable_fts(["text"], tokenize="porter", create_triggers=True)
+    _create_search_index(db)
+
+
+def _create_search_index(db: sqlite_utils.Database) -> None:
+    """The FTS5 index on finding text with its triggers; kept as it is when already right."""
+    db["findings"].enable_fts(["text"], tokenize="porter", create_triggers=True, replace=True)
+
+
+def _create_meta(db: sqlite_utils.Database) -> None:
+    db["store_meta"].create({"key": str, "value": str}, pk="key", if_not_exists=True)
 
 
 def _create_tables(db: sqlite_utils.Database) -> None:
-    db["store_meta"].create({"key": str, "value": str}, pk="key")
+    _create_meta(db)
     db["frameworks"].create(
         {"framework_id": str, "name": str, "applies_to": str, "in_use": str,
          "rated_standards": int, "max_score": int, "notes": str, "points_outstanding": int,
@@ -75,13 +86,39 @@ def _create_tables(db: sqlite_utils.Database) -> None:
     )
 
 
+_INDEXES = (
+    ("findings", ("natural_key",), True),
+    ("findings", ("inspection_id", "id"), False),
+    ("findings", ("domain_code", "kind"), False),
+    ("findings", ("kind",), False),
+    ("findings", ("standard_code",), False),  # a rare standard's page, when walking fails
+    ("inspections", ("provider_id", "published"), False),
+    ("inspections", ("published",), False),
+    ("inspections", ("round",), False),
+    ("providers", ("name",), False),
+)
+
+
 def _create_indexes(db: sqlite_utils.Database) -> None:
-    db["findings"].create_index(["natural_key"], unique=True)
-    db["findings"].create_index(["inspection_id", "id"])
-    db["findings"].create_index(["domain_code", "kind"])
-    db["findings"].create_index(["kind"])
-    db["findings"].create_index(["standard_code"])  # a rare standard's page, when walking fails
-    db["inspections"].create_index(["provider_id", "published"])
-    db["inspections"].create_index(["published"])
-    db["inspections"].create_index(["round"])
-    db["providers"].create_index(["name"])
+    for table, columns, unique in _INDEXES:
+        db[table].create_index(list(columns), unique=unique, if_not_exists=True)
+
+
+def _unversioned_to_1(db: sqlite_utils.Database) -> None:
+    """Schema 1 is the first one stamped with a version. A store at version 0 holds the six data
+    tables but may lack what schema 1 builds on them: the ``store_meta`` table, the filter
+    indexes and the full-text index with its triggers. Create what is missing and rebuild the
+    full-text index, whose triggers may not have kept it in step."""
+    _create_meta(db)
+    _create_indexes(db)
+    _create_search_index(db)
+    db["findings"].rebuild_fts()
+
+
+MIGRATIONS: tuple[Callable[[sqlite_utils.Database], None], ...] = (_unversioned_to_1,)
+
+
+def migrate_schema(db: sqlite_utils.Database, version: int) -> None:
+    """Run every step from ``version`` to :data:`SCHEMA_VERSION`, in the caller's transaction."""
+    for step in MIGRATIONS[version:SCHEMA_VERSION]:
+        step(db)

@@ -18,8 +18,12 @@ def search_words(text: str | None) -> list[str]:
 
 
 def fts_query(text: str | None, prefix_last: bool = True) -> str | None:
-    """An FTS5 MATCH expression requiring every word; None when the text has no words."""
-    words = search_words(text)
+    """An FTS5 MATCH expression requiring every word; None when the text has no words.
+
+    Words keep their case: the FTS5 tokenizer folds case the same way for the query as for the
+    index, whereas ``str.casefold`` turns ``ß`` into ``ss``, which the index never holds.
+    """
+    words = _WORD.findall(text or "")
     if not words:
         return None
     quoted = [f'"{w}"' for w in words]

@@ -11,7 +11,7 @@ from typing import TYPE_CHECKING, Any
 
 from inspector_gui.domain.records import StoreInfo
 from inspector_gui.errors import ImportFailed, StoreError
-from inspector_gui.exchange.readers import Batch, read_files
+from inspector_gui.exchange.readers import Batch, read_batch
 from inspector_gui.exchange.tables import MAX_PROBLEMS
 from inspector_gui.exchange.validate import check_batch
 from inspector_gui.store import connection
@@ -47,6 +47,8 @@ class Store(ReadQueries):
         """Open an existing store; ``check`` runs ``PRAGMA quick_check`` over the whole file."""
         path = Path(path)
         connection.check_file(path)
+        if not readonly:
+            connection.check_writable(path)
         conn = connection.connect(path, "ro" if readonly else "rw")
         try:
             version = connection.check_schema(conn, path, integrity=check)
@@ -63,6 +65,7 @@ class Store(ReadQueries):
             raise StoreError("already exists; choose a new file name", path)
         import sqlite_utils
 
+        connection.check_creatable(path)
         conn = connection.connect(path, "rwc")
         create_schema(sqlite_utils.Database(conn))
         return cls(conn, path, False, connection.SCHEMA_VERSION)
@@ -94,13 +97,9 @@ class Store(ReadQueries):
             self.conn.set_progress_handler(tick, 1000)
         try:
             return self.conn.execute(sql, params).fetchall()
-        except sqlite3.OperationalError as exc:
+        except sqlite3.DatabaseError as exc:
             if max_steps is not None and steps > max_steps:
                 return None
-            if "fts5" in str(exc):
-                raise StoreError(f"search failed: {exc}", self.path) from None
-            raise StoreError(connection.describe(exc), self.path) from None
-        except sqlite3.DatabaseError as exc:
             raise StoreError(connection.describe(exc), self.path) from None
         finally:
             if max_steps is not None:
@@ -135,16 +134,17 @@ class Store(ReadQueries):
 
     def import_files(self, paths: Iterable[str | Path], progress: Progress | None = None) -> ImportReport:
         """Read, check and import interchange files in one transaction."""
-        return self.import_batch(read_files(paths), progress)
+        return self.import_batch(read_batch(paths), progress)
 
     def import_batch(self, batch: Batch, progress: Progress | None = None) -> ImportReport:
-        """Check a batch against the store, then write it all or nothing."""
+        """Check a batch against the store, then write it all or nothing; the problems the
+        reader found and those found here are reported together."""
         self._require_writable()
-        known = known_keys(self.conn)
-        problems = check_batch(batch, known)
-        if problems:
-            raise ImportFailed(problems[:MAX_PROBLEMS], max(0, len(problems) - MAX_PROBLEMS))
         try:
+            known = known_keys(self.conn)
+            problems = batch.problems + check_batch(batch, known)
+            if problems:
+                raise ImportFailed(problems[:MAX_PROBLEMS], max(0, len(problems) - MAX_PROBLEMS))
             report = write_batch(self.conn, batch, known, progress)
         except sqlite3.DatabaseError as exc:
             raise StoreError(connection.describe(exc), self.path) from None

@@ -15,6 +15,7 @@ from PySide6.QtWidgets import QMainWindow, QMenu
 
 from inspector_gui import paths
 from inspector_gui.ui.shortcuts import keys_for
+from inspector_gui.ui.text import plain_tooltip
 
 _THEME = {"open": "document-open", "reload": "view-refresh", "copy": "edit-copy", "search": "edit-find",
           "quit": "application-exit", "about": "help-about"}
@@ -83,6 +84,7 @@ class Actions:
         for number, store in enumerate(stores, start=1):
             text = store.replace("&", "&&")
             entry = menu.addAction(f"&{number} {text}" if number < 10 else text)
+            entry.setToolTip(plain_tooltip(store))  # the default, the text, would be read as markup
             entry.triggered.connect(lambda _=False, p=Path(store): open_store(p))
         if stores:
             menu.addSeparator()

@@ -21,6 +21,7 @@ from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QApplication
 
 from inspector_gui import __version__
+from inspector_gui.imagesize import parse_size
 from inspector_gui.ui.dialogs.errors import install_excepthook
 from inspector_gui.ui.extensions import build_window
 from inspector_gui.ui.main_window import MainWindow
@@ -37,15 +38,12 @@ class _Parser(argparse.ArgumentParser):
         self.exit(EXIT_BAD_INPUT, f"inspector-gui: {message} (see --help)\n")
 
 
-def parse_size(text: str) -> tuple[int, int]:
-    """``1400x900`` → ``(1400, 900)``; sizes from 200 to 10000 pixels."""
+def size_argument(text: str) -> tuple[int, int]:
+    """``--size``, as argparse wants its errors."""
     try:
-        width, height = (int(part) for part in text.lower().split("x"))
-    except ValueError:
-        raise argparse.ArgumentTypeError(f"size must look like 1400x900, not {text!r}") from None
-    if not (200 <= width <= 10000 and 200 <= height <= 10000):
-        raise argparse.ArgumentTypeError(f"size {text} is out of range (200 to 10000 pixels a side)")
-    return width, height
+        return parse_size(text)
+    except ValueError as exc:
+        raise argparse.ArgumentTypeError(str(exc)) from None
 
 
 def parse_args(argv: list[str] | None) -> argparse.Namespace:
@@ -55,7 +53,7 @@ def parse_args(argv: list[str] | None) -> argparse.Namespace:
     parser.add_argument("store", nargs="?", type=Path, help="store file to open (default: the bundled data)")
     parser.add_argument("--screenshot", type=Path, metavar="FILE.png",
                         help="render the window offscreen with the store loaded, save a PNG and exit")
-    parser.add_argument("--size", type=parse_size, default=(1400, 900), metavar="WxH",
+    parser.add_argument("--size", type=size_argument, default=(1400, 900), metavar="WxH",
                         help="window size for --screenshot (default 1400x900)")
     parser.add_argument("--version", action="version", version=f"inspector-gui {__version__}")
     return parser.parse_args(argv)

@@ -4,6 +4,7 @@ frameworks, domains and the provider tree (providers with their inspections). Th
 
 from __future__ import annotations
 
+from collections.abc import Collection
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -56,17 +57,20 @@ class Catalogue:
         return sorted({str(i.published.year) for i in self._inspections.values() if i.published.known})
 
 
-def open_catalogue(path: Path | None) -> Catalogue:
+def open_catalogue(path: Path | None, checked: Collection[Path] = ()) -> Catalogue:
     """:func:`load_catalogue` of ``path``, or of the default store (``INSPECTOR_STORE``, else the
-    bundled data's store, built on first use) when ``path`` is None."""
+    bundled data's store, built on first use) when ``path`` is None. The integrity check scans
+    the whole file (seconds for a large store), so it is skipped for a file in ``checked``
+    (resolved paths that already passed it this session)."""
     try:
         target = resolve_store(path)
     except OSError as exc:
         raise StoreError(f"the default store cannot be prepared ({exc.strerror})", exc.filename) from None
-    return load_catalogue(target)
+    return load_catalogue(target, check=target.resolve() not in checked)
 
 
-def load_catalogue(path: Path) -> Catalogue:
-    """Open the store with a full integrity check and read what the window needs up front."""
-    with Store.open(path, check=True) as store:
+def load_catalogue(path: Path, check: bool = True) -> Catalogue:
+    """Open the store (with a full integrity check unless told otherwise) and read what the
+    window needs up front."""
+    with Store.open(path, check=check) as store:
         return Catalogue(path, store.info(), store.frameworks(), store.domains(), store.provider_tree())

@@ -1,10 +1,11 @@
 """The charts panel: provider history, standards heat strip, national picture and domain trend in
 tabs, following the store and provider the window gives it.
 
-Chart data is read in a worker thread with its own store connection; a result that arrives after
-the store, provider or options changed is dropped. pyqtgraph is imported when a chart is first
-drawn, not when this module is imported. Clicking a national bar segment emits
-``inspectionsRequested(ids, label)`` for the window to filter the matrix and findings.
+Chart data is read through the window's :class:`QueryRunner` (a worker thread with its own store
+connection); a result that arrives after the store, provider or options changed is dropped.
+pyqtgraph is imported when a chart is first drawn, not when this module is imported. Clicking a
+national bar segment emits ``inspectionsRequested(ids, label)`` for the window to filter the
+matrix and findings.
 """
 
 from __future__ import annotations
@@ -13,12 +14,11 @@ from collections.abc import Callable, Mapping
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QEvent, QObject, QRunnable, Qt, QThreadPool, Signal
+from PySide6.QtCore import QEvent, Qt, Signal
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
     QComboBox,
     QFileDialog,
-    QMessageBox,
     QTabWidget,
     QToolButton,
     QVBoxLayout,
@@ -29,8 +29,12 @@ from inspector_gui.domain import chartload, nationalload
 from inspector_gui.domain.records import PROVIDER_TYPES
 from inspector_gui.errors import InspectorError
 from inspector_gui.exchange.atomic import write_atomic
+from inspector_gui.exchange.filenames import file_slug
 from inspector_gui.store import Store
 from inspector_gui.ui.chart_page import ChartPage
+from inspector_gui.ui.dialogs.errors import error_box
+from inspector_gui.ui.shortcuts import keys_for
+from inspector_gui.ui.workers import QueryRunner
 
 TABS = ("history", "heatmap", "national", "trend")
 TITLES = ("&History", "&Standards", "&National picture", "Domain &trend")
@@ -40,48 +44,20 @@ TYPE_CHOICES = (("All provider types", ""), *((t, t) for t in PROVIDER_TYPES))
 Loader = Callable[[Store], Any]
 
 
-class _Signals(QObject):
-    loaded = Signal(str, int, object)
-    failed = Signal(str, int, str)
-
-
-class _LoadJob(QRunnable):
-    """Runs a chart loader on its own read-only connection (one SQLite connection per thread)."""
-
-    def __init__(self, path: Path, load: Loader, tab: str, generation: int, signals: _Signals) -> None:
-        super().__init__()
-        self.path, self.load, self.tab, self.generation, self.signals = path, load, tab, generation, signals
-
-    def run(self) -> None:
-        try:
-            with Store.open(self.path, check=False) as store:
-                data = self.load(store)
-        except InspectorError as exc:
-            self.signals.failed.emit(self.tab, self.generation, str(exc))
-        except Exception as exc:  # a bug must not leave the tab saying "Loading…" for ever
-            self.signals.failed.emit(self.tab, self.generation, f"could not load the chart: {exc!r}")
-        else:
-            self.signals.loaded.emit(self.tab, self.generation, data)
-
-
 class ChartsPanel(QWidget):
     """Tabs of charts. ``set_store(path)``, ``set_provider(id | None)``; emits
     ``inspectionsRequested(list[str], str)``; ``save_action`` saves the current chart."""
 
     inspectionsRequested = Signal(list, str)
 
-    def __init__(self, parent: QWidget | None = None) -> None:
+    def __init__(self, runner: QueryRunner, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self._pool = QThreadPool(self)
-        self._pool.setMaxThreadCount(1)
-        self._signals = _Signals(self)
-        self._signals.loaded.connect(self._loaded)
-        self._signals.failed.connect(self._failed)
+        self._runner = runner
+        self._runner.idle.connect(self._loads_ended)
         self._store_path: Path | None = None
         self._provider: str | None = None
         self._data: dict[str, Any] = {}
-        self._wanted: dict[str, int] = {}
-        self._generation = 0
+        self._loading: set[str] = set()
         self._shown = False
         self._save_dir = ""
         self._build()
@@ -109,11 +85,12 @@ class ChartsPanel(QWidget):
         self._connect()
 
     def _save_action(self) -> QAction:
-        """Ctrl+Shift+S while the panel has focus; the window may also put it in a menu."""
+        """The "save_chart" shortcut while the panel has focus; the window may also put it in a menu."""
+        keys = keys_for("save_chart")
         action = QAction("&Save chart…", self)
-        action.setShortcut(QKeySequence("Ctrl+Shift+S"))
+        action.setShortcut(QKeySequence(keys))
         action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
-        action.setToolTip("Save the chart shown as a PNG or SVG image (Ctrl+Shift+S)")
+        action.setToolTip(f"Save the chart shown as a PNG or SVG image ({keys})")
         action.triggered.connect(self._ask_save)
         self.addAction(action)
         return action
@@ -157,14 +134,16 @@ class ChartsPanel(QWidget):
         return {"tab": self.current_tab(), "save_dir": self._save_dir,
                 **{key: combo.currentData() for key, combo in combos.items()}}
 
-    def restore_state(self, state: Mapping[str, str]) -> None:
+    def restore_state(self, state: Mapping[str, object]) -> None:
+        """Choices from :meth:`save_state`; a value that is not offered (any more) is ignored."""
         for key, combo in self._state_combos().items():
             index = combo.findData(state.get(key))
             if index >= 0:
                 combo.setCurrentIndex(index)
-        if state.get("tab") in TABS:
-            self.tabs.setCurrentIndex(TABS.index(state["tab"]))
-        self._save_dir = state.get("save_dir", "")
+        tab, save_dir = state.get("tab"), state.get("save_dir")
+        if tab in TABS:
+            self.tabs.setCurrentIndex(TABS.index(tab))
+        self._save_dir = save_dir if isinstance(save_dir, str) else ""
 
     def _state_combos(self) -> dict[str, QComboBox]:
         return {"series": self.series, "by": self.by, "percent": self.percent,
@@ -186,7 +165,8 @@ class ChartsPanel(QWidget):
 
     def _forget(self, tab: str) -> None:
         self._data.pop(tab, None)
-        self._wanted.pop(tab, None)
+        self._loading.discard(tab)
+        self._runner.cancel(_key(tab))
         self.pages[tab].clear()
 
     def _reload(self, tab: str) -> None:
@@ -201,17 +181,17 @@ class ChartsPanel(QWidget):
         if tab in self._data:
             self._draw(tab)
             return
-        if tab in self._wanted:  # loading
+        if tab in self._loading:
             return
         problem = self._why_empty(tab)
         if problem:
             self.pages[tab].show_message(problem)
             return
-        self._generation += 1
-        self._wanted[tab] = self._generation
+        self._loading.add(tab)
         self.pages[tab].show_message("Loading…")
-        self._pool.start(_LoadJob(self._store_path, self._loader(tab), tab, self._generation,
-                                  self._signals))
+        self._runner.query(_key(tab), self._store_path, self._loader(tab),
+                           lambda data: self._loaded(tab, data),
+                           lambda error: self._failed(tab, str(error)))
 
     def _why_empty(self, tab: str) -> str:
         if self._store_path is None:
@@ -232,16 +212,22 @@ class ChartsPanel(QWidget):
         }
         return loaders[tab]
 
-    def _loaded(self, tab: str, generation: int, data: object) -> None:
-        if self._wanted.get(tab) != generation:
-            return
+    def _loaded(self, tab: str, data: object) -> None:
+        self._loading.discard(tab)
         self._data[tab] = data
         if tab == self.current_tab():
             self._draw(tab)
 
-    def _failed(self, tab: str, generation: int, message: str) -> None:
-        if self._wanted.get(tab) == generation:
-            self.pages[tab].show_message(message)
+    def _failed(self, tab: str, message: str) -> None:
+        self._loading.discard(tab)
+        self.pages[tab].show_message(message)
+
+    def _loads_ended(self) -> None:
+        """Every query has been delivered, so a tab still loading hit a bug (which the runner
+        reported); it must not say "Loading…" for ever."""
+        for tab in self._loading:
+            self.pages[tab].show_message("The chart could not be loaded; the problem was reported.")
+        self._loading.clear()
 
     def _redraw(self, tab: str) -> None:
         if tab in self._data:
@@ -306,18 +292,21 @@ class ChartsPanel(QWidget):
         try:
             self.save_chart(path)
         except (InspectorError, OSError) as exc:
-            box = QMessageBox(QMessageBox.Icon.Warning, "Chart not saved",
-                              f"The chart could not be saved to {path}.", parent=self)
-            box.setInformativeText(str(exc))
-            box.exec()
+            reason = str(exc) if isinstance(exc, InspectorError) else f"{path}: {exc.strerror or exc}"
+            error_box(self, "Chart not saved", reason)
 
     def _suggested_name(self) -> str:
         tab = self.current_tab()
         if tab in PROVIDER_TABS:
-            return f"{self._provider}-{tab}.png"
+            return f"{file_slug(self._provider or '')}-{tab}.png"
         if tab == "national":
             return f"national-by-{self.by.currentData()}.png"
         return "domain-trend.png"
+
+
+def _key(tab: str) -> str:
+    """The runner key of a tab's query: a newer load of the tab makes an older one stale."""
+    return f"charts/{tab}"
 
 
 def _combo(choices: tuple[tuple[str, str], ...], tip: str) -> QComboBox:

@@ -10,7 +10,7 @@ from collections.abc import Callable
 from dataclasses import replace
 from pathlib import Path
 
-from PySide6.QtCore import QSettings, QStandardPaths, Qt, QThreadPool, QUrl, Slot
+from PySide6.QtCore import QStandardPaths, Qt, QUrl, Slot
 from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import (
     QCheckBox,
@@ -32,43 +32,50 @@ from PySide6.QtWidgets import (
 
 from inspector_gui.domain.records import KINDS, Provider
 from inspector_gui.domain.summary import ProviderSummary
-from inspector_gui.errors import InspectorError
+from inspector_gui.errors import InspectorError, StoreError
 from inspector_gui.exchange.atomic import check_target
+from inspector_gui.exchange.filenames import file_slug
 from inspector_gui.exchange.summary import domain_choices
 from inspector_gui.exchange.writers import CHART_FORMATS, FORMAT_NAMES, FORMATS, SUFFIXES, format_for_path
 from inspector_gui.exchange.writers.wording import KIND_HEADINGS
-from inspector_gui.store import Store
+from inspector_gui.ui import settings as keys
+from inspector_gui.ui.catalogue import Catalogue
 from inspector_gui.ui.export_worker import ExportRequest, Task, build_task, chosen, write_task
+from inspector_gui.ui.settings import Settings
+from inspector_gui.ui.text import mnemonic_safe
+from inspector_gui.ui.workers import QueryRunner
 
 ChartRenderer = Callable[[ProviderSummary], bytes | None]
 """Renders the provider's history chart (``summary.history``, oldest first) as PNG bytes; called
 in the GUI thread."""
 
 
-def mnemonic_safe(text: str) -> str:
-    """Imported text for a button or check box label, where ``&`` would mark a shortcut."""
-    return text.replace("&", "&&")
-
-
 class ExportDialog(QDialog):
-    """Export one provider's summary. Raises InspectorError if the store cannot be read."""
+    """Export one provider of the open store's catalogue (which already holds the provider and
+    its frameworks, so opening the dialog reads nothing from disk). Raises StoreError when the
+    catalogue has no such provider."""
 
-    def __init__(self, parent: QWidget | None, store_path: str | Path, provider_id: str, *,
-                 chart_renderer: ChartRenderer | None = None, settings: QSettings | None = None) -> None:
+    def __init__(self, parent: QWidget | None, catalogue: Catalogue, provider_id: str, *,
+                 chart_renderer: ChartRenderer | None = None, settings: Settings | None = None,
+                 runner: QueryRunner | None = None) -> None:
+        provider = catalogue.provider(provider_id)
+        if provider is None:
+            raise StoreError(f"has no provider {provider_id!r}", catalogue.path)
         super().__init__(parent)
-        self._store_path = Path(store_path)
+        self._store_path = catalogue.path
         self._chart_renderer = chart_renderer
-        self._settings = settings if settings is not None else QSettings("inspector-gui", "inspector-gui")
+        self._settings = settings if settings is not None else Settings()
+        self._runner = runner if runner is not None else QueryRunner(self)
+        self._runner.stopping.connect(self._stop)
         self._confirmed: Path | None = None
         self._task: Task | None = None
         self._request: ExportRequest | None = None
         self._close_when_done = False
         self.error_box: QMessageBox | None = None
         self.replace_box: QMessageBox | None = None
-        with Store.open(self._store_path, check=False) as store:
-            self.provider = store.provider(provider_id)
-            domains = domain_choices(store, provider_id)
-        self._build(self.provider, domains)
+        self.provider = provider
+        inspections = catalogue.inspections_of(provider_id)
+        self._build(provider, domain_choices(provider, inspections, catalogue.frameworks))
         self._restore()
 
     # ---- layout ---------------------------------------------------------------------------
@@ -161,21 +168,21 @@ class ExportDialog(QDialog):
     # ---- remembered choices -----------------------------------------------------------------
 
     def _restore(self) -> None:
-        fmt = str(self._settings.value("export/format", "pdf"))
+        fmt = self._settings.get(keys.EXPORT_FORMAT)
         self.format.setCurrentIndex(FORMATS.index(fmt) if fmt in FORMATS else 0)
-        self.reveal.setChecked(self._settings.value("export/reveal", True, type=bool))
-        self.include_chart.setChecked(self._settings.value("export/chart", True, type=bool))
+        self.reveal.setChecked(self._settings.get(keys.EXPORT_REVEAL))
+        self.include_chart.setChecked(self._settings.get(keys.EXPORT_CHART))
         self.path.setText(str(self._default_folder() / self.default_name()))
         self._format_changed()
 
     def _remember(self, request: ExportRequest) -> None:
-        self._settings.setValue("export/format", request.fmt)
-        self._settings.setValue("export/folder", str(request.output.parent))
-        self._settings.setValue("export/reveal", self.reveal.isChecked())
-        self._settings.setValue("export/chart", self.include_chart.isChecked())
+        self._settings.set(keys.EXPORT_FORMAT, request.fmt)
+        self._settings.set(keys.EXPORT_FOLDER, str(request.output.parent))
+        self._settings.set(keys.EXPORT_REVEAL, self.reveal.isChecked())
+        self._settings.set(keys.EXPORT_CHART, self.include_chart.isChecked())
 
     def _default_folder(self) -> Path:
-        remembered = Path(str(self._settings.value("export/folder", "")))
+        remembered = Path(self._settings.get(keys.EXPORT_FOLDER))
         documents = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation)
         for folder in (remembered, Path(documents), Path.home()):
             if str(folder) not in ("", ".") and folder.is_dir():
@@ -183,8 +190,10 @@ class ExportDialog(QDialog):
         return Path.cwd()
 
     def default_name(self) -> str:
-        """``west-yorkshire-crc-summary-2025-06-30.pdf``: provider and today's date."""
-        return f"{self.provider.provider_id}-summary-{dt.date.today().isoformat()}{SUFFIXES[self.fmt]}"
+        """``west-yorkshire-crc-summary-2025-06-30.pdf``: provider and today's date; the id is
+        imported text, so it is made a plain name that stays in the folder."""
+        name = file_slug(self.provider.provider_id)
+        return f"{name}-summary-{dt.date.today().isoformat()}{SUFFIXES[self.fmt]}"
 
     @property
     def fmt(self) -> str:
@@ -278,7 +287,7 @@ class ExportDialog(QDialog):
         task.signals.succeeded.connect(succeeded)
         task.signals.failed.connect(self._failed)
         self._task = task
-        QThreadPool.globalInstance().start(task)
+        self._runner.start_task(task)
 
     @Slot(int, int)
     def _progress(self, done: int, total: int) -> None:
@@ -338,8 +347,13 @@ class ExportDialog(QDialog):
     def reject(self) -> None:
         """Cancel stops a running export first (nothing is written); the dialog closes after."""
         if self._task is not None:
-            self._task.cancelled = True
+            self._stop()
             self._close_when_done = True
             self.status.setText("Cancelling…")
             return
         super().reject()
+
+    def _stop(self) -> None:
+        """Stop a running export at its next step (Cancel, or the app shutting down)."""
+        if self._task is not None:
+            self._task.cancelled = True

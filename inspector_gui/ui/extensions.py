@@ -13,6 +13,7 @@ from PySide6.QtGui import QAction, QKeySequence
 
 from inspector_gui.domain.summary import ProviderSummary
 from inspector_gui.errors import InspectorError
+from inspector_gui.ui import settings as keys
 from inspector_gui.ui.charts_panel import ChartsPanel
 from inspector_gui.ui.dialogs.errors import show_store_error
 from inspector_gui.ui.export_dialog import ExportDialog
@@ -31,8 +32,11 @@ def build_window(settings: Settings | None = None) -> MainWindow:
 
 def attach_charts(window: MainWindow) -> ChartsPanel:
     """A "Charts" tab that follows the store and the selected provider; a clicked national bar
-    segment narrows the matrix and the findings to its inspections."""
-    panel = ChartsPanel(window)
+    segment narrows the matrix and the findings to its inspections. Its tab, choices and save
+    folder are kept in the window's settings."""
+    panel = ChartsPanel(window.runner, window)
+    panel.restore_state(window.settings.get(keys.CHARTS))
+    window.saving_state.connect(lambda settings: settings.set(keys.CHARTS, panel.save_state()))
     window.add_panel("Charts", panel)
     window.store_changed.connect(panel.set_store)
     window.provider_changed.connect(panel.set_provider)
@@ -55,12 +59,12 @@ def attach_export(window: MainWindow) -> QAction:
 
 def open_export(window: MainWindow) -> ExportDialog | None:
     """The export dialog for the selected provider (settings kept in the app's one file)."""
-    path, provider_id = window.current_store_path(), window.current_provider_id()
-    if path is None or provider_id is None:
+    catalogue, provider_id = window.catalogue, window.current_provider_id()
+    if catalogue is None or provider_id is None:
         return None
     try:
-        dialog = ExportDialog(window, path, provider_id, chart_renderer=_history_png,
-                              settings=window.settings.qsettings)
+        dialog = ExportDialog(window, catalogue, provider_id, chart_renderer=_history_png,
+                              settings=window.settings, runner=window.runner)
     except InspectorError as error:
         show_store_error(window, error, "Cannot export")
         return None

@@ -8,13 +8,16 @@ Signals
                                   or "All providers" is selected.
     ``store_changed(object)``     the ``Path`` of a store that was just opened (or reloaded).
     ``store_failed(object)``      the :class:`InspectorError` of a store that could not be opened.
+    ``saving_state(object)``      the window is saving its state (on close) into this
+                                  :class:`Settings`: a panel added from outside saves its own.
 Methods
     ``current_provider_id() -> str | None`` and ``current_store_path() -> Path | None``.
     ``current_scope() -> Scope``  the tree selection (all, a group, a provider or an inspection).
     ``catalogue``                 the open store's :class:`Catalogue` (frameworks, providers…), or None.
     ``show_inspections(ids, label)``  narrow the matrix and the findings to these inspections
                                   (e.g. a clicked bar segment), with a banner to go back.
-    ``add_panel(title, widget) -> int``  add a tab beside the matrix in the centre.
+    ``add_panel(title, widget) -> int``  add a tab beside the matrix in the centre (made current
+                                  when it was current at the last close).
     ``add_dock(title, widget, area) -> QDockWidget``  add a dock (listed in the View menu).
     ``add_file_action(action)``   add to the File menu above Quit (Export provider summary…, Ctrl+E).
     ``runner``                    a :class:`QueryRunner`: ``runner.query(key, current_store_path(),
@@ -49,6 +52,7 @@ from PySide6.QtWidgets import (
 
 from inspector_gui.domain.records import MatrixRow
 from inspector_gui.errors import InspectorError
+from inspector_gui.ui import settings as keys
 from inspector_gui.ui.actions import Actions, icon
 from inspector_gui.ui.catalogue import Catalogue, open_catalogue
 from inspector_gui.ui.dialogs.errors import show_store_error
@@ -58,6 +62,7 @@ from inspector_gui.ui.scope import ALL, Scope
 from inspector_gui.ui.settings import Settings
 from inspector_gui.ui.shortcuts import keys_for
 from inspector_gui.ui.status import StatusBar, window_title
+from inspector_gui.ui.store_watch import StoreWatcher
 from inspector_gui.ui.views.copy import selection_tsv
 from inspector_gui.ui.views.empty_state import EmptyState
 from inspector_gui.ui.views.findings_panel import FindingsPanel
@@ -73,13 +78,18 @@ class MainWindow(QMainWindow):
     provider_changed = Signal(object)
     store_changed = Signal(object)
     store_failed = Signal(object)
+    saving_state = Signal(object)
 
     def __init__(self, settings: Settings | None = None, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.settings = settings or Settings()
         self.runner = QueryRunner(self)
+        self.watcher = StoreWatcher(self)
         self.catalogue: Catalogue | None = None
+        self._checked: set[Path] = set()  # resolved paths whose integrity check passed this session
         self._scope = ALL
+        self._opening = False
+        self._detail_wanted: str | None = None
         self._provider_id: str | None = None
         self._store_error: QMessageBox | None = None
         self.setWindowTitle(window_title(None))
@@ -141,8 +151,10 @@ class MainWindow(QMainWindow):
         a.about.triggered.connect(lambda: show_about(self, self.catalogue))
         self.providers.scope_changed.connect(self._scope_changed)
         self.matrix.row_selected.connect(self._row_selected)
+        self.matrix.shown.connect(self._matrix_shown)
         self.matrix.findings_requested.connect(self._show_findings)
         self.runner.failed.connect(self._store_problem)
+        self.watcher.changed.connect(self._changed_elsewhere)
 
     # Public surface -------------------------------------------------------------------------
 
@@ -164,7 +176,10 @@ class MainWindow(QMainWindow):
 
     def add_panel(self, title: str, widget: QWidget) -> int:
         """A tab in the centre, after the rating matrix; returns its index."""
-        return self.tabs.addTab(widget, title)
+        index = self.tabs.addTab(widget, title)
+        if title == self.settings.get(keys.CENTRE_TAB):
+            self.tabs.setCurrentIndex(index)
+        return index
 
     def add_dock(self, title: str, widget: QWidget, area: Qt.DockWidgetArea) -> QDockWidget:
         dock = QDockWidget(title, self)
@@ -180,16 +195,19 @@ class MainWindow(QMainWindow):
     def is_busy(self) -> bool:
         """True while a query or a debounce timer is pending (tests and --screenshot wait on it)."""
         return self.runner.pending() > 0 or self.findings.filters.search.pending() \
-            or self.providers.filter.pending()
+            or self.providers.filter.pending() or self.watcher.pending()
 
     # Stores ---------------------------------------------------------------------------------
 
-    def open_store(self, path: str | Path | None = None) -> None:
-        """Check and load a store in the background (None: the default store). On failure a
-        dialog names the file and the problem, and the current store (if any) stays open."""
-        target = Path(path) if path is not None else None
+    def open_store(self, path: str | Path | None = None, note: str = "") -> None:
+        """Load a store in the background (None: the default store), checking its integrity the
+        first time this session; ``note`` is shown in the status bar once it has loaded. On
+        failure a dialog names the file and the problem, and the current store (if any) stays
+        open."""
+        target, checked = Path(path) if path is not None else None, frozenset(self._checked)
         self.status.showMessage(f"Opening {target or 'the default store'}…")
-        self.runner.submit("open", lambda: open_catalogue(target), self._store_loaded, self._open_failed)
+        self.runner.submit("open", lambda: open_catalogue(target, checked),
+                           lambda catalogue: self._store_loaded(catalogue, note), self._open_failed)
 
     def choose_store(self) -> None:
         start = str(self.current_store_path().parent) if self.current_store_path() else ""
@@ -201,13 +219,30 @@ class MainWindow(QMainWindow):
         if self.catalogue is not None:
             self.open_store(self.catalogue.path)
 
-    def _store_loaded(self, catalogue: Catalogue) -> None:
+    def _changed_elsewhere(self, path: Path) -> None:
+        """Another program changed the open store (``inspector import`` in a terminal): show its
+        new contents, keeping the selection as F5 does."""
+        if path == self.current_store_path():
+            self.open_store(path, f"{path.name} was changed by another program; showing its new contents")
+
+    def _store_loaded(self, catalogue: Catalogue, note: str = "") -> None:
         self.catalogue = catalogue
-        for panel in (self.matrix, self.findings, self.detail, self.providers):
-            panel.set_catalogue(catalogue)
+        self._checked.add(catalogue.path.resolve())
+        self.detail.set_catalogue(catalogue)
+        self._opening = True
+        try:
+            self.providers.set_catalogue(catalogue)  # restores the selection: its scope is recorded
+        finally:
+            self._opening = False
+        self.matrix.set_catalogue(catalogue, self._scope)
+        self.findings.set_catalogue(catalogue, self._scope)
+        self._want_detail(self._scope)
         self.centre.setCurrentWidget(self.tabs)
         self.setWindowTitle(window_title(catalogue.path))
         self.status.show_store(catalogue)
+        if note:
+            self.status.showMessage(note, 10000)
+        self.watcher.watch(catalogue.path)
         self._remember(catalogue.path)
         self.store_changed.emit(catalogue.path)
 
@@ -238,19 +273,40 @@ class MainWindow(QMainWindow):
     # Selection and commands -----------------------------------------------------------------
 
     def _scope_changed(self, scope: Scope) -> None:
+        """The tree's selection changed. While a store opens, the panels get it with the new
+        catalogue instead, so that each query runs once."""
         self._scope = scope
-        self.matrix.set_scope(scope)
-        self.findings.set_scope(scope)
-        self.detail.show_inspection(self._detail_target(scope))
+        if not self._opening:
+            self.matrix.set_scope(scope)
+            self.findings.set_scope(scope)
+            self._want_detail(scope)
         if scope.provider_id != self._provider_id:
             self._provider_id = scope.provider_id
             self.provider_changed.emit(scope.provider_id)
+
+    def _want_detail(self, scope: Scope) -> None:
+        """The detail pane shows the scope's inspection (a provider's newest), taken from the
+        matrix's rows when they arrive, since the matrix reads the same row."""
+        self._detail_wanted = self._detail_target(scope)
+        if self._detail_wanted is None:
+            self.detail.show_row(None)
 
     def _detail_target(self, scope: Scope) -> str | None:
         if scope.inspection_id or self.catalogue is None or scope.provider_id is None:
             return scope.inspection_id
         inspections = self.catalogue.inspections_of(scope.provider_id)
         return inspections[0].inspection_id if inspections else None
+
+    def _matrix_shown(self) -> None:
+        """Feed the detail pane the wanted row; query it only when the matrix filters it out."""
+        target, self._detail_wanted = self._detail_wanted, None
+        if target is None:
+            return
+        row = self.matrix.row_of(target)
+        if row is not None:
+            self.detail.show_row(row)
+        else:
+            self.detail.show_inspection(target)
 
     def _row_selected(self, row: MatrixRow | None) -> None:
         if row is not None:
@@ -320,6 +376,8 @@ class MainWindow(QMainWindow):
         self.settings.set_bytes("window", self.saveState())
         for panel in (self.providers, self.matrix, self.findings):
             panel.save_state(self.settings)
+        self.settings.set(keys.CENTRE_TAB, self.tabs.tabText(self.tabs.currentIndex()))
+        self.saving_state.emit(self.settings)
         self.settings.sync()
 
     def closeEvent(self, event: QCloseEvent) -> None:

@@ -1,5 +1,5 @@
-"""Remembered state, in one INI file: window geometry and docks, splitters, grouping, filters and
-recent stores.
+"""Remembered state, in one INI file: window geometry and docks, splitters, grouping, filters,
+recent stores, the centre tab, the charts' choices and the export dialog's choices.
 
 The file is ``<user config dir>/inspector-gui/inspector-gui.ini`` (``$XDG_CONFIG_HOME`` on Linux,
 so tests redirect it); pass a path to use another. Values are stored as JSON so that every type
@@ -40,6 +40,12 @@ FINDINGS_DOMAIN = Key("findings/domain", None)
 FINDINGS_KINDS = Key("findings/kinds", ["strength", "improvement", "recommendation"])
 FINDINGS_SCOPE = Key("findings/follow_selection", True)
 RECENT_STORES = Key("stores/recent", [])
+CENTRE_TAB = Key("window/centre_tab", "")
+CHARTS = Key("charts/state", {})
+EXPORT_FORMAT = Key("export/format", "pdf")
+EXPORT_FOLDER = Key("export/folder", "")
+EXPORT_REVEAL = Key("export/reveal", True)
+EXPORT_CHART = Key("export/chart", True)
 
 
 def settings_path() -> Path:
@@ -52,12 +58,6 @@ class Settings:
     def __init__(self, path: Path | None = None) -> None:
         self.path = path or settings_path()
         self._qt = QSettings(str(self.path), QSettings.Format.IniFormat)
-
-    @property
-    def qsettings(self) -> QSettings:
-        """The underlying QSettings, for dialogs that take one (the export dialog), so every
-        setting of the app lives in this one file."""
-        return self._qt
 
     def get(self, key: Key[T]) -> T:
         raw = self._qt.value(key.name)

@@ -42,7 +42,14 @@ class StatusBar(QStatusBar):
         self.addPermanentWidget(self.counts, 3)
         self.addPermanentWidget(self.path, 2)
         runner.busy_changed.connect(self.busy.setVisible)
+        self.messageChanged.connect(self._make_room)
         window.setStatusBar(self)
+
+    def _make_room(self, message: str) -> None:
+        """A message is drawn left of the permanent widgets, where the stretching counts and path
+        would leave it no room: they give way while it shows."""
+        for label in (self.counts, self.path):
+            label.setHidden(bool(message))
 
     def show_store(self, catalogue: Catalogue) -> None:
         info = catalogue.info

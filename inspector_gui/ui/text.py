@@ -26,6 +26,11 @@ def plain_tooltip(text: str) -> str:
     return "<qt>" + html.escape(text).replace("\n", "<br>") + "</qt>"
 
 
+def mnemonic_safe(text: str) -> str:
+    """Imported text for a button or check box label, where ``&`` would mark a shortcut."""
+    return text.replace("&", "&&")
+
+
 def short_url(url: str, limit: int = 48) -> str:
     """``host/…/last-part`` for showing a long address in a narrow pane (the link keeps it all)."""
     parts = urlsplit(url)

@@ -5,6 +5,8 @@ its own :class:`~inspector_gui.store.Store` connection (one SQLite connection pe
 closes it when done. Results come back by a queued signal to the GUI thread. Each submission has a
 *key* ("matrix", "findings/page" …): a new submission under a key makes every older one under
 that key stale, and stale results are dropped, so a slow query can never overwrite a newer one.
+Long tasks with their own progress signals (an export) run on the same pool, so shutting down
+stops and waits for them too.
 """
 
 from __future__ import annotations
@@ -74,6 +76,8 @@ class QueryRunner(QObject):
     failed = Signal(object)
     idle = Signal()
     busy_changed = Signal(bool)
+    stopping = Signal()
+    """:meth:`shutdown` has begun: long tasks should stop at their next step."""
 
     def __init__(self, parent: QObject | None = None, threads: int = 3) -> None:
         super().__init__(parent)
@@ -99,6 +103,11 @@ class QueryRunner(QObject):
         """:meth:`submit` a function of an open store."""
         self.submit(key, in_store(path, fn), on_done, on_error)
 
+    def start_task(self, task: QRunnable) -> None:
+        """Run a long task that reports through its own signals (an export) on this pool, so
+        that :meth:`shutdown` waits for it; the task should stop on :attr:`stopping`."""
+        self._pool.start(task)
+
     def cancel(self, key: str) -> None:
         """Make every pending query under ``key`` stale."""
         self._generations[key] = self._generations.get(key, 0) + 1
@@ -111,7 +120,8 @@ class QueryRunner(QObject):
         return self._pending
 
     def shutdown(self, timeout_ms: int = 5000) -> None:
-        """Drop every pending result and wait for running queries to finish."""
+        """Drop every pending result, ask long tasks to stop, and wait for the pool's work."""
+        self.stopping.emit()
         self.cancel_all()
         self._pool.waitForDone(timeout_ms)
 

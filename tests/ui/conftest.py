@@ -19,6 +19,7 @@ WAIT_MS = 10000
 HOSTILE_TEXT = "<img src=x.png><b>bold</b>"
 HOSTILE_NAME = '<img src=x.png> Hostile & "Co" PDU'
 HOSTILE_INSPECTION = "hostile-pdu-2024-03"
+ESCAPING_ID = "../../etc/x"
 
 
 @dataclass(frozen=True)
@@ -91,3 +92,29 @@ def hostile(hostile_store_path: Path, tmp_path: Path) -> Hostile:
     with Store.open(hostile_store_path, readonly=False) as store:
         store.import_files([folder])
     return Hostile(hostile_store_path)
+
+
+@dataclass(frozen=True)
+class Escaping:
+    path: Path
+    provider_id: str = ESCAPING_ID
+
+
+@pytest.fixture
+def escaping(store_path: Path, tmp_path: Path) -> Escaping:
+    """The bundled-data store plus a provider whose id is a path out of any folder, with one
+    inspection."""
+    folder = tmp_path / "escaping"
+    folder.mkdir()
+    rows = {"providers.csv": [["provider_id", "name", "provider_type", "region", "owner"],
+                              [ESCAPING_ID, "Escaping PDU", "PDU", "North", ""]],
+            "inspections.csv": [["inspection_id", "provider_id", "framework_id", "round", "fieldwork_start",
+                                 "published", "overall_rating", "score", "source_url", "notes"],
+                                ["escaping-2024-03", ESCAPING_ID, "pdu-2023", "", "", "2024-03", "Good", "",
+                                 "https://example.org/report", ""]]}
+    for name, table in rows.items():
+        with (folder / name).open("w", newline="", encoding="utf-8") as handle:
+            csv.writer(handle).writerows(table)
+    with Store.open(store_path, readonly=False) as store:
+        store.import_files([folder])
+    return Escaping(store_path)

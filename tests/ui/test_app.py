@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 from PySide6.QtGui import QImage
 
-from inspector_gui.ui.app import parse_args, parse_size
+from inspector_gui.ui.app import parse_args, size_argument
 
 pytestmark = pytest.mark.qt_log_level_fail("WARNING")  # any Qt warning is a failure here
 
@@ -32,7 +32,7 @@ def test_arguments_have_sensible_defaults():
 @pytest.mark.parametrize("text", ["800", "axb", "100x100", "800x60000"])
 def test_bad_sizes_are_refused(text: str):
     with pytest.raises(argparse.ArgumentTypeError):
-        parse_size(text)
+        size_argument(text)
 
 
 def test_screenshot_renders_the_loaded_window_at_the_requested_size(store_path: Path, tmp_path: Path):
@@ -66,4 +66,4 @@ def test_screenshot_of_a_bad_store_is_one_line_and_exit_code_2(tmp_path: Path):
 def test_a_bad_size_is_one_line_and_exit_code_2():
     done = _run("--size", "huge")
     assert done.returncode == 2
-    assert done.stderr.count("\n") == 1 and "size must look like 1400x900" in done.stderr
+    assert done.stderr.count("\n") == 1 and "expected WIDTHxHEIGHT" in done.stderr

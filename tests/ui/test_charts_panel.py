@@ -3,22 +3,34 @@ drills down from the national picture and saves the chart shown."""
 
 from __future__ import annotations
 
+import sys
+from dataclasses import replace
+
 import pytest
 from PySide6.QtCore import QPointF, Qt
-from PySide6.QtGui import QColor, QImage, QPalette
+from PySide6.QtGui import QColor, QImage, QKeySequence, QPalette
+from PySide6.QtWidgets import QFileDialog, QMessageBox
 
+from inspector_gui.domain import nationalload
 from inspector_gui.domain.chartload import load_history
 from inspector_gui.domain.ratings import Rating
 from inspector_gui.errors import InspectorError
+from inspector_gui.ui import shortcuts
 from inspector_gui.ui.charts_panel import TABS, ChartsPanel
+from inspector_gui.ui.workers import QueryRunner
 
 HAMPSHIRE = "hampshire-and-isle-of-wight-crc"
 ESSEX = "essex-north-pdu"
 
 
 @pytest.fixture
-def panel(qtbot, store_path):
-    widget = ChartsPanel()
+def runner():
+    return QueryRunner()
+
+
+@pytest.fixture
+def panel(qtbot, store_path, runner):
+    widget = ChartsPanel(runner)
     qtbot.addWidget(widget)
     widget.resize(1100, 720)
     widget.set_store(store_path)
@@ -44,8 +56,8 @@ def test_without_a_provider_the_provider_tabs_say_what_to_do(qtbot, panel):
     assert panel.current_figure() is None
 
 
-def test_without_a_store_every_tab_says_so(qtbot):
-    widget = ChartsPanel()
+def test_without_a_store_every_tab_says_so(qtbot, runner):
+    widget = ChartsPanel(runner)
     qtbot.addWidget(widget)
     widget.show()
     widget.tabs.setCurrentIndex(TABS.index("national"))
@@ -67,12 +79,22 @@ def test_history_follows_the_selected_provider_and_plots_its_data(qtbot, panel, 
     assert message(panel, "history") == "Select a provider to see its ratings."
 
 
-def test_a_stale_result_is_dropped(qtbot, panel):
+def test_a_stale_result_is_dropped(qtbot, panel, runner):
     panel.set_provider(HAMPSHIRE)
     panel.set_provider(ESSEX)
-    qtbot.waitUntil(lambda: panel.current_figure() is not None, timeout=10000)
-    qtbot.wait(200)
+    assert runner.pending() == 2
+    qtbot.waitUntil(lambda: runner.pending() == 0, timeout=10000)
     assert panel.current_figure().chart.caption.title.startswith("Essex North PDU")
+
+
+def test_a_bug_in_a_load_is_reported_and_the_tab_stops_loading(qtbot, panel, monkeypatch):
+    reported: list[BaseException] = []
+    monkeypatch.setattr(sys, "excepthook", lambda _kind, exc, _tb: reported.append(exc))
+    monkeypatch.setattr(nationalload, "load_trend", lambda *_: 1 / 0)
+    panel.tabs.setCurrentIndex(TABS.index("trend"))
+    qtbot.waitUntil(lambda: message(panel, "trend") != "Loading…", timeout=10000)
+    assert [type(e) for e in reported] == [ZeroDivisionError]
+    assert message(panel, "trend") == "The chart could not be loaded; the problem was reported."
 
 
 def test_series_choice_redraws_without_reloading(qtbot, panel):
@@ -134,7 +156,7 @@ def test_state_round_trips(qtbot, panel, store_path):
     panel.trend_type.setCurrentIndex(panel.trend_type.findData("PDU"))
     panel.tabs.setCurrentIndex(TABS.index("trend"))
     state = panel.save_state()
-    other = ChartsPanel()
+    other = ChartsPanel(QueryRunner())
     qtbot.addWidget(other)
     other.restore_state(state)
     assert other.save_state() == state
@@ -166,3 +188,41 @@ def test_the_panel_grabbed_offscreen_shows_the_chart(qtbot, panel, tmp_path):
     inadequate = QColor("#d7191c").rgb()
     assert sum(1 for x in range(0, image.width(), 3) for y in range(0, image.height(), 3)
                if image.pixel(x, y) == inadequate) > 500
+
+
+def test_an_imported_id_cannot_move_the_proposed_chart_file_out_of_the_folder(qtbot, escaping, runner,
+                                                                              tmp_path, monkeypatch):
+    asked: list[str] = []
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda _parent, _title, start, _filter:
+                        (asked.append(start), ("", ""))[1])
+    widget = ChartsPanel(runner)
+    qtbot.addWidget(widget)
+    widget.set_store(escaping.path)
+    widget.set_provider(escaping.provider_id)
+    widget.restore_state({"save_dir": str(tmp_path)})
+    widget.show()
+    qtbot.waitUntil(lambda: widget.current_figure() is not None, timeout=10000)
+    widget.save_action.trigger()
+    assert asked == [str(tmp_path / "etc-x-history.png")]
+
+
+def test_a_chart_that_cannot_be_saved_gets_a_plain_non_blocking_dialog(qtbot, panel, tmp_path, monkeypatch):
+    target = tmp_path / "<b>missing</b>" / "trend.png"
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *_: (str(target), ""))
+    monkeypatch.setattr(QMessageBox, "exec", lambda _box: pytest.fail("a blocking exec() was used"))
+    open_tab(qtbot, panel, "trend")
+    panel.save_action.trigger()
+    box = next(b for b in panel.findChildren(QMessageBox) if b.isVisible())
+    assert box.windowTitle() == "Chart not saved"
+    assert box.textFormat() == Qt.TextFormat.PlainText
+    assert box.text() == f"{target}: cannot be written: the folder {target.parent} does not exist"
+    box.close()
+
+
+def test_the_save_shortcut_comes_from_the_shortcut_table(qtbot, runner, monkeypatch):
+    table = tuple(replace(s, keys="Ctrl+Alt+P") if s.name == "save_chart" else s for s in shortcuts.SHORTCUTS)
+    monkeypatch.setattr(shortcuts, "SHORTCUTS", table)
+    widget = ChartsPanel(runner)
+    qtbot.addWidget(widget)
+    assert widget.save_action.shortcut() == QKeySequence("Ctrl+Alt+P")
+    assert "(Ctrl+Alt+P)" in widget.save_action.toolTip()

@@ -110,3 +110,28 @@ def test_a_store_that_breaks_while_open_gets_one_dialog_not_one_per_panel(qtbot,
     boxes = _boxes(window)
     assert len(boxes) == 1
     assert "is not a SQLite database" in boxes[0].text()
+
+
+def _damage(path: Path) -> None:
+    """Overwrite a page in the middle of the file: the header and schema still read, a full scan
+    fails."""
+    page = 4096
+    with path.open("r+b") as handle:
+        handle.seek(path.stat().st_size // page // 2 * page)
+        handle.write(b"\xff" * page)
+
+
+def test_a_damaged_store_gets_the_dialog_every_time_it_is_opened(qtbot, store_path):
+    _damage(store_path)
+    before = _digest(store_path)
+    window = MainWindow()
+    qtbot.addWidget(window)
+    window.show()
+    for _ in range(2):
+        with qtbot.waitSignal(window.store_failed, timeout=5000):
+            window.open_store(store_path)
+        box = _boxes(window)[0]
+        assert box.text().startswith(f"{store_path}: is damaged")
+        box.close()
+    assert _digest(store_path) == before
+    assert window.current_store_path() is None

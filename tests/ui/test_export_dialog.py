@@ -9,14 +9,18 @@ from pathlib import Path
 
 import pytest
 from export_readback import tiny_png
-from PySide6.QtCore import QSettings, Qt
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QDialog, QMessageBox
 from pytestqt.qtbot import QtBot
 
 from inspector_gui.domain.summary import ProviderSummary
 from inspector_gui.errors import ExportError
 from inspector_gui.ui import export_dialog, export_worker
+from inspector_gui.ui import settings as keys
+from inspector_gui.ui.catalogue import load_catalogue
 from inspector_gui.ui.export_dialog import ExportDialog
+from inspector_gui.ui.settings import Settings
+from ui.conftest import Escaping
 
 
 class Desktop:
@@ -31,8 +35,8 @@ class Desktop:
 
 
 @pytest.fixture
-def settings(tmp_path: Path) -> QSettings:
-    return QSettings(str(tmp_path / "settings.ini"), QSettings.Format.IniFormat)
+def settings(tmp_path: Path) -> Settings:
+    return Settings(tmp_path / "settings.ini")
 
 
 @pytest.fixture(autouse=True)
@@ -42,9 +46,10 @@ def desktop(monkeypatch: pytest.MonkeyPatch) -> type[Desktop]:
     return Desktop
 
 
-def make(qtbot: QtBot, store_path: Path, settings: QSettings, provider: str = "west-yorkshire-crc",
+def make(qtbot: QtBot, store_path: Path, settings: Settings, provider: str = "west-yorkshire-crc",
          **options: object) -> ExportDialog:
-    dialog = ExportDialog(None, store_path, provider, settings=settings, **options)  # type: ignore[arg-type]
+    dialog = ExportDialog(None, load_catalogue(store_path), provider, settings=settings,
+                          **options)  # type: ignore[arg-type]
     qtbot.addWidget(dialog)
     dialog.show()
     return dialog
@@ -56,7 +61,7 @@ def export_to(qtbot: QtBot, dialog: ExportDialog, path: Path) -> None:
 
 
 def test_defaults_name_the_file_after_provider_and_date(qtbot: QtBot, store_path: Path,
-                                                        settings: QSettings) -> None:
+                                                        settings: Settings) -> None:
     dialog = make(qtbot, store_path, settings)
     assert dialog.windowTitle() == "Export summary: West Yorkshire CRC"
     expected = f"west-yorkshire-crc-summary-{dt.date.today().isoformat()}.pdf"
@@ -67,7 +72,7 @@ def test_defaults_name_the_file_after_provider_and_date(qtbot: QtBot, store_path
     assert list(dialog.domain_checks) == ["1", "2", "4", ""]
 
 
-def test_export_runs_in_a_worker_writes_and_reveals(qtbot: QtBot, store_path: Path, settings: QSettings,
+def test_export_runs_in_a_worker_writes_and_reveals(qtbot: QtBot, store_path: Path, settings: Settings,
                                                      tmp_path: Path) -> None:
     dialog = make(qtbot, store_path, settings)
     dialog.format.setCurrentIndex(dialog.format.findData("md"))
@@ -81,12 +86,15 @@ def test_export_runs_in_a_worker_writes_and_reveals(qtbot: QtBot, store_path: Pa
     assert text.startswith("# West Yorkshire CRC") and "#### Recommendations" not in text
     assert "### Domain 1:" not in text and "### Domain 2: Case supervision" in text
     assert Desktop.opened == [str(output.parent)]
-    assert settings.value("export/format") == "md" and settings.value("export/folder") == str(output.parent)
+    settings.sync()
+    remembered = Settings(settings.path)
+    assert remembered.get(keys.EXPORT_FORMAT) == "md"
+    assert remembered.get(keys.EXPORT_FOLDER) == str(output.parent)
     again = make(qtbot, store_path, settings)
     assert again.fmt == "md" and Path(again.path.text()).parent == output.parent
 
 
-def test_existing_file_is_replaced_only_after_yes(qtbot: QtBot, store_path: Path, settings: QSettings,
+def test_existing_file_is_replaced_only_after_yes(qtbot: QtBot, store_path: Path, settings: Settings,
                                                   tmp_path: Path) -> None:
     output = tmp_path / "wy.json"
     output.write_text("keep")
@@ -105,7 +113,7 @@ def test_existing_file_is_replaced_only_after_yes(qtbot: QtBot, store_path: Path
 
 
 def test_problems_are_shown_in_a_dialog_and_nothing_is_written(qtbot: QtBot, store_path: Path,
-                                                               settings: QSettings, tmp_path: Path) -> None:
+                                                               settings: Settings, tmp_path: Path) -> None:
     dialog = make(qtbot, store_path, settings)
     export_to(qtbot, dialog, tmp_path / "missing" / "wy.pdf")
     assert dialog.error_box is not None and dialog.error_box.isVisible()
@@ -120,7 +128,7 @@ def test_problems_are_shown_in_a_dialog_and_nothing_is_written(qtbot: QtBot, sto
 
 
 def test_a_failure_in_the_worker_reaches_a_dialog_with_details(qtbot: QtBot, store_path: Path,
-                                                               settings: QSettings, tmp_path: Path,
+                                                               settings: Settings, tmp_path: Path,
                                                                monkeypatch: pytest.MonkeyPatch) -> None:
     def broken(*_: object, **__: object) -> Path:
         raise KeyError("bug")
@@ -135,7 +143,7 @@ def test_a_failure_in_the_worker_reaches_a_dialog_with_details(qtbot: QtBot, sto
 
 
 def test_a_typed_error_in_the_worker_is_one_plain_message(qtbot: QtBot, store_path: Path,
-                                                          settings: QSettings, tmp_path: Path,
+                                                          settings: Settings, tmp_path: Path,
                                                           monkeypatch: pytest.MonkeyPatch) -> None:
     def full(*_: object, **__: object) -> Path:
         raise ExportError("cannot be written (No space left on device)", tmp_path / "wy.pdf")
@@ -149,7 +157,7 @@ def test_a_typed_error_in_the_worker_is_one_plain_message(qtbot: QtBot, store_pa
     assert dialog.error_box.detailedText() == ""  # type: ignore[union-attr]
 
 
-def test_cancel_stops_the_export_and_writes_nothing(qtbot: QtBot, store_path: Path, settings: QSettings,
+def test_cancel_stops_the_export_and_writes_nothing(qtbot: QtBot, store_path: Path, settings: Settings,
                                                     tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     def slow(*_: object, progress: object, **__: object) -> None:
         for step in range(500):
@@ -169,7 +177,7 @@ def test_cancel_stops_the_export_and_writes_nothing(qtbot: QtBot, store_path: Pa
     assert [p.name for p in tmp_path.iterdir() if p.name.startswith(".")] == []
 
 
-def test_chart_from_the_renderer_is_embedded(qtbot: QtBot, store_path: Path, settings: QSettings,
+def test_chart_from_the_renderer_is_embedded(qtbot: QtBot, store_path: Path, settings: Settings,
                                              tmp_path: Path) -> None:
     seen: list[ProviderSummary] = []
 
@@ -191,7 +199,7 @@ def test_chart_from_the_renderer_is_embedded(qtbot: QtBot, store_path: Path, set
 
 
 def test_imported_names_show_as_plain_text(qtbot: QtBot, hostile_store_path: Path,
-                                           settings: QSettings) -> None:
+                                           settings: Settings) -> None:
     dialog = make(qtbot, hostile_store_path, settings, provider="hostile-pdu")
     assert dialog.windowTitle() == 'Export summary: <img src=x.png> Hostile & "Co" PDU'
     title = dialog.findChildren(export_dialog.QLabel)[0]
@@ -200,14 +208,24 @@ def test_imported_names_show_as_plain_text(qtbot: QtBot, hostile_store_path: Pat
     assert Path(dialog.path.text()).name.startswith("hostile-pdu-summary-")
 
 
-def test_a_bare_file_name_goes_in_the_proposed_folder(qtbot: QtBot, store_path: Path, settings: QSettings,
+def test_a_bare_file_name_goes_in_the_proposed_folder(qtbot: QtBot, store_path: Path, settings: Settings,
                                                       tmp_path: Path) -> None:
     folder = tmp_path / "reports"
     folder.mkdir()
-    settings.setValue("export/folder", str(folder))
+    settings.set(keys.EXPORT_FOLDER, str(folder))
     dialog = make(qtbot, store_path, settings)
     assert Path(dialog.path.text()).parent == folder
     dialog.format.setCurrentIndex(dialog.format.findData("csv"))
     with qtbot.waitSignal(dialog.accepted, timeout=20_000):
         export_to(qtbot, dialog, Path("bare.csv"))
     assert (folder / "bare.csv").read_bytes().startswith(b"\xef\xbb\xbfrecord,")
+
+
+def test_an_imported_id_cannot_move_the_proposed_file_out_of_the_folder(qtbot: QtBot, settings: Settings,
+                                                                        escaping: Escaping,
+                                                                        tmp_path: Path) -> None:
+    settings.set(keys.EXPORT_FOLDER, str(tmp_path))
+    dialog = make(qtbot, escaping.path, settings, provider=escaping.provider_id)
+    proposed = Path(dialog.path.text())
+    assert proposed.parent == tmp_path
+    assert proposed.name == f"etc-x-summary-{dt.date.today().isoformat()}.pdf"

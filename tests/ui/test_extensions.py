@@ -2,13 +2,18 @@
 
 from __future__ import annotations
 
+import threading
+import time
+
 import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QAction
 
 from inspector_gui.store import Store
-from inspector_gui.ui.charts_panel import ChartsPanel
+from inspector_gui.ui import export_worker
+from inspector_gui.ui.charts_panel import TABS, ChartsPanel
 from inspector_gui.ui.export_dialog import ExportDialog
+from inspector_gui.ui.extensions import open_export
 
 pytestmark = pytest.mark.qt_log_level_fail("WARNING")  # any Qt warning is a failure here
 
@@ -59,3 +64,63 @@ def test_export_is_enabled_only_for_a_provider_and_opens_its_dialog(qtbot, windo
 def test_export_sits_in_the_file_menu_above_quit(window):
     titles = [a.text() for a in window.commands.file_menu.actions()]
     assert titles.index("&Export provider summary…") < titles.index("&Quit")
+
+
+def test_the_export_dialog_takes_its_choices_from_the_catalogue_not_the_disk(qtbot, window, settle,
+                                                                           monkeypatch):
+    window.providers.select_key(f"provider:{WEST_YORKSHIRE}")
+    settle(window)
+
+    def no_disk(*_args, **_kwargs):
+        raise AssertionError("the store was opened on the GUI thread")
+
+    monkeypatch.setattr(Store, "open", no_disk)
+    dialog = open_export(window)
+    assert dialog is not None and dialog.provider.name == "West Yorkshire CRC"
+    assert list(dialog.domain_checks) == ["1", "2", "4", ""]
+    dialog.reject()
+
+
+def test_charts_load_through_the_windows_query_runner(qtbot, window, settle, monkeypatch):
+    keys: list[str] = []
+    submit = window.runner.submit
+
+    def counted(key, *args, **kwargs):
+        keys.append(key)
+        submit(key, *args, **kwargs)
+
+    monkeypatch.setattr(window.runner, "submit", counted)
+    panel = _charts(window)
+    window.tabs.setCurrentWidget(panel)
+    panel.tabs.setCurrentIndex(TABS.index("national"))
+    assert window.is_busy()
+    settle(window)
+    assert panel.current_figure() is not None
+    assert keys == ["charts/national"]
+
+
+def test_closing_the_window_cancels_a_running_export_and_waits_for_it(qtbot, window, settle, monkeypatch,
+                                                                     tmp_path):
+    steps: list[int] = []
+    stopped = threading.Event()
+
+    def slow(*_args, progress, **_kwargs):
+        try:
+            for step in range(500):
+                progress(step, 500)
+                steps.append(step)
+                time.sleep(0.01)
+        finally:
+            stopped.set()
+
+    monkeypatch.setattr(export_worker, "build_summary", slow)
+    window.providers.select_key(f"provider:{WEST_YORKSHIRE}")
+    settle(window)
+    dialog = open_export(window)
+    (tmp_path / "out").mkdir()
+    dialog.path.setText(str(tmp_path / "out" / "wy.pdf"))
+    qtbot.mouseClick(dialog.export_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: len(steps) > 5, timeout=10000)
+    window.close()
+    assert stopped.is_set() and len(steps) < 500
+    assert list((tmp_path / "out").iterdir()) == []

@@ -2,13 +2,19 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 import pytest
 from PySide6.QtCore import Qt
 
 from inspector_gui.domain.records import FindingQuery
 from inspector_gui.store import Store
+from inspector_gui.ui import settings as keys
+from inspector_gui.ui.catalogue import load_catalogue
 from inspector_gui.ui.models.findings import TEXT
 from inspector_gui.ui.roles import HighlightRole
+from inspector_gui.ui.settings import Settings
+from inspector_gui.ui.views.finding_filters import FindingFilters
 
 pytestmark = pytest.mark.qt_log_level_fail("WARNING")  # any Qt warning is a failure here
 
@@ -105,3 +111,25 @@ def test_hostile_text_shows_literally_everywhere(qtbot, open_window, hostile, se
     assert notes.text() == 'Note with <i>markup</i> & "quotes"'
     assert notes.textFormat() == Qt.TextFormat.PlainText
     assert 'href="https://example.org/report?a=1&amp;b=&lt;2&gt;"' in window.detail.fields["Reports"].text()
+
+
+def test_a_remembered_domain_the_store_lacks_falls_back_to_all_domains(qtbot, open_window, store_path,
+                                                                        store):
+    settings = Settings()
+    settings.set(keys.FINDINGS_DOMAIN, "9")
+    settings.sync()
+    window = open_window(store_path)
+    filters = window.findings.filters
+    assert filters.domain() is None
+    assert filters.domains.checkedId() == 0
+    assert window.findings.query().domain_codes is None
+    assert window.findings.model.total == store.count_findings(FindingQuery())
+
+
+def test_an_ampersand_in_a_domain_name_is_shown_not_taken_as_a_mnemonic(qtbot, store_path):
+    filters = FindingFilters()
+    qtbot.addWidget(filters)
+    filters.set_catalogue(replace(load_catalogue(store_path), domains=[("1", "R&D / Research")]))
+    button = filters.domains.button(1)
+    assert button.text() == "1 R&&D"
+    assert button.accessibleName() == "1 R&D"

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections import Counter
 from collections.abc import Callable
 
 import pytest
@@ -10,7 +11,10 @@ from pytestqt.qtbot import QtBot
 
 from inspector_gui.domain.records import FindingQuery
 from inspector_gui.store import Store
+from inspector_gui.ui import settings as keys
+from inspector_gui.ui.extensions import build_window
 from inspector_gui.ui.main_window import MainWindow
+from inspector_gui.ui.settings import Settings
 
 pytestmark = pytest.mark.qt_log_level_fail("WARNING")  # any Qt warning is a failure here
 
@@ -94,3 +98,68 @@ def test_tree_rows_carry_the_latest_overall_rating_word(window: MainWindow):
     index = model.index_for_key(f"provider:{WEST_YORKSHIRE}")
     rating_cell = model.index(index.row(), 1, index.parent())
     assert rating_cell.data() == "Requires improvement"
+
+
+@pytest.fixture
+def submissions(monkeypatch: pytest.MonkeyPatch) -> Callable[[MainWindow], Counter[str]]:
+    """Count the queries a window submits to its runner, by key."""
+
+    def watch(window: MainWindow) -> Counter[str]:
+        counts: Counter[str] = Counter()
+        submit = window.runner.submit
+
+        def counted(key: str, *args: object, **kwargs: object) -> None:
+            counts[key] += 1
+            submit(key, *args, **kwargs)  # type: ignore[arg-type]
+
+        monkeypatch.setattr(window.runner, "submit", counted)
+        return counts
+
+    return watch
+
+
+@pytest.mark.parametrize("selection", ["all", f"provider:{WEST_YORKSHIRE}"])
+def test_opening_and_reloading_a_store_runs_each_query_once(qtbot, store_path, settle, submissions,
+                                                            selection):
+    settings = Settings()
+    settings.set(keys.SELECTION, selection)
+    settings.sync()
+    window = build_window()
+    qtbot.addWidget(window)
+    window.show()
+    counts = submissions(window)
+    for opened in (1, 2):
+        with qtbot.waitSignal(window.store_changed, timeout=5000):
+            window.open_store(store_path) if opened == 1 else window.reload()
+        settle(window)
+        assert {key: counts[key] for key in ("open", "matrix", "findings/page", "findings/count")} == {
+            "open": opened, "matrix": opened, "findings/page": opened, "findings/count": opened}
+        assert counts["detail"] == 0
+        expected = "West Yorkshire CRC" if selection != "all" else ""
+        assert (window.detail.title.text() if window.detail.title.isVisibleTo(window) else "") == expected
+
+
+def test_the_detail_pane_is_fed_from_the_matrix_query(qtbot, window, store, submissions, click_key):
+    counts = submissions(window)
+    click_key(window, f"provider:{WEST_YORKSHIRE}")
+    newest = store.inspections(WEST_YORKSHIRE)[0]
+    assert (counts["matrix"], counts["detail"]) == (1, 0)
+    assert window.detail.title.text() == "West Yorkshire CRC"
+    assert window.detail.fields["Published"].text() == newest.published.display()
+    older = store.inspections(WEST_YORKSHIRE)[-1]
+    click_key(window, f"inspection:{older.inspection_id}")
+    assert (counts["matrix"], counts["detail"]) == (2, 0)
+    assert window.detail.fields["Published"].text() == older.published.display()
+
+
+def test_the_detail_pane_queries_an_inspection_the_matrix_filters_out(qtbot, window, store, submissions,
+                                                                      click_key, settle):
+    box = window.matrix.filters["provider_type"]
+    box.set_value("PDU")
+    box.value_changed.emit("PDU")
+    settle(window)
+    counts = submissions(window)
+    click_key(window, f"provider:{WEST_YORKSHIRE}")
+    assert window.matrix.model.rowCount() == 0
+    assert counts["detail"] == 1
+    assert window.detail.title.text() == "West Yorkshire CRC"

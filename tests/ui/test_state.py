@@ -4,8 +4,11 @@ from __future__ import annotations
 
 import pytest
 from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QFileDialog
 
+from inspector_gui.domain.nationalload import load_trend
 from inspector_gui.ui import settings as keys
+from inspector_gui.ui.charts_panel import TABS
 from inspector_gui.ui.settings import Settings
 
 pytestmark = pytest.mark.qt_log_level_fail("WARNING")  # any Qt warning is a failure here
@@ -62,3 +65,27 @@ def test_recent_stores_are_unique_newest_first_and_capped(tmp_path):
     assert recent[0] == str((tmp_path / "3.db").resolve())
     assert len(recent) == keys.MAX_RECENT
     assert len(set(recent)) == len(recent)
+
+
+def test_reopening_restores_the_charts_tab_its_choices_and_save_folder(qtbot, open_window, store_path, store,
+                                                                       settle, tmp_path, monkeypatch):
+    first = open_window(store_path)
+    charts = first.tabs.widget(1)
+    first.tabs.setCurrentWidget(charts)
+    charts.tabs.setCurrentIndex(TABS.index("trend"))
+    charts.series.setCurrentIndex(charts.series.findData("standard"))
+    charts.trend_type.setCurrentIndex(charts.trend_type.findData("PDU"))
+    settle(first)
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *_: (str(tmp_path / "trend.png"), ""))
+    charts.save_action.trigger()
+    assert (tmp_path / "trend.png").is_file()
+    first.close()
+
+    second = open_window(store_path, restore=True)
+    charts = second.tabs.currentWidget()
+    assert second.tabs.tabText(second.tabs.currentIndex()) == "Charts"
+    assert charts.current_tab() == "trend"
+    assert charts.series.currentData() == "standard" and charts.trend_type.currentData() == "PDU"
+    assert charts.save_state()["save_dir"] == str(tmp_path)
+    qtbot.waitUntil(lambda: charts.current_figure() is not None, timeout=10000)
+    assert charts.current_figure().chart == load_trend(store, "PDU")

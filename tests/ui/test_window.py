@@ -2,11 +2,14 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QApplication, QFileDialog, QLabel, QMessageBox
 
+from inspector_gui.store import connection
 from inspector_gui.ui.main_window import MainWindow
 from inspector_gui.ui.shortcuts import SHORTCUTS
 
@@ -108,3 +111,23 @@ def test_the_status_bar_shows_counts_and_the_store_path(window):
     assert status.counts.text().startswith("93 providers · 114 inspections · 538 findings")
     assert status.path.text().endswith("store.db (read-only)")
     assert str(window.current_store_path()) in status.path.toolTip()
+
+
+def test_the_integrity_check_runs_once_per_store_per_session(qtbot, open_window, store_path, monkeypatch,
+                                                              settle):
+    checked: list[Path] = []
+    real = connection.quick_check
+
+    def counted(conn, path):
+        checked.append(path)
+        real(conn, path)
+
+    monkeypatch.setattr(connection, "quick_check", counted)
+    window = open_window(store_path)
+    for _ in range(2):
+        with qtbot.waitSignal(window.store_changed, timeout=5000):
+            qtbot.keyClick(window, Qt.Key.Key_F5)
+        settle(window)
+    window.open_store(store_path.parent / ".." / store_path.parent.name / store_path.name)
+    settle(window)
+    assert checked == [store_path]

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import csv
 import hashlib
+import io
 import json
 from pathlib import Path
 
@@ -96,3 +98,29 @@ def test_every_command_has_help_with_an_example() -> None:
     for command in main.commands:
         code, out, _ = run(command, "--help")
         assert code == 0 and "Example:" in out, command
+
+
+def test_ratings_table_has_a_block_per_framework(store_path: Path) -> None:
+    code, out, _ = run("ratings", "--type", "pdu", "--store", str(store_path))
+    assert code == 0
+    headings = [line for line in out.splitlines() if line.startswith("PDU standards")]
+    assert len(headings) == 2
+    assert any("2.1 Court work" in h for h in headings) and any("2.1 Assessment" in h for h in headings)
+
+
+def test_ratings_csv_names_standards_and_marks_not_applicable(store_path: Path) -> None:
+    code, out, _ = run("ratings", "--type", "CRC", "--format", "csv", "--store", str(store_path))
+    rows = list(csv.DictReader(io.StringIO(out)))
+    assert code == 0 and len(rows) == 21
+    assert {r["3.1 Court reports and case allocation"] for r in rows} == {"n/a"}
+    assert "2.1 Assessment" in rows[0] and "2.1" not in rows[0]
+
+
+def test_csv_output_defuses_spreadsheet_formulas(store_path: Path, tmp_path: Path) -> None:
+    formula = tmp_path / "findings.csv"
+    formula.write_text('inspection_id,kind,text\nmerseyside-crc-2018-09-26,strength,"=HYPERLINK(""x"")"\n',
+                       encoding="utf-8")
+    assert run("import", str(formula), "--store", str(store_path))[0] == 0
+    code, out, _ = run("findings", "--search", "hyperlink", "--format", "csv", "--store", str(store_path))
+    (row,) = csv.DictReader(io.StringIO(out))
+    assert code == 0 and row["text"] == "'=HYPERLINK(\"x\")"

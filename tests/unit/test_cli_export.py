@@ -128,3 +128,19 @@ def test_html_summary_carries_the_history_chart_unless_told_not_to(store_path: P
     image = re.search(r'src="data:image/png;base64,([A-Za-z0-9+/=]+)"', with_chart.read_text())
     assert image is not None and len(image.group(1)) > 10_000
     assert "data:image/png" not in without.read_text()
+
+
+def test_a_pdf_then_a_chart_in_one_process_share_one_application(store_path: Path, tmp_path: Path) -> None:
+    """The PDF writer used to make a QGuiApplication, and a chart after it aborted the process."""
+    code = (
+        "import sys\nfrom click.testing import CliRunner\nfrom inspector_gui.cli import main\n"
+        f"store = {str(store_path)!r}\n"
+        f"a = CliRunner().invoke(main, ['export', 'essex-crc', '-o', {str(tmp_path / 'a.pdf')!r}, "
+        "'--no-chart', '--store', store])\n"
+        f"b = CliRunner().invoke(main, ['chart', 'essex-crc', '-o', {str(tmp_path / 'b.png')!r}, "
+        "'--store', store])\n"
+        "sys.exit(a.exit_code or b.exit_code)\n"
+    )
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=120)
+    assert done.returncode == 0, done.stderr
+    assert (tmp_path / "a.pdf").stat().st_size > 0 and (tmp_path / "b.png").stat().st_size > 0

@@ -15,7 +15,8 @@ from export_readback import Page, markdown_text, pdf_pages, tiny_png
 
 from inspector_gui.exchange.summary import build_summary
 from inspector_gui.exchange.writers import FORMATS, render_summary, write_summary
-from inspector_gui.exchange.writers.pdf_doc import ensure_gui_application, offline_document
+from inspector_gui.exchange.writers.pdf_doc import offline_document
+from inspector_gui.offscreen import ensure_application
 from inspector_gui.store import Store
 
 HOSTILE_NAME = '<img src=x.png> Hostile & "Co" PDU'
@@ -89,7 +90,7 @@ def test_pdf_document_loads_nothing_from_outside(tmp_path: Path) -> None:
     from PySide6.QtCore import QUrl
     from PySide6.QtGui import QTextDocument
 
-    ensure_gui_application()
+    ensure_application()
     image = tmp_path / "x.png"
     image.write_bytes(tiny_png())
     document = offline_document(f'<p><img src="{image.as_uri()}"><img src="http://example.org/x.png"></p>')

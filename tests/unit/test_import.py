@@ -90,7 +90,7 @@ def test_malformed_file_lists_every_problem_and_leaves_the_store_unchanged(
         store.import_files([bad, bad2])
     lines = str(caught.value).splitlines()
     assert f"{bad}:1: colour: unknown column for inspections" in lines
-    assert any(line.startswith(f"{bad2}:3: rating: unknown rating 'Superb'") for line in lines)
+    assert any(line.startswith(f"{bad2}:3: rating: 'Superb' is not a rating of a standard") for line in lines)
     assert _sha(store_path) == before
 
 
@@ -105,7 +105,7 @@ def test_reference_problems_are_located_to_the_line(store_path: Path, tmp_path: 
         store.import_files([bad])
     assert [str(p) for p in caught.value.problems] == [
         f"{bad}:5: standard_code: duplicate merseyside-crc-2018-09-26, 1.1 (first at {bad}:4)",
-        f"{bad}:2: inspection_id: unknown inspection 'nowhere'",
+        f"{bad}:2: inspection_id: unknown inspection 'nowhere' (neither in this import nor in the store)",
         f"{bad}:3: standard_code: no standard '9.9' in framework crc-nps-2018",
     ]
     assert _sha(store_path) == before

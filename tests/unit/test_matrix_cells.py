@@ -2,13 +2,21 @@
 
 from __future__ import annotations
 
-from inspector_gui.domain.matrix import CellState, column_framework, resolve_cell
+from inspector_gui.domain.frameworks import Framework, Standard
+from inspector_gui.domain.matrix import Cell, CellState, build_matrix, column_framework
 from inspector_gui.domain.ratings import Rating
+from inspector_gui.domain.records import MatrixRow
 from inspector_gui.store import Store
 
 
 def _standard(store: Store, framework_id: str, code: str):
     return next(s for s in store.frameworks()[framework_id].standards if s.code == code)
+
+
+def resolve_cell(row: MatrixRow, column: Standard, frameworks: dict[str, Framework]) -> Cell:
+    """The cell the matrix shows for ``row`` under ``column`` (columns of its framework)."""
+    data = build_matrix([row], frameworks, column.framework_id)
+    return data.cells[0][data.standards.index(column)]
 
 
 def test_round_2018_19_rows_show_type_specific_standards_as_not_applicable(store: Store):

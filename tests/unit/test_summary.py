@@ -131,10 +131,13 @@ def test_sources_cite_every_url_once_in_order(store: Store) -> None:
 
 
 def test_domain_choices_follow_the_providers_frameworks(store: Store) -> None:
-    assert domain_choices(store, "west-yorkshire-crc") == [
+    def choices(provider_id: str) -> list[tuple[str, str]]:
+        return domain_choices(store.provider(provider_id), store.inspections(provider_id), store.frameworks())
+
+    assert choices("west-yorkshire-crc") == [
         ("1", "Organisational delivery"), ("2", "Case supervision"), ("4", "CRC-specific work"),
         ("", "Whole inspection (no domain)")]
-    assert [code for code, _ in domain_choices(store, "essex-north-pdu")] == ["1", "2", ""]
+    assert [code for code, _ in choices("essex-north-pdu")] == ["1", "2", ""]
 
 
 def test_every_kind_is_a_heading() -> None:

@@ -32,7 +32,9 @@ def write_pdf(summary: ProviderSummary, path: str | Path, chart_png: bytes | Non
     from PySide6.QtCore import QSizeF
     from PySide6.QtGui import QPainter
 
-    ensure_gui_application()
+    from inspector_gui.offscreen import ensure_application
+
+    ensure_application()
     writer = _writer(Path(path), summary)
     page = writer.pageLayout().paintRectPixels(DPI)
     body = page.height() - FOOTER_PX
@@ -48,18 +50,6 @@ def write_pdf(summary: ProviderSummary, path: str | Path, chart_png: bytes | Non
         return _paint(painter, document, writer, summary, body)
     finally:
         painter.end()
-
-
-_APP: object = None
-
-
-def ensure_gui_application() -> None:
-    """Qt needs a QGuiApplication for fonts; the CLI has none, and may have no display."""
-    from PySide6.QtGui import QGuiApplication
-
-    global _APP
-    if QGuiApplication.instance() is None:
-        _APP = QGuiApplication(["inspector", "-platform", "offscreen"])
 
 
 def offline_document(html: str) -> QTextDocument:

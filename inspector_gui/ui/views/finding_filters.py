@@ -10,7 +10,7 @@ from inspector_gui.domain.records import KIND_LABELS, KINDS
 from inspector_gui.ui import settings as keys
 from inspector_gui.ui.catalogue import Catalogue
 from inspector_gui.ui.settings import Settings
-from inspector_gui.ui.text import plain_label, plain_tooltip
+from inspector_gui.ui.text import mnemonic_safe, plain_label, plain_tooltip
 from inspector_gui.ui.views.choices import ChoiceBox
 from inspector_gui.ui.views.flow_layout import FlowLayout
 from inspector_gui.ui.views.search_box import SearchBox
@@ -77,12 +77,15 @@ class FindingFilters(QWidget):
             flow.addWidget(widget)
 
     def set_catalogue(self, catalogue: Catalogue | None) -> None:
-        """One button per domain of the store, then "Whole inspection"; standards by code."""
+        """One button per domain of the store, then "Whole inspection"; standards by code. A
+        chosen domain this store does not have falls back to every domain."""
         for button in self.domains.buttons():
             self.domains.removeButton(button)
             button.deleteLater()
         domains = catalogue.domains if catalogue else []
         self._domain_codes = [None] + [code for code, _ in domains] + [NO_DOMAIN]
+        if self._domain not in self._domain_codes:
+            self._domain = None
         labels = ["All domains"] + [f"{code} {names.split(' / ')[0]}" for code, names in domains]
         tips = ["Findings of every domain"] + [f"Domain {c}: {n}" for c, n in domains]
         tips.append("Findings about the inspection as a whole, not one domain")
@@ -95,7 +98,7 @@ class FindingFilters(QWidget):
 
     def _add_domain_button(self, number: int, label: str, tip: str) -> None:
         button = QToolButton(self)
-        button.setText(label)
+        button.setText(mnemonic_safe(label))
         button.setCheckable(True)
         button.setToolTip(plain_tooltip(tip + (f" (Ctrl+{number})" if number < 10 else "")))
         button.setAccessibleName(label)

@@ -11,7 +11,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
-from PySide6.QtCore import QModelIndex, Qt, Signal
+from PySide6.QtCore import QModelIndex, Qt
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QHeaderView,
@@ -44,8 +44,6 @@ class Focus:
 
 
 class FindingsPanel(QWidget):
-    count_changed = Signal(object)
-
     def __init__(self, runner: QueryRunner, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self._path: Path | None = None
@@ -88,8 +86,10 @@ class FindingsPanel(QWidget):
         table.selectionModel().currentRowChanged.connect(self._current_changed)
         return table
 
-    def set_catalogue(self, catalogue: Catalogue | None) -> None:
+    def set_catalogue(self, catalogue: Catalogue | None, scope: Scope) -> None:
+        """A store was opened (or closed), with the tree's selection in it: reload once."""
         self._path = catalogue.path if catalogue else None
+        self._scope = scope
         self._focus = None
         self.focus_bar.hide()
         self.filters.set_catalogue(catalogue)
@@ -154,7 +154,6 @@ class FindingsPanel(QWidget):
         else:
             text = f"{total} finding" + ("" if total == 1 else "s")
         self.filters.count.setText(text)
-        self.count_changed.emit(total)
 
     def _current_changed(self, current: QModelIndex, _previous: QModelIndex) -> None:
         self.detail.show_finding(self.model.finding(current.row()) if current.isValid() else None)

@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
 )
 
 from inspector_gui.domain.matrix import MatrixData, build_matrix
+from inspector_gui.domain.records import MatrixRow
 from inspector_gui.ui import settings as keys
 from inspector_gui.ui.catalogue import Catalogue
 from inspector_gui.ui.delegates import RatingDelegate
@@ -48,6 +49,8 @@ class MatrixPanel(QWidget):
     """The MatrixRow of the current row (or None)."""
     findings_requested = Signal(tuple, str, str)
     """``(inspection_ids, standard_code or "", label)``: a cell was activated."""
+    shown = Signal()
+    """The rows of a finished query are shown."""
 
     def __init__(self, runner: QueryRunner, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -105,18 +108,23 @@ class MatrixPanel(QWidget):
         layout.addWidget(self.table, 1)
         layout.addWidget(Legend(self))
 
-    def set_catalogue(self, catalogue: Catalogue | None) -> None:
-        """A store was opened (or closed): offer its filter values and reload."""
+    def set_catalogue(self, catalogue: Catalogue | None, scope: Scope) -> None:
+        """A store was opened (or closed), with the tree's selection in it: offer its filter
+        values and reload once."""
         self._catalogue = catalogue
+        self._follow(scope)
         choices = _choices(catalogue) if catalogue else {name: [] for name in _FILTERS}
         for name, box in self.filters.items():
             box.set_choices(choices[name])
         self.refresh()
 
     def set_scope(self, scope: Scope) -> None:
+        self._follow(scope)
+        self.refresh()
+
+    def _follow(self, scope: Scope) -> None:
         self._scope, self._drill = scope, None
         self.banner.hide()
-        self.refresh()
 
     def show_inspections(self, inspection_ids: Sequence[str], label: str) -> None:
         """Narrow the matrix to these inspections until the user goes back to the selection."""
@@ -154,6 +162,7 @@ class MatrixPanel(QWidget):
         self._apply_sort()
         self._summarise()
         self._select_focus()
+        self.shown.emit()
 
     def _sorted(self, column: int, order: Qt.SortOrder) -> None:
         """Remember the sort by column title, since columns move when the framework changes."""
@@ -190,13 +199,20 @@ class MatrixPanel(QWidget):
     def _query_every(self) -> bool:
         return bool(self.every_action.isChecked() or self._scope.provider_id or self._drill)
 
+    def row_of(self, inspection_id: str) -> MatrixRow | None:
+        """The shown row of this inspection, or None when the matrix does not show it."""
+        number = self._row_number(inspection_id)
+        return self.model.row_at(number) if number >= 0 else None
+
+    def _row_number(self, inspection_id: str) -> int:
+        ids = (self.model.row_at(r).inspection.inspection_id for r in range(self.model.rowCount()))
+        return next((number for number, found in enumerate(ids) if found == inspection_id), -1)
+
     def _select_focus(self) -> None:
         target = self._scope.inspection_id
-        for row in range(self.model.rowCount() if target else 0):
-            index = self.model.index(row, PROVIDER)
-            if index.data(ItemRole).inspection.inspection_id == target:
-                self._make_current(index)
-                return
+        number = self._row_number(target) if target else -1
+        if number >= 0:
+            self._make_current(self.model.index(number, PROVIDER))
 
     def _make_current(self, index: QModelIndex) -> None:
         self.table.selectionModel().setCurrentIndex(

@@ -110,9 +110,6 @@ class ProviderPanel(QWidget):
         self.tree.scrollTo(index)
         self._announce(index)
 
-    def current_scope(self) -> Scope:
-        return self.model.scope(self.tree.currentIndex())
-
     def _current_changed(self, current: QModelIndex, _previous: QModelIndex) -> None:
         self._announce(current)
 

@@ -1,0 +1,54 @@
+"""Turning an import file's bytes into text the way a spreadsheet user expects: UTF-8 with or
+without a BOM ("CSV UTF-8"), UTF-16 with a BOM (Excel's "Unicode text") and cp1252 (Excel's
+plain "CSV" on Windows in Western Europe). Anything else is refused, never guessed at."""
+
+from __future__ import annotations
+
+import codecs
+import re
+
+from inspector_gui.errors import ImportFailed, Problem
+
+# C0 and C1 control characters other than tab, line feed and carriage return: never text a
+# person typed, and harmful when echoed to a terminal.
+CONTROL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")
+UNREADABLE = ("the text is neither UTF-8 nor an encoding Excel saves (cp1252, UTF-16); "
+              "save it as 'CSV UTF-8'")
+
+
+def decode(name: str, data: bytes) -> str:
+    """The file's text; raises ImportFailed naming the first line that cannot be read."""
+    if data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
+        return _decode_utf16(name, data)
+    try:
+        return data.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        utf8_error = exc
+    try:
+        text = data.decode("cp1252")
+    except UnicodeDecodeError:
+        text = ""
+    if not text or CONTROL.search(text):
+        line = data[: utf8_error.start].count(b"\n") + 1
+        raise ImportFailed([Problem(name, line, None, UNREADABLE)])
+    return text
+
+
+def _decode_utf16(name: str, data: bytes) -> str:
+    try:
+        return data.decode("utf-16")
+    except UnicodeDecodeError:
+        raise ImportFailed([Problem(name, None, None, "starts with a UTF-16 mark but is not "
+                                    "UTF-16 text; save it as 'CSV UTF-8'")]) from None
+
+
+def control_character(value: str) -> str | None:
+    """A description of the first control character in a field, or None."""
+    found = CONTROL.search(value)
+    return f"contains the control character U+{ord(found.group()):04X}" if found else None
+
+
+def delimiter(first_line: str) -> str:
+    """The separator a header row uses: Excel writes ``;`` where ``,`` is the decimal mark."""
+    counts = {d: first_line.count(d) for d in (",", ";", "\t")}
+    return max(counts, key=lambda d: counts[d]) if any(counts.values()) else ","

@@ -1,0 +1,108 @@
+"""Every bad store, opened from the window: one dialog naming the file and the problem, the file
+unchanged, and the window still usable — another store opens afterwards."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+from badinput import (
+    BAD_STORES,
+    BadStore,
+    assert_message,
+    generated_findings,
+    kill_mid_import,
+    make_bad_store,
+    snapshot,
+    write_locked,
+)
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QMessageBox
+from pytestqt.qtbot import QtBot
+
+from inspector_gui.store import connection
+from inspector_gui.ui.extensions import build_window
+from inspector_gui.ui.main_window import MainWindow
+
+pytestmark = pytest.mark.qt_log_level_fail("WARNING")
+
+
+def _dialogs(window: MainWindow) -> list[QMessageBox]:
+    return [box for box in window.findChildren(QMessageBox) if box.isVisible()]
+
+
+@pytest.fixture
+def bare_window(qtbot: QtBot) -> MainWindow:
+    """The app's window before any store is open."""
+    window = build_window()
+    qtbot.addWidget(window)
+    window.resize(1200, 800)
+    window.show()
+    return window
+
+
+def _assert_store_dialog(window: MainWindow, case: BadStore, path: Path) -> None:
+    dialogs = _dialogs(window)
+    assert len(dialogs) == 1
+    box = dialogs[0]
+    assert box.windowTitle() == "Cannot open store"
+    assert box.textFormat() == Qt.TextFormat.PlainText
+    assert_message(case, path, box.text())
+    assert f"File: {path}\nProblem: {box.text()[len(str(path)) + 2:]}" in box.detailedText()
+    assert "The file was not changed." in box.detailedText()
+
+
+@pytest.mark.parametrize("case", BAD_STORES, ids=lambda c: c.name)
+def test_each_bad_store_gets_a_dialog_and_the_window_stays_usable(
+        qtbot: QtBot, bare_window: MainWindow, case: BadStore, store_path: Path, tmp_path: Path,
+        settle: Callable[[MainWindow], None]) -> None:
+    folder = tmp_path / "cases"
+    folder.mkdir()
+    path = make_bad_store(case, store_path, folder)
+    before = snapshot(folder)
+    with qtbot.waitSignal(bare_window.store_failed, timeout=10_000):
+        bare_window.open_store(path)
+    _assert_store_dialog(bare_window, case, path)
+    assert bare_window.current_store_path() is None
+    assert snapshot(folder) == before
+    _dialogs(bare_window)[0].close()
+    with qtbot.waitSignal(bare_window.store_changed, timeout=10_000):
+        bare_window.open_store(store_path)
+    settle(bare_window)
+    assert bare_window.matrix.model.rowCount() == 93
+    assert not _dialogs(bare_window)
+
+
+@pytest.mark.parametrize("case", [c for c in BAD_STORES if c.name in ("corrupt-index", "newer", "foreign")],
+                         ids=lambda c: c.name)
+def test_a_bad_store_leaves_the_open_one_in_place(qtbot: QtBot, window: MainWindow, case: BadStore,
+                                                  store_path: Path, tmp_path: Path) -> None:
+    path = make_bad_store(case, store_path, tmp_path)
+    with qtbot.waitSignal(window.store_failed, timeout=10_000):
+        window.open_store(path)
+    _assert_store_dialog(window, case, path)
+    assert window.current_store_path() == store_path
+    assert window.matrix.model.rowCount() == 93
+
+
+def test_a_store_locked_by_another_program(qtbot: QtBot, bare_window: MainWindow, store_path: Path,
+                                           monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(connection, "BUSY_TIMEOUT_MS", 200)
+    with write_locked(store_path), qtbot.waitSignal(bare_window.store_failed, timeout=10_000):
+        bare_window.open_store(store_path)
+    box = _dialogs(bare_window)[0]
+    assert box.text() == (f"{store_path}: is locked by another program writing to it; try again when "
+                          "it has finished")
+
+
+def test_a_store_left_by_a_killed_import_opens_as_it_was(qtbot: QtBot, bare_window: MainWindow,
+                                                         store_path: Path, tmp_path: Path,
+                                                         settle: Callable[[MainWindow], None]) -> None:
+    kill_mid_import(store_path, generated_findings(tmp_path / "findings.csv", 20_000), after_rows=10_000)
+    with qtbot.waitSignal(bare_window.store_changed, timeout=10_000):
+        bare_window.open_store(store_path)
+    settle(bare_window)
+    assert bare_window.catalogue is not None
+    assert bare_window.catalogue.info.counts["findings"] == 538
+    assert not _dialogs(bare_window)
