@@ -15,6 +15,8 @@ def test_gui_figures_measure_window_chart_and_export(tmp_path: Path) -> None:
     window = figures["window"]
     assert isinstance(window, dict), window
     assert window["cold_start_store_open_and_painted"]["runs"] == 1
+    assert 0 < window["cold_start_window_painted"]["median_ms"] \
+        <= window["cold_start_store_open_and_painted"]["median_ms"]
     interaction = window["interaction"]
     for phase in ("domain_filter", "search_common_word", "search_rare_word", "search_two_words"):
         assert interaction[phase]["change_to_first_page_painted"]["median_ms"] > 0
