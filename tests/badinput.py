@@ -79,6 +79,19 @@ def _index_page_zeroed(good: Path, path: Path) -> None:
         handle.write(bytes(size))
 
 
+def _search_index_page_zeroed(good: Path, path: Path) -> None:
+    """Damage that opening a store and its first pages never read, so only the integrity check
+    (which the window runs in the background) finds it: the full-text index's root page wiped."""
+    shutil.copyfile(good, path)
+    conn = sqlite3.connect(path)
+    page = conn.execute("SELECT rootpage FROM sqlite_master WHERE name = 'findings_fts_data'").fetchone()[0]
+    size = conn.execute("PRAGMA page_size").fetchone()[0]
+    conn.close()
+    with path.open("r+b") as handle:
+        handle.seek((page - 1) * size)
+        handle.write(bytes(size))
+
+
 def _foreign(good: Path, path: Path) -> None:
     conn = sqlite3.connect(path)
     conn.execute("CREATE TABLE notes (id INTEGER PRIMARY KEY, body TEXT)")
@@ -116,6 +129,7 @@ BAD_STORES = (
     BadStore("empty", _write(b""), "is an empty file, not a store"),
     BadStore("truncated", _truncated, DAMAGED),
     BadStore("corrupt-index", _index_page_zeroed, "is damaged ("),
+    BadStore("corrupt-search-index", _search_index_page_zeroed, "is damaged ("),
     BadStore("foreign", _foreign,
              "is a SQLite database of another application, not an Inspector GUI store"),
     BadStore("newer", with_version(SCHEMA_VERSION + 1),

@@ -49,7 +49,8 @@ def time_to_lines(args: list[str], lines: tuple[str, ...], env: Env) -> list[flo
         times.append((time.perf_counter() - started) * 1000)
     process.wait(TIMEOUT_S)
     if tuple(seen) != lines:
-        raise InspectorError(f"gui probe {args[0]} failed: {process.stderr.read()[-500:]}")
+        raise InspectorError(f"gui probe {args[0]} printed {seen} (wanted {list(lines)}): "
+                             f"{process.stderr.read()[-500:]}")
     return times
 
 

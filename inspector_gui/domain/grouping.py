@@ -10,7 +10,8 @@ from dataclasses import dataclass
 from inspector_gui.domain.records import Inspection, Provider
 
 TreeEntry = tuple[Provider, list[Inspection]]
-"""A provider with its inspections newest first, as ``Store.provider_tree`` returns it."""
+"""A provider with its inspections newest first, as ``Store.provider_tree`` returns it; grouping
+reads only the newest, so a list of that one will do."""
 
 GROUPINGS = {
     "type_region": "Type, then region",

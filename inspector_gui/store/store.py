@@ -15,6 +15,7 @@ from inspector_gui.exchange.readers import Batch, read_batch
 from inspector_gui.exchange.tables import MAX_PROBLEMS
 from inspector_gui.exchange.validate import check_batch
 from inspector_gui.store import connection
+from inspector_gui.store.catalogue_reads import CatalogueReads
 from inspector_gui.store.imports import ImportReport, Progress, known_keys, write_batch
 from inspector_gui.store.reads import ReadQueries
 from inspector_gui.store.schema import TABLE_NAMES, create_schema
@@ -23,7 +24,7 @@ if TYPE_CHECKING:
     import sqlite_utils
 
 
-class Store(ReadQueries):
+class Store(ReadQueries, CatalogueReads):
     """An open store file. Use :meth:`open` to read, :meth:`create` for a new file."""
 
     def __init__(self, conn: sqlite3.Connection, path: Path, readonly: bool, version: int) -> None:

@@ -58,9 +58,14 @@ def attach_export(window: MainWindow) -> QAction:
 
 
 def open_export(window: MainWindow) -> ExportDialog | None:
-    """The export dialog for the selected provider (settings kept in the app's one file)."""
+    """The export dialog for the selected provider (settings kept in the app's one file). In the
+    moment after a store opens, before its inspections have all arrived, the dialog opens when
+    they do."""
     catalogue, provider_id = window.catalogue, window.current_provider_id()
     if catalogue is None or provider_id is None:
+        return None
+    if catalogue.inspections_of(provider_id) is None:
+        window.inspections_loaded.connect(lambda: open_export(window), Qt.ConnectionType.SingleShotConnection)
         return None
     try:
         dialog = ExportDialog(window, catalogue, provider_id, chart_renderer=_history_png,

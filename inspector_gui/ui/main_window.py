@@ -6,14 +6,19 @@ Public surface, for panels added by other parts of the app (the charts panel, th
 Signals
     ``provider_changed(object)``  the selected provider's id (``str``), or ``None`` when a group
                                   or "All providers" is selected.
-    ``store_changed(object)``     the ``Path`` of a store that was just opened (or reloaded).
-    ``store_failed(object)``      the :class:`InspectorError` of a store that could not be opened.
+    ``store_changed(object)``     the ``Path`` of a store that was just opened (or reloaded), or
+                                  ``None`` when a damaged store was closed and none is left.
+    ``store_failed(object)``      the :class:`InspectorError` of a store that could not be opened
+                                  (or failed its integrity check, run in the background).
+    ``inspections_loaded()``      the catalogue now holds every inspection (providers and their
+                                  newest inspections come first).
     ``saving_state(object)``      the window is saving its state (on close) into this
                                   :class:`Settings`: a panel added from outside saves its own.
 Methods
     ``current_provider_id() -> str | None`` and ``current_store_path() -> Path | None``.
     ``current_scope() -> Scope``  the tree selection (all, a group, a provider or an inspection).
-    ``catalogue``                 the open store's :class:`Catalogue` (frameworks, providers…), or None.
+    ``catalogue``                 the open store's :class:`Catalogue` (frameworks, providers…), or None;
+                                  ``catalogue.complete`` once every inspection has arrived.
     ``show_inspections(ids, label)``  narrow the matrix and the findings to these inspections
                                   (e.g. a clicked bar segment), with a banner to go back.
     ``add_panel(title, widget) -> int``  add a tab beside the matrix in the centre (made current
@@ -54,10 +59,11 @@ from inspector_gui.domain.records import MatrixRow
 from inspector_gui.errors import InspectorError
 from inspector_gui.ui import settings as keys
 from inspector_gui.ui.actions import Actions, icon
-from inspector_gui.ui.catalogue import Catalogue, open_catalogue
+from inspector_gui.ui.catalogue import Catalogue
 from inspector_gui.ui.dialogs.errors import show_store_error
 from inspector_gui.ui.dialogs.help import show_about, show_shortcuts
 from inspector_gui.ui.models.rating_matrix import PROVIDER
+from inspector_gui.ui.opening import StoreOpener
 from inspector_gui.ui.scope import ALL, Scope
 from inspector_gui.ui.settings import Settings
 from inspector_gui.ui.shortcuts import keys_for
@@ -78,6 +84,7 @@ class MainWindow(QMainWindow):
     provider_changed = Signal(object)
     store_changed = Signal(object)
     store_failed = Signal(object)
+    inspections_loaded = Signal()
     saving_state = Signal(object)
 
     def __init__(self, settings: Settings | None = None, parent: QWidget | None = None) -> None:
@@ -85,8 +92,8 @@ class MainWindow(QMainWindow):
         self.settings = settings or Settings()
         self.runner = QueryRunner(self)
         self.watcher = StoreWatcher(self)
+        self.opener = StoreOpener(self.runner, self)
         self.catalogue: Catalogue | None = None
-        self._checked: set[Path] = set()  # resolved paths whose integrity check passed this session
         self._scope = ALL
         self._opening = False
         self._detail_wanted: str | None = None
@@ -153,8 +160,13 @@ class MainWindow(QMainWindow):
         self.matrix.row_selected.connect(self._row_selected)
         self.matrix.shown.connect(self._matrix_shown)
         self.matrix.findings_requested.connect(self._show_findings)
-        self.runner.failed.connect(self._store_problem)
+        self.runner.failed.connect(self._query_failed)
         self.watcher.changed.connect(self._changed_elsewhere)
+        self.opener.opened.connect(self._store_loaded)
+        self.opener.completed.connect(self._inspections_loaded)
+        self.opener.trusted.connect(self._remember)
+        self.opener.failed.connect(self._open_failed)
+        self.opener.closed.connect(self._store_closed)
 
     # Public surface -------------------------------------------------------------------------
 
@@ -200,14 +212,16 @@ class MainWindow(QMainWindow):
     # Stores ---------------------------------------------------------------------------------
 
     def open_store(self, path: str | Path | None = None, note: str = "") -> None:
-        """Load a store in the background (None: the default store), checking its integrity the
-        first time this session; ``note`` is shown in the status bar once it has loaded. On
-        failure a dialog names the file and the problem, and the current store (if any) stays
-        open."""
-        target, checked = Path(path) if path is not None else None, frozenset(self._checked)
-        self.status.showMessage(f"Opening {target or 'the default store'}…")
-        self.runner.submit("open", lambda: open_catalogue(target, checked),
-                           lambda catalogue: self._store_loaded(catalogue, note), self._open_failed)
+        """Load a store in the background (None: the default store); the window keeps painting
+        meanwhile, and checks the store's integrity in the background the first time this
+        session. ``note`` is shown in the status bar once it has loaded. On failure a dialog
+        names the file and the problem, and the current store (if any) stays open."""
+        target = Path(path) if path is not None else None
+        name = target.name if target is not None else "the default store"
+        self.status.showMessage(f"Loading {name}…")
+        if self.catalogue is None:
+            self.empty.show_loading(name)
+        self.opener.open(target, self.providers.selected_key(), note)
 
     def choose_store(self) -> None:
         start = str(self.current_store_path().parent) if self.current_store_path() else ""
@@ -227,33 +241,58 @@ class MainWindow(QMainWindow):
 
     def _store_loaded(self, catalogue: Catalogue, note: str = "") -> None:
         self.catalogue = catalogue
-        self._checked.add(catalogue.path.resolve())
         self.detail.set_catalogue(catalogue)
         self._opening = True
         try:
             self.providers.set_catalogue(catalogue)  # restores the selection: its scope is recorded
         finally:
             self._opening = False
+        self.findings.set_catalogue(catalogue, self._scope)  # first: its first page is awaited most
         self.matrix.set_catalogue(catalogue, self._scope)
-        self.findings.set_catalogue(catalogue, self._scope)
         self._want_detail(self._scope)
         self.centre.setCurrentWidget(self.tabs)
-        self.setWindowTitle(window_title(catalogue.path))
+        self.setWindowTitle(window_title(catalogue.path, catalogue.info.synthetic))
         self.status.show_store(catalogue)
         if note:
             self.status.showMessage(note, 10000)
         self.watcher.watch(catalogue.path)
-        self._remember(catalogue.path)
         self.store_changed.emit(catalogue.path)
 
+    def _inspections_loaded(self) -> None:
+        self.providers.inspections_arrived()
+        self.inspections_loaded.emit()
+
+    def _store_closed(self) -> None:
+        """The store shown failed its integrity check and there is no other to go back to."""
+        self.catalogue = None
+        self.detail.set_catalogue(None)
+        self.providers.set_catalogue(None)
+        self.findings.set_catalogue(None, self._scope)
+        self.matrix.set_catalogue(None, self._scope)
+        self.empty.show_empty()
+        self.centre.setCurrentWidget(self.empty)
+        self.setWindowTitle(window_title(None))
+        self.status.show_store(None)
+        self.watcher.watch(None)
+        self.store_changed.emit(None)
+
     def _open_failed(self, error: InspectorError) -> None:
+        if self.catalogue is None:
+            self.empty.show_empty()
         self.status.showMessage(str(error), 10000)
         self._store_problem(error, "Cannot open store")
         self.store_failed.emit(error)
 
+    def _query_failed(self, error: InspectorError) -> None:
+        """A query failed: the file was removed, locked or damaged while open. Before the store
+        passed its integrity check, that means it did not open."""
+        if self.opener.checking():
+            self.opener.fail(error)
+        else:
+            self._store_problem(error)
+
     def _store_problem(self, error: InspectorError, title: str = "Cannot read the store") -> None:
-        """A store could not be opened, or a query failed (the file was removed, locked or damaged
-        while open): one dialog at a time, not one per panel whose query failed at that moment."""
+        """One dialog at a time, not one per panel whose query failed at that moment."""
         if self._store_error is not None and self._store_error.isVisible():
             return
         self._store_error = show_store_error(self, error, title)
@@ -294,8 +333,8 @@ class MainWindow(QMainWindow):
     def _detail_target(self, scope: Scope) -> str | None:
         if scope.inspection_id or self.catalogue is None or scope.provider_id is None:
             return scope.inspection_id
-        inspections = self.catalogue.inspections_of(scope.provider_id)
-        return inspections[0].inspection_id if inspections else None
+        newest = self.catalogue.newest(scope.provider_id)
+        return newest.inspection_id if newest else None
 
     def _matrix_shown(self) -> None:
         """Feed the detail pane the wanted row; query it only when the matrix filters it out."""

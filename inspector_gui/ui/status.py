@@ -1,4 +1,5 @@
-"""The status bar (store path, counts, a busy indicator) and the window title."""
+"""The status bar (store path, counts, a busy indicator, a marker on synthetic data) and the
+window title."""
 
 from __future__ import annotations
 
@@ -11,14 +12,20 @@ from inspector_gui.ui.text import plain_label, plain_tooltip
 from inspector_gui.ui.workers import QueryRunner
 
 APP_TITLE = "Inspector GUI"
+SYNTHETIC = "SYNTHETIC DATA"
+SYNTHETIC_NOTE = f"{SYNTHETIC} — not real inspections"
+SYNTHETIC_STYLE = ("QLabel { background: #b3261e; color: white; font-weight: bold; "
+                   "border-radius: 3px; padding: 0 6px; }")
 
 
-def window_title(path: Path | None) -> str:
-    """``hmip.db — Inspector GUI``. Qt reads ``[*]`` in a title as the "modified" marker and
-    ``[*][*]`` as a literal ``[*]``, so a file name's ``[*]`` is doubled."""
+def window_title(path: Path | None, synthetic: bool = False) -> str:
+    """``hmip.db — Inspector GUI`` (``synth.db (SYNTHETIC DATA) — Inspector GUI`` for generated
+    data). Qt reads ``[*]`` in a title as the "modified" marker and ``[*][*]`` as a literal
+    ``[*]``, so a file name's ``[*]`` is doubled."""
     if path is None:
         return APP_TITLE
-    return f"{path.name.replace('[*]', '[*][*]')} — {APP_TITLE}"
+    marker = f" ({SYNTHETIC})" if synthetic else ""
+    return f"{path.name.replace('[*]', '[*][*]')}{marker} — {APP_TITLE}"
 
 
 def home_relative(path: Path) -> str:
@@ -34,10 +41,16 @@ class StatusBar(QStatusBar):
         super().__init__(window)
         self.busy = plain_label("Working…", self)
         self.busy.hide()
+        self.synthetic = plain_label(SYNTHETIC_NOTE, self)
+        self.synthetic.setStyleSheet(SYNTHETIC_STYLE)
+        self.synthetic.setToolTip("This store was generated for testing (inspector synth): "
+                                  "its providers, ratings and findings are made up.")
+        self.synthetic.hide()
         self.counts = plain_label(parent=self)
         self.path = plain_label(parent=self)
         for label in (self.counts, self.path):
             label.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
+        self.addPermanentWidget(self.synthetic)
         self.addPermanentWidget(self.busy)
         self.addPermanentWidget(self.counts, 3)
         self.addPermanentWidget(self.path, 2)
@@ -47,16 +60,21 @@ class StatusBar(QStatusBar):
 
     def _make_room(self, message: str) -> None:
         """A message is drawn left of the permanent widgets, where the stretching counts and path
-        would leave it no room: they give way while it shows."""
+        would leave it no room: they give way while it shows (the synthetic marker stays)."""
         for label in (self.counts, self.path):
             label.setHidden(bool(message))
 
-    def show_store(self, catalogue: Catalogue) -> None:
-        info = catalogue.info
-        counts = info.counts
-        text = (f"{counts['providers']} providers · {counts['inspections']} inspections · "
-                f"{counts['findings']} findings · data as at {info.as_at or 'unknown'}")
-        self.counts.setText(("SYNTHETIC DATA · " if info.synthetic else "") + text)
-        self.path.setText(f"{home_relative(catalogue.path)} (read-only)")
-        self.path.setToolTip(plain_tooltip(str(catalogue.path)))
+    def show_store(self, catalogue: Catalogue | None) -> None:
+        """The open store's counts and path (None: no store)."""
+        self.synthetic.setVisible(catalogue is not None and catalogue.info.synthetic)
+        self.counts.setText(_counts(catalogue) if catalogue else "")
+        self.path.setText(f"{home_relative(catalogue.path)} (read-only)" if catalogue else "")
+        self.path.setToolTip(plain_tooltip(str(catalogue.path)) if catalogue else "")
         self.clearMessage()
+
+
+def _counts(catalogue: Catalogue) -> str:
+    info = catalogue.info
+    counts = info.counts
+    return (f"{counts['providers']} providers · {counts['inspections']} inspections · "
+            f"{counts['findings']} findings · data as at {info.as_at or 'unknown'}")

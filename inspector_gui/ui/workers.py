@@ -5,6 +5,9 @@ its own :class:`~inspector_gui.store.Store` connection (one SQLite connection pe
 closes it when done. Results come back by a queued signal to the GUI thread. Each submission has a
 *key* ("matrix", "findings/page" …): a new submission under a key makes every older one under
 that key stale, and stale results are dropped, so a slow query can never overwrite a newer one.
+Background work (priority below :data:`NORMAL`: an integrity check, every inspection of a store)
+waits until no other query is pending: the workers hold Python's GIL while they build objects,
+and would slow the GUI thread painting what the user is waiting for.
 Long tasks with their own progress signals (an export) run on the same pool, so shutting down
 stops and waits for them too.
 """
@@ -25,6 +28,10 @@ from inspector_gui.store import Store
 OnDone = Callable[[Any], None]
 OnError = Callable[[InspectorError], None]
 
+FIRST, SOON, NORMAL, LATER, LAST = 2, 1, 0, -1, -2
+"""Pool priorities: a queued job of higher priority starts first (what the user is waiting to
+see first); below NORMAL is background work, started once the rest is done."""
+
 
 @dataclass(frozen=True)
 class _Ticket:
@@ -32,6 +39,7 @@ class _Ticket:
     generation: int
     on_done: OnDone
     on_error: OnError | None
+    background: bool = False
 
 
 class _Bridge(QObject):
@@ -87,21 +95,30 @@ class QueryRunner(QObject):
         self._bridge.finished.connect(self._deliver)
         self._generations: dict[str, int] = {}
         self._pending = 0
+        self._foreground = 0
+        self._held: list[tuple[_Job, int]] = []
 
     def submit(self, key: str, fn: Callable[[], Any], on_done: OnDone,
-               on_error: OnError | None = None) -> None:
-        """Run ``fn()`` in the pool; ``on_done(result)`` runs in the GUI thread unless stale."""
+               on_error: OnError | None = None, priority: int = NORMAL) -> None:
+        """Run ``fn()`` in the pool; ``on_done(result)`` runs in the GUI thread unless stale.
+        Background work (``priority`` below NORMAL) starts once no other query is pending."""
         generation = self._generations.get(key, 0) + 1
         self._generations[key] = generation
         self._pending += 1
         if self._pending == 1:
             self.busy_changed.emit(True)
-        self._pool.start(_Job(fn, _Ticket(key, generation, on_done, on_error), self._bridge))
+        background = priority < NORMAL
+        job = _Job(fn, _Ticket(key, generation, on_done, on_error, background), self._bridge)
+        if background and self._foreground:
+            self._held.append((job, priority))
+            return
+        self._foreground += not background
+        self._pool.start(job, priority)
 
     def query(self, key: str, path: Path, fn: Callable[[Store], Any], on_done: OnDone,
-              on_error: OnError | None = None) -> None:
+              on_error: OnError | None = None, priority: int = NORMAL) -> None:
         """:meth:`submit` a function of an open store."""
-        self.submit(key, in_store(path, fn), on_done, on_error)
+        self.submit(key, in_store(path, fn), on_done, on_error, priority)
 
     def start_task(self, task: QRunnable) -> None:
         """Run a long task that reports through its own signals (an export) on this pool, so
@@ -125,12 +142,24 @@ class QueryRunner(QObject):
         self.cancel_all()
         self._pool.waitForDone(timeout_ms)
 
+    def _release_background(self) -> None:
+        """Start the held background work; work gone stale meanwhile is dropped unstarted."""
+        held, self._held = self._held, []
+        for job, priority in held:
+            if self._generations.get(job.ticket.key) == job.ticket.generation:
+                self._pool.start(job, priority)
+            else:
+                self._deliver(job.ticket, "stale", None)
+
     def _deliver(self, ticket: _Ticket, outcome: str, value: Any) -> None:
         self._pending -= 1
+        self._foreground -= not ticket.background
         try:
             if self._generations.get(ticket.key) == ticket.generation:
                 self._dispatch(ticket, outcome, value)
         finally:
+            if self._foreground == 0 and self._held:
+                self._release_background()
             if self._pending == 0:
                 self.busy_changed.emit(False)
                 self.idle.emit()

@@ -74,16 +74,42 @@ def test_each_bad_store_gets_a_dialog_and_the_window_stays_usable(
     assert not _dialogs(bare_window)
 
 
-@pytest.mark.parametrize("case", [c for c in BAD_STORES if c.name in ("corrupt-index", "newer", "foreign")],
-                         ids=lambda c: c.name)
+@pytest.mark.parametrize("case", [c for c in BAD_STORES if c.name in (
+    "corrupt-index", "corrupt-search-index", "newer", "foreign")], ids=lambda c: c.name)
 def test_a_bad_store_leaves_the_open_one_in_place(qtbot: QtBot, window: MainWindow, case: BadStore,
-                                                  store_path: Path, tmp_path: Path) -> None:
+                                                  store_path: Path, tmp_path: Path,
+                                                  settle: Callable[[MainWindow], None]) -> None:
     path = make_bad_store(case, store_path, tmp_path)
     with qtbot.waitSignal(window.store_failed, timeout=10_000):
         window.open_store(path)
     _assert_store_dialog(window, case, path)
     assert window.current_store_path() == store_path
+    settle(window)  # the store shown again reloads in the background
     assert window.matrix.model.rowCount() == 93
+
+
+def test_damage_found_by_the_background_check_closes_the_store_it_had_shown(
+        qtbot: QtBot, window: MainWindow, store_path: Path, tmp_path: Path,
+        settle: Callable[[MainWindow], None]) -> None:
+    """The window shows a store before its integrity check ends; damage that the first queries
+    never read is found by the check: the same dialog, and back to the store open before."""
+    case = next(c for c in BAD_STORES if c.name == "corrupt-search-index")
+    path = make_bad_store(case, store_path, tmp_path)
+    shown: list[object] = []
+    window.store_changed.connect(shown.append)
+    with qtbot.waitSignal(window.store_failed, timeout=10_000):
+        window.open_store(path)
+    assert shown == [path, store_path], "shown before the check ended, then the open one again"
+    _assert_store_dialog(window, case, path)
+    settle(window)
+    assert window.current_store_path() == store_path
+    assert window.windowTitle().startswith("store.db")
+    assert window.matrix.model.rowCount() == 93
+    assert window.settings.recent_stores() == [str(store_path.resolve())], "only a store that passed"
+    _dialogs(window)[0].close()
+    with qtbot.waitSignal(window.store_failed, timeout=10_000):
+        window.open_store(path)
+    _assert_store_dialog(window, case, path)
 
 
 def test_a_store_locked_by_another_program(qtbot: QtBot, bare_window: MainWindow, store_path: Path,

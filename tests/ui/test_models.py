@@ -8,6 +8,7 @@ from PySide6.QtCore import QPersistentModelIndex, Qt
 from inspector_gui.domain.grouping import group_providers
 from inspector_gui.domain.matrix import build_matrix
 from inspector_gui.store import Store
+from inspector_gui.ui.catalogue import Inspections, load_catalogue, open_catalogue
 from inspector_gui.ui.models.provider_tree import ProviderTreeModel
 from inspector_gui.ui.models.rating_matrix import RatingMatrixModel
 
@@ -16,11 +17,41 @@ pytestmark = pytest.mark.qt_log_level_fail("WARNING")  # any Qt warning is a fai
 
 def test_provider_tree_model(qtmodeltester, store: Store):
     model = ProviderTreeModel()
+    catalogue = load_catalogue(store.path)
     names = {f: fw.name for f, fw in store.frameworks().items()}
     for grouping in ("type_region", "owner"):
-        model.set_groups(group_providers(store.provider_tree(), grouping, names), 93, names)
+        model.set_groups(group_providers(catalogue.providers, grouping, names), 93, names, catalogue)
         qtmodeltester.check(model)
     assert model.rowCount() > 1
+    provider = model.index_for_key("provider:west-yorkshire-crc")
+    assert model.rowCount(provider) == len(store.inspections("west-yorkshire-crc")) > 1
+
+
+def test_a_provider_expanded_before_its_inspections_arrive_gets_them_inserted(qtmodeltester, store: Store):
+    """The window shows providers (each with its newest inspection) before every inspection is
+    read: a provider opened in that moment has no rows, then gets them as rows inserted."""
+    catalogue = open_catalogue(store.path)
+    names = {f: fw.name for f, fw in catalogue.frameworks.items()}
+    model = ProviderTreeModel()
+    model.set_groups(group_providers(catalogue.providers, "type_region", names), 93, names, catalogue)
+    provider = model.index_for_key("provider:west-yorkshire-crc")
+    assert model.data(provider.siblingAtColumn(1)) == "Requires improvement", "the newest is known at once"
+    assert model.hasChildren(provider) and model.rowCount(provider) == 0
+    assert not model.index_for_key("inspection:west-yorkshire-crc-2018-10-31").isValid()
+    qtmodeltester.check(model)
+    catalogue.add_inspections(Inspections(
+        {p: store.inspections(p) for p in ("west-yorkshire-crc", "essex-crc")}, complete=True))
+    inserted: list[tuple[str, int, int]] = []
+    model.rowsInserted.connect(lambda parent, first, last:
+                               inserted.append((model.scope(parent).key, first, last)))
+    model.inspections_arrived()
+    assert sorted(inserted) == [("provider:essex-crc", 0, len(store.inspections("essex-crc")) - 1),
+                                ("provider:west-yorkshire-crc", 0, 1)]
+    assert [model.index(r, 0, provider).data() for r in range(model.rowCount(provider))] == [
+        i.published.display() + (f" ({i.round})" if i.round else "")
+        for i in store.inspections("west-yorkshire-crc")]
+    assert model.index_for_key("inspection:west-yorkshire-crc-2018-10-31").parent() == provider
+    qtmodeltester.check(model)
 
 
 def test_rating_matrix_model_sorted_and_unsorted(qtmodeltester, store: Store):

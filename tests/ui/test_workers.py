@@ -8,7 +8,7 @@ import threading
 import pytest
 
 from inspector_gui.errors import StoreError
-from inspector_gui.ui.workers import QueryRunner
+from inspector_gui.ui.workers import LAST, LATER, QueryRunner
 
 pytestmark = pytest.mark.qt_log_level_fail("WARNING")  # any Qt warning is a failure here
 
@@ -70,3 +70,20 @@ def test_queries_open_their_own_store_connection_per_thread(qtbot, store_path):
     runner.query("count", store_path, lambda store: store.counts()["findings"], got.append)
     qtbot.waitUntil(lambda: got != [], timeout=5000)
     assert got == [538]
+
+
+def test_background_work_starts_once_the_other_queries_are_done(qtbot):
+    """An integrity check or the whole inspection list must not compete with the queries whose
+    results the user is waiting to see (the workers share Python's GIL with the GUI thread)."""
+    runner = QueryRunner()
+    release = threading.Event()
+    order: list[str] = []
+    runner.submit("page", lambda: release.wait(5) and order.append("page"), lambda _: None)
+    runner.submit("check", lambda: order.append("check"), lambda _: None, priority=LAST)
+    runner.submit("stale", lambda: order.append("stale"), lambda _: None, priority=LATER)
+    runner.cancel("stale")
+    qtbot.wait(100)
+    assert order == [] and runner.pending() == 3
+    release.set()
+    qtbot.waitUntil(lambda: runner.pending() == 0, timeout=5000)
+    assert order == ["page", "check"], "background work after, and stale work never started"

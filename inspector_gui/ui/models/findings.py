@@ -19,7 +19,7 @@ from inspector_gui.store.search import search_words
 from inspector_gui.ui.models import NO_PARENT, Index, column_title, read_only_flags
 from inspector_gui.ui.roles import HighlightRole, ItemRole
 from inspector_gui.ui.text import plain_tooltip
-from inspector_gui.ui.workers import QueryRunner
+from inspector_gui.ui.workers import FIRST, QueryRunner
 
 COLUMNS = ("Kind", "Domain", "Standard", "Provider", "Published", "Finding")
 KIND, DOMAIN, STANDARD, PROVIDER, PUBLISHED, TEXT = range(len(COLUMNS))
@@ -112,7 +112,8 @@ class FindingsModel(QAbstractTableModel):
         assert self._path is not None
         self._fetching = True
         page = replace(self._query, offset=len(self._rows))
-        self._runner.query("findings/page", self._path, lambda s: s.findings(page), self._on_page)
+        self._runner.query("findings/page", self._path, lambda s: s.findings(page), self._on_page,
+                           priority=FIRST)
 
     def _on_page(self, rows: list[Finding]) -> None:
         """Insert a page; ``_fetching`` stays set until the rows are in, because views (and the

@@ -3,18 +3,20 @@ overall rating) and each provider's inspections, newest first.
 
 Qt contract: a read-only, two-column ``QAbstractItemModel`` (name, overall rating). Each index's
 internal pointer is its :class:`Node`; the model keeps every node alive until the next reset.
+A provider's inspection rows are made when it is first expanded, from a lookup (the catalogue)
+that may not know them yet, since the window reads every inspection after showing the providers:
+such a provider shows no rows until :meth:`ProviderTreeModel.inspections_arrived` inserts them.
 """
 
 from __future__ import annotations
 
-import functools
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, Protocol
 
 from PySide6.QtCore import QAbstractItemModel, QModelIndex, Qt
 
-from inspector_gui.domain.grouping import Group, TreeEntry
+from inspector_gui.domain.grouping import Group
 from inspector_gui.domain.ratings import Rating
 from inspector_gui.domain.records import Inspection, Provider
 from inspector_gui.ui.models import NO_PARENT, Index, column_title, read_only_flags
@@ -23,6 +25,23 @@ from inspector_gui.ui.scope import ALL, Scope
 from inspector_gui.ui.text import plain_tooltip
 
 COLUMNS = ("Provider", "Latest rating")
+
+
+class InspectionLookup(Protocol):
+    """Where the tree finds inspections (the window's catalogue)."""
+
+    def inspections_of(self, provider_id: str) -> list[Inspection] | None:
+        """Newest first; None while not known."""
+
+    def inspection(self, inspection_id: str) -> Inspection | None: ...
+
+
+class _NoInspections:
+    def inspections_of(self, provider_id: str) -> list[Inspection] | None:
+        return []
+
+    def inspection(self, inspection_id: str) -> Inspection | None:
+        return None
 
 
 @dataclass(eq=False)
@@ -35,21 +54,16 @@ class Node:
     rating: Rating | None = None
     tooltip: str = ""
     position: int = 0
-    unborn: Callable[[Node], None] | None = None
-    """Makes the children on first use: a provider's inspection nodes wait until it is expanded,
-    so a store of thousands of providers builds its tree quickly."""
+    pending: bool = False
+    """A provider whose inspection rows are not made yet: they wait until it is expanded, so a
+    store of thousands of providers builds its tree quickly."""
+    starved: bool = False
+    """A provider expanded before its inspections were known."""
 
     def add(self, child: Node) -> Node:
         child.parent, child.position = self, len(self.children)
         self.children.append(child)
         return child
-
-    @property
-    def kids(self) -> list[Node]:
-        if self.unborn is not None:
-            grow, self.unborn = self.unborn, None
-            grow(self)
-        return self.children
 
     def row(self) -> int:
         return self.position
@@ -60,27 +74,49 @@ class ProviderTreeModel(QAbstractItemModel):
         super().__init__(parent)
         self._root = Node(ALL, "")
         self._keys: dict[str, Node] = {}
-        self._owners: dict[str, Node] = {}
+        self._lookup: InspectionLookup = _NoInspections()
+        self._names: dict[str, str] = {}
 
-    def set_groups(self, groups: Sequence[Group], total: int, framework_names: dict[str, str]) -> None:
-        """Replace the tree (a model reset): groups from ``domain.grouping``."""
+    def set_groups(self, groups: Sequence[Group], total: int, framework_names: dict[str, str],
+                   lookup: InspectionLookup | None = None) -> None:
+        """Replace the tree (a model reset): groups from ``domain.grouping``, whose entries need
+        only each provider's newest inspection; ``lookup`` has the rest."""
         self.beginResetModel()
+        self._lookup, self._names = lookup or _NoInspections(), framework_names
         self._root = Node(ALL, "")
         self._root.add(Node(ALL, f"All providers ({total})", tooltip="Every provider in the store"))
         for group in groups:
-            _add_group(self._root, group, "group:", framework_names)
+            _add_group(self._root, group, "group:")
         self._keys = {n.scope.key: n for n in _walk(self._root)}
-        self._owners = {i.inspection_id: self._keys[f"provider:{p.provider_id}"]
-                        for p, inspections in _entries(groups) for i in inspections}
         self.endResetModel()
+
+    def inspections_arrived(self) -> None:
+        """The lookup knows every inspection now: rows for the providers expanded before."""
+        for node in self._keys.values():
+            inspections = self._lookup.inspections_of(node.scope.provider_id or "") if node.starved else None
+            node.starved = False
+            if inspections:
+                self.beginInsertRows(self.createIndex(node.row(), 0, node), 0, len(inspections) - 1)
+                _add_inspections(node, inspections, self._names)
+                self.endInsertRows()
 
     def index_for_key(self, key: str) -> QModelIndex:
         node = self._keys.get(key) or self._inspection_node(key)
         return self.createIndex(node.row(), 0, node) if node else QModelIndex()
 
     def _inspection_node(self, key: str) -> Node | None:
-        owner = self._owners.get(key.removeprefix("inspection:"))
-        return next((n for n in owner.kids if n.scope.key == key), None) if owner else None
+        inspection = self._lookup.inspection(key.removeprefix("inspection:"))
+        owner = self._keys.get(f"provider:{inspection.provider_id}") if inspection else None
+        return next((n for n in self._kids(owner) if n.scope.key == key), None) if owner else None
+
+    def _kids(self, node: Node) -> list[Node]:
+        """A node's children, making a provider's inspection rows on first use."""
+        if node.pending:
+            node.pending = False
+            inspections = self._lookup.inspections_of(node.scope.provider_id or "")
+            node.starved = inspections is None
+            _add_inspections(node, inspections or [], self._names)
+        return node.children
 
     def scope(self, index: Index) -> Scope:
         return self._node(index).scope if index.isValid() else ALL
@@ -88,7 +124,7 @@ class ProviderTreeModel(QAbstractItemModel):
     def index(self, row: int, column: int, parent: Index = NO_PARENT) -> QModelIndex:
         if not self.hasIndex(row, column, parent):
             return QModelIndex()
-        return self.createIndex(row, column, self._node(parent).kids[row])
+        return self.createIndex(row, column, self._kids(self._node(parent))[row])
 
     def parent(self, index: Index = NO_PARENT) -> QModelIndex:  # type: ignore[override]
         if not index.isValid():
@@ -101,11 +137,11 @@ class ProviderTreeModel(QAbstractItemModel):
     def rowCount(self, parent: Index = NO_PARENT) -> int:
         if parent.column() > 0:
             return 0
-        return len(self._node(parent).kids)
+        return len(self._kids(self._node(parent)))
 
     def hasChildren(self, parent: Index = NO_PARENT) -> bool:
         node = self._node(parent)
-        return parent.column() <= 0 and bool(node.children or node.unborn)
+        return parent.column() <= 0 and bool(node.children or node.pending)
 
     def columnCount(self, parent: Index = NO_PARENT) -> int:
         return len(COLUMNS)
@@ -137,28 +173,25 @@ class ProviderTreeModel(QAbstractItemModel):
         return index.internalPointer() if index.isValid() else self._root
 
 
-def _add_group(parent: Node, group: Group, prefix: str, names: dict[str, str]) -> None:
+def _add_group(parent: Node, group: Group, prefix: str) -> None:
     key = f"{prefix}{group.label}"
     node = parent.add(Node(Scope(key, group.label, group.provider_ids()), f"{group.label} ({group.count})",
                            tooltip=f"{group.label}: {group.count} providers"))
     for sub in group.groups:
-        _add_group(node, sub, f"{key}/", names)
-    for provider, inspections in group.entries:
-        _add_provider(node, provider, inspections, names)
+        _add_group(node, sub, f"{key}/")
+    for provider, newest in group.entries:
+        _add_provider(node, provider, newest[0] if newest else None)
 
 
-def _add_provider(parent: Node, provider: Provider, inspections: list[Inspection],
-                  names: dict[str, str]) -> None:
-    latest = inspections[0].overall if inspections else None
+def _add_provider(parent: Node, provider: Provider, newest: Inspection | None) -> None:
     scope = Scope(f"provider:{provider.provider_id}", provider.name, (provider.provider_id,),
                   provider.provider_id)
     details = " · ".join(x for x in (provider.provider_type, provider.region, provider.owner) if x)
-    grow = functools.partial(_add_inspections, inspections=tuple(inspections), names=names)
-    parent.add(Node(scope, provider.name, item=provider, rating=latest, tooltip=f"{provider.name}\n{details}",
-                    unborn=grow if inspections else None))
+    parent.add(Node(scope, provider.name, item=provider, rating=newest.overall if newest else None,
+                    tooltip=f"{provider.name}\n{details}", pending=newest is not None))
 
 
-def _add_inspections(node: Node, inspections: tuple[Inspection, ...], names: dict[str, str]) -> None:
+def _add_inspections(node: Node, inspections: list[Inspection], names: dict[str, str]) -> None:
     provider = node.item
     assert isinstance(provider, Provider)
     for inspection in inspections:
@@ -168,11 +201,6 @@ def _add_inspections(node: Node, inspections: tuple[Inspection, ...], names: dic
                             (provider.provider_id,), provider.provider_id, inspection.inspection_id),
                       label, item=inspection, rating=inspection.overall,
                       tooltip=f"{provider.name}\nPublished {label}\n{framework}"))
-
-
-def _entries(groups: Sequence[Group]) -> list[TreeEntry]:
-    """Every provider entry of these groups, at any depth."""
-    return [e for g in groups for e in (*g.entries, *_entries(g.groups))]
 
 
 def _walk(node: Node) -> list[Node]:

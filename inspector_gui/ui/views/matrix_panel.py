@@ -255,6 +255,6 @@ def _choices(catalogue: Catalogue) -> dict[str, list[tuple[str, str]]]:
     return {
         "provider_type": [(t, t) for t in catalogue.provider_types()],
         "framework_id": [(f.name, f.framework_id) for f in catalogue.frameworks.values()],
-        "round": [(r, r) for r in catalogue.rounds()],
-        "year": [(y, y) for y in catalogue.years()],
+        "round": [(r, r) for r in catalogue.rounds],
+        "year": [(y, y) for y in catalogue.years],
     }

@@ -2,7 +2,8 @@
 
 Filtering and grouping rebuild the tree from the catalogue already in memory (a few thousand
 providers at most), so they never touch the disk. The selection is kept by key across rebuilds,
-reloads and restarts.
+reloads and restarts. Providers come first; their inspections may arrive later
+(:meth:`ProviderPanel.inspections_arrived`).
 """
 
 from __future__ import annotations
@@ -67,24 +68,34 @@ class ProviderPanel(QWidget):
         self._catalogue = catalogue
         self.rebuild()
 
+    def inspections_arrived(self) -> None:
+        """The catalogue now holds every inspection: providers expanded before get their rows."""
+        self.model.inspections_arrived()
+
+    def selected_key(self) -> str:
+        """The selected node's key (restored from settings before any store is shown)."""
+        return self._selected_key
+
     def rebuild(self) -> None:
         """Regroup and refilter the tree, keeping the selection when it is still there."""
         catalogue = self._catalogue
-        entries = filter_entries(catalogue.tree, self.filter.text()) if catalogue else []
+        entries = filter_entries(catalogue.providers, self.filter.text()) if catalogue else []
         names = {f: fw.name for f, fw in catalogue.frameworks.items()} if catalogue else {}
         groups = group_providers(entries, self.grouping.value() or "type_region", names)
-        self.model.set_groups(groups, len(entries), names)
+        self.model.set_groups(groups, len(entries), names, catalogue)
         self._span_groups(QModelIndex())
         self._expand(expand_all=bool(self.filter.text().strip()))
         self.select_key(self._selected_key)
 
     def _span_groups(self, parent: QModelIndex) -> None:
-        """Group rows have no rating: their label may use the rating column's width too."""
+        """Group rows have no rating: their label may use the rating column's width too. A group
+        holds groups or providers, never both, so the first provider row ends the walk."""
         for row in range(self.model.rowCount(parent)):
             index = self.model.index(row, 0, parent)
-            if index.data(ItemRole) is None:
-                self.tree.setFirstColumnSpanned(row, parent, True)
-                self._span_groups(index)
+            if index.data(ItemRole) is not None:
+                return
+            self.tree.setFirstColumnSpanned(row, parent, True)
+            self._span_groups(index)
 
     def _expand(self, expand_all: bool) -> None:
         if expand_all:
