@@ -3,7 +3,6 @@ data folder, and rebuilt when the bundled data changes. ``INSPECTOR_STORE`` name
 
 from __future__ import annotations
 
-import hashlib
 import os
 import tempfile
 import time
@@ -24,7 +23,10 @@ def default_store_path() -> Path:
 
 
 def bundled_data_hash() -> str:
-    """A digest of the bundled files, recorded in the store to notice when they change."""
+    """A digest of the bundled files, recorded in the store to notice when they change (hashlib
+    is imported here: only the default store needs it, and only in the worker that opens it)."""
+    import hashlib
+
     digest = hashlib.sha256()
     for path in sorted(paths.data_dir().glob("*.csv")):
         digest.update(path.name.encode() + b"\0" + path.read_bytes())

@@ -11,17 +11,16 @@ from typing import TYPE_CHECKING, Any
 
 from inspector_gui.domain.records import StoreInfo
 from inspector_gui.errors import ImportFailed, StoreError
-from inspector_gui.exchange.readers import Batch, read_batch
-from inspector_gui.exchange.tables import MAX_PROBLEMS
-from inspector_gui.exchange.validate import check_batch
 from inspector_gui.store import connection
 from inspector_gui.store.catalogue_reads import CatalogueReads
-from inspector_gui.store.imports import ImportReport, Progress, known_keys, write_batch
 from inspector_gui.store.reads import ReadQueries
 from inspector_gui.store.schema import TABLE_NAMES, create_schema
 
 if TYPE_CHECKING:
     import sqlite_utils
+
+    from inspector_gui.exchange.readers import Batch
+    from inspector_gui.store.imports import ImportReport, Progress
 
 
 class Store(ReadQueries, CatalogueReads):
@@ -134,12 +133,19 @@ class Store(ReadQueries, CatalogueReads):
             counts["ratings"], possible, self.as_at(), self.meta("synthetic") == "yes")
 
     def import_files(self, paths: Iterable[str | Path], progress: Progress | None = None) -> ImportReport:
-        """Read, check and import interchange files in one transaction."""
+        """Read, check and import interchange files in one transaction. The readers and writers
+        are imported here: the viewer, which only reads, starts without them."""
+        from inspector_gui.exchange.readers import read_batch
+
         return self.import_batch(read_batch(paths), progress)
 
     def import_batch(self, batch: Batch, progress: Progress | None = None) -> ImportReport:
         """Check a batch against the store, then write it all or nothing; the problems the
         reader found and those found here are reported together."""
+        from inspector_gui.exchange.tables import MAX_PROBLEMS
+        from inspector_gui.exchange.validate import check_batch
+        from inspector_gui.store.imports import known_keys, write_batch
+
         self._require_writable()
         try:
             known = known_keys(self.conn)

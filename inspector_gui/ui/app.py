@@ -12,7 +12,6 @@ import argparse
 import os
 import signal
 import sys
-import tempfile
 import time
 from pathlib import Path
 
@@ -65,6 +64,8 @@ def main(argv: list[str] | None = None) -> int:
         os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
     app = _application()
     if args.screenshot:
+        import tempfile
+
         with tempfile.TemporaryDirectory(prefix="inspector-gui-") as fresh:
             window = build_window(Settings(Path(fresh) / "settings.ini"))
             window.open_store(args.store)
