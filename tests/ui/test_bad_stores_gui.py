@@ -132,3 +132,21 @@ def test_a_store_left_by_a_killed_import_opens_as_it_was(qtbot: QtBot, bare_wind
     assert bare_window.catalogue is not None
     assert bare_window.catalogue.info.counts["findings"] == 538
     assert not _dialogs(bare_window)
+
+
+def test_damage_found_by_the_background_check_with_no_store_before_empties_the_window(
+        qtbot: QtBot, bare_window: MainWindow, store_path: Path, tmp_path: Path) -> None:
+    case = next(c for c in BAD_STORES if c.name == "corrupt-search-index")
+    path = make_bad_store(case, store_path, tmp_path)
+    shown: list[object] = []
+    bare_window.store_changed.connect(shown.append)
+    with qtbot.waitSignal(bare_window.store_failed, timeout=10_000):
+        bare_window.open_store(path)
+    assert shown == [path, None]
+    _assert_store_dialog(bare_window, case, path)
+    qtbot.waitUntil(lambda: not bare_window.is_busy(), timeout=10_000)
+    assert bare_window.catalogue is None and bare_window.windowTitle() == "Inspector GUI"
+    assert bare_window.centre.currentWidget() is bare_window.empty
+    assert bare_window.empty.message.text().startswith("No store is open.")
+    assert bare_window.status.counts.text() == "" and bare_window.findings.model.rowCount() == 0
+    assert bare_window.providers.model.rowCount() == 1, "only 'All providers (0)'"

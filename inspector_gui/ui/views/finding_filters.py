@@ -34,6 +34,7 @@ class FindingFilters(QWidget):
         self.follow.set_choices([("Selected providers", "selection"), ("All providers", "all")])
         self.standard = ChoiceBox("Any standard", "Standard", self)
         self.standard.setMaximumWidth(200)
+        self.standard.set_choices([])  # says "Any standard" while the store loads
         for box in (self.follow, self.standard):
             box.value_changed.connect(lambda _: self.changed.emit())
         self.count = plain_label(parent=self)
