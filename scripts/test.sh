@@ -12,6 +12,6 @@ $SUDO apt-get install -y -qq --no-install-recommends \
     poppler-utils >/dev/null
 python3 -m venv .venv
 .venv/bin/pip install -q --upgrade pip
-.venv/bin/pip install -q -e ".[test]"
+.venv/bin/pip install -q -e ".[test,bench]"
 .venv/bin/ruff check inspector_gui tests
 QT_QPA_PLATFORM=offscreen .venv/bin/python -m pytest "$@"

@@ -79,9 +79,9 @@ def league_table(rows: Iterable[MatrixRow]) -> list[LeagueEntry]:
     """Scored rows ranked by share of the maximum (ties share a rank), then the rest by name."""
     entries = [score_entry(row) for row in rows]
     scored = sorted((e for e in entries if e.share is not None),
-                    key=lambda e: (-(e.share or 0), -(e.points or 0), e.row.provider.name))
+                    key=lambda e: (-(e.share or 0), -(e.points or 0), e.row.provider.name.casefold()))
     rest = sorted((e for e in entries if e.share is None),
-                  key=lambda e: (e.row.provider.name, e.row.inspection.inspection_id))
+                  key=lambda e: (e.row.provider.name.casefold(), e.row.inspection.inspection_id))
     return _ranked(scored) + rest
 
 

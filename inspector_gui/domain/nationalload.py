@@ -41,17 +41,18 @@ def load_national(source: ChartSource, by: str = "year", provider_type: str | No
                   ) -> NationalChart:
     """Overall ratings per year of publication or per round, with the inspections behind each
     segment (so a click needs no further query)."""
-    distribution = source.national_distribution(by, provider_type)
-    periods = _periods([period for period, _ in distribution], by)
-    segments = [Segment(period, periods.index(period), rating, counts[rating], sum(counts.values()),
-                        tuple(source.inspections_in_period(by, period, rating, provider_type)))
-                for period, counts in distribution for rating in STACK_ORDER if counts.get(rating)]
+    found = source.national_segments(by, provider_type)
+    periods = _periods(sorted({period for period, _ in found}), by)
+    totals = {p: sum(len(ids) for (period, _), ids in found.items() if period == p) for p in periods}
+    segments = [Segment(period, periods.index(period), rating, len(ids), totals[period], tuple(ids))
+                for period in periods for rating in STACK_ORDER
+                if (ids := found.get((period, rating)))]
     changes: tuple[FrameworkChange, ...] = ()
     if by == "year" and periods:
         changes = _year_changes(source.frameworks(), provider_type, [int(p) for p in periods],
                                 int(periods[0]))
     notes = _changes_note(changes)
-    missing = len(_types_ids(source, provider_type)) - sum(s.count for s in segments)
+    missing = source.count_inspections(provider_type) - sum(s.count for s in segments)
     if missing:
         what = "publication year" if by == "year" else "round"
         notes.append(f"{missing} inspections with no {what} or no overall rating are not shown.")
@@ -88,12 +89,6 @@ def _domain_names(frameworks: dict[str, Framework], provider_type: str | None) -
     return names
 
 
-def _types_ids(source: ChartSource, provider_type: str | None) -> list[str]:
-    types = {p.provider_id: p.provider_type for p in source.providers()}
-    return [i.inspection_id for i in source.inspections()
-            if not provider_type or types.get(i.provider_id) == provider_type]
-
-
 def load_trend(source: ChartSource, provider_type: str | None = None) -> TrendChart:
     """Share of standard ratings Good or better per domain per year, with the counts behind it."""
     names = _domain_names(source.frameworks(), provider_type)
@@ -104,7 +99,7 @@ def load_trend(source: ChartSource, provider_type: str | None = None) -> TrendCh
                                tuple(found), tuple(names.get(code, ())))
                    for code, found in sorted(points.items()))
     shown = sum(p.rated for s in series for p in s.points)
-    missing = sum(len(c) for c in source.ratings_for(_types_ids(source, provider_type)).values()) - shown
+    missing = source.count_ratings(provider_type) - shown
     years = sorted({p.year for s in series for p in s.points})
     changes = _year_changes(source.frameworks(), provider_type, years, 0)
     notes = ["Under each year: the number of ratings. Bars: 95% interval (Wilson). "

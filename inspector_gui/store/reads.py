@@ -74,7 +74,8 @@ class ReadQueries(FindingReads):
 
     def providers(self) -> list[Provider]:
         """Every provider, by name."""
-        return [provider_from_row(r) for r in self._rows("SELECT * FROM providers ORDER BY name")]
+        rows = self._rows("SELECT * FROM providers ORDER BY name COLLATE NOCASE")
+        return [provider_from_row(r) for r in rows]
 
     def provider(self, provider_id: str) -> Provider:
         rows = self._rows("SELECT * FROM providers WHERE provider_id = ?", (provider_id,))
@@ -137,7 +138,8 @@ class ReadQueries(FindingReads):
                "(PARTITION BY i.provider_id ORDER BY i.published DESC, "
                "i.inspection_id DESC) AS recency FROM inspections i JOIN providers p "
                f"USING (provider_id) {where}")
-        sql = f"SELECT * FROM ({sql}) {'WHERE recency = 1' if latest_only else ''} ORDER BY name, recency"
+        latest = "WHERE recency = 1" if latest_only else ""
+        sql = f"SELECT * FROM ({sql}) {latest} ORDER BY name COLLATE NOCASE, recency"
         rows = self._rows(sql, params)
         cells = self.ratings_for([r["inspection_id"] for r in rows])
         frameworks = self.frameworks()
@@ -153,9 +155,11 @@ class ReadQueries(FindingReads):
 
     def domains(self) -> list[tuple[str, str]]:
         """``(code, names)`` of every domain code, names joined across frameworks."""
-        rows = self._rows("SELECT domain_code, group_concat(DISTINCT domain_name) AS names "
-                          "FROM standards GROUP BY domain_code ORDER BY domain_code")
-        return [(r["domain_code"], (r["names"] or "").replace(",", " / ")) for r in rows]
+        rows = self._rows("SELECT domain_code, group_concat(domain_name, ' / ') AS names FROM "
+                          "(SELECT domain_code, domain_name, min(rowid) AS first FROM standards "
+                          " GROUP BY domain_code, domain_name ORDER BY first) "
+                          "GROUP BY domain_code ORDER BY domain_code")
+        return [(r["domain_code"], r["names"] or "") for r in rows]
 
     def domain_codes(self, code_or_name: str) -> tuple[str, ...]:
         """Domain codes meant by a code (``2``) or a name, or part of one (``case supervision``)."""
@@ -201,6 +205,34 @@ class ReadQueries(FindingReads):
                 sql += f" AND {clause}"
                 params.append(value)
         return [r[0] for r in self._rows(sql + " ORDER BY i.inspection_id", params)]
+
+    def national_segments(self, by: str = "year", provider_type: str | None = None
+                          ) -> dict[tuple[str, Rating], list[str]]:
+        """The inspections behind every bar segment of :meth:`national_distribution`, in one
+        query: ``(period, overall rating) -> inspection ids``."""
+        period = "substr(i.published, 1, 4)" if by == "year" else "i.round"
+        where, params = ("AND p.provider_type = ?", (provider_type,)) if provider_type else ("", ())
+        rows = self._rows(
+            f"SELECT {period} AS period, i.overall_rating AS rating, i.inspection_id "
+            "FROM inspections i JOIN providers p USING (provider_id) "
+            f"WHERE {period} != '' AND i.overall_rating != '' {where} "
+            "ORDER BY period, rating, i.inspection_id", params)
+        segments: dict[tuple[str, Rating], list[str]] = {}
+        for r in rows:
+            segments.setdefault((r["period"], Rating.parse(r["rating"])), []).append(r["inspection_id"])
+        return segments
+
+    def count_inspections(self, provider_type: str | None = None) -> int:
+        """Inspections in the store, of one provider type or all."""
+        where, params = ("WHERE p.provider_type = ?", (provider_type,)) if provider_type else ("", ())
+        return self._rows("SELECT count(*) FROM inspections i JOIN providers p USING (provider_id) "
+                          f"{where}", params)[0][0]
+
+    def count_ratings(self, provider_type: str | None = None) -> int:
+        """Standard ratings in the store, of one provider type's inspections or all."""
+        where, params = ("WHERE p.provider_type = ?", (provider_type,)) if provider_type else ("", ())
+        return self._rows("SELECT count(*) FROM ratings r JOIN inspections i USING (inspection_id) "
+                          f"JOIN providers p USING (provider_id) {where}", params)[0][0]
 
     def domain_trend(self, provider_type: str | None = None) -> list[tuple[str, str, int, int]]:
         """``(domain_code, year, good_or_better, rated)`` for every domain and year with ratings."""

@@ -11,6 +11,7 @@ from pathlib import Path
 import pytest
 
 from inspector_gui import paths
+from inspector_gui.domain import FindingQuery
 from inspector_gui.errors import ImportFailed
 from inspector_gui.store import Store
 
@@ -127,3 +128,15 @@ def test_a_new_store_can_be_built_from_a_copy_of_the_data(tmp_path: Path) -> Non
     with Store.create(tmp_path / "new.db") as store:
         store.import_files([tmp_path / "copy"])
         assert store.counts()["inspections"] == 114
+
+
+def test_a_large_import_leaves_one_search_index_segment(store_path: Path, tmp_path: Path) -> None:
+    lines = ["inspection_id,kind,text"]
+    lines += [f"merseyside-crc-2018-09-26,improvement,Finding number {n} about risk" for n in range(10_000)]
+    file = _write(tmp_path, "findings.csv", "\n".join(lines) + "\n")
+    with Store.open(store_path, readonly=False) as store:
+        store.import_files([file])
+        segments = store.conn.execute("SELECT count(DISTINCT segid) FROM findings_fts_idx").fetchone()[0]
+        hits = store.count_findings(FindingQuery(search="risk"))
+    assert segments == 1
+    assert hits >= 10_000

@@ -128,3 +128,39 @@ def test_fts_table_is_the_sqlite_utils_kind(store: Store) -> None:
     assert store.db["findings"].detect_fts() == "findings_fts"
     hits = list(store.db["findings"].search("harm", limit=3))
     assert hits and all("harm" in h["text"].lower() for h in hits)
+
+
+def test_national_segments_hold_the_ids_behind_each_count(store: Store) -> None:
+    segments = store.national_segments(by="round")
+    counts = dict(store.national_distribution(by="round"))
+    assert {(p, r): len(ids) for (p, r), ids in segments.items()} == {
+        (p, r): n for p, by_rating in counts.items() for r, n in by_rating.items()}
+    assert segments[("2018/19", Rating.INADEQUATE)] == store.inspections_in_period(
+        "round", "2018/19", Rating.INADEQUATE)
+
+
+def test_counts_by_provider_type_match_the_files(store: Store) -> None:
+    types = {r["provider_id"]: r["provider_type"] for r in _csv("providers")}
+    inspections = _csv("inspections")
+    crc = {r["inspection_id"] for r in inspections if types[r["provider_id"]] == "CRC"}
+    assert store.count_inspections("CRC") == len(crc)
+    assert store.count_inspections() == len(inspections)
+    assert store.count_ratings("CRC") == sum(1 for r in _csv("ratings") if r["inspection_id"] in crc)
+    assert store.count_ratings() == 94
+
+
+def test_domain_names_joined_across_frameworks_keep_their_commas(store_path: Path, tmp_path: Path) -> None:
+    frameworks = tmp_path / "frameworks.csv"
+    frameworks.write_text("framework_id,name\nx-2030,Future\n", encoding="utf-8")
+    standards = tmp_path / "standards.csv"
+    standards.write_text("framework_id,domain_code,domain_name,standard_code,standard_name\n"
+                         'x-2030,9,"Leadership, governance",9.1,Vision\n', encoding="utf-8")
+    with Store.open(store_path, readonly=False) as writable:
+        writable.import_files([frameworks, standards])
+        assert dict(writable.domains())["9"] == "Leadership, governance"
+        assert dict(writable.domains())["2"].count(" / ") == 3
+
+
+def test_providers_sort_ignoring_case(store: Store) -> None:
+    names = [p.name for p in store.providers()]
+    assert names == sorted(names, key=str.casefold)
