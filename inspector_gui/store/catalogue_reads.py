@@ -17,7 +17,7 @@ NEWEST = ("SELECT p.provider_id, p.name, p.provider_type, p.region, p.owner, i.i
           "i.source_url, i.notes FROM providers p LEFT JOIN inspections i ON i.inspection_id = ("
           " SELECT inspection_id FROM inspections n WHERE n.provider_id = p.provider_id"
           " ORDER BY published DESC, inspection_id DESC LIMIT 1) "
-          "ORDER BY p.name")
+          "ORDER BY p.name COLLATE NOCASE")
 NEXT_YEAR = ("SELECT CAST(substr(min(published), 1, 4) AS INTEGER) FROM inspections "
              "WHERE published >= printf('%04d', {after} + 1)")
 YEARS = (f"WITH RECURSIVE y(year) AS ({NEXT_YEAR.format(after=0)} UNION ALL "
