@@ -55,6 +55,8 @@ def store_figures(path: Path, repeat: int) -> dict[str, Any]:
         figures["rating_matrix_latest"] = timed(store.rating_matrix, repeat)
         figures["rating_matrix_rows"] = len(store.rating_matrix())
         figures["provider_tree"] = timed(store.provider_tree, repeat)
+        figures["store_info"] = timed(store.info, repeat)
+        figures["newest_inspections"] = timed(store.newest_inspections, repeat)
         figures["rating_history_one_provider"] = timed(lambda: store.rating_history(provider), repeat)
     figures["peak_rss_mb"] = peak_rss_mb()
     with contextlib.closing(sqlite3.connect(f"file:{path}?mode=ro", uri=True)) as raw:
