@@ -162,11 +162,11 @@ class MainWindow(QMainWindow):
         self.matrix.findings_requested.connect(self._show_findings)
         self.runner.failed.connect(self._query_failed)
         self.watcher.changed.connect(self._changed_elsewhere)
-        self.opener.opened.connect(self._store_loaded)
+        self.opener.opened.connect(self._show)
         self.opener.completed.connect(self._inspections_loaded)
         self.opener.trusted.connect(self._remember)
         self.opener.failed.connect(self._open_failed)
-        self.opener.closed.connect(self._store_closed)
+        self.opener.closed.connect(lambda: self._show(None))
 
     # Public surface -------------------------------------------------------------------------
 
@@ -239,7 +239,8 @@ class MainWindow(QMainWindow):
         if path == self.current_store_path():
             self.open_store(path, f"{path.name} was changed by another program; showing its new contents")
 
-    def _store_loaded(self, catalogue: Catalogue, note: str = "") -> None:
+    def _show(self, catalogue: Catalogue | None, note: str = "") -> None:
+        """Show a store in every panel; None when a damaged store was closed and no other is left."""
         self.catalogue = catalogue
         self.detail.set_catalogue(catalogue)
         self._opening = True
@@ -250,31 +251,19 @@ class MainWindow(QMainWindow):
         self.findings.set_catalogue(catalogue, self._scope)  # first: its first page is awaited most
         self.matrix.set_catalogue(catalogue, self._scope)
         self._want_detail(self._scope)
-        self.centre.setCurrentWidget(self.tabs)
-        self.setWindowTitle(window_title(catalogue.path, catalogue.info.synthetic))
+        self.empty.show_empty()
+        self.centre.setCurrentWidget(self.tabs if catalogue else self.empty)
+        path = catalogue.path if catalogue else None
+        self.setWindowTitle(window_title(path, catalogue is not None and catalogue.info.synthetic))
         self.status.show_store(catalogue)
         if note:
             self.status.showMessage(note, 10000)
-        self.watcher.watch(catalogue.path)
-        self.store_changed.emit(catalogue.path)
+        self.watcher.watch(path)
+        self.store_changed.emit(path)
 
     def _inspections_loaded(self) -> None:
         self.providers.inspections_arrived()
         self.inspections_loaded.emit()
-
-    def _store_closed(self) -> None:
-        """The store shown failed its integrity check and there is no other to go back to."""
-        self.catalogue = None
-        self.detail.set_catalogue(None)
-        self.providers.set_catalogue(None)
-        self.findings.set_catalogue(None, self._scope)
-        self.matrix.set_catalogue(None, self._scope)
-        self.empty.show_empty()
-        self.centre.setCurrentWidget(self.empty)
-        self.setWindowTitle(window_title(None))
-        self.status.show_store(None)
-        self.watcher.watch(None)
-        self.store_changed.emit(None)
 
     def _open_failed(self, error: InspectorError) -> None:
         if self.catalogue is None:
