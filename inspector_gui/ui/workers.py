@@ -28,7 +28,7 @@ from inspector_gui.store import Store
 OnDone = Callable[[Any], None]
 OnError = Callable[[InspectorError], None]
 
-FIRST, SOON, NORMAL, LATER, LAST = 2, 1, 0, -1, -2
+FIRST, NORMAL, LATER, LAST = 1, 0, -1, -2
 """Pool priorities: a queued job of higher priority starts first (what the user is waiting to
 see first); below NORMAL is background work, started once the rest is done."""
 
@@ -107,12 +107,16 @@ class QueryRunner(QObject):
         self._pending += 1
         if self._pending == 1:
             self.busy_changed.emit(True)
-        background = priority < NORMAL
-        job = _Job(fn, _Ticket(key, generation, on_done, on_error, background), self._bridge)
-        if background and self._foreground:
+        self._start(_Job(fn, _Ticket(key, generation, on_done, on_error, priority < NORMAL), self._bridge),
+                    priority)
+
+    def _start(self, job: _Job, priority: int) -> None:
+        """Start a job in the pool, or hold background work while other queries are pending."""
+        if not job.ticket.background:
+            self._foreground += 1
+        elif self._foreground:
             self._held.append((job, priority))
             return
-        self._foreground += not background
         self._pool.start(job, priority)
 
     def query(self, key: str, path: Path, fn: Callable[[Store], Any], on_done: OnDone,
@@ -153,7 +157,8 @@ class QueryRunner(QObject):
 
     def _deliver(self, ticket: _Ticket, outcome: str, value: Any) -> None:
         self._pending -= 1
-        self._foreground -= not ticket.background
+        if not ticket.background:
+            self._foreground -= 1
         try:
             if self._generations.get(ticket.key) == ticket.generation:
                 self._dispatch(ticket, outcome, value)
