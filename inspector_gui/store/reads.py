@@ -180,22 +180,15 @@ class ReadQueries(FindingReads):
     def national_distribution(self, by: str = "year", provider_type: str | None = None
                               ) -> list[tuple[str, dict[Rating, int]]]:
         """Counts of overall ratings per year (of publication) or per round, oldest first."""
-        period = "substr(i.published, 1, 4)" if by == "year" else "i.round"
-        where, params = ("AND p.provider_type = ?", (provider_type,)) if provider_type else ("", ())
-        rows = self._rows(
-            f"SELECT {period} AS period, i.overall_rating AS rating, count(*) AS n "
-            "FROM inspections i JOIN providers p USING (provider_id) "
-            f"WHERE {period} != '' AND i.overall_rating != '' {where} "
-            "GROUP BY period, rating ORDER BY period", params)
         result: dict[str, dict[Rating, int]] = {}
-        for r in rows:
-            result.setdefault(r["period"], {})[Rating.parse(r["rating"])] = r["n"]
+        for (period, rating), ids in self.national_segments(by, provider_type).items():
+            result.setdefault(period, {})[rating] = len(ids)
         return list(result.items())
 
     def inspections_in_period(self, by: str, period: str, rating: Rating | None = None,
                               provider_type: str | None = None) -> list[str]:
         """Ids of the inspections behind one bar segment of :meth:`national_distribution`."""
-        column = "substr(i.published, 1, 4)" if by == "year" else "i.round"
+        column = _period_column(by)
         sql = ("SELECT i.inspection_id FROM inspections i JOIN providers p USING (provider_id) "
                f"WHERE {column} = ?")
         params: list[Any] = [period]
@@ -210,7 +203,7 @@ class ReadQueries(FindingReads):
                           ) -> dict[tuple[str, Rating], list[str]]:
         """The inspections behind every bar segment of :meth:`national_distribution`, in one
         query: ``(period, overall rating) -> inspection ids``."""
-        period = "substr(i.published, 1, 4)" if by == "year" else "i.round"
+        period = _period_column(by)
         where, params = ("AND p.provider_type = ?", (provider_type,)) if provider_type else ("", ())
         rows = self._rows(
             f"SELECT {period} AS period, i.overall_rating AS rating, i.inspection_id "
@@ -250,6 +243,11 @@ class ReadQueries(FindingReads):
 
 def _chunks(items: list[str], size: int) -> list[list[str]]:
     return [items[i:i + size] for i in range(0, len(items), size)]
+
+
+def _period_column(by: str) -> str:
+    """The SQL for an inspection's period: its year of publication, or its round."""
+    return "substr(i.published, 1, 4)" if by == "year" else "i.round"
 
 
 def _in(column: str, values: Sequence[str]) -> tuple[str, list[str]]:
