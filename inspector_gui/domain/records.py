@@ -17,6 +17,11 @@ KIND_LABELS = {
 PROVIDER_TYPES = ("CRC", "NPS division", "PDU", "region", "national")
 
 
+def split_urls(text: str | None) -> tuple[str, ...]:
+    """The URLs of a source field, which holds one or more separated by `` ; ``."""
+    return tuple(u.strip() for u in (text or "").split(" ; ") if u.strip())
+
+
 @dataclass(frozen=True)
 class Provider:
     provider_id: str

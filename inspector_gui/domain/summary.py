@@ -16,7 +16,14 @@ from enum import Enum
 from inspector_gui.domain.dates import PartialDate
 from inspector_gui.domain.frameworks import Framework, Score, Standard, compute_score
 from inspector_gui.domain.ratings import Rating
-from inspector_gui.domain.records import Finding, HistoryPoint, Inspection, Provider, RatingCell
+from inspector_gui.domain.records import (
+    Finding,
+    HistoryPoint,
+    Inspection,
+    Provider,
+    RatingCell,
+    split_urls,
+)
 
 
 class Change(Enum):
@@ -155,11 +162,6 @@ class ProviderSummary:
     @property
     def finding_count(self) -> int:
         return sum(len(g.findings) for g in self.finding_groups)
-
-
-def split_urls(text: str) -> tuple[str, ...]:
-    """The URLs of a source field, which holds one or more separated by `` ; ``."""
-    return tuple(u.strip() for u in text.split(" ; ") if u.strip())
 
 
 def _union_standards(group: Sequence[InspectionSummary]) -> tuple[Standard, ...]:

@@ -17,6 +17,7 @@ from inspector_gui.domain.records import (
     MatrixRow,
     Provider,
     RatingCell,
+    split_urls,
 )
 from inspector_gui.errors import UnknownProviderError
 from inspector_gui.store.finding_reads import FindingReads, parse_date
@@ -32,11 +33,11 @@ _POINT_COLUMNS = {
 
 
 def inspection_from_row(row: sqlite3.Row) -> Inspection:
-    urls = tuple(u.strip() for u in (row["source_url"] or "").split(" ; ") if u.strip())
     return Inspection(
         row["inspection_id"], row["provider_id"], row["framework_id"], row["round"] or "",
         parse_date(row["fieldwork_start"]), parse_date(row["published"]),
-        Rating.parse(row["overall_rating"]), row["score"] or "", urls, row["notes"] or "",
+        Rating.parse(row["overall_rating"]), row["score"] or "", split_urls(row["source_url"]),
+        row["notes"] or "",
     )
 
 

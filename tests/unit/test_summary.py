@@ -7,8 +7,16 @@ import pytest
 from inspector_gui.domain.dates import PartialDate
 from inspector_gui.domain.frameworks import Framework, Standard
 from inspector_gui.domain.ratings import GRADED, Rating
-from inspector_gui.domain.records import KINDS, FindingQuery, HistoryPoint, Inspection, Provider, RatingCell
-from inspector_gui.domain.summary import Change, compare, split_urls, summarise_inspections
+from inspector_gui.domain.records import (
+    KINDS,
+    FindingQuery,
+    HistoryPoint,
+    Inspection,
+    Provider,
+    RatingCell,
+    split_urls,
+)
+from inspector_gui.domain.summary import Change, compare, summarise_inspections
 from inspector_gui.exchange.summary import build_summary, domain_choices, paged_findings
 from inspector_gui.store import Store
 

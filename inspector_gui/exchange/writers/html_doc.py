@@ -15,13 +15,13 @@ from inspector_gui import paths
 from inspector_gui.domain.frameworks import Standard
 from inspector_gui.domain.palette import NOT_APPLICABLE, swatch
 from inspector_gui.domain.ratings import Rating
+from inspector_gui.domain.records import split_urls
 from inspector_gui.domain.summary import (
     CellSummary,
     FindingGroup,
     InspectionSummary,
     MatrixSection,
     ProviderSummary,
-    split_urls,
 )
 from inspector_gui.exchange.writers import wording
 from inspector_gui.exchange.writers.wording import References

@@ -9,12 +9,12 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 
+from inspector_gui.domain.records import split_urls
 from inspector_gui.domain.summary import (
     CellSummary,
     FindingGroup,
     MatrixSection,
     ProviderSummary,
-    split_urls,
 )
 from inspector_gui.exchange.writers import wording
 from inspector_gui.exchange.writers.wording import References
