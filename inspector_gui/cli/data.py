@@ -8,6 +8,7 @@ from pathlib import Path
 import click
 
 from inspector_gui.cli.common import (
+    domain_keys,
     fail,
     handle_errors,
     open_store,
@@ -94,7 +95,10 @@ def _progress(done: int, total: int) -> None:
 @click.command()
 @click.option("--provider", help="Provider id or name (case-insensitive).")
 @click.option("--inspection", help="Inspection id.")
-@click.option("--domain", multiple=True, help="Domain code or name; repeat for several.")
+@click.option("--domain", multiple=True,
+              help="Domain name (every framework's domain of that name), or a code that means one "
+                   "domain (else give --framework); repeat for several.")
+@click.option("--framework", "framework_id", help="The framework whose domain --domain CODE means.")
 @click.option("--standard", help="Standard code, e.g. 2.1.")
 @click.option("--kind", type=click.Choice(KINDS), multiple=True, help="Kind; repeat for several.")
 @click.option("--search", default="", help="Words to find (plain words, not query syntax).")
@@ -103,20 +107,25 @@ def _progress(done: int, total: int) -> None:
 @store_option
 @handle_errors
 def findings(provider: str | None, inspection: str | None, domain: tuple[str, ...],
-             standard: str | None, kind: tuple[str, ...], search: str, limit: int, fmt: str,
-             store_path: Path | None) -> None:
+             framework_id: str | None, standard: str | None, kind: tuple[str, ...], search: str,
+             limit: int, fmt: str, store_path: Path | None) -> None:
     """List findings, newest inspection first, filtered by any of the options.
+
+    A domain is a domain of a framework: "2" is Case supervision in 2018 and Service delivery in
+    2023, so --domain takes a name, or a code with --framework.
 
     \b
     Example:
-      inspector findings --domain 2 --search "risk of harm"
+      inspector findings --domain "Case supervision" --search "risk of harm"
+      inspector findings --framework pdu-2023 --domain 2
     """
     with open_store(store_path) as store:
         query = FindingQuery(
             provider_ids=(store.find_provider(provider).provider_id,) if provider else None,
-            inspection_id=inspection, domain_codes=resolve_domains(store, domain), standard_code=standard,
-            kinds=kind or None, search=search, limit=limit)
-        rows = [{"published": f.published.iso(), "provider": f.provider_name, "domain": f.domain_code,
+            inspection_id=inspection, domains=domain_keys(resolve_domains(store, domain, framework_id)),
+            standard_code=standard, kinds=kind or None, search=search, limit=limit)
+        rows = [{"published": f.published.iso(), "provider": f.provider_name,
+                 "domain": f"{f.domain_code} {f.domain_name}".strip(),
                  "standard": f.standard_code, "kind": f.kind, "text": f.text,
                  "inspection_id": f.inspection_id, "source_url": f.source_url}
                 for f in store.findings(query)]

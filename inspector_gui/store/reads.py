@@ -179,13 +179,6 @@ class ReadQueries(FindingReads):
                           "GROUP BY domain_code ORDER BY domain_code")
         return [(r["domain_code"], r["names"] or "") for r in rows]
 
-    def domain_codes(self, code_or_name: str) -> tuple[str, ...]:
-        """Domain codes meant by a code (``2``) or a name, or part of one (``case supervision``)."""
-        rows = self._rows("SELECT DISTINCT domain_code FROM standards WHERE domain_code = ? "
-                          "OR instr(lower(domain_name), lower(?)) ORDER BY domain_code",
-                          (code_or_name, code_or_name))
-        return tuple(r[0] for r in rows)
-
     def rating_history(self, provider_id: str) -> list[HistoryPoint]:
         """A provider's inspections oldest first, with overall and standard ratings."""
         inspections = list(reversed(self.inspections(provider_id)))

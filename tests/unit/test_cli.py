@@ -26,7 +26,8 @@ def test_info_on_the_default_store_lists_the_bundled_inspections() -> None:
 
 
 def test_findings_by_domain_and_search(store_path: Path) -> None:
-    code, out, err = run("findings", "--domain", "2", "--search", "risk of harm", "--store", str(store_path))
+    code, out, err = run("findings", "--domain", "Case supervision", "--search", "risk of harm",
+                         "--store", str(store_path))
     assert code == 0
     assert "risk of harm" in out
     assert "matching findings" in err
@@ -36,7 +37,7 @@ def test_findings_by_domain_name_as_json(store_path: Path) -> None:
     code, out, _ = run("findings", "--domain", "case supervision", "--format", "json", "--limit", "500",
                        "--store", str(store_path))
     rows = json.loads(out)
-    assert code == 0 and rows and {r["domain"] for r in rows} == {"2"}
+    assert code == 0 and rows and {r["domain"] for r in rows} == {"2 Case supervision"}
 
 
 def test_ratings_for_a_round(store_path: Path) -> None:

@@ -1,11 +1,16 @@
 """The findings filter bar: search (debounced), scope, standard, one button per domain and the
-three kinds. It emits ``changed`` when the filters settle; the panel turns them into a query."""
+three kinds. It emits ``changed`` when the filters settle; the panel turns them into a query.
+
+A domain button covers the domains of one name across the store's frameworks (a domain is a
+framework's: "2" is Case supervision in 2018 and Service delivery in 2023), and its label and
+tooltip say which frameworks those are (:mod:`inspector_gui.domain.domains`)."""
 
 from __future__ import annotations
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QButtonGroup, QHBoxLayout, QToolButton, QVBoxLayout, QWidget
 
+from inspector_gui.domain.domains import DomainGroup, domain_groups
 from inspector_gui.domain.records import KIND_LABELS, KINDS
 from inspector_gui.ui import settings as keys
 from inspector_gui.ui.catalogue import Catalogue
@@ -46,7 +51,8 @@ class FindingFilters(QWidget):
         self._strip = QWidget(self)
         FlowLayout(self._strip)
         self.kinds = {kind: self._kind_button(kind) for kind in KINDS}
-        self._domain_codes: list[str | None] = []
+        self._domain_keys: list[str | None] = []
+        self._groups: dict[str, DomainGroup] = {}
         self._standards: dict[str, tuple[str, list[str]]] = {}
         self._lay_out()
 
@@ -83,12 +89,15 @@ class FindingFilters(QWidget):
         for button in self.domains.buttons():
             self.domains.removeButton(button)
             button.deleteLater()
-        domains = catalogue.domains if catalogue else []
-        self._domain_codes = [None] + [code for code, _ in domains] + [NO_DOMAIN]
-        if self._domain not in self._domain_codes:
+        frameworks = catalogue.frameworks if catalogue else {}
+        groups = domain_groups(frameworks)
+        self._groups = {g.name: g for g in groups}
+        self._domain_keys = [None] + [g.name for g in groups] + [NO_DOMAIN]
+        if self._domain not in self._domain_keys:
             self._domain = None
-        labels = ["All domains"] + [f"{code} {names.split(' / ')[0]}" for code, names in domains]
-        tips = ["Findings of every domain"] + [f"Domain {c}: {n}" for c, n in domains]
+        labels = ["All domains"] + [g.label(frameworks) for g in groups]
+        tips = ["Findings of every domain"] + [f"Findings of the domains named {g.name!r}:\n"
+                                               f"{g.describe(frameworks)}" for g in groups]
         tips.append("Findings about the inspection as a whole, not one domain")
         for number, (label, tip) in enumerate(zip(labels + ["Whole inspection"], tips, strict=True)):
             self._add_domain_button(number, label, tip)
@@ -108,20 +117,30 @@ class FindingFilters(QWidget):
         QWidget.setTabOrder(previous, button)
 
     def domain(self) -> str | None:
-        """The chosen domain code, ``""`` for whole-inspection findings, None for every domain."""
+        """The chosen domain name, ``""`` for whole-inspection findings, None for every domain."""
         return self._domain
+
+    def domain_query(self) -> dict[str, tuple]:
+        """The chosen domain as findings-query fields: the (framework, code) of each domain of
+        that name, or the whole-inspection findings, or nothing."""
+        if self._domain is None:
+            return {}
+        if self._domain == NO_DOMAIN:
+            return {"domain_codes": (NO_DOMAIN,)}
+        group = self._groups.get(self._domain)
+        return {"domains": group.keys if group else ()}
 
     def select_domain(self, number: int) -> None:
         """Choose the n-th domain button (0 = every domain), as Ctrl+digit does."""
-        if 0 <= number < len(self._domain_codes):
-            self._set_domain(self._domain_codes[number])
+        if 0 <= number < len(self._domain_keys):
+            self._set_domain(self._domain_keys[number])
             self.changed.emit()
 
-    def set_domain(self, code: str | None) -> None:
-        self._set_domain(code)
+    def set_domain(self, name: str | None) -> None:
+        self._set_domain(name)
 
-    def _set_domain(self, code: str | None) -> None:
-        self._domain = code
+    def _set_domain(self, name: str | None) -> None:
+        self._domain = name
         self._check_domain()
         self._offer_standards()
 
@@ -129,15 +148,17 @@ class FindingFilters(QWidget):
         self.select_domain(number)
 
     def _check_domain(self) -> None:
-        if self._domain in self._domain_codes:
-            button = self.domains.button(self._domain_codes.index(self._domain))
+        if self._domain in self._domain_keys:
+            button = self.domains.button(self._domain_keys.index(self._domain))
             if button is not None:
                 button.setChecked(True)
 
     def _offer_standards(self) -> None:
+        group = self._groups.get(self._domain or "")
+        codes = {m.code for m in group.members} if group else None
         self.standard.set_choices([(f"{code} {' / '.join(names)}", code)
                                    for code, (domain, names) in sorted(self._standards.items())
-                                   if self._domain is None or domain == self._domain])
+                                   if self._domain is None or (codes is not None and domain in codes)])
 
     def kinds_chosen(self) -> tuple[str, ...] | None:
         """The kinds ticked, or None when all three are (no filter)."""
