@@ -18,7 +18,7 @@ from inspector_gui.domain.league import (
 )
 from inspector_gui.domain.ratings import Rating
 from inspector_gui.domain.records import Inspection, MatrixRow, Provider
-from inspector_gui.exchange.summary import build_league
+from inspector_gui.reports.summary import build_league
 from inspector_gui.store import Store
 
 FRAMEWORKS = {"fw": Framework("fw", "Test standards", points={
