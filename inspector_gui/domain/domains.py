@@ -13,6 +13,8 @@ from dataclasses import dataclass
 from inspector_gui.domain.frameworks import Framework
 from inspector_gui.errors import InspectorError
 
+MAPPED = "mapped across frameworks, not identical"
+
 
 class DomainChoiceError(InspectorError):
     """A domain named nothing, or more than one thing; the message lists the choices."""

@@ -238,18 +238,19 @@ class ReadQueries(FindingReads):
         return self._rows("SELECT count(*) FROM ratings r JOIN inspections i USING (inspection_id) "
                           f"JOIN providers p USING (provider_id) {where}", params)[0][0]
 
-    def domain_trend(self, provider_type: str | None = None) -> list[tuple[str, str, int, int]]:
-        """``(domain_code, year, good_or_better, rated)`` for every domain and year with ratings."""
+    def domain_trend(self, provider_type: str | None = None) -> list[tuple[str, str, str, int, int]]:
+        """``(framework_id, domain_code, year, good_or_better, rated)`` for every framework's
+        domain and year with ratings: a domain is its framework's, never a code alone."""
         good = ",".join(f"'{r.value}'" for r in GRADED[:2])
         where, params = ("AND p.provider_type = ?", (provider_type,)) if provider_type else ("", ())
         rows = self._rows(
-            "SELECT s.domain_code, substr(i.published, 1, 4) AS year, "
+            "SELECT s.framework_id, s.domain_code, substr(i.published, 1, 4) AS year, "
             f"sum(r.rating IN ({good})) AS good, count(*) AS n FROM ratings r "
             "JOIN inspections i USING (inspection_id) JOIN providers p USING (provider_id) "
             "JOIN standards s ON s.framework_id = i.framework_id AND s.standard_code = r.standard_code "
-            f"WHERE i.published != '' {where} GROUP BY s.domain_code, year ORDER BY s.domain_code, year",
-            params)
-        return [(r["domain_code"], r["year"], r["good"], r["n"]) for r in rows]
+            f"WHERE i.published != '' {where} GROUP BY s.framework_id, s.domain_code, year "
+            "ORDER BY s.framework_id, s.domain_code, year", params)
+        return [(r["framework_id"], r["domain_code"], r["year"], r["good"], r["n"]) for r in rows]
 
 
 def _chunks(items: list[str], size: int) -> list[list[str]]:

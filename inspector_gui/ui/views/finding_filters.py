@@ -8,7 +8,15 @@ tooltip say which frameworks those are (:mod:`inspector_gui.domain.domains`)."""
 from __future__ import annotations
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtWidgets import QButtonGroup, QHBoxLayout, QToolButton, QVBoxLayout, QWidget
+from PySide6.QtWidgets import (
+    QButtonGroup,
+    QFrame,
+    QHBoxLayout,
+    QScrollArea,
+    QToolButton,
+    QVBoxLayout,
+    QWidget,
+)
 
 from inspector_gui.domain.domains import DomainGroup, domain_groups
 from inspector_gui.domain.records import KIND_LABELS, KINDS
@@ -17,7 +25,6 @@ from inspector_gui.ui import settings as keys
 from inspector_gui.ui.settings import Settings
 from inspector_gui.ui.text import mnemonic_safe, plain_label, plain_tooltip
 from inspector_gui.ui.views.choices import ChoiceBox
-from inspector_gui.ui.views.flow_layout import FlowLayout
 from inspector_gui.ui.views.search_box import SearchBox
 
 SEARCH_DELAY_MS = 250
@@ -48,8 +55,10 @@ class FindingFilters(QWidget):
         self.domains = QButtonGroup(self)
         self.domains.setExclusive(True)
         self.domains.idClicked.connect(self._domain_clicked)
-        self._strip = QWidget(self)
-        FlowLayout(self._strip)
+        self._strip = QWidget()
+        row = QHBoxLayout(self._strip)
+        row.setContentsMargins(0, 0, 0, 0)
+        self._scroller = _strip_scroller(self._strip, self)
         self.kinds = {kind: self._kind_button(kind) for kind in KINDS}
         self._domain_keys: list[str | None] = []
         self._groups: dict[str, DomainGroup] = {}
@@ -73,15 +82,23 @@ class FindingFilters(QWidget):
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addLayout(top)
-        layout.addWidget(self._strip)
+        bottom = QHBoxLayout()
+        bottom.addWidget(self._scroller, 1)
+        bottom.addWidget(self.count)
+        layout.addLayout(bottom)
 
     def _refill_strip(self) -> None:
-        """Domain buttons, then the count, wrapping when the panel is narrow."""
-        flow = self._strip.layout()
-        while flow.takeAt(0) is not None:
+        """Domain buttons in one row, which scrolls sideways when the panel is narrow (a store
+        of several frameworks has a dozen domains; wrapped, they took the findings' room)."""
+        row = self._strip.layout()
+        while row.takeAt(0) is not None:
             pass
-        for widget in [*self.domains.buttons(), self.count]:
-            flow.addWidget(widget)
+        for widget in self.domains.buttons():
+            row.addWidget(widget)
+        row.addStretch(1)
+        bar = self._scroller.horizontalScrollBar().sizeHint().height()
+        tallest = max((b.sizeHint().height() for b in self.domains.buttons()), default=0)
+        self._scroller.setFixedHeight(tallest + bar + 4)
 
     def set_catalogue(self, catalogue: Catalogue | None) -> None:
         """One button per domain of the store, then "Whole inspection"; standards by code. A
@@ -152,6 +169,7 @@ class FindingFilters(QWidget):
             button = self.domains.button(self._domain_keys.index(self._domain))
             if button is not None:
                 button.setChecked(True)
+                self._scroller.ensureWidgetVisible(button)
 
     def _offer_standards(self) -> None:
         group = self._groups.get(self._domain or "")
@@ -193,3 +211,13 @@ def _standard_choices(catalogue: Catalogue | None) -> dict[str, tuple[str, list[
                 names.append(standard.name)
     return choices
 
+
+
+def _strip_scroller(strip: QWidget, parent: QWidget) -> QScrollArea:
+    scroller = QScrollArea(parent)
+    scroller.setWidget(strip)
+    scroller.setWidgetResizable(True)
+    scroller.setFrameShape(QFrame.Shape.NoFrame)
+    scroller.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+    scroller.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+    return scroller
