@@ -17,7 +17,7 @@ from inspector_gui.cli.common import (
     store_option,
 )
 from inspector_gui.cli.output import format_option, render
-from inspector_gui.domain.frameworks import Framework
+from inspector_gui.domain.frameworks import Framework, Standard
 from inspector_gui.domain.records import KINDS, FindingQuery, MatrixRow
 from inspector_gui.errors import ImportFailed
 from inspector_gui.store import Store
@@ -152,7 +152,7 @@ def ratings(provider: str | None, round_: str | None, provider_type: str | None,
 
     With --round every inspection of that round is listed; otherwise each provider's latest.
     The table has one block per framework, since frameworks number their standards differently;
-    CSV and JSON name each standard column by code and name.
+    CSV and JSON name each standard column by framework, code and name.
 
     \b
     Example:
@@ -168,9 +168,10 @@ def ratings(provider: str | None, round_: str | None, provider_type: str | None,
         click.echo("\n\n".join(_table_block(framework, block) for framework, block in blocks))
         click.echo(f"{len(rows)} inspections", err=True)
         return
-    standards = list(dict.fromkeys(s.title for framework, _ in blocks for s in framework.standards))
+    standards = [s for framework, _ in blocks for s in framework.standards]
     records = [_matrix_record(row, framework, standards) for framework, block in blocks for row in block]
-    click.echo(render(records, [*MATRIX_COLUMNS, *standards, "overall", "score"], fmt))
+    columns = [*MATRIX_COLUMNS, *(s.full_title for s in standards), "overall", "score"]
+    click.echo(render(records, columns, fmt))
 
 
 MATRIX_COLUMNS = ("provider", "published", "round", "framework")
@@ -211,12 +212,14 @@ def _common(row: MatrixRow) -> dict[str, object]:
     }
 
 
-def _matrix_record(row: MatrixRow, framework: Framework, standards: list[str]) -> dict[str, object]:
-    """A row for CSV or JSON: a rating word, empty when not recorded, "n/a" when the standard
-    is not one this provider is rated on."""
+def _matrix_record(row: MatrixRow, framework: Framework, standards: list[Standard]) -> dict[str, object]:
+    """A row for CSV or JSON, a column per (framework, standard): a rating word, empty when not
+    recorded, "n/a" when the standard is not one this provider is rated on (another framework's,
+    or one for another provider type)."""
     record = _common(row)
-    own = {s.title: s for s in framework.standards_for(row.provider.provider_type)}
-    for title in standards:
-        cell = row.cells.get(own[title].code) if title in own else None
-        record[title] = cell.rating.value if cell else ("" if title in own else "n/a")
+    own = {s.code for s in framework.standards_for(row.provider.provider_type)}
+    for standard in standards:
+        mine = standard.framework_id == framework.framework_id and standard.code in own
+        cell = row.cells.get(standard.code) if mine else None
+        record[standard.full_title] = cell.rating.value if cell else ("" if mine else "n/a")
     return record

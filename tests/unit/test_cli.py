@@ -113,8 +113,19 @@ def test_ratings_csv_names_standards_and_marks_not_applicable(store_path: Path) 
     code, out, _ = run("ratings", "--type", "CRC", "--format", "csv", "--store", str(store_path))
     rows = list(csv.DictReader(io.StringIO(out)))
     assert code == 0 and len(rows) == 21
-    assert {r["3.1 Court reports and case allocation"] for r in rows} == {"n/a"}
-    assert "2.1 Assessment" in rows[0] and "2.1" not in rows[0]
+    assert {r["crc-nps-2018 3.1 Court reports and case allocation"] for r in rows} == {"n/a"}
+    assert "crc-nps-2018 2.1 Assessment" in rows[0] and "2.1 Assessment" not in rows[0]
+
+
+def test_ratings_csv_never_puts_two_frameworks_under_one_column(store_path: Path) -> None:
+    code, out, _ = run("ratings", "--format", "csv", "--store", str(store_path))
+    rows = list(csv.DictReader(io.StringIO(out)))
+    assert code == 0 and len(rows) == 93
+    for row in rows:
+        for column, value in row.items():
+            if column.split(" ")[0] in ("crc-nps-2018", "pdu-2021", "pdu-2023", "region-2023",
+                                        "national-2025") and not column.startswith(row["framework"] + " "):
+                assert value == "n/a", (row["provider"], column)
 
 
 def test_csv_output_defuses_spreadsheet_formulas(store_path: Path, tmp_path: Path) -> None:

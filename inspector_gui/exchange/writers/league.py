@@ -14,7 +14,6 @@ from __future__ import annotations
 from collections.abc import Iterator
 from typing import Any
 
-from inspector_gui.domain.frameworks import Standard
 from inspector_gui.domain.league import LeagueEntry, LeagueTable
 from inspector_gui.domain.matrix import CellState, applicable_codes, cell_for
 from inspector_gui.exchange.writers.delimited import to_csv
@@ -29,12 +28,8 @@ LEAGUE_COLUMNS = (
 NOT_APPLICABLE = "n/a"
 
 
-def column_name(standard: Standard) -> str:
-    return f"{standard.framework_id} {standard.code} {standard.name}"
-
-
 def render_league_csv(table: LeagueTable) -> str:
-    names = [column_name(s) for s in table.standards]
+    names = [s.full_title for s in table.standards]
     return to_csv((*LEAGUE_COLUMNS, *names, "source_url"), _csv_rows(table))
 
 
@@ -53,7 +48,7 @@ def _standard_cells(table: LeagueTable, entry: LeagueEntry) -> dict[str, str]:
     cells = {}
     for standard in table.standards:
         cell = cell_for(entry.row, standard, applicable)
-        cells[column_name(standard)] = (cell.rating.label if cell.state is CellState.RATED else
+        cells[standard.full_title] = (cell.rating.label if cell.state is CellState.RATED else
                                         "" if cell.state is CellState.NOT_RECORDED else NOT_APPLICABLE)
     return cells
 

@@ -113,7 +113,7 @@ class RatingMatrixModel(QAbstractTableModel):
         if role == Qt.ItemDataRole.DisplayRole:
             return standard.code
         if role == TitleRole:
-            return f"{standard.framework_id} {standard.title}"
+            return standard.full_title
         if role == DomainRole:
             return standard.framework_id, standard.domain_code, standard.domain_name
         if role == FrameworkRole:

@@ -59,6 +59,7 @@ class FindingFilters(QWidget):
         row = QHBoxLayout(self._strip)
         row.setContentsMargins(0, 0, 0, 0)
         self._scroller = _strip_scroller(self._strip, self)
+        self._scroller.horizontalScrollBar().rangeChanged.connect(lambda *_: self._show_checked())
         self.kinds = {kind: self._kind_button(kind) for kind in KINDS}
         self._domain_keys: list[str | None] = []
         self._groups: dict[str, DomainGroup] = {}
@@ -169,7 +170,13 @@ class FindingFilters(QWidget):
             button = self.domains.button(self._domain_keys.index(self._domain))
             if button is not None:
                 button.setChecked(True)
-                self._scroller.ensureWidgetVisible(button)
+                self._show_checked()
+
+    def _show_checked(self) -> None:
+        """Scroll the strip to the chosen domain's button (once the strip is laid out)."""
+        button = self.domains.checkedButton()
+        if button is not None:
+            self._scroller.ensureWidgetVisible(button)
 
     def _offer_standards(self) -> None:
         group = self._groups.get(self._domain or "")
