@@ -74,14 +74,15 @@ class FindingReads:
 
         The page's ids are found first and its names and texts read for those ids only, so rows
         skipped by an offset cost no lookups."""
-        expansion = expand(self.conn, query.search) if fts_query(query.search) else None
+        search = query.parsed_search
+        expansion = expand(self.conn, search) if search else None
         ids = None
-        if not query.search.strip():
+        if not search:
             ids = self._walk(query)
         elif expansion and expansion.estimate >= RARE:
             ids = self._walk_search(query, expansion)
         if ids is None:
-            leads = None if not query.search.strip() else not (expansion and expansion.estimate >= RARE)
+            leads = None if not search else not (expansion and expansion.estimate >= RARE)
             where, params = _where(query, expansion.match if expansion else None, leads)
             rows = self._rows(MATCHES_FIRST.format(where=where), [*params, query.limit, query.offset])
             ids = [r[0] for r in rows]
@@ -91,7 +92,7 @@ class FindingReads:
 
     def count_findings(self, query: FindingQuery) -> int:
         """How many findings match (ignores limit and offset)."""
-        match = fts_query(query.search)
+        match = fts_query(query.parsed_search)
         if match and replace(query, search="", limit=0, offset=0) == FindingQuery(limit=0):
             return self._rows("SELECT count(*) FROM findings_fts WHERE findings_fts MATCH ?",
                               (match,))[0][0]
@@ -218,7 +219,7 @@ def _where(query: FindingQuery, match: str | None = None,
         ("i.provider_id", query.provider_ids), (found + "f.inspection_id", query.inspection_ids),
         (found + "f.inspection_id", query.inspection_id), (found + "f.domain_code", query.domain_codes),
         (found + "f.kind", query.kinds), (found + "f.standard_code", query.standard_code)))
-    match = match or fts_query(query.search)
+    match = match or fts_query(query.parsed_search)
     if match:
         filtered = len(clauses) > (query.provider_ids is not None)
         clauses.append(("+" if fts_leads is False and filtered else "") + FTS_IN)
