@@ -1,10 +1,12 @@
 """Background queries: the GUI thread never waits on disk.
 
-:class:`QueryRunner` runs a function in a ``QRunnable`` on its own thread pool. Each query opens
-its own :class:`~inspector_gui.store.Store` connection (one SQLite connection per thread) and
-closes it when done. Results come back by a queued signal to the GUI thread. Each submission has a
-*key* ("matrix", "findings/page" …): a new submission under a key makes every older one under
-that key stale, and stale results are dropped, so a slow query can never overwrite a newer one.
+:class:`QueryRunner` runs a function in a ``QRunnable`` on its own thread pool. Each query reads
+the store through its thread's own connection, made by the thread's first query and reused
+(:class:`~inspector_gui.store.per_thread.ThreadStores`); the pool's threads live as long as the
+runner, and their connections are closed when it shuts down. Results come back by a queued
+signal to the GUI thread. Each submission has a *key* ("matrix", "findings/page" …): a new
+submission under a key makes every older one under that key stale, and stale results are dropped,
+so a slow query can never overwrite a newer one.
 Background work (priority below :data:`NORMAL`: an integrity check, every inspection of a store)
 waits until no other query is pending: the workers hold Python's GIL while they build objects,
 and would slow the GUI thread painting what the user is waiting for.
@@ -24,6 +26,7 @@ from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal
 
 from inspector_gui.errors import InspectorError
 from inspector_gui.store import Store
+from inspector_gui.store.per_thread import ThreadStores
 
 OnDone = Callable[[Any], None]
 OnError = Callable[[InspectorError], None]
@@ -63,16 +66,6 @@ class _Job(QRunnable):
         self.bridge.finished.emit(self.ticket, outcome, value)
 
 
-def in_store(path: Path, fn: Callable[[Store], Any]) -> Callable[[], Any]:
-    """A job that opens the store read-only on the worker's thread, runs ``fn``, closes it."""
-
-    def job() -> Any:
-        with Store.open(path, check=False) as store:
-            return fn(store)
-
-    return job
-
-
 class QueryRunner(QObject):
     """Runs queries off the GUI thread and delivers only the newest result per key.
 
@@ -91,6 +84,8 @@ class QueryRunner(QObject):
         super().__init__(parent)
         self._pool = QThreadPool(self)
         self._pool.setMaxThreadCount(threads)
+        self._pool.setExpiryTimeout(-1)  # a thread keeps its store connection until shutdown
+        self._stores = ThreadStores()
         self._bridge = _Bridge(self)
         self._bridge.finished.connect(self._deliver)
         self._generations: dict[str, int] = {}
@@ -121,8 +116,9 @@ class QueryRunner(QObject):
 
     def query(self, key: str, path: Path, fn: Callable[[Store], Any], on_done: OnDone,
               on_error: OnError | None = None, priority: int = NORMAL) -> None:
-        """:meth:`submit` a function of an open store."""
-        self.submit(key, in_store(path, fn), on_done, on_error, priority)
+        """:meth:`submit` a function of the store at ``path``, run with the worker thread's own
+        read-only connection to it."""
+        self.submit(key, lambda: self._stores.run(path, fn), on_done, on_error, priority)
 
     def start_task(self, task: QRunnable) -> None:
         """Run a long task that reports through its own signals (an export) on this pool, so
@@ -141,10 +137,12 @@ class QueryRunner(QObject):
         return self._pending
 
     def shutdown(self, timeout_ms: int = 5000) -> None:
-        """Drop every pending result, ask long tasks to stop, and wait for the pool's work."""
+        """Drop every pending result, ask long tasks to stop, wait for the pool's work, then close
+        the workers' connections (left open if the work did not finish in time)."""
         self.stopping.emit()
         self.cancel_all()
-        self._pool.waitForDone(timeout_ms)
+        if self._pool.waitForDone(timeout_ms):
+            self._stores.close_all()
 
     def _release_background(self) -> None:
         """Start the held background work; work gone stale meanwhile is dropped unstarted."""
