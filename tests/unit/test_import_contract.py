@@ -5,9 +5,11 @@ forbidden import, and runs ``lint-imports`` on the copy."""
 from __future__ import annotations
 
 import os
+import re
 import shutil
 import subprocess
 import sys
+import tomllib
 from pathlib import Path
 
 import pytest
@@ -67,3 +69,22 @@ def test_forbidden_imports_break_their_contracts(project: Path) -> None:
     broken = report.split("Broken contracts", 1)[1]
     for _, _, contract, named in FORBIDDEN:
         assert contract in broken and named in broken, (named, report)
+
+
+def _layered() -> set[str]:
+    """Every module named in the layers contract."""
+    config = tomllib.loads((ROOT / "pyproject.toml").read_text(encoding="utf-8"))
+    contract = next(c for c in config["tool"]["importlinter"]["contracts"] if c["type"] == "layers")
+    return {m.strip() for layer in contract["layers"] for m in re.split(r"[|:]", layer)}
+
+
+def test_every_package_and_exchange_module_sits_in_a_layer() -> None:
+    """A new package, or a new reader beside the others in exchange, must be placed in a layer
+    (import-linter leaves a module no layer names unchecked)."""
+    package = ROOT / "inspector_gui"
+    top = {p.stem for p in package.iterdir() if (p.suffix == ".py" or (p / "__init__.py").exists())
+           } - {"__init__", "__main__", "exchange"}
+    exchange = {p.stem for p in (package / "exchange").iterdir()
+                if p.suffix == ".py" or (p / "__init__.py").exists()} - {"__init__"}
+    wanted = {f"inspector_gui.{name}" for name in top} | {f"inspector_gui.exchange.{n}" for n in exchange}
+    assert wanted - _layered() == set()
