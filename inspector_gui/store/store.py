@@ -5,13 +5,13 @@ from __future__ import annotations
 
 import functools
 import sqlite3
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Hashable, Iterable, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from inspector_gui.domain.records import StoreInfo
 from inspector_gui.errors import ImportFailed, StoreError
-from inspector_gui.store import connection
+from inspector_gui.store import connection, terms
 from inspector_gui.store.catalogue_reads import CatalogueReads
 from inspector_gui.store.reads import ReadQueries
 from inspector_gui.store.schema import TABLE_NAMES, create_schema
@@ -43,6 +43,7 @@ class Store(ReadQueries, CatalogueReads):
         self.readonly = readonly
         self.schema_version = version
         self._framework_cache = None
+        self._memo: dict[Hashable, Any] = {}
         self._file = _identity(path)
         self._data_version = self._read_data_version()
 
@@ -92,11 +93,26 @@ class Store(ReadQueries, CatalogueReads):
         return path == self.path and self._file is not None and _identity(path) == self._file
 
     def refresh(self) -> None:
-        """Forget what this store remembers of the file (its frameworks) if another connection
-        has written to it since this store last looked (``PRAGMA data_version``)."""
+        """Forget what this store remembers of the file (its frameworks, search expansions,
+        counts) if another connection has written to it since this store last looked
+        (``PRAGMA data_version``, a few microseconds)."""
         version = self._read_data_version()
         if version != self._data_version:
             self._data_version, self._framework_cache = version, None
+            self._memo.clear()
+
+    def remembered(self, key: Hashable, compute: Callable[[], Any]) -> Any:
+        """``compute()``, remembered by this store (this connection) until the file changes."""
+        self.refresh()
+        if key not in self._memo:
+            self._memo[key] = compute()
+        return self._memo[key]
+
+    def forget_searches(self) -> None:
+        """Forget remembered search expansions and stems (the benchmark times a search typed for
+        the first time)."""
+        self._memo = {k: v for k, v in self._memo.items() if not (isinstance(k, tuple) and k[0] == "search")}
+        terms.forget()
 
     def _read_data_version(self) -> int:
         return self._rows("PRAGMA data_version")[0][0]

@@ -11,6 +11,7 @@ from pathlib import Path
 
 import pytest
 
+from inspector_gui.domain.records import FindingQuery
 from inspector_gui.errors import StoreError
 from inspector_gui.store import Store
 from inspector_gui.store.per_thread import ThreadStores
@@ -84,3 +85,16 @@ def test_a_store_error_closes_the_connection_and_the_next_query_reopens(store_pa
         stores.run(store_path, broken)
     assert stores.run(store_path, lambda s: s) is not first
     stores.close_all()
+
+
+def test_what_a_store_remembers_is_forgotten_when_another_connection_writes(store_path: Path) -> None:
+    """A search's expansion is remembered by the store, not the process, and only until the file
+    changes: a finding imported meanwhile is found by the same search on the same connection."""
+    query = FindingQuery(search="zebrafinch", limit=10)
+    with Store.open(store_path) as store:
+        assert store.findings(query) == [] and store.count_findings(query) == 0
+        with Store.open(store_path, readonly=False) as writable:
+            writable.conn.execute(
+                "INSERT INTO findings (inspection_id, kind, text, natural_key) VALUES "
+                "('merseyside-crc-2018-09-26', 'strength', 'Zebrafinches were counted.', 'zebra')")
+        assert [f.text for f in store.findings(query)] == ["Zebrafinches were counted."]
