@@ -79,6 +79,8 @@ def test_the_provider_column_stays_in_view_when_scrolling_right(qtbot, window):
     assert frozen.width() == table.columnWidth(PROVIDER) >= 220
     assert [c for c in range(window.matrix.model.columnCount()) if not frozen.isColumnHidden(c)] == [PROVIDER]
     assert frozen.indexAt(QPoint(5, 5)).data() == window.matrix.model.row_at(0).provider.name
+    assert table.horizontalHeader().covered == table.columnWidth(PROVIDER), \
+        "band names start right of the frozen column"
 
 
 def test_arrow_keys_move_across_cells_with_accessible_names(qtbot, window):

@@ -1,6 +1,6 @@
 """A horizontal header that heads each block of standard columns with its framework, each run of
 a domain's standards with the domain, and each standard with its code and its name (wrapped to
-three lines, elided beyond; the full name is in the tooltip).
+two lines, elided beyond; the full name is in the tooltip).
 
 Sections whose model gives :data:`FrameworkRole` and :data:`DomainRole` header data get the two
 bands above their own label; runs of adjacent sections with the same framework (or the same
@@ -16,7 +16,7 @@ from PySide6.QtWidgets import QHeaderView, QStyle, QStyleOptionHeader, QWidget
 
 from inspector_gui.ui.roles import DomainRole, FrameworkRole, NameRole
 
-NAME_LINES = 3
+NAME_LINES = 2
 
 
 def wrap_lines(text: str, metrics: QFontMetrics, width: int, max_lines: int) -> list[str]:
@@ -39,6 +39,9 @@ class DomainHeaderView(QHeaderView):
         self.setSectionsClickable(True)
         self.setHighlightSections(True)
         self.setSectionsMovable(False)
+        self.covered = 0
+        """Pixels at the left that another view covers (a frozen column): a band's text starts
+        after them, so a block scrolled half out of view still says whose it is."""
 
     def band_height(self) -> int:
         return self.fontMetrics().height() + 6
@@ -99,8 +102,9 @@ class DomainHeaderView(QHeaderView):
         painter.drawLine(rect.bottomLeft(), rect.bottomRight())
         painter.drawLine(rect.topRight(), rect.bottomRight())
         painter.setPen(palette.color(QPalette.ColorRole.ButtonText))
-        shown = self.fontMetrics().elidedText(text, Qt.TextElideMode.ElideRight, rect.width() - 8)
-        painter.drawText(rect.adjusted(4, 0, -4, 0), Qt.AlignmentFlag.AlignVCenter
+        visible = rect.adjusted(max(0, self.covered - rect.left()), 0, 0, 0)
+        shown = self.fontMetrics().elidedText(text, Qt.TextElideMode.ElideRight, visible.width() - 8)
+        painter.drawText(visible.adjusted(4, 0, -4, 0), Qt.AlignmentFlag.AlignVCenter
                          | Qt.AlignmentFlag.AlignLeft, shown)
 
     def _header(self, logical: int, role: int = Qt.ItemDataRole.DisplayRole) -> object:

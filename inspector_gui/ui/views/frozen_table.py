@@ -8,11 +8,13 @@ from __future__ import annotations
 from PySide6.QtCore import QModelIndex, Qt
 from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableView, QWidget
 
+from inspector_gui.ui.views.domain_header import DomainHeaderView
+
 FROZEN = 0
 
 
 class FrozenColumnTable(QTableView):
-    def __init__(self, header: QHeaderView, frozen_header: QHeaderView,
+    def __init__(self, header: DomainHeaderView, frozen_header: QHeaderView,
                  parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setHorizontalHeader(header)
@@ -74,7 +76,11 @@ class FrozenColumnTable(QTableView):
 
     def _place(self) -> None:
         frame = self.frameWidth()
-        self.frozen.horizontalHeader().setFixedHeight(self.horizontalHeader().height())
+        header = self.horizontalHeader()
+        if isinstance(header, DomainHeaderView) and header.covered != self.columnWidth(FROZEN):
+            header.covered = self.columnWidth(FROZEN)
+            header.viewport().update()
+        self.frozen.horizontalHeader().setFixedHeight(header.height())
         self.frozen.setGeometry(frame + self.verticalHeader().width(), frame, self.columnWidth(FROZEN),
                                 self.viewport().height() + self.horizontalHeader().height())
 
