@@ -20,6 +20,7 @@ from inspector_gui.domain.frameworks import Framework
 from inspector_gui.domain.records import KINDS, FindingQuery, MatrixRow
 from inspector_gui.errors import ImportFailed
 from inspector_gui.store import Store
+from inspector_gui.store.creation import create_store
 from inspector_gui.store.default import resolve_store
 from inspector_gui.store.imports import ImportReport
 
@@ -75,16 +76,13 @@ def import_(paths: tuple[Path, ...], store_path: Path | None) -> None:
 
 
 def _import(paths: tuple[Path, ...], target: Path, create: bool) -> ImportReport:
-    """A store created here is removed again when the import fails, so a rejected import leaves
-    no file behind."""
-    store = Store.create(target) if create else Store.open(target, readonly=False)
-    try:
-        with store:
-            return store.import_files(paths, _progress if sys.stderr.isatty() else None)
-    except BaseException:
-        if create:
-            target.unlink(missing_ok=True)
-        raise
+    """A new store is built under a temporary name and appears only when the import succeeded,
+    so a rejected import leaves no file behind and removes nothing another import wrote."""
+    progress = _progress if sys.stderr.isatty() else None
+    if create:
+        return create_store(target, lambda store: store.import_files(paths, progress))
+    with Store.open(target, readonly=False) as store:
+        return store.import_files(paths, progress)
 
 
 def _progress(done: int, total: int) -> None:

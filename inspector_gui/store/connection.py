@@ -14,6 +14,7 @@ from pathlib import Path
 from urllib.parse import quote
 
 from inspector_gui.errors import StoreError
+from inspector_gui.store import guards
 from inspector_gui.store.schema import APPLICATION_ID, SCHEMA_VERSION, TABLE_NAMES
 
 SQLITE_HEADER = b"SQLite format 3\x00"
@@ -33,6 +34,9 @@ _MESSAGES = {
     "SQLITE_CANTOPEN": "cannot be opened (check the path and its permissions)",
     "SQLITE_FULL": "cannot be written: the disk is full",
     "SQLITE_IOERR": "cannot be read or written (input/output error)",
+    "SQLITE_INTERRUPT": guards.SLOW,
+    "SQLITE_TOOBIG": (f"holds a value larger than {guards.MAX_VALUE_BYTES // 2**20} MB, which no "
+                      "store of Inspector GUI has; it was made or changed by another program"),
 }
 
 
@@ -42,6 +46,7 @@ def check_file(path: Path) -> None:
         raise StoreError("no such file", path)
     if path.is_dir():
         raise StoreError("is a folder, not a store file", path)
+    guards.refuse_special_store(path)
     try:
         with path.open("rb") as handle:
             header = handle.read(len(SQLITE_HEADER))
@@ -88,12 +93,25 @@ def connect(path: Path, mode: str) -> sqlite3.Connection:
     return conn
 
 
+class BoundedConnection(sqlite3.Connection):
+    """A connection whose statements' work is bounded (:class:`guards.WorkBound`)."""
+
+    bound: guards.WorkBound
+
+
 def _connect(path: Path, mode: str) -> sqlite3.Connection:
-    uri = f"file:{quote(str(path.resolve()))}?mode={mode}"
+    """Reading, ``trusted_schema = OFF``: SQL stored in the file (views, generated columns) may
+    not call functions with side effects. A writer needs it on for the full-text index's own
+    triggers, so a store is checked for SQL the app did not write before it is changed."""
+    uri = f"file:{quote(os.fsencode(path.resolve()))}?mode={mode}"  # any bytes a file name holds
     try:
-        conn = sqlite3.connect(uri, uri=True, isolation_level=None, check_same_thread=False)
+        conn = sqlite3.connect(uri, uri=True, isolation_level=None, check_same_thread=False,
+                               factory=BoundedConnection)
+        conn.bound = guards.WorkBound(conn)
         conn.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
         conn.execute("PRAGMA foreign_keys = ON")
+        if mode == "ro":
+            conn.execute("PRAGMA trusted_schema = OFF")
     except sqlite3.Error as exc:
         raise StoreError(describe(exc), path) from None
     return conn
@@ -124,6 +142,7 @@ def _roll_back(path: Path) -> None:
 def check_schema(conn: sqlite3.Connection, path: Path, integrity: bool) -> int:
     """The schema version, after checking the file is ours, current and (optionally) intact."""
     version = read_version(conn, path)
+    guards.refuse_foreign_code(conn, path, writing=False)
     if integrity:
         quick_check(conn, path)
     if version < SCHEMA_VERSION:

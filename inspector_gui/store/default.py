@@ -4,7 +4,6 @@ data folder, and rebuilt when the bundled data changes. ``INSPECTOR_STORE`` name
 from __future__ import annotations
 
 import os
-import tempfile
 import time
 from pathlib import Path
 
@@ -12,6 +11,7 @@ import platformdirs
 
 from inspector_gui import paths
 from inspector_gui.errors import StoreError
+from inspector_gui.store.creation import TAKEN, create_store
 from inspector_gui.store.store import Store
 
 APP_NAME = "inspector-gui"
@@ -63,20 +63,19 @@ def ensure_default_store() -> Path:
 
 def build_store(path: Path, sources: list[Path], meta: dict[str, str]) -> None:
     """Import into a new file beside ``path`` and move it into place, so a reader never sees a
-    half-built store."""
+    half-built store; when another start of the app built it meanwhile, that one is kept."""
     path.parent.mkdir(parents=True, exist_ok=True)
-    handle, temp = tempfile.mkstemp(prefix=".building-", suffix=".db", dir=path.parent)
-    os.close(handle)
-    os.unlink(temp)
+
+    def fill(store: Store) -> None:
+        store.import_files(sources)
+        for key, value in meta.items():
+            store.set_meta(key, value)
+
     try:
-        with Store.create(temp) as store:
-            store.import_files(sources)
-            for key, value in meta.items():
-                store.set_meta(key, value)
-        os.replace(temp, path)
-    finally:
-        if os.path.exists(temp):
-            os.unlink(temp)
+        create_store(path, fill)
+    except StoreError as exc:
+        if exc.message != TAKEN:
+            raise
 
 
 def resolve_store(explicit: str | Path | None = None) -> Path:

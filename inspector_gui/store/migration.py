@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from inspector_gui.errors import StoreError
-from inspector_gui.store import connection
+from inspector_gui.store import connection, guards
 from inspector_gui.store.schema import SCHEMA_VERSION, migrate_schema
 
 
@@ -50,6 +50,7 @@ def _migrate(conn: sqlite3.Connection, path: Path) -> MigrationResult:
     conn.execute("BEGIN IMMEDIATE")
     try:
         version = connection.read_version(conn, path)
+        guards.refuse_foreign_code(conn, path, writing=True)
         connection.quick_check(conn, path)
         if version == SCHEMA_VERSION:
             conn.execute("ROLLBACK")
