@@ -34,7 +34,17 @@ def provider_type_option(func: Callable[..., Any]) -> Callable[..., Any]:
 
 def open_store(store_path: Path | None) -> Store:
     """The chosen store, read-only."""
-    return Store.open(resolve_store(store_path))
+    return Store.open(chosen_store(store_path))
+
+
+def chosen_store(store_path: Path | None) -> Path:
+    """``--store``, else the default store; a damaged default store set aside is said on stderr."""
+    return resolve_store(store_path, warn)
+
+
+def warn(message: str) -> None:
+    """One line on stderr that does not end the command."""
+    click.echo(f"inspector: {one_line(message)}", err=True)
 
 
 def resolve_domains(store: Store, names: tuple[str, ...]) -> tuple[str, ...] | None:

@@ -8,6 +8,7 @@ from pathlib import Path
 import click
 
 from inspector_gui.cli.common import (
+    chosen_store,
     fail,
     handle_errors,
     open_store,
@@ -21,7 +22,6 @@ from inspector_gui.domain.records import KINDS, FindingQuery, MatrixRow
 from inspector_gui.errors import ImportFailed
 from inspector_gui.store import Store
 from inspector_gui.store.creation import create_store
-from inspector_gui.store.default import resolve_store
 from inspector_gui.store.imports import ImportReport
 
 
@@ -65,7 +65,7 @@ def import_(paths: tuple[Path, ...], store_path: Path | None) -> None:
     Example:
       inspector import new-inspections/ --store my.db
     """
-    target = resolve_store(store_path)
+    target = chosen_store(store_path)
     created = not target.exists()
     try:
         report = _import(paths, target, created)

@@ -28,8 +28,12 @@ from inspector_gui.exchange.tables import (
     closest_table,
     table_for_header,
 )
+from inspector_gui.files import read_regular
 
 csv.field_size_limit(4 * MAX_FIELD_BYTES)
+MAX_IMPORT_BYTES = 100_000_000
+"""What one import reads at most, all files together (about a million findings): a larger or
+endless file (``/dev/zero``) is refused instead of filling the memory."""
 
 
 @dataclass
@@ -52,6 +56,7 @@ class Batch:
 
     tables: dict[str, list[Row]] = field(default_factory=lambda: {name: [] for name in TABLES})
     problems: list[Problem] = field(default_factory=list)
+    bytes_read: int = 0
 
     def add_problem(self, problem: Problem) -> None:
         self.problems.append(problem)
@@ -110,13 +115,14 @@ def read_batch(paths: Iterable[str | Path]) -> Batch:
 def _read_one(path: Path, batch: Batch) -> None:
     name = str(path)
     try:
-        data = path.read_bytes()
+        data = read_regular(path, MAX_IMPORT_BYTES - batch.bytes_read, MAX_IMPORT_BYTES)
     except IsADirectoryError:
         batch.add_problem(Problem(name, None, None, "is a folder"))
         return
     except OSError as exc:
         batch.add_problem(Problem(name, None, None, exc.strerror or "cannot be read"))
         return
+    batch.bytes_read += len(data)
     if path.suffix.lower() == ".json":
         _read_json(name, data, batch)
     else:

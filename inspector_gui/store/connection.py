@@ -21,6 +21,8 @@ SQLITE_HEADER = b"SQLite format 3\x00"
 BUSY_TIMEOUT_MS = 2000
 REPAIR = "restore a backup copy or rebuild it with 'inspector import'"
 DAMAGED = f"is damaged (truncated or corrupt); {REPAIR}"
+NOT_SQLITE = "is not a SQLite database"
+EMPTY = "is an empty file, not a store"
 HOT_JOURNAL = ("was left half-written by a program that stopped while writing; open it once with "
                "permission to write so SQLite can roll the unfinished change back")
 # SQLite's primary result codes, in words a user can act on (extended codes share the prefix).
@@ -53,9 +55,9 @@ def check_file(path: Path) -> None:
     except OSError as exc:
         raise StoreError(f"cannot be read ({exc.strerror})", path) from None
     if not header:
-        raise StoreError("is an empty file, not a store", path)
+        raise StoreError(EMPTY, path)
     if header != SQLITE_HEADER:
-        raise StoreError("is not a SQLite database", path)
+        raise StoreError(NOT_SQLITE, path)
 
 
 def check_writable(path: Path) -> None:
@@ -177,6 +179,13 @@ def quick_check(conn: sqlite3.Connection, path: Path) -> None:
     if result != "ok":
         detail = next((line for line in result.splitlines() if not line.startswith("***")), result)
         raise StoreError(f"is damaged ({detail}); {REPAIR}", path)
+
+
+def is_damage(message: str) -> bool:
+    """Whether a StoreError's message says the file is damaged or not SQLite at all (what may
+    be set aside), rather than from another version, unreadable, locked or foreign."""
+    return message in (DAMAGED, NOT_SQLITE, EMPTY) or (message.startswith("is damaged (")
+                                                       and message.endswith(REPAIR))
 
 
 def describe(exc: sqlite3.Error) -> str:

@@ -10,11 +10,11 @@ triggers (the full-text index's, written by sqlite-utils) and none of the rest.
 from __future__ import annotations
 
 import sqlite3
-import stat
 import time
 from pathlib import Path
 
 from inspector_gui.errors import StoreError
+from inspector_gui.files import special_file
 
 OWN_TRIGGERS = {
     "findings_ai": 'CREATE TRIGGER "findings_ai" AFTER INSERT ON "findings" BEGIN INSERT INTO '
@@ -36,20 +36,6 @@ MAX_VALUE_BYTES = 64 * 1024 * 1024
 1 MB, so only a hostile store needs more, and it must not take the machine's memory."""
 SLOW = (f"took longer than {QUERY_SECONDS:.0f} s to read and was stopped; it may be damaged or "
         "made by another program to be slow")
-_KINDS = {stat.S_IFIFO: "a named pipe (FIFO)", stat.S_IFCHR: "a device", stat.S_IFBLK: "a device",
-          stat.S_IFSOCK: "a socket"}
-
-
-def special_file(path: Path) -> str | None:
-    """What ``path`` is when it is neither a regular file nor a folder (``a device``…), else
-    None; a path that cannot be examined is left to the caller's own open to report."""
-    try:
-        mode = path.stat().st_mode
-    except OSError:
-        return None
-    if stat.S_ISREG(mode) or stat.S_ISDIR(mode):
-        return None
-    return _KINDS.get(stat.S_IFMT(mode), "not a regular file")
 
 
 def refuse_special_store(path: Path) -> None:

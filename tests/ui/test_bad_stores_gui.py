@@ -150,3 +150,21 @@ def test_damage_found_by_the_background_check_with_no_store_before_empties_the_w
     assert bare_window.empty.message.text().startswith("No store is open.")
     assert bare_window.status.counts.text() == "" and bare_window.findings.model.rowCount() == 0
     assert bare_window.providers.model.rowCount() == 1, "only 'All providers (0)'"
+
+
+@pytest.mark.parametrize("content", [b"not a database at all", b""], ids=["not-sqlite", "empty"])
+def test_a_damaged_default_store_set_aside_is_said_in_a_dialog(
+        qtbot: QtBot, bare_window: MainWindow, content: bytes, settle: Callable[[MainWindow], None]) -> None:
+    from inspector_gui.store.default import default_store_path
+
+    path = default_store_path()
+    path.parent.mkdir(parents=True)
+    path.write_bytes(content)
+    with qtbot.waitSignal(bare_window.store_changed, timeout=30_000):
+        bare_window.open_store(None)
+    settle(bare_window)
+    kept = next(path.parent.glob("hmip.damaged-*.db"))
+    boxes = _dialogs(bare_window)
+    assert len(boxes) == 1 and boxes[0].textFormat() == Qt.TextFormat.PlainText
+    assert boxes[0].text().startswith(f"{path}: ") and f"it was set aside as {kept}" in boxes[0].text()
+    assert bare_window.matrix.model.rowCount() == 93
