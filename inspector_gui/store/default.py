@@ -11,9 +11,10 @@ from pathlib import Path
 import platformdirs
 
 from inspector_gui import paths
-from inspector_gui.errors import StoreError
+from inspector_gui.errors import OlderSchemaError, StoreError
 from inspector_gui.store import connection
 from inspector_gui.store.creation import TAKEN, create_store
+from inspector_gui.store.migration import migrate_store
 from inspector_gui.store.store import Store
 
 APP_NAME = "inspector-gui"
@@ -40,10 +41,11 @@ def ensure_default_store(notify: Notify | None = None) -> Path:
     """The default store's path, built from the bundled data on first use.
 
     When the bundled data has changed (a new release), it is imported again into the existing
-    store, so what the user imported there is kept. A default store that is damaged or not a
-    SQLite file is set aside (never deleted) and rebuilt, and ``notify`` is told where the copy
-    is; any other problem (a newer or older schema, permissions, a lock) is raised as it is for
-    any store, so the user's own imports never vanish without a word.
+    store, migrated first when its schema is older, so what the user imported there is kept.
+    A default store that is damaged or not a SQLite file is set aside (never deleted) and
+    rebuilt, and ``notify`` is told where the copy is; any other problem (a newer schema,
+    permissions, a lock) is raised as it is for any store, so the user's own imports never
+    vanish without a word.
     """
     path = default_store_path()
     data_hash = bundled_data_hash()
@@ -51,8 +53,7 @@ def ensure_default_store(notify: Notify | None = None) -> Path:
         build_store(path, [paths.data_dir()], {"bundled_data": data_hash})
         return path
     try:
-        with Store.open(path, check=False) as store:
-            current = store.meta("bundled_data") == data_hash
+        current = _is_current(path, data_hash)
     except StoreError as exc:
         if not connection.is_damage(exc.message):
             raise
@@ -78,6 +79,17 @@ def set_aside(path: Path) -> Path:
     if journal.exists():
         os.replace(journal, copy.with_name(copy.name + "-journal"))
     return copy
+
+
+def _is_current(path: Path, data_hash: str) -> bool:
+    """Whether the store holds this release's bundled data. A store made by an older release is
+    migrated first (after its backup copy), so what the user imported there is kept."""
+    try:
+        with Store.open(path, check=False) as store:
+            return store.meta("bundled_data") == data_hash
+    except OlderSchemaError:
+        migrate_store(path)
+        return False
 
 
 def build_store(path: Path, sources: list[Path], meta: dict[str, str]) -> None:

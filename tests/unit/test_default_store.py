@@ -46,7 +46,8 @@ def test_changed_bundled_data_is_reimported_keeping_user_imports(tmp_path: Path)
 
 
 DAMAGED_CASES = [c for c in BAD_STORES if c.name in ("not-sqlite", "empty", "truncated")]
-KEPT_CASES = [c for c in BAD_STORES if c.name in ("newer", "older", "foreign", "fifo", "generated-column")]
+KEPT_CASES = [c for c in BAD_STORES if c.name in ("newer", "foreign", "fifo", "generated-column")]
+# An older default store is migrated (after its backup copy) instead: see test_store_migration.py.
 
 
 @pytest.mark.parametrize("case", DAMAGED_CASES, ids=lambda c: c.name)
