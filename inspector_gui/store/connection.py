@@ -151,7 +151,18 @@ def check_schema(conn: sqlite3.Connection, path: Path, integrity: bool) -> int:
         command = f"inspector migrate {shlex.quote(str(path))}"
         raise OlderSchemaError(f"has an older schema ({version}); run '{command}' "
                                "to upgrade it (a backup copy is made first)", path)
+    guards.refuse_missing_columns(conn, path, store_columns())
     return version
+
+
+def store_columns() -> dict[str, tuple[str, ...]]:
+    """The columns each table of a current store has: those of the interchange files, and the
+    findings' own id and natural key."""
+    from inspector_gui.exchange.tables import TABLES
+
+    columns = {name: spec.columns for name, spec in TABLES.items()}
+    columns["findings"] += ("id", "natural_key")
+    return columns
 
 
 def read_version(conn: sqlite3.Connection, path: Path) -> int:
@@ -192,6 +203,9 @@ def is_damage(message: str) -> bool:
 def describe(exc: sqlite3.Error) -> str:
     """SQLite's error in words a user can act on."""
     name = getattr(exc, "sqlite_errorname", "") or ""
+    if str(exc).startswith(("no such column", "no such table")):
+        return (f"does not have the tables and columns this version of Inspector GUI reads ({exc}); "
+                "another program changed it: restore a backup copy")
     for prefix in sorted(_MESSAGES, key=len, reverse=True):
         if name.startswith(prefix):
             return _MESSAGES[prefix]

@@ -80,6 +80,19 @@ def refuse_foreign_code(conn: sqlite3.Connection, path: Path, writing: bool) -> 
                          f"{action}; remove it with the sqlite3 shell, or use another copy", path)
 
 
+def refuse_missing_columns(conn: sqlite3.Connection, path: Path,
+                           expected: dict[str, tuple[str, ...]]) -> None:
+    """A current store whose tables lack a column the app reads was changed by another program;
+    say which, rather than fail on the first read that needs it."""
+    for table, columns in expected.items():
+        present = {r[1] for r in conn.execute("SELECT * FROM pragma_table_info(?)", (table,))}
+        missing = [c for c in columns if c not in present]
+        if missing:
+            raise StoreError(f"does not have the tables and columns this version of Inspector GUI "
+                             f"reads (no such column: {table}.{missing[0]}); another program changed "
+                             "it: restore a backup copy", path)
+
+
 class WorkBound:
     """Stops any statement that runs longer than :data:`QUERY_SECONDS` (SQLite's progress
     handler, as Datasette bounds its queries) and any value larger than :data:`MAX_VALUE_BYTES`;

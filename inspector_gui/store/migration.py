@@ -70,15 +70,20 @@ def _migrate(conn: sqlite3.Connection, path: Path) -> MigrationResult:
 
 def backup_copy(path: Path, version: int) -> Path:
     """Copy the store to ``PATH.bak-schemaN`` (``-2``, ``-3``… when taken), never overwriting."""
+    return backup_beside(path, f"schema{version}")
+
+
+def backup_beside(path: Path, label: str) -> Path:
+    """Copy the store to ``PATH.bak-LABEL`` (``-2``, ``-3``… when taken), never overwriting."""
     for attempt in range(1, 1000):
-        suffix = f".bak-schema{version}" + (f"-{attempt}" if attempt > 1 else "")
+        suffix = f".bak-{label}" + (f"-{attempt}" if attempt > 1 else "")
         target = path.with_name(path.name + suffix)
-        if _copy_to_new_file(path, target):
+        if copy_to_new_file(path, target):
             return target
     raise StoreError("has too many backup copies beside it; remove some and try again", path)
 
 
-def _copy_to_new_file(path: Path, target: Path) -> bool:
+def copy_to_new_file(path: Path, target: Path) -> bool:
     """Copy and flush to disk; False when ``target`` exists. A failed copy is removed."""
     try:
         copy = target.open("xb")

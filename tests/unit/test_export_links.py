@@ -15,8 +15,8 @@ from pypdf import PdfReader
 from pypdf.generic import IndirectObject
 
 from inspector_gui.domain.links import encode_url, web_address
-from inspector_gui.reports.summary import build_summary
 from inspector_gui.exchange.writers import write_summary
+from inspector_gui.reports.summary import build_summary
 from inspector_gui.store import Store
 
 PROVIDER = "merseyside-crc"
