@@ -16,6 +16,13 @@ from inspector_gui.store import Store
 from inspector_gui.store.default import STORE_ENV, resolve_store
 
 EXIT_BAD_INPUT = 2
+MAX_INT64 = 2**63 - 1
+"""The largest whole number SQLite stores: the top of every count option's range."""
+
+
+def count_type(minimum: int) -> click.IntRange:
+    """A count option: a whole number from ``minimum`` to :data:`MAX_INT64`."""
+    return click.IntRange(minimum, MAX_INT64)
 
 
 def store_option(func: Callable[..., Any]) -> Callable[..., Any]:

@@ -9,6 +9,7 @@ import click
 
 from inspector_gui.cli.common import (
     chosen_store,
+    count_type,
     fail,
     handle_errors,
     open_store,
@@ -16,7 +17,7 @@ from inspector_gui.cli.common import (
     resolve_domains,
     store_option,
 )
-from inspector_gui.cli.output import format_option, render
+from inspector_gui.cli.output import format_option, render, say
 from inspector_gui.domain.frameworks import Framework
 from inspector_gui.domain.records import KINDS, FindingQuery, MatrixRow
 from inspector_gui.errors import ImportFailed
@@ -47,7 +48,7 @@ def info(store_path: Path | None) -> None:
     lines.append(f"data as at:     {facts.as_at or 'unknown'}")
     lines.append("frameworks:")
     lines += [f"  {fid:15} {name}" for fid, name in facts.frameworks]
-    click.echo("\n".join(lines))
+    say("\n".join(lines))
 
 
 @click.command(name="import")
@@ -70,9 +71,9 @@ def import_(paths: tuple[Path, ...], store_path: Path | None) -> None:
     try:
         report = _import(paths, target, created)
     except ImportFailed as exc:
-        click.echo(str(exc), err=True)
+        say(str(exc), err=True)
         fail(f"import rejected; {target} was not {'created' if created else 'changed'}")
-    click.echo(f"imported into {target}: {report.summary()}")
+    say(f"imported into {target}: {report.summary()}")
 
 
 def _import(paths: tuple[Path, ...], target: Path, create: bool) -> ImportReport:
@@ -96,7 +97,7 @@ def _progress(done: int, total: int) -> None:
 @click.option("--standard", help="Standard code, e.g. 2.1.")
 @click.option("--kind", type=click.Choice(KINDS), multiple=True, help="Kind; repeat for several.")
 @click.option("--search", default="", help="Words to find (plain words, not query syntax).")
-@click.option("--limit", type=click.IntRange(1), default=50, show_default=True)
+@click.option("--limit", type=count_type(1), default=50, show_default=True)
 @format_option
 @store_option
 @handle_errors
@@ -122,7 +123,7 @@ def findings(provider: str | None, inspection: str | None, domain: tuple[str, ..
     columns = ["published", "provider", "domain", "standard", "kind", "text"]
     if fmt != "table":
         columns += ["inspection_id", "source_url"]
-    click.echo(render(rows, columns, fmt))
+    say(render(rows, columns, fmt), data=fmt == "csv")
     if fmt == "table":
         click.echo(f"{len(rows)} of {total} matching findings", err=True)
 
@@ -154,12 +155,12 @@ def ratings(provider: str | None, round_: str | None, provider_type: str | None,
         frameworks = store.frameworks()
     blocks = _by_framework(rows, frameworks)
     if fmt == "table":
-        click.echo("\n\n".join(_table_block(framework, block) for framework, block in blocks))
+        say("\n\n".join(_table_block(framework, block) for framework, block in blocks))
         click.echo(f"{len(rows)} inspections", err=True)
         return
     standards = list(dict.fromkeys(s.title for framework, _ in blocks for s in framework.standards))
     records = [_matrix_record(row, framework, standards) for framework, block in blocks for row in block]
-    click.echo(render(records, [*MATRIX_COLUMNS, *standards, "overall", "score"], fmt))
+    say(render(records, [*MATRIX_COLUMNS, *standards, "overall", "score"], fmt), data=fmt == "csv")
 
 
 MATRIX_COLUMNS = ("provider", "published", "round", "framework")

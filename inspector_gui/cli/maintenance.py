@@ -7,6 +7,7 @@ from pathlib import Path
 import click
 
 from inspector_gui.cli.common import handle_errors
+from inspector_gui.cli.output import say
 from inspector_gui.store import search_index
 from inspector_gui.store.migration import migrate_store
 
@@ -25,7 +26,7 @@ def migrate(path: Path) -> None:
     Example:
       inspector migrate ~/inspections.db
     """
-    click.echo(migrate_store(path).summary())
+    say(migrate_store(path).summary())
 
 
 @click.command(name="rebuild-index")
@@ -44,4 +45,4 @@ def rebuild_index(path: Path, output: Path | None) -> None:
     Example:
       inspector rebuild-index ~/inspections.db
     """
-    click.echo(search_index.rebuild_index(path, output).summary())
+    say(search_index.rebuild_index(path, output).summary())

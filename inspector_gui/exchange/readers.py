@@ -216,6 +216,9 @@ def _read_json(name: str, data: bytes, batch: Batch) -> None:
     except RecursionError:
         batch.add_problem(Problem(name, None, None, "not valid JSON: nested too deeply"))
         return
+    except ValueError:  # a number of more than 4,300 digits
+        batch.add_problem(Problem(name, None, None, "not valid JSON: a number is too long"))
+        return
     if document is None:
         batch.add_problem(Problem(name, None, None, "the file is empty"))
         return
@@ -279,6 +282,10 @@ def _clean(table: str, column: str, value: str) -> str | int | None:
     """One field, checked and normalised; raises ValueError with what is wrong."""
     if len(value.encode("utf-8", "surrogatepass")) > MAX_FIELD_BYTES:
         raise ValueError(f"field is over {MAX_FIELD_BYTES:,} bytes")
+    surrogate = next((c for c in value if "\ud800" <= c <= "\udfff"), None)
+    if surrogate:
+        raise ValueError(f"contains U+{ord(surrogate):04X}, half of a UTF-16 pair, which is not a "
+                         "character and cannot be stored as text")
     control = control_character(value)
     if control:
         raise ValueError(control)
@@ -303,9 +310,13 @@ def _integer(value: str) -> int | None:
     if not value:
         return None
     try:
-        return int(value)
+        number = int(value)
     except ValueError:
         raise ValueError(f"{value!r} is not a whole number") from None
+    if not -2**63 <= number < 2**63:
+        raise ValueError(f"{value[:30]}{'…' if len(value) > 30 else ''} is too large: whole numbers "
+                         "are stored in 64 bits (at most 9,223,372,036,854,775,807)")
+    return number
 
 
 def _rating(value: str, graded_only: bool) -> str:
