@@ -168,3 +168,25 @@ def test_a_damaged_default_store_set_aside_is_said_in_a_dialog(
     assert len(boxes) == 1 and boxes[0].textFormat() == Qt.TextFormat.PlainText
     assert boxes[0].text().startswith(f"{path}: ") and f"it was set aside as {kept}" in boxes[0].text()
     assert bare_window.matrix.model.rowCount() == 93
+
+
+@pytest.mark.parametrize("name", ["evil\u202egpj.db", "bell\x07\x1b]0;title\x07.db", "rtl\u2067x\u2069.db"])
+def test_controls_and_bidi_in_a_store_name_are_shown_as_escapes(
+        qtbot: QtBot, bare_window: MainWindow, name: str, store_path: Path, tmp_path: Path,
+        settle: Callable[[MainWindow], None]) -> None:
+    import shutil
+
+    from inspector_gui.errors import one_line
+
+    path = tmp_path / name
+    shutil.copyfile(store_path, path)
+    with qtbot.waitSignal(bare_window.store_changed, timeout=10_000):
+        bare_window.open_store(path)
+    settle(bare_window)
+    assert bare_window.windowTitle().startswith(one_line(name).replace("[*]", "[*][*]"))
+    missing = tmp_path / f"gone-{name}"
+    with qtbot.waitSignal(bare_window.store_failed, timeout=10_000):
+        bare_window.open_store(missing)
+    box = _dialogs(bare_window)[0]
+    for text in (box.text(), box.detailedText(), bare_window.windowTitle()):
+        assert text.isprintable() or set(text) - set(one_line(text)) <= {"\n"}, repr(text)
