@@ -14,7 +14,7 @@ from pathlib import Path
 from urllib.parse import quote
 
 from inspector_gui.errors import OlderSchemaError, StoreError
-from inspector_gui.store import guards
+from inspector_gui.store import guards, wal
 from inspector_gui.store.schema import APPLICATION_ID, SCHEMA_VERSION, TABLE_NAMES
 
 SQLITE_HEADER = b"SQLite format 3\x00"
@@ -105,7 +105,8 @@ def _connect(path: Path, mode: str) -> sqlite3.Connection:
     """Reading, ``trusted_schema = OFF``: SQL stored in the file (views, generated columns) may
     not call functions with side effects. A writer needs it on for the full-text index's own
     triggers, so a store is checked for SQL the app did not write before it is changed."""
-    uri = f"file:{quote(os.fsencode(path.resolve()))}?mode={mode}"  # any bytes a file name holds
+    options = wal.read_options(path) if mode == "ro" else ""
+    uri = f"file:{quote(os.fsencode(path.resolve()))}?mode={mode}{options}"  # any bytes a name holds
     try:
         conn = sqlite3.connect(uri, uri=True, isolation_level=None, check_same_thread=False,
                                factory=BoundedConnection)
