@@ -11,6 +11,7 @@ from inspector_gui.cli.common import fail, handle_errors, open_store, resolve_do
 from inspector_gui.cli.output import say
 from inspector_gui.domain.records import KINDS
 from inspector_gui.domain.summary import ProviderSummary
+from inspector_gui.exchange import partial
 from inspector_gui.exchange.atomic import check_target
 from inspector_gui.exchange.writers import (
     FORMATS,
@@ -57,6 +58,7 @@ def export(provider: str | None, all_providers: bool, all_inspections: bool, fmt
     fmt = _format(fmt, output)
     _check_choices(provider, all_providers, all_inspections, fmt, domain, kind)
     check_target(output, force)
+    partial.remove_abandoned()
     with open_store(store_path) as store:
         if all_providers:
             table = build_league(store, latest_only=not all_inspections)

@@ -82,12 +82,13 @@ def build_task(request: ExportRequest) -> Task:
 
 
 def write_task(request: ExportRequest, summary: ProviderSummary, chart_png: bytes | None) -> Task:
-    """Write the file through a temporary file; nothing is left behind if it fails."""
+    """Write the file through a temporary file; nothing is left behind if it fails, and a Cancel
+    that comes while it is written stops it taking its name, so Cancel always means no file."""
 
     def work(report: Callable[[int, int], None]) -> Path:
         report(0, 0)
         return write_summary(summary, request.fmt, request.output, force=request.force,
-                             chart_png=chart_png)
+                             chart_png=chart_png, keep=lambda: report(1, 1))
 
     return Task(work)
 
