@@ -12,6 +12,7 @@ import click
 
 from inspector_gui.domain.records import PROVIDER_TYPES
 from inspector_gui.errors import InspectorError, one_line
+from inspector_gui.exchange.encodings import visible
 from inspector_gui.store import Store
 from inspector_gui.store.default import STORE_ENV, resolve_store
 
@@ -66,6 +67,16 @@ def resolve_domains(store: Store, names: tuple[str, ...]) -> tuple[str, ...] | N
             fail(f"no domain {name!r}; domains are {known}")
         codes += found
     return tuple(dict.fromkeys(codes))
+
+
+def refuse_invisible(**options: str | tuple[str, ...] | None) -> None:
+    """A filter given with nothing visible in it (``--provider ""``, a zero-width space) would
+    silently match everything or nothing: say so instead."""
+    for name, given in options.items():
+        for value in given if isinstance(given, tuple) else (given,):
+            if value is not None and not visible(value):
+                fail(f"--{name.replace('_', '-')}: {ascii(value)} has no visible characters, so it "
+                     "would match nothing or everything; leave the option out to see all")
 
 
 def fail(message: str) -> None:

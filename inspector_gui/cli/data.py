@@ -14,6 +14,7 @@ from inspector_gui.cli.common import (
     handle_errors,
     open_store,
     provider_type_option,
+    refuse_invisible,
     resolve_domains,
     store_option,
 )
@@ -110,6 +111,7 @@ def findings(provider: str | None, inspection: str | None, domain: tuple[str, ..
     Example:
       inspector findings --domain 2 --search "risk of harm"
     """
+    refuse_invisible(provider=provider, inspection=inspection, domain=domain, standard=standard)
     with open_store(store_path) as store:
         query = FindingQuery(
             provider_ids=(store.find_provider(provider).provider_id,) if provider else None,
@@ -148,6 +150,7 @@ def ratings(provider: str | None, round_: str | None, provider_type: str | None,
     Example:
       inspector ratings --round 2018/19
     """
+    refuse_invisible(provider=provider, round=round_)
     with open_store(store_path) as store:
         ids = (store.find_provider(provider).provider_id,) if provider else None
         rows = store.rating_matrix(provider_ids=ids, round=round_, provider_type=provider_type,

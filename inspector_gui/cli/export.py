@@ -7,7 +7,14 @@ from pathlib import Path
 
 import click
 
-from inspector_gui.cli.common import fail, handle_errors, open_store, resolve_domains, store_option
+from inspector_gui.cli.common import (
+    fail,
+    handle_errors,
+    open_store,
+    refuse_invisible,
+    resolve_domains,
+    store_option,
+)
 from inspector_gui.cli.output import say
 from inspector_gui.domain.records import KINDS
 from inspector_gui.domain.summary import ProviderSummary
@@ -58,6 +65,7 @@ def export(provider: str | None, all_providers: bool, all_inspections: bool, fmt
     fmt = _format(fmt, output)
     _check_choices(provider, all_providers, all_inspections, fmt, domain, kind)
     check_target(output, force)
+    refuse_invisible(provider=provider, domain=domain)
     partial.remove_abandoned()
     with open_store(store_path) as store:
         if all_providers:

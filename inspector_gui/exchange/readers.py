@@ -18,7 +18,7 @@ from inspector_gui.domain.dates import validate_iso
 from inspector_gui.domain.ratings import Rating
 from inspector_gui.domain.records import KINDS
 from inspector_gui.errors import ImportFailed, Problem
-from inspector_gui.exchange.encodings import control_character, decode, delimiter
+from inspector_gui.exchange.encodings import control_character, decode, delimiter, visible
 from inspector_gui.exchange.tables import (
     INT_COLUMNS,
     KEPT_WHEN_ABSENT,
@@ -206,7 +206,7 @@ def _header_problems(name: str, spec: TableSpec, header: list[str]) -> list[Prob
 def _read_json(name: str, data: bytes, batch: Batch) -> None:
     try:
         text = decode(name, data)
-        document = json.loads(text) if text.strip() else None
+        document = json.loads(text, object_pairs_hook=_unique_keys) if text.strip() else None
     except ImportFailed as exc:
         batch.problems.extend(exc.problems)
         return
@@ -215,6 +215,9 @@ def _read_json(name: str, data: bytes, batch: Batch) -> None:
         return
     except RecursionError:
         batch.add_problem(Problem(name, None, None, "not valid JSON: nested too deeply"))
+        return
+    except RepeatedKey as exc:
+        batch.add_problem(Problem(name, None, None, str(exc)))
         return
     except ValueError:  # a number of more than 4,300 digits
         batch.add_problem(Problem(name, None, None, "not valid JSON: a number is too long"))
@@ -228,6 +231,22 @@ def _read_json(name: str, data: bytes, batch: Batch) -> None:
         return
     for table, records in document.items():
         _read_json_table(name, TABLES[table], records, batch)
+
+
+class RepeatedKey(ValueError):
+    """A JSON object names a key twice; JSON readers silently keep the last, which may not be
+    the one meant."""
+
+
+def _unique_keys(pairs: list[tuple[str, object]]) -> dict[str, object]:
+    seen: dict[str, object] = {}
+    for key, value in pairs:
+        if key in seen:
+            first = pairs[0][1]
+            where = f" (in the record for {str(first)[:60]!r})" if isinstance(first, str) else ""
+            raise RepeatedKey(f"the key {key!r} appears twice in one object{where}; keep one")
+        seen[key] = value
+    return seen
 
 
 def _read_json_table(name: str, spec: TableSpec, records: object, batch: Batch) -> None:
@@ -291,6 +310,8 @@ def _clean(table: str, column: str, value: str) -> str | int | None:
         raise ValueError(control)
     if column in TABLES[table].required and not value:
         raise ValueError("must not be empty")
+    if column in TABLES[table].required and not visible(value):
+        raise ValueError(f"holds only invisible characters ({ascii(value)}); it must not be empty")
     if column in INT_COLUMNS:
         return _integer(value)
     if column in ("published", "fieldwork_start"):
