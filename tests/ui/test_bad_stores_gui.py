@@ -190,3 +190,27 @@ def test_controls_and_bidi_in_a_store_name_are_shown_as_escapes(
     box = _dialogs(bare_window)[0]
     for text in (box.text(), box.detailedText(), bare_window.windowTitle()):
         assert text.isprintable() or set(text) - set(one_line(text)) <= {"\n"}, repr(text)
+
+
+@pytest.mark.parametrize("damage", [
+    "DROP TABLE findings_fts", "DELETE FROM findings_fts_config",
+    "UPDATE findings_fts_data SET block = randomblob(length(block)) WHERE id > 10"])
+def test_a_search_on_a_broken_index_gets_the_rebuild_dialog(
+        qtbot: QtBot, open_window: Callable[..., MainWindow], damage: str, store_path: Path,
+        settle: Callable[[MainWindow], None]) -> None:
+    """Issue 11, item 7: one dialog naming the command that rebuilds the index, not the
+    unexpected-error dialog; the window goes on showing the store."""
+    import sqlite3
+
+    from inspector_gui.store.search_index import index_broken
+
+    conn = sqlite3.connect(store_path)
+    conn.executescript(damage)
+    conn.close()
+    window = open_window(store_path)
+    qtbot.keyClicks(window.findings.filters.search, "risk")
+    qtbot.waitUntil(lambda: bool(_dialogs(window)), timeout=10_000)
+    box = _dialogs(window)[0]
+    assert box.text() == f"{store_path}: {index_broken(store_path)}"
+    assert window.current_store_path() == store_path
+    assert window.matrix.model.rowCount() == 93
