@@ -79,17 +79,18 @@ def check_creatable(path: Path) -> None:
         raise StoreError(f"cannot be created: the folder {folder} is read-only", path)
 
 
-def connect(path: Path, mode: str) -> sqlite3.Connection:
-    """A connection in ``ro``, ``rw`` or ``rwc`` mode, in autocommit (we BEGIN explicitly).
+def connect(path: Path, mode: str, any_thread: bool = False) -> sqlite3.Connection:
+    """A connection in ``ro``, ``rw`` or ``rwc`` mode, in autocommit (we BEGIN explicitly), to be
+    used only by the thread that made it unless ``any_thread`` (see :class:`ThreadStores`).
 
     A read-only connection cannot roll back a hot journal, so when SQLite asks for that we let a
     short-lived read-write connection do it and connect again.
     """
-    conn = _connect(path, mode)
+    conn = _connect(path, mode, any_thread)
     if mode == "ro" and _needs_rollback(conn, path):
         conn.close()
         _roll_back(path)
-        conn = _connect(path, mode)
+        conn = _connect(path, mode, any_thread)
     if mode == "ro":
         conn.execute("PRAGMA query_only = ON")
     return conn
@@ -101,14 +102,14 @@ class BoundedConnection(sqlite3.Connection):
     bound: guards.WorkBound
 
 
-def _connect(path: Path, mode: str) -> sqlite3.Connection:
+def _connect(path: Path, mode: str, any_thread: bool = False) -> sqlite3.Connection:
     """Reading, ``trusted_schema = OFF``: SQL stored in the file (views, generated columns) may
     not call functions with side effects. A writer needs it on for the full-text index's own
     triggers, so a store is checked for SQL the app did not write before it is changed."""
     options = wal.read_options(path) if mode == "ro" else ""
     uri = f"file:{quote(os.fsencode(path.resolve()))}?mode={mode}{options}"  # any bytes a name holds
     try:
-        conn = sqlite3.connect(uri, uri=True, isolation_level=None, check_same_thread=False,
+        conn = sqlite3.connect(uri, uri=True, isolation_level=None, check_same_thread=not any_thread,
                                factory=BoundedConnection)
         conn.bound = guards.WorkBound(conn)
         conn.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
