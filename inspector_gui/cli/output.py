@@ -9,7 +9,6 @@ from typing import Any
 import click
 
 from inspector_gui.exchange.encodings import CONTROL
-from inspector_gui.exchange.writers.delimited import to_csv
 
 FORMATS = ("table", "csv", "json")
 
@@ -24,6 +23,8 @@ def render(rows: Sequence[dict[str, Any]], columns: Sequence[str], fmt: str) -> 
     if fmt == "json":
         return json.dumps([{c: r.get(c) for c in columns} for r in rows], indent=2, ensure_ascii=False)
     if fmt == "csv":
+        from inspector_gui.exchange.writers.delimited import to_csv  # with the summary writers
+
         return to_csv(columns, iter(rows)).rstrip("\r\n")
     return _table(rows, columns)
 
