@@ -11,6 +11,7 @@ from dataclasses import dataclass, field
 from inspector_gui.exchange.readers import Batch, Row
 from inspector_gui.exchange.tables import IMPORT_ORDER, TABLES
 from inspector_gui.exchange.validate import Known
+from inspector_gui.store.clustering import cluster, loose_inspections
 
 Progress = Callable[[int, int], None]
 PROGRESS_STEP = 1000
@@ -85,7 +86,9 @@ def write_batch(conn: sqlite3.Connection, batch: Batch, known: Known,
         conn.execute("BEGIN IMMEDIATE")
         try:
             report = _write_tables(conn, batch, known, progress)
-            if report.changed.get("findings", 0) >= OPTIMIZE_AFTER:
+            touched = {str(r.values["inspection_id"]) for r in batch.tables["findings"]}
+            moved = cluster(conn, loose_inspections(conn, touched))
+            if report.changed.get("findings", 0) + moved >= OPTIMIZE_AFTER:
                 conn.execute("INSERT INTO findings_fts(findings_fts) VALUES ('optimize')")
             conn.execute("COMMIT")
         except BaseException:
@@ -107,6 +110,7 @@ def _write_tables(conn: sqlite3.Connection, batch: Batch, known: Known,
             domains = {(fw, code): dom for fw, code, dom in conn.execute(
                 "SELECT framework_id, standard_code, domain_code FROM standards")}
             values = [_finding_values(r, domains, known.inspections) for r in rows]
+            values.sort(key=lambda v: str(v["inspection_id"]))  # new ids consecutive per inspection
         else:
             values = [r.values for r in rows]
         sql, columns = _upsert_sql(table)

@@ -14,7 +14,7 @@ if TYPE_CHECKING:  # imported by the functions' callers: sqlite-utils takes 0.14
     import sqlite_utils
 
 APPLICATION_ID = 0x49475549  # "IGUI"
-SCHEMA_VERSION = 1
+SCHEMA_VERSION = 2
 TABLE_NAMES = ("frameworks", "standards", "providers", "inspections", "ratings", "findings")
 
 
@@ -115,7 +115,17 @@ def _unversioned_to_1(db: sqlite_utils.Database) -> None:
     db["findings"].rebuild_fts()
 
 
-MIGRATIONS: tuple[Callable[[sqlite_utils.Database], None], ...] = (_unversioned_to_1,)
+def _1_to_2(db: sqlite_utils.Database) -> None:
+    """Schema 2 keeps each inspection's findings on consecutive ids (``clustering``): the
+    search walk's per-inspection ranges rely on it. A store imported from files in another order
+    (sorted by kind, or findings added to older inspections later) gets its split inspections'
+    findings moved to new consecutive ids."""
+    from inspector_gui.store.clustering import cluster, loose_inspections
+
+    cluster(db.conn, loose_inspections(db.conn))
+
+
+MIGRATIONS: tuple[Callable[[sqlite_utils.Database], None], ...] = (_unversioned_to_1, _1_to_2)
 
 
 def migrate_schema(db: sqlite_utils.Database, version: int) -> None:
