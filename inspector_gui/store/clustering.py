@@ -58,8 +58,9 @@ def cluster(conn: sqlite3.Connection, inspection_ids: list[str]) -> int:
                  "WHERE id IN (SELECT old FROM temp.cluster_moves)")
     if rebuild and trigger:
         conn.execute(trigger)
-    if rebuild:
+    if rebuild:  # then merged into one segment, as an import of as many findings is
         conn.execute("INSERT INTO findings_fts (findings_fts) VALUES ('rebuild')")
+        conn.execute("INSERT INTO findings_fts (findings_fts) VALUES ('optimize')")
     conn.execute("DELETE FROM temp.cluster_moves")
     return moved
 
