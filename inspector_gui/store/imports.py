@@ -11,6 +11,7 @@ from dataclasses import dataclass, field
 from inspector_gui.exchange.readers import Batch, Row
 from inspector_gui.exchange.tables import IMPORT_ORDER, TABLES
 from inspector_gui.exchange.validate import Known
+from inspector_gui.store import term_table
 from inspector_gui.store.clustering import cluster, loose_inspections
 
 Progress = Callable[[int, int], None]
@@ -90,6 +91,8 @@ def write_batch(conn: sqlite3.Connection, batch: Batch, known: Known,
             moved = cluster(conn, loose_inspections(conn, touched))
             if report.changed.get("findings", 0) + moved >= OPTIMIZE_AFTER:
                 conn.execute("INSERT INTO findings_fts(findings_fts) VALUES ('optimize')")
+            if report.changed.get("findings", 0) + moved or not term_table.current(conn):
+                term_table.refresh(conn)
             conn.execute("COMMIT")
         except BaseException:
             conn.execute("ROLLBACK")

@@ -5,8 +5,9 @@ FTS5 answers a prefix query (``"staff"*``, the last word while typing) by mergin
 doclist of every matching term first, however narrow the rowid range asked for: about 10 ms for a
 common prefix on a million findings, on every call. Expanded into the exact terms it stands for
 (``"staff" OR "staffordshir"``), a call limited to one inspection's rows takes microseconds.
-The terms come from an ``fts5vocab`` table, which also counts the findings each term is in: an
-estimate of the matches that tells a common search from a rare one.
+The terms come with the number of findings each is in (an estimate of the matches that tells a
+common search from a rare one) from the store's term table (:mod:`term_table`), or from an
+``fts5vocab`` table over the index where that table is not current.
 """
 
 from __future__ import annotations
@@ -16,6 +17,7 @@ import sqlite3
 import threading
 from dataclasses import dataclass
 
+from inspector_gui.store import term_table
 from inspector_gui.store.search import search_words
 
 TOKENIZER = "porter"
@@ -108,11 +110,11 @@ def _expand(conn: sqlite3.Connection, text: str) -> Expansion | None:
     roots = stems(words)
     if "" in roots:
         return None
-    _ensure_vocab(conn)
-    terms = _prefix_terms(conn, roots[-1])
+    source = _source(conn)
+    terms = _prefix_terms(conn, source, roots[-1])
     if terms is None:
         return None
-    counts = [_doc_count(conn, root) for root in roots[:-1]]
+    counts = [_doc_count(conn, source, root) for root in roots[:-1]]
     if not terms:
         return Expansion(" ".join(f'"{w}"' for w in words), 0)
     alternatives = " OR ".join(f'"{word}"' for word in terms)
@@ -130,6 +132,15 @@ def _expected(conn: sqlite3.Connection, counts: list[int]) -> int:
     return round(total * share)
 
 
+def _source(conn: sqlite3.Connection) -> str:
+    """Where terms and counts are read: the store's term table while it is current, else the
+    index itself through ``fts5vocab``."""
+    if term_table.current(conn):
+        return term_table.TABLE
+    _ensure_vocab(conn)
+    return VOCAB
+
+
 def _ensure_vocab(conn: sqlite3.Connection) -> None:
     """An ``fts5vocab`` over the store's index in the connection's own temp schema (memory), so a
     read-only store stays untouched; ``query_only`` is lifted for that one statement."""
@@ -143,16 +154,16 @@ def _ensure_vocab(conn: sqlite3.Connection) -> None:
         conn.execute(f"PRAGMA query_only = {int(query_only)}")
 
 
-def _doc_count(conn: sqlite3.Connection, term: str) -> int:
-    row = conn.execute(f"SELECT doc FROM {VOCAB} WHERE term = ?", (term,)).fetchone()
+def _doc_count(conn: sqlite3.Connection, source: str, term: str) -> int:
+    row = conn.execute(f"SELECT doc FROM {source} WHERE term = ?", (term,)).fetchone()
     return row[0] if row else 0
 
 
-def _prefix_terms(conn: sqlite3.Connection, root: str) -> dict[str, int] | None:
+def _prefix_terms(conn: sqlite3.Connection, source: str, root: str) -> dict[str, int] | None:
     """Words that the tokenizer turns into each indexed term starting with ``root``, with the
     term's document count; None if too many terms, or one no word is found for."""
     upper = root[:-1] + chr(ord(root[-1]) + 1)
-    rows = conn.execute(f"SELECT term, doc FROM {VOCAB} WHERE term >= ? AND term < ? LIMIT ?",
+    rows = conn.execute(f"SELECT term, doc FROM {source} WHERE term >= ? AND term < ? LIMIT ?",
                         (root, upper, MAX_TERMS + 1)).fetchall()
     if len(rows) > MAX_TERMS:
         return None
