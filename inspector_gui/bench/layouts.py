@@ -1,5 +1,5 @@
 """The benchmark store with its findings stored in another order, as a findings file sorted by
-kind, or a later import adding findings to older inspections, left them in a schema-1 store;
+kind, or a later import adding findings to older inspections, left them in a schema-2 store;
 each then upgraded by ``inspector migrate`` (which puts each inspection's findings on consecutive
 ids again, :mod:`inspector_gui.store.clustering`). Built once beside the store and reused."""
 
@@ -50,8 +50,8 @@ def layout_store(base: Path, name: str) -> tuple[Path, dict[str, Any]]:
 
 
 def _scatter(path: Path, order: str) -> int:
-    """Give the findings new ids in ``order`` (the FTS index rebuilt once), stamp schema 1;
-    returns how many inspections are then split."""
+    """Give the findings new ids in ``order`` (the FTS index rebuilt once) and stamp schema 2,
+    the last that did not keep the order; returns how many inspections are then split."""
     with contextlib.closing(sqlite3.connect(path, isolation_level=None)) as conn:
         for pragma in ("journal_mode = OFF", "synchronous = OFF", "cache_size = -524288"):
             conn.execute(f"PRAGMA {pragma}")  # a throw-away copy until it is moved into place
@@ -69,7 +69,7 @@ def _scatter(path: Path, order: str) -> int:
             conn.execute(sql)
         conn.execute("INSERT INTO findings_fts (findings_fts) VALUES ('rebuild')")
         conn.execute("INSERT INTO findings_fts (findings_fts) VALUES ('optimize')")
-        conn.execute("PRAGMA user_version = 1")
+        conn.execute("PRAGMA user_version = 2")
         loose = len(loose_inspections(conn))
         conn.execute("COMMIT")
     return loose

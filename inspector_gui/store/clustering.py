@@ -6,7 +6,7 @@ findings and no others only while they are consecutive: in a store whose finding
 by kind, or where a later import added findings to older inspections, each range spans much of
 the table, and "staff" took 780 ms instead of 7. So the import keeps the order (it writes a
 batch's findings inspection by inspection, then moves any inspection whose findings are split to
-new consecutive ids at the end), and migration to schema 2 does the same for older stores.
+new consecutive ids at the end), and migration to schema 3 does the same for older stores.
 
 Finding ids are the store's own row numbers: files never carry them and imports recognise a
 finding by its natural key, so moving them changes nothing a user or another file refers to.

@@ -13,6 +13,7 @@ from inspector_gui.domain.records import FindingQuery
 from inspector_gui.store import Store, clustering
 from inspector_gui.store.clustering import loose_inspections
 from inspector_gui.store.migration import migrate_store
+from inspector_gui.store.schema import SCHEMA_VERSION
 
 HEADER = ["inspection_id", "domain_code", "standard_code", "kind", "text", "source_url"]
 SEARCHES = ("risk of harm", "staff", "", "the")
@@ -113,8 +114,8 @@ SCATTERS = {
 
 
 def _scatter(path: Path, order: str) -> None:
-    """Renumber findings in another order, and stamp the store schema 1 (the FTS index follows
-    by its trigger)."""
+    """Renumber findings in another order (the FTS index follows by its trigger) and stamp the
+    store schema 2, the last that did not keep the order."""
     conn = sqlite3.connect(path, isolation_level=None)
     top = conn.execute("SELECT max(id) FROM findings").fetchone()[0]
     conn.execute("UPDATE findings SET id = id + ?", (top * 10,))
@@ -122,13 +123,13 @@ def _scatter(path: Path, order: str) -> None:
                  f"({order}) AS n FROM (SELECT id, kind, row_number() OVER (PARTITION BY "
                  f"inspection_id ORDER BY id) * 2 > count(*) OVER (PARTITION BY inspection_id) "
                  f"AS late FROM findings)) WHERE old = findings.id)")
-    conn.execute("PRAGMA user_version = 1")
+    conn.execute("PRAGMA user_version = 2")
     conn.close()
 
 
 @pytest.mark.parametrize("bulk", [False, True], ids=["by-trigger", "rebuilt"])
 @pytest.mark.parametrize("scatter", list(SCATTERS))
-def test_migration_to_schema_2_clusters_a_scattered_store(
+def test_migration_to_schema_3_clusters_a_scattered_store(
         store_path: Path, scatter: str, bulk: bool, monkeypatch: pytest.MonkeyPatch) -> None:
     """Pages are the same before and after: the same findings, the same inspections in the
     same order, and within an inspection the order the ids had (file order, or kind order)."""
@@ -140,7 +141,7 @@ def test_migration_to_schema_2_clusters_a_scattered_store(
     conn = sqlite3.connect(store_path)
     assert len(loose_inspections(conn)) > 50
     conn.close()
-    assert migrate_store(store_path).to_version == 2
+    assert migrate_store(store_path).to_version == SCHEMA_VERSION
     with Store.open(store_path) as store:
         assert loose_inspections(store.conn) == []
         assert store.conn.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
