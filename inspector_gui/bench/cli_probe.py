@@ -15,6 +15,7 @@ from typing import Any
 
 from inspector_gui.bench.gui_figures import probe_environment
 from inspector_gui.bench.measure import interleaved, ratio
+from inspector_gui.domain.search import Search
 from inspector_gui.store.finding_reads import ORDER
 from inspector_gui.store.search import fts_query
 
@@ -36,7 +37,7 @@ def script_statement(name: str) -> tuple[str, list[str]]:
     option, value = COMMANDS[name]
     if option == "--search":
         where = "WHERE +f.id IN (SELECT rowid FROM findings_fts WHERE findings_fts MATCH ?) "
-        return f"{SELECT}{where}{ORDER} LIMIT {LIMIT}", [fts_query(value) or ""]
+        return f"{SELECT}{where}{ORDER} LIMIT {LIMIT}", [fts_query(Search.parse(value)) or ""]
     return f"{SELECT}WHERE +f.domain_code = ? {ORDER} LIMIT {LIMIT}", [value]
 
 

@@ -18,7 +18,7 @@ from typing import Any
 from inspector_gui.domain.records import FindingQuery
 from inspector_gui.store import Store
 from inspector_gui.store.finding_reads import MAX_STEPS
-from inspector_gui.store.terms import VOCAB, forget
+from inspector_gui.store.terms import VOCAB
 
 SKIPPED = ("PRAGMA", "CREATE VIRTUAL TABLE", "SELECT 1 FROM temp.sqlite_master")
 """Connection set-up the store does once per connection: done before the replay instead."""
@@ -54,7 +54,7 @@ class _Recorder:
 
 def record(store: Store, query: FindingQuery) -> list[Statement]:
     """The statements the store runs for this page typed for the first time."""
-    forget()
+    store.forget_searches()
     conn = store.conn
     recorder = _Recorder(conn)
     store.conn = recorder  # type: ignore[assignment]

@@ -75,13 +75,13 @@ class Scenario:
 
 
 def _search(name: str, text: str, domain: str | None = None) -> Scenario:
+    query = FindingQuery(search=text, domain_codes=(domain,) if domain else None)
     conditions: tuple[str, ...] = (FTS,)
-    params = {"match": fts_query(text) or ""}
+    params = {"match": fts_query(query.parsed_search) or ""}
     datasette = {"_search": params["match"], "_searchmode": "raw"}
     if domain:
         conditions = ("f.domain_code = :domain", *conditions)
         params["domain"] = datasette["domain_code"] = domain
-    query = FindingQuery(search=text, domain_codes=(domain,) if domain else None)
     return Scenario(name, query, conditions, params, datasette)
 
 

@@ -13,6 +13,7 @@ from inspector_gui.exchange.tables import IMPORT_ORDER, KEPT_WHEN_ABSENT, TABLES
 from inspector_gui.exchange.validate import Known
 from inspector_gui.store import term_table
 from inspector_gui.store.clustering import cluster, loose_inspections
+from inspector_gui.store.transaction import transaction
 
 Progress = Callable[[int, int], None]
 PROGRESS_STEP = 1000
@@ -92,8 +93,7 @@ def write_batch(conn: sqlite3.Connection, batch: Batch, known: Known,
     cache = conn.execute("PRAGMA cache_size").fetchone()[0]
     conn.execute(f"PRAGMA cache_size = {IMPORT_CACHE}")
     try:
-        conn.execute("BEGIN IMMEDIATE")
-        try:
+        with transaction(conn):
             report = _write_tables(conn, batch, known, progress)
             touched = {str(r.values["inspection_id"]) for r in batch.tables["findings"]}
             moved = cluster(conn, loose_inspections(conn, touched))
@@ -101,10 +101,6 @@ def write_batch(conn: sqlite3.Connection, batch: Batch, known: Known,
                 conn.execute("INSERT INTO findings_fts(findings_fts) VALUES ('optimize')")
             if report.changed.get("findings", 0) + moved or not term_table.current(conn):
                 term_table.refresh(conn)
-            conn.execute("COMMIT")
-        except BaseException:
-            conn.execute("ROLLBACK")
-            raise
     finally:
         conn.execute(f"PRAGMA cache_size = {cache}")
     return report

@@ -7,6 +7,7 @@ import sqlite3
 from pathlib import Path
 
 from inspector_gui.domain.records import FindingQuery
+from inspector_gui.domain.search import Search
 from inspector_gui.store import Store, term_table, terms
 from inspector_gui.store.synth import SynthSpec, build_synthetic
 
@@ -16,7 +17,7 @@ WORDS = ("staff", "risk of harm", "leadership of", "s", "offen", "the")
 def _expansions(path: Path) -> dict[str, terms.Expansion | None]:
     terms.forget()
     with Store.open(path) as store:
-        return {w: terms.expand(store.conn, w) for w in WORDS}
+        return {w: terms.expand(store.conn, Search.parse(w)) for w in WORDS}
 
 
 def _vocab_expansions(path: Path, monkeypatch) -> dict[str, terms.Expansion | None]:
