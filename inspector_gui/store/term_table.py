@@ -15,6 +15,7 @@ import sqlite3
 
 TABLE = "search_terms"
 STAMP_KEY = "search_terms_of_index"
+DOCUMENTS_KEY = "search_terms_documents"  # findings counted when the table was written
 STRUCTURE = "SELECT hex(block) FROM findings_fts_data WHERE id = 10"  # FTS5_STRUCTURE_ROWID
 CREATE = (f"CREATE TABLE IF NOT EXISTS {TABLE} "
           "(term TEXT PRIMARY KEY, doc INTEGER NOT NULL) WITHOUT ROWID")
@@ -29,6 +30,8 @@ def refresh(conn: sqlite3.Connection) -> None:
     conn.execute(f"DELETE FROM {TABLE}")
     conn.execute(f"INSERT INTO {TABLE} (term, doc) SELECT term, doc FROM temp.search_terms_source")
     conn.execute("DROP TABLE temp.search_terms_source")
+    conn.execute("INSERT OR REPLACE INTO store_meta (key, value) "
+                 "VALUES (?, (SELECT count(*) FROM findings))", (DOCUMENTS_KEY,))
     conn.execute("INSERT OR REPLACE INTO store_meta (key, value) VALUES (?, (" + STRUCTURE + "))",
                  (STAMP_KEY,))
 
@@ -41,3 +44,9 @@ def current(conn: sqlite3.Connection) -> bool:
     except sqlite3.OperationalError:  # a store without the table's stamp or the index
         return False
     return bool(row and row[0])
+
+
+def documents(conn: sqlite3.Connection) -> int:
+    """How many findings there were when the table was written (0 if unknown)."""
+    row = conn.execute("SELECT value FROM store_meta WHERE key = ?", (DOCUMENTS_KEY,)).fetchone()
+    return int(row[0]) if row and str(row[0]).isdigit() else 0

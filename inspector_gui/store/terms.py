@@ -84,7 +84,7 @@ def expand(conn: sqlite3.Connection, search: Search) -> Expansion | None:
     source = _source(conn)
     if not search.prefix:
         counts = [_doc_count(conn, source, r) for r in roots]
-        return Expansion(fts_query(search) or "", _expected(conn, counts))
+        return Expansion(fts_query(search) or "", _expected(conn, source, counts))
     terms = _prefix_terms(conn, source, roots[-1])
     if terms is None:
         return None
@@ -94,13 +94,17 @@ def expand(conn: sqlite3.Connection, search: Search) -> Expansion | None:
     alternatives = "(" + " OR ".join(f'"{word}"' for word in terms) + ")"
     head = fts_query(Search(search.terms[:-1]))
     match = f"{head} AND {alternatives}" if head else alternatives
-    return Expansion(match, _expected(conn, [*counts, sum(terms.values())]))
+    return Expansion(match, _expected(conn, source, [*counts, sum(terms.values())]))
 
 
-def _expected(conn: sqlite3.Connection, counts: list[int]) -> int:
+def _expected(conn: sqlite3.Connection, source: str, counts: list[int]) -> int:
     """Findings expected to hold every word, taking the words as independent: "risk" (11%) and
-    "harm" (10%) together in about 1% of a million findings, not in the 10% a bound would say."""
-    total = conn.execute("SELECT max(id) FROM findings").fetchone()[0] or 1
+    "harm" (10%) together in about 1% of a million findings, not in the 10% a bound would say.
+    The total is the term table's count of findings; without it the highest id, which ids moved
+    to keep inspections together leave above the count (3× in a migrated store: "risk harm" was
+    then taken for rare and all its matches sorted)."""
+    total = (term_table.documents(conn) if source == term_table.TABLE else 0) or conn.execute(
+        "SELECT max(id) FROM findings").fetchone()[0] or 1
     share = 1.0
     for count in counts:
         share *= min(1.0, count / total)

@@ -70,3 +70,24 @@ def test_an_import_brings_the_table_up_to_date_again(store_path: Path, tmp_path:
         found = store.conn.execute("SELECT term, doc FROM search_terms WHERE term IN "
                                    "('zygomorph', 'quixot') ORDER BY term").fetchall()
     assert [tuple(row) for row in found] == [("quixot", 1), ("zygomorph", 1)]
+
+
+def test_the_estimate_counts_findings_not_ids(store_path: Path) -> None:
+    """Ids moved to keep inspections together leave the highest id above the count; the
+    estimate of two words' matches must not shrink with it."""
+    search = Search.parse("risk harm")
+    before = _expansion(store_path, search)
+    conn = sqlite3.connect(store_path, isolation_level=None)
+    top = conn.execute("SELECT max(id) FROM findings").fetchone()[0]
+    conn.execute("BEGIN")
+    conn.execute("UPDATE findings SET id = id + ?", (top * 2,))  # through the index's trigger
+    term_table.refresh(conn)
+    conn.execute("COMMIT")
+    conn.close()
+    assert _expansion(store_path, search) == before
+
+
+def _expansion(path: Path, search: Search) -> terms.Expansion | None:
+    terms.forget()
+    with Store.open(path) as store:
+        return terms.expand(store.conn, search)
