@@ -17,7 +17,7 @@ COMMANDS = {  # command name -> module.attribute
     "info": "data.info", "import": "data.import_", "findings": "data.findings",
     "ratings": "data.ratings", "export": "export.export", "chart": "chart.chart",
     "synth": "synth.synth", "bench": "bench.bench", "migrate": "maintenance.migrate",
-    "check": "maintenance.check",
+    "check": "maintenance.check", "rebuild-index": "maintenance.rebuild_index",
 }
 
 

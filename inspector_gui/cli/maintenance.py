@@ -1,4 +1,4 @@
-"""Commands that look after a store file rather than read it: migrate, check."""
+"""Commands that look after a store file rather than read it: migrate, check, rebuild-index."""
 
 from __future__ import annotations
 
@@ -6,8 +6,9 @@ from pathlib import Path
 
 import click
 
-from inspector_gui.cli.common import handle_errors, store_option
-from inspector_gui.store.default import resolve_store
+from inspector_gui.cli.common import chosen_store, handle_errors, store_option
+from inspector_gui.cli.output import say
+from inspector_gui.store import search_index
 from inspector_gui.store.migration import migrate_store
 
 
@@ -25,7 +26,7 @@ def migrate(path: Path) -> None:
     Example:
       inspector migrate ~/inspections.db
     """
-    click.echo(migrate_store(path).summary())
+    say(migrate_store(path).summary())
 
 
 @click.command()
@@ -43,6 +44,25 @@ def check(store_path: Path | None) -> None:
     """
     from inspector_gui.store import Store
 
-    path = resolve_store(store_path)
+    path = chosen_store(store_path)
     Store.open(path, check=True).close()
-    click.echo(f"{path}: intact (quick_check found no damage)")
+    say(f"{path}: intact (quick_check found no damage)")
+
+
+@click.command(name="rebuild-index")
+@click.argument("path", type=click.Path(path_type=Path, readable=False))
+@click.option("-o", "--output", type=click.Path(path_type=Path, readable=False),
+              help="Rebuild into this new copy and leave PATH as it is.")
+@handle_errors
+def rebuild_index(path: Path, output: Path | None) -> None:
+    """Rebuild a store's search index from its findings.
+
+    Use it when a search says the index is missing or damaged. In place, a byte-for-byte copy
+    of the store is kept beside it first (PATH.bak-index; an existing copy is never
+    overwritten); with --output the store is copied there and only the copy is changed.
+
+    \b
+    Example:
+      inspector rebuild-index ~/inspections.db
+    """
+    say(search_index.rebuild_index(path, output).summary())
