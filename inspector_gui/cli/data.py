@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import sys
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import click
 
@@ -25,7 +26,10 @@ from inspector_gui.domain.records import KINDS, FindingQuery, MatrixRow
 from inspector_gui.errors import ImportFailed
 from inspector_gui.store import Store
 from inspector_gui.store.creation import create_store
-from inspector_gui.store.imports import ImportReport
+
+if TYPE_CHECKING:
+    from inspector_gui.domain.frameworks import Framework
+    from inspector_gui.store.imports import ImportReport
 
 
 @click.command()
@@ -131,12 +135,12 @@ def findings(provider: str | None, inspection: str | None, domain: tuple[str, ..
                  "standard": f.standard_code, "kind": f.kind, "text": f.text,
                  "inspection_id": f.inspection_id, "source_url": f.source_url}
                 for f in store.findings(query)]
-        total = store.count_findings(query)
+        total = store.count_findings(query) if fmt == "table" else None  # only the table says it
     columns = ["published", "provider", "domain", "standard", "kind", "text"]
     if fmt != "table":
         columns += ["inspection_id", "source_url"]
     say(render(rows, columns, fmt), data=fmt == "csv")
-    if fmt == "table":
+    if total is not None:
         click.echo(f"{len(rows)} of {total} matching findings", err=True)
 
 

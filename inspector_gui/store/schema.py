@@ -14,7 +14,7 @@ if TYPE_CHECKING:  # imported by the functions' callers: sqlite-utils takes 0.14
     import sqlite_utils
 
 APPLICATION_ID = 0x49475549  # "IGUI"
-SCHEMA_VERSION = 2
+SCHEMA_VERSION = 3
 TABLE_NAMES = ("frameworks", "standards", "providers", "inspections", "ratings", "findings")
 
 
@@ -38,8 +38,12 @@ def create_indexes_and_search(db: sqlite_utils.Database) -> None:
 
 
 def _create_search_index(db: sqlite_utils.Database) -> None:
-    """The FTS5 index on finding text with its triggers; kept as it is when already right."""
+    """The FTS5 index on finding text with its triggers (kept as it is when already right), and
+    the table of its terms (:mod:`term_table`)."""
+    from inspector_gui.store.term_table import CREATE
+
     db["findings"].enable_fts(["text"], tokenize="porter", create_triggers=True, replace=True)
+    db.execute(CREATE)
 
 
 def _create_meta(db: sqlite_utils.Database) -> None:
@@ -123,8 +127,21 @@ def _standards_concept(db: sqlite_utils.Database) -> None:
         db.execute("ALTER TABLE standards ADD COLUMN concept TEXT")
 
 
-MIGRATIONS: tuple[Callable[[sqlite_utils.Database], None], ...] = (_unversioned_to_1,
-                                                                   _standards_concept)
+def _2_to_3(db: sqlite_utils.Database) -> None:
+    """Schema 3 keeps each inspection's findings on consecutive ids (``clustering``): the
+    search walk's per-inspection ranges rely on it. A store imported from files in another order
+    (sorted by kind, or findings added to older inspections later) gets its split inspections'
+    findings moved to new consecutive ids. It also keeps the search index's terms with their
+    counts in a table (``term_table``), so a prefix is expanded without reading the index."""
+    from inspector_gui.store import term_table
+    from inspector_gui.store.clustering import cluster, loose_inspections
+
+    cluster(db.conn, loose_inspections(db.conn))
+    term_table.refresh(db.conn)
+
+
+MIGRATIONS: tuple[Callable[[sqlite_utils.Database], None], ...] = (
+    _unversioned_to_1, _standards_concept, _2_to_3)
 
 
 def migrate_schema(db: sqlite_utils.Database, version: int) -> None:

@@ -21,7 +21,7 @@ from pathlib import Path
 from inspector_gui import paths
 from inspector_gui.exchange.readers import read_files
 from inspector_gui.exchange.tables import TABLES
-from inspector_gui.store import connection
+from inspector_gui.store import connection, term_table
 from inspector_gui.store.schema import create_indexes_and_search, create_tables
 from inspector_gui.store.synth_rows import (
     Standards,
@@ -81,6 +81,7 @@ def _fill(conn: sqlite3.Connection, spec: SynthSpec, progress: Progress) -> None
     with transaction(conn, "deferred"):
         create_indexes_and_search(db)
         conn.execute("INSERT INTO findings_fts (findings_fts) VALUES ('optimize')")
+        term_table.refresh(conn)
     progress("analysing")
     conn.execute("ANALYZE")
     conn.execute("PRAGMA journal_mode = DELETE")

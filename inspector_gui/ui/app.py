@@ -26,6 +26,7 @@ from inspector_gui.ui import settings as keys
 from inspector_gui.ui.dialogs.errors import install_excepthook
 from inspector_gui.ui.extensions import build_window
 from inspector_gui.ui.main_window import MainWindow
+from inspector_gui.ui.preload import preload_charts_later
 from inspector_gui.ui.settings import Settings
 
 EXIT_BAD_INPUT = 2
@@ -82,6 +83,7 @@ def main(argv: list[str] | None = None) -> int:
     install_excepthook(lambda: window)
     window.open_store(args.store)
     window.show()
+    preload_charts_later()
     _close_on_signals(window)
     return app.exec()
 
