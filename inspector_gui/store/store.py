@@ -14,7 +14,7 @@ from inspector_gui.errors import ImportFailed, StoreError
 from inspector_gui.store import connection
 from inspector_gui.store.catalogue_reads import CatalogueReads
 from inspector_gui.store.reads import ReadQueries
-from inspector_gui.store.schema import TABLE_NAMES, create_schema
+from inspector_gui.store.schema import DATA_TABLES, create_schema
 
 if TYPE_CHECKING:
     import sqlite_utils
@@ -124,7 +124,7 @@ class Store(ReadQueries, CatalogueReads):
         self.conn.execute("INSERT OR REPLACE INTO store_meta (key, value) VALUES (?, ?)", (key, value))
 
     def counts(self) -> dict[str, int]:
-        return {t: self._rows(f"SELECT count(*) FROM {t}")[0][0] for t in TABLE_NAMES}
+        return {t: self._rows(f"SELECT count(*) FROM {t}")[0][0] for t in DATA_TABLES}
 
     def as_at(self) -> str:
         """The newest publication date in the store: the data is 'as at' this date."""
