@@ -20,6 +20,7 @@ if TYPE_CHECKING:
     import sqlite_utils
 
     from inspector_gui.exchange.readers import Batch
+    from inspector_gui.exchange.sheet_import import SheetBatch
     from inspector_gui.store.imports import ImportReport, Progress
 
 
@@ -145,6 +146,15 @@ class Store(ReadQueries, CatalogueReads):
         from inspector_gui.exchange.readers import read_batch
 
         return self.import_batch(read_batch(paths), progress)
+
+    def import_spreadsheet(self, sheet: str | Path, mapping: str | Path,
+                           progress: Progress | None = None) -> tuple[ImportReport, SheetBatch]:
+        """Read a spreadsheet as its mapping file says and import it like interchange files;
+        returns the report with the warnings and notes of the reading."""
+        from inspector_gui.exchange.sheet_import import read_spreadsheet
+
+        read = read_spreadsheet(sheet, mapping)
+        return self.import_batch(read.batch, progress), read
 
     def import_batch(self, batch: Batch, progress: Progress | None = None) -> ImportReport:
         """Check a batch against the store, then write it all or nothing; the problems the
