@@ -66,7 +66,7 @@ def import_(paths: tuple[Path, ...], mapping: Path | None, store_path: Path | No
     files twice changes nothing. The store is created if it does not exist.
 
     \b
-    Examples:
+    Example:
       inspector import new-inspections/ --store my.db
       inspector import ratings.xlsx --mapping ratings.toml --store my.db
     """

@@ -9,7 +9,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from inspector_gui.exchange.readers import Batch, Row
-from inspector_gui.exchange.tables import IMPORT_ORDER, TABLES
+from inspector_gui.exchange.tables import IMPORT_ORDER, KEPT_WHEN_ABSENT, TABLES
 from inspector_gui.exchange.validate import Known
 
 Progress = Callable[[int, int], None]
@@ -76,14 +76,11 @@ def _upsert_sql(table: str) -> tuple[str, tuple[str, ...]]:
     return sql, columns
 
 
-KEPT_WHEN_EMPTY = frozenset({"inspectorate_id"})
-"""Optional columns that files written before them lack: importing such a file again keeps what
-the store holds rather than emptying it."""
-
-
 def _new_value(table: str, column: str) -> str:
-    if column in KEPT_WHEN_EMPTY:
-        return f"coalesce(nullif(excluded.{column}, ''), {table}.{column})"
+    """The value an upsert writes: the file's, or for a column the file may leave out (NULL
+    from the reader) what the store already holds."""
+    if (table, column) in KEPT_WHEN_ABSENT:
+        return f"coalesce(excluded.{column}, {table}.{column})"
     return f"excluded.{column}"
 
 

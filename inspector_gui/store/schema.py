@@ -14,12 +14,12 @@ if TYPE_CHECKING:  # imported by the functions' callers: sqlite-utils takes 0.14
     import sqlite_utils
 
 APPLICATION_ID = 0x49475549  # "IGUI"
-SCHEMA_VERSION = 2
+SCHEMA_VERSION = 3
 TABLE_NAMES = ("frameworks", "standards", "providers", "inspections", "ratings", "findings")
 """The tables every store of ours has had, by which a store of any version is recognised."""
 DATA_TABLES = ("inspectorates", "frameworks", "scale_levels", "standards", "providers",
                "inspections", "ratings", "findings", "peer_groups")
-"""Every table of data in the current schema (schema 2 added inspectorates, scale levels and
+"""Every table of data in the current schema (schema 3 added inspectorates, scale levels and
 peer groups)."""
 
 
@@ -64,7 +64,7 @@ def _create_tables(db: sqlite_utils.Database) -> None:
     _create_scale_levels(db)
     db["standards"].create(
         {"framework_id": str, "domain_code": str, "domain_name": str, "standard_code": str,
-         "standard_name": str, "applies_to": str, "name_confirmed": str},
+         "standard_name": str, "applies_to": str, "name_confirmed": str, "concept": str},
         pk=("framework_id", "standard_code"),
         foreign_keys=[("framework_id", "frameworks", "framework_id")],
     )
@@ -159,8 +159,16 @@ def _unversioned_to_1(db: sqlite_utils.Database) -> None:
     db["findings"].rebuild_fts()
 
 
+def _standards_concept(db: sqlite_utils.Database) -> None:
+    """Schema 2 adds ``standards.concept``, the key that says which standards of different
+    frameworks are compared with each other. Existing standards get none (NULL) until their
+    data is imported again; every view treats a missing concept as "not mapped"."""
+    if "concept" not in db["standards"].columns_dict:
+        db.execute("ALTER TABLE standards ADD COLUMN concept TEXT")
+
+
 def _inspectorates_and_scales(db: sqlite_utils.Database) -> None:
-    """Schema 2: inspectorates, framework scales and peer groups. Every store before it held HM
+    """Schema 3: inspectorates, framework scales and peer groups. Every store before it held HM
     Inspectorate of Probation's data only, so its frameworks and providers become that
     inspectorate's; their four-word scale needs no rows."""
     _create_inspectorates(db)
@@ -178,7 +186,7 @@ def _inspectorates_and_scales(db: sqlite_utils.Database) -> None:
 
 HMIP = ("hmip", "HM Inspectorate of Probation", "https://www.justiceinspectorates.gov.uk/hmiprobation/")
 MIGRATIONS: tuple[Callable[[sqlite_utils.Database], None], ...] = (
-    _unversioned_to_1, _inspectorates_and_scales)
+    _unversioned_to_1, _standards_concept, _inspectorates_and_scales)
 
 
 def migrate_schema(db: sqlite_utils.Database, version: int) -> None:
