@@ -32,9 +32,17 @@ def provider_type_option(func: Callable[..., Any]) -> Callable[..., Any]:
                         help="Only providers of this type.")(func)
 
 
+def chosen_store(store_path: Path | None) -> Path:
+    """``--store``, else the store of the bundled data set ``inspector --dataset`` names, else
+    ``$INSPECTOR_STORE``, else the probation data's store."""
+    context = click.get_current_context(silent=True)
+    dataset = context.find_root().params.get("dataset") if context else None
+    return resolve_store(store_path, dataset)
+
+
 def open_store(store_path: Path | None) -> Store:
     """The chosen store, read-only."""
-    return Store.open(resolve_store(store_path))
+    return Store.open(chosen_store(store_path))
 
 
 def resolve_domains(store: Store, names: tuple[str, ...]) -> tuple[str, ...] | None:

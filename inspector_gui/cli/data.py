@@ -8,6 +8,7 @@ from pathlib import Path
 import click
 
 from inspector_gui.cli.common import (
+    chosen_store,
     fail,
     handle_errors,
     open_store,
@@ -20,7 +21,6 @@ from inspector_gui.domain.frameworks import Framework
 from inspector_gui.domain.records import KINDS, FindingQuery, MatrixRow
 from inspector_gui.errors import ImportFailed, one_line
 from inspector_gui.store import Store
-from inspector_gui.store.default import resolve_store
 from inspector_gui.store.imports import ImportReport
 
 
@@ -72,7 +72,7 @@ def import_(paths: tuple[Path, ...], mapping: Path | None, store_path: Path | No
     """
     if mapping is not None and len(paths) != 1:
         fail("--mapping takes one spreadsheet; import each sheet on its own")
-    target = resolve_store(store_path)
+    target = chosen_store(store_path)
     created = not target.exists()
     try:
         report = _import(paths, mapping, target, created)
