@@ -15,6 +15,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from inspector_gui.domain.chartdata import (
+    DEFAULT_TICKS,
     Caption,
     FrameworkChange,
     HeatCell,
@@ -201,7 +202,24 @@ def history_chart(provider: Provider, history: Sequence[HistoryPoint],
              ] if any(not p.dated for p in placed) else []
     title = f"{provider.name}: ratings over time"
     return HistoryChart(chart_caption(title, _provider_line(provider, placed), as_at, source, notes),
-                        overall, standards, domains, _history_changes(placed, frameworks))
+                        overall, standards, domains, _history_changes(placed, frameworks),
+                        level_ticks(placed, frameworks))
+
+
+def level_ticks(placed: Sequence[_Placed], frameworks: dict[str, Framework]) -> tuple[tuple[int, str], ...]:
+    """The y-axis labels: the levels of the scales of the provider's frameworks, best first (a
+    level shared by scales of different words shows them all, ``Good / 3``)."""
+    labels: dict[int, list[str]] = {}
+    for framework_id in dict.fromkeys(p.point.inspection.framework_id for p in placed):
+        framework = frameworks.get(framework_id)
+        for scale in (framework.overall_scale, framework.scale) if framework else ():
+            for rating in scale.levels:
+                found = labels.setdefault(rating.level or 0, [])
+                if rating.label not in found:
+                    found.append(rating.label)
+    if not labels:
+        return DEFAULT_TICKS
+    return tuple((level, " / ".join(names)) for level, names in sorted(labels.items(), reverse=True))
 
 
 def _provider_line(provider: Provider, placed: Sequence[_Placed]) -> str:
