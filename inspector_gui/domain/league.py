@@ -56,6 +56,7 @@ class LeagueTable:
     as_at: PartialDate
     generated_on: dt.date
     generated_by: str
+    attribution: str = ""
 
     def standard_codes(self) -> list[str]:
         """Every standard code rated in the table, in numeric order (``1.2`` before ``1.10``)."""

@@ -137,3 +137,5 @@ class StoreInfo:
     ratings_possible: int
     as_at: str
     synthetic: bool = False
+    attribution: str = ""
+    inspectorates: tuple[str, ...] = ()

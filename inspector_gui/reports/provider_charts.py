@@ -24,9 +24,13 @@ def source_line(store: Store) -> str:
     """Where the store's data came from: the bundled data set, synthetic test data, or imports."""
     if store.meta("synthetic") == "yes":
         return SOURCE_SYNTHETIC
-    if store.meta("bundled_data"):
+    inspectorates = store.inspectorates()
+    attribution = store.attribution()
+    if store.meta("bundled_data") and [i.inspectorate_id for i in inspectorates] == ["hmip"]:
         return SOURCE_BUNDLED
-    return f"Source: HM Inspectorate of Probation publications, as imported into {store.path.name}"
+    names = " and ".join(i.name for i in inspectorates) or "HM Inspectorate of Probation"
+    line = f"Source: {names} publications, as imported into {store.path.name}"
+    return f"{line}. {attribution}" if attribution else line
 
 
 def load_history(store: Store, provider_id: str) -> HistoryChart:

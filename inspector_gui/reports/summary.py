@@ -48,7 +48,8 @@ def build_summary(store: Store, provider_id: str, *, domains: Sequence[str] | No
     domain_filter = tuple((c, names.get(c, c)) for c in codes) if domains is not None else None
     return ProviderSummary(
         provider, inspections, groups, domain_filter, tuple(kind_list) if kinds else None,
-        PartialDate.parse(store.as_at()), today or dt.date.today(), GENERATED_BY, tuple(history))
+        PartialDate.parse(store.as_at()), today or dt.date.today(), GENERATED_BY, tuple(history),
+        store.attribution(provider.inspectorate_id))
 
 
 def _own_domain_names(frameworks: Iterable[Framework], provider_type: str) -> dict[str, str]:
@@ -107,4 +108,4 @@ def build_league(store: Store, *, latest_only: bool = True, today: dt.date | Non
     """The rating matrix of every provider (latest inspections, or all), ranked by score."""
     rows = store.rating_matrix(latest_only=latest_only)
     return LeagueTable(tuple(league_table(rows)), latest_only, PartialDate.parse(store.as_at()),
-                       today or dt.date.today(), GENERATED_BY)
+                       today or dt.date.today(), GENERATED_BY, store.attribution())

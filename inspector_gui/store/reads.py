@@ -87,6 +87,12 @@ class ReadQueries(FindingReads):
                              tuple(frameworks[r["inspectorate_id"]]), tuple(types[r["inspectorate_id"]]))
                 for r in self._rows("SELECT * FROM inspectorates ORDER BY name COLLATE NOCASE")]
 
+    def attribution(self, inspectorate_id: str | None = None) -> str:
+        """The words the licences of the store's data (or one inspectorate's) ask for wherever it
+        is shown or exported, e.g. Ofsted's Open Government Licence line; empty when none."""
+        return " ".join(i.attribution for i in self.inspectorates() if i.attribution
+                        and inspectorate_id in (None, i.inspectorate_id))
+
     def peer_group(self, provider_id: str) -> list[tuple[str, Provider]]:
         """A provider's published peers, closest first, each with the source that names it."""
         rows = self._rows("SELECT g.source, p.* FROM peer_groups g JOIN providers p ON "

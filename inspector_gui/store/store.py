@@ -138,7 +138,8 @@ class Store(ReadQueries, CatalogueReads):
         return StoreInfo(
             str(self.path), self.schema_version, counts,
             [(f.framework_id, f.name) for f in self.frameworks().values()],
-            counts["ratings"], possible, self.as_at(), self.meta("synthetic") == "yes")
+            counts["ratings"], possible, self.as_at(), self.meta("synthetic") == "yes",
+            self.attribution(), tuple(i.name for i in self.inspectorates()))
 
     def import_files(self, paths: Iterable[str | Path], progress: Progress | None = None) -> ImportReport:
         """Read, check and import interchange files in one transaction. The readers and writers
