@@ -257,7 +257,7 @@ class ReadQueries(FindingReads):
         rows = self._rows(
             f"SELECT {period} AS period, i.overall_rating AS rating, i.inspection_id, i.framework_id "
             "FROM inspections i JOIN providers p USING (provider_id) "
-            f"WHERE {period} != '' AND i.overall_rating != '' {where} "
+            f"WHERE {period} != '' AND i.overall_rating NOT IN ('', 'Not applicable') {where} "
             "ORDER BY period, rating, i.inspection_id", params)
         segments: dict[tuple[str, Rating], list[str]] = {}
         for r in rows:

@@ -171,3 +171,25 @@ def test_a_broken_mapping_names_the_key(store_path: Path, tmp_path: Path) -> Non
                        encoding="utf-8")
     _refused(store_path, SHEET, mapping, f"{mapping}: scales.four-word.levels[2].role: unknown colour "
              "role 'meh' (expected best, good, middle, weak, worst)")
+
+
+OGL = "Contains public sector information licensed under the Open Government Licence v3.0 (Ofsted)"
+
+
+def test_charts_and_exports_carry_the_licence_attribution(ofsted: Path, tmp_path: Path) -> None:
+    from inspector_gui.reports.national_charts import load_national
+    from inspector_gui.reports.provider_charts import load_history
+
+    with Store.open(ofsted) as store:
+        history = load_history(store, "ofsted-80487")
+        national = load_national(store)
+    assert OGL in history.caption.notes and OGL in national.caption.notes
+    assert sum(s.count for s in national.segments) == 308  # graded overall ratings only
+    for name in ("barnet.md", "league.csv"):
+        args = ["export", "Barnet"] if name.endswith(".md") else ["export", "--all"]
+        result = CliRunner().invoke(main, [*args, "-o", str(tmp_path / name), "--store", str(ofsted)])
+        assert result.exit_code == 0, result.output
+    assert OGL in (tmp_path / "barnet.md").read_text(encoding="utf-8")
+    with (tmp_path / "league.csv").open(encoding="utf-8-sig", newline="") as handle:
+        rows = list(csv.DictReader(handle))
+    assert len(rows) == 153 and all(r["attribution"] == OGL for r in rows)

@@ -22,7 +22,11 @@ LEAGUE_COLUMNS = (
 
 def render_league_csv(table: LeagueTable) -> str:
     codes = table.standard_codes()
-    return to_csv((*LEAGUE_COLUMNS, *codes, "source_url"), _csv_rows(table, codes))
+    columns = (*LEAGUE_COLUMNS, *codes, "source_url")
+    if table.attribution:  # a licence's words travel with every row a spreadsheet may copy
+        rows = (row | {"attribution": table.attribution} for row in _csv_rows(table, codes))
+        return to_csv((*columns, "attribution"), rows)
+    return to_csv(columns, _csv_rows(table, codes))
 
 
 def _csv_rows(table: LeagueTable, codes: list[str]) -> Iterator[dict[str, object]]:
@@ -53,6 +57,7 @@ def render_league_json(table: LeagueTable) -> str:
         "generated_by": table.generated_by,
         "generated_on": table.generated_on.isoformat(),
         "data_as_at": table.as_at.iso(),
+        **({"attribution": table.attribution} if table.attribution else {}),
         "latest_inspection_only": table.latest_only,
         "rows": [_json_row(entry) for entry in table.entries],
     })
