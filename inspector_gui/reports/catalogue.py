@@ -52,6 +52,8 @@ class Catalogue:
     inspections: Inspections = field(default_factory=Inspections)
     inspectorates: dict[str, str] = field(default_factory=dict)
     """Inspectorate names by id, for grouping the tree when a store holds several."""
+    notice: str = ""
+    """Something the user must be told on opening (a damaged default store was set aside)."""
     _by_id: dict[str, TreeEntry] = field(default_factory=dict, repr=False)
 
     def __post_init__(self) -> None:
@@ -94,8 +96,9 @@ def open_catalogue(path: Path | None, selected: str = "", dataset: str = "") -> 
     """The catalogue of ``path``, or of the default store (``INSPECTOR_STORE``, else the bundled
     data's store, built on first use) when ``path`` is None, with the inspections of the provider
     the tree key ``selected`` names (the tree selects it before the rest arrive)."""
+    notices: list[str] = []
     try:
-        target = resolve_store(path, dataset or None)
+        target = resolve_store(path, notices.append, dataset or None)
     except OSError as exc:
         raise StoreError(f"the default store cannot be prepared ({exc.strerror})", exc.filename) from None
     with Store.open(target, check=False) as store:
@@ -103,7 +106,8 @@ def open_catalogue(path: Path | None, selected: str = "", dataset: str = "") -> 
                          [(p, [i] if i else []) for p, i in store.newest_inspections()],
                          store.inspection_rounds(), store.inspection_years(),
                          Inspections(_selected_inspections(store, selected)),
-                         {i.inspectorate_id: i.name for i in store.inspectorates()})
+                         inspectorates={i.inspectorate_id: i.name for i in store.inspectorates()},
+                         notice=" ".join(notices))
 
 
 def _selected_inspections(store: Store, key: str) -> dict[str, list[Inspection]]:
