@@ -77,6 +77,7 @@ def test_scores_beside_a_four_word_overall(cqc: Path) -> None:
         ("Eastborough", "12 of 12", 1), ("Westborough", "5 of 12", 2)]
 
 
+@pytest.mark.needs_qt
 @pytest.mark.parametrize(("name", "provider", "words"), [
     ("peel", "hmicfrs-N01", ["Adequate", "Inadequate", "Not applicable"]),
     ("cqc", "cqc-W2", ["Requires improvement"]),
