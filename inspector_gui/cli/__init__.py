@@ -12,6 +12,7 @@ import importlib
 import click
 
 from inspector_gui import __version__
+from inspector_gui.store.default import DATASETS
 
 COMMANDS = {  # command name -> module.attribute
     "info": "data.info", "import": "data.import_", "findings": "data.findings",
@@ -36,8 +37,13 @@ class LazyGroup(click.Group):
 
 @click.group(cls=LazyGroup, context_settings={"help_option_names": ["-h", "--help"]})
 @click.version_option(__version__, prog_name="inspector")
-def main() -> None:
-    """Read, compare and report on probation inspections in England and Wales.
+@click.option("--dataset", type=click.Choice(sorted(DATASETS)), default=None,
+              help="Use the store of this bundled data set (built on first use): hmip (HM "
+                   "Inspectorate of Probation) or ofsted-ilacs (Ofsted's children's services, "
+                   "Open Government Licence v3.0).")
+def main(dataset: str | None) -> None:
+    """Read, compare and report on inspections: HM Inspectorate of Probation's, Ofsted's, or any
+    inspectorate's imported from a spreadsheet.
 
-    Without --store, commands use the store built from the bundled data set.
+    Without --store, commands use the store built from the bundled data set (--dataset).
     """

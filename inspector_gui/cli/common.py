@@ -59,8 +59,12 @@ def open_store(store_path: Path | None) -> Iterator[Store]:
 
 
 def chosen_store(store_path: Path | None) -> Path:
-    """``--store``, else the default store; a damaged default store set aside is said on stderr."""
-    return resolve_store(store_path, warn)
+    """``--store``, else the store of the bundled data set ``inspector --dataset`` names, else
+    ``$INSPECTOR_STORE``, else the probation data's store; a damaged default store set aside is
+    said on stderr."""
+    context = click.get_current_context(silent=True)
+    dataset = context.find_root().params.get("dataset") if context else None
+    return resolve_store(store_path, warn, dataset)
 
 
 def warn(message: str) -> None:

@@ -23,7 +23,7 @@ from inspector_gui.cli.common import (
 from inspector_gui.cli.output import format_option, render, say
 from inspector_gui.domain.frameworks import Framework, Standard
 from inspector_gui.domain.records import KINDS, FindingQuery, MatrixRow
-from inspector_gui.errors import ImportFailed
+from inspector_gui.errors import ImportFailed, one_line
 from inspector_gui.store import Store
 from inspector_gui.store.creation import create_store
 
@@ -59,37 +59,54 @@ def info(store_path: Path | None) -> None:
 
 @click.command(name="import")
 @click.argument("paths", nargs=-1, required=True, type=click.Path(path_type=Path, readable=False))
+@click.option("--mapping", "mapping", type=click.Path(path_type=Path, readable=False),
+              help="A mapping file (TOML, docs/mapping.md): PATHS is then one spreadsheet "
+                   "(CSV, XLSX, XLS or ODS), one row per inspection.")
 @store_option
 @handle_errors
-def import_(paths: tuple[Path, ...], store_path: Path | None) -> None:
-    """Import interchange files (CSV or JSON) into a store, in one transaction.
+def import_(paths: tuple[Path, ...], mapping: Path | None, store_path: Path | None) -> None:
+    """Import interchange files (CSV or JSON), or a spreadsheet with a mapping, into a store, in
+    one transaction.
 
-    PATHS are folders or files named after their table (frameworks, standards, providers,
-    inspections, ratings, findings); a renamed CSV is recognised by its header. Importing the
-    same files twice changes nothing. The store is created if it does not exist.
+    PATHS are folders or files named after their table (inspectorates, frameworks, scale_levels,
+    standards, providers, inspections, ratings, findings, peer_groups); a renamed CSV is
+    recognised by its header. With --mapping, PATHS is one spreadsheet. Importing the same
+    files twice changes nothing. The store is created if it does not exist.
 
     \b
     Example:
       inspector import new-inspections/ --store my.db
+      inspector import ratings.xlsx --mapping ratings.toml --store my.db
     """
+    if mapping is not None and len(paths) != 1:
+        fail("--mapping takes one spreadsheet; import each sheet on its own")
     target = chosen_store(store_path)
     created = not target.exists()
     try:
-        report = _import(paths, target, created)
+        report = _import(paths, mapping, target, created)
     except ImportFailed as exc:
         say(str(exc), err=True)
         fail(f"import rejected; {target} was not {'created' if created else 'changed'}")
     say(f"imported into {target}: {report.summary()}")
 
 
-def _import(paths: tuple[Path, ...], target: Path, create: bool) -> ImportReport:
+def _import(paths: tuple[Path, ...], mapping: Path | None, target: Path, create: bool) -> ImportReport:
     """A new store is built under a temporary name and appears only when the import succeeded,
     so a rejected import leaves no file behind and removes nothing another import wrote."""
     progress = _progress if sys.stderr.isatty() else None
+
+    def fill(store: Store) -> ImportReport:
+        if mapping is None:
+            return store.import_files(paths, progress)
+        report, read = store.import_spreadsheet(paths[0], mapping, progress)
+        for line in [*(f"warning: {w}" for w in read.warnings), *read.notes]:
+            say(one_line(line), err=True)
+        return report
+
     if create:
-        return create_store(target, lambda store: store.import_files(paths, progress))
+        return create_store(target, fill)
     with Store.open(target, readonly=False) as store:
-        return store.import_files(paths, progress)
+        return fill(store)
 
 
 def _progress(done: int, total: int) -> None:

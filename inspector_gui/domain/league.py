@@ -107,6 +107,7 @@ class LeagueTable:
     standards: tuple[Standard, ...] = ()
     """The standard columns, one block per framework (as the matrix lays them out)."""
     frameworks: Mapping[str, Framework] = field(default_factory=dict)
+    attribution: str = ""
 
     def groups(self) -> list[LeagueGroup]:
         """The groups in table order."""

@@ -25,12 +25,27 @@ def split_urls(text: str | None) -> tuple[str, ...]:
 
 
 @dataclass(frozen=True)
+class Inspectorate:
+    """Who inspects, with the attribution its licence asks for wherever its data is shown; it
+    owns its frameworks and its providers' types (ids and names as the store holds them)."""
+
+    inspectorate_id: str
+    name: str
+    attribution: str = ""
+    licence_url: str = ""
+    url: str = ""
+    frameworks: tuple[str, ...] = ()
+    provider_types: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
 class Provider:
     provider_id: str
     name: str
     provider_type: str
     region: str = ""
     owner: str = ""
+    inspectorate_id: str = ""
 
 
 @dataclass(frozen=True)
@@ -134,3 +149,5 @@ class StoreInfo:
     ratings_possible: int
     as_at: str
     synthetic: bool = False
+    attribution: str = ""
+    inspectorates: tuple[str, ...] = ()

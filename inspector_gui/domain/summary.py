@@ -140,6 +140,7 @@ class ProviderSummary:
     generated_on: dt.date
     generated_by: str
     history: tuple[HistoryPoint, ...] = ()
+    attribution: str = ""
 
     def sections(self) -> list[MatrixSection]:
         """One matrix per framework, the framework of the newest inspection first."""

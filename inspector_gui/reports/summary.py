@@ -49,7 +49,8 @@ def build_summary(store: Store, provider_id: str, *, domains: Sequence[str] | No
     domain_filter = tuple((c, names.get(c, c)) for c in codes) if domains is not None else None
     return ProviderSummary(
         provider, inspections, groups, domain_filter, tuple(kind_list) if kinds else None,
-        PartialDate.parse(store.as_at()), today or dt.date.today(), GENERATED_BY, tuple(history))
+        PartialDate.parse(store.as_at()), today or dt.date.today(), GENERATED_BY, tuple(history),
+        store.attribution(provider.inspectorate_id))
 
 
 def _own_domain_names(frameworks: Iterable[Framework], provider_type: str) -> dict[str, str]:
@@ -112,4 +113,5 @@ def build_league(store: Store, *, latest_only: bool = True, today: dt.date | Non
     entries = tuple(league_table(rows, frameworks))
     standards = tuple(s for block in blocks_for(rows, frameworks) for s in block.standards)
     return LeagueTable(entries, latest_only, PartialDate.parse(store.as_at()),
-                       today or dt.date.today(), GENERATED_BY, standards, frameworks)
+                       today or dt.date.today(), GENERATED_BY, standards, frameworks,
+                       store.attribution())

@@ -41,13 +41,23 @@ class ImportReport:
 def known_keys(conn: sqlite3.Connection) -> Known:
     """What the store already holds that new rows may refer to."""
     known = Known()
-    known.frameworks = {r[0] for r in conn.execute("SELECT framework_id FROM frameworks")}
+    known.framework_rows = {r["framework_id"]: r for r in _dicts(conn, "SELECT * FROM frameworks")}
+    for r in _dicts(conn, "SELECT * FROM scale_levels"):
+        known.level_rows.setdefault(r["framework_id"], {})[(r["used_for"] or "", r["word"])] = r
+    known.frameworks = set(known.framework_rows)
+    known.inspectorates = {r[0] for r in conn.execute("SELECT inspectorate_id FROM inspectorates")}
     for fw, code, domain in conn.execute("SELECT framework_id, standard_code, domain_code FROM standards"):
         known.standards.setdefault(fw, set()).add(code)
         known.domains.setdefault(fw, set()).add(domain)
     known.providers = {r[0] for r in conn.execute("SELECT provider_id FROM providers")}
     known.inspections = dict(conn.execute("SELECT inspection_id, framework_id FROM inspections"))
     return known
+
+
+def _dicts(conn: sqlite3.Connection, sql: str) -> list[dict]:
+    cursor = conn.cursor()
+    cursor.row_factory = sqlite3.Row
+    return [dict(r) for r in cursor.execute(sql)]
 
 
 def natural_key(values: dict) -> str:

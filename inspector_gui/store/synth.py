@@ -89,9 +89,10 @@ def _fill(conn: sqlite3.Connection, spec: SynthSpec, progress: Progress) -> None
 
 def _load(conn: sqlite3.Connection, spec: SynthSpec, progress: Progress) -> None:
     """Every table's rows: frameworks and standards as bundled, the rest generated."""
-    bundled = read_files([paths.data_dir() / "frameworks.csv", paths.data_dir() / "standards.csv"])
+    bundled = read_files([paths.data_dir() / name for name in
+                          ("inspectorates.csv", "frameworks.csv", "standards.csv")])
     bundled.raise_if_problems()
-    for table in ("frameworks", "standards"):
+    for table in ("inspectorates", "frameworks", "standards"):
         _insert(conn, table, TABLES[table].columns,
                 [[row.values[c] for c in TABLES[table].columns] for row in bundled.tables[table]])
     standards = Standards({})

@@ -13,6 +13,7 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtWidgets import QDialog
 
 from inspector_gui.errors import InspectorError
 from inspector_gui.ui import settings as keys
@@ -32,7 +33,26 @@ def build_window(settings: Settings | None = None) -> MainWindow:
     window = MainWindow(settings)
     attach_charts(window)
     attach_export(window)
+    attach_import(window)
     return window
+
+
+def attach_import(window: MainWindow) -> QAction:
+    """File → Import spreadsheet…: into a store the user chooses, which the window then opens."""
+    action = QAction("&Import spreadsheet…", window)
+    action.triggered.connect(lambda: open_import(window))
+    window.add_file_action(action)
+    return action
+
+
+def open_import(window: MainWindow) -> QDialog:
+    from inspector_gui.ui.dialogs.import_sheet import ImportSheetDialog
+
+    dialog = ImportSheetDialog(window, window.runner, window.current_store_path())
+    dialog.imported.connect(window.open_store)
+    dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+    dialog.open()
+    return dialog
 
 
 def attach_charts(window: MainWindow) -> ChartsPanel:

@@ -27,6 +27,7 @@ from inspector_gui.ui.delegates import FindingTextDelegate
 from inspector_gui.ui.models.findings import COLUMNS, PROVIDER, PUBLISHED, TEXT, FindingsModel
 from inspector_gui.ui.scope import ALL, Scope
 from inspector_gui.ui.settings import Settings
+from inspector_gui.ui.text import plain_label
 from inspector_gui.ui.views.banner import Banner
 from inspector_gui.ui.views.finding_detail import FindingDetail
 from inspector_gui.ui.views.finding_filters import FindingFilters
@@ -66,6 +67,12 @@ class FindingsPanel(QWidget):
         layout.addWidget(self.filters)
         layout.addWidget(self.focus_bar)
         layout.addWidget(self.splitter, 1)
+        self.no_findings = plain_label("", self)
+        self.no_findings.setWordWrap(True)
+        self.no_findings.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.no_findings.setAccessibleName("No findings in this store")
+        self.no_findings.hide()
+        layout.addWidget(self.no_findings, 1)
 
     def _make_table(self) -> QTableView:
         table = QTableView(self)
@@ -93,7 +100,20 @@ class FindingsPanel(QWidget):
         self._focus = None
         self.focus_bar.hide()
         self.filters.set_catalogue(catalogue)
+        self._say_when_none(catalogue)
         self.refresh()
+
+    def _say_when_none(self, catalogue: Catalogue | None) -> None:
+        """A store without findings (a set of ratings, such as Ofsted's) says so in the panel
+        rather than showing an empty list."""
+        none = catalogue is not None and catalogue.info.counts.get("findings", 0) == 0
+        who = " and ".join(catalogue.info.inspectorates) if catalogue else ""
+        self.no_findings.setText(
+            f"This store holds no findings: its data ({who or 'as imported'}) is ratings only. "
+            "The matrix, the league and the charts show them." if none else "")
+        self.no_findings.setVisible(none)
+        self.splitter.setVisible(not none)
+        self.filters.setEnabled(not none)
 
     def set_scope(self, scope: Scope) -> None:
         self._scope = scope

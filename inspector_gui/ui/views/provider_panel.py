@@ -81,7 +81,8 @@ class ProviderPanel(QWidget):
         catalogue = self._catalogue
         entries = filter_entries(catalogue.providers, self.filter.text()) if catalogue else []
         names = {f: fw.name for f, fw in catalogue.frameworks.items()} if catalogue else {}
-        groups = group_providers(entries, self.grouping.value() or "type_region", names)
+        groups = group_providers(entries, self.grouping.value() or "type_region", names,
+                                 catalogue.inspectorates if catalogue else {})
         self.model.set_groups(groups, len(entries), names, catalogue)
         self._span_groups(QModelIndex())
         self._expand(expand_all=bool(self.filter.text().strip()))
