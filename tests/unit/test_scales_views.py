@@ -53,7 +53,7 @@ def test_five_levels_in_the_matrix_with_their_middle_colour(peel: Path) -> None:
 def test_five_levels_in_the_history_chart_and_the_league(peel: Path) -> None:
     with Store.open(peel) as store:
         chart = load_history(store, "hmicfrs-N01")
-        entries = league_table(store.rating_matrix(latest_only=False))
+        entries = league_table(store.rating_matrix(latest_only=False), store.frameworks())
     assert [label for _, label in chart.level_ticks] == ["Outstanding", "Good", "Adequate",
                                                          "Requires improvement", "Inadequate"]
     assert chart.top_level == 4
@@ -67,14 +67,15 @@ def test_scores_beside_a_four_word_overall(cqc: Path) -> None:
     with Store.open(cqc) as store:
         data = build_matrix(store.rating_matrix(latest_only=True), store.frameworks())
         chart = load_history(store, "cqc-E1")
-        entries = league_table(store.rating_matrix(latest_only=True))
+        entries = league_table(store.rating_matrix(latest_only=False), store.frameworks())
     west = next(i for i, r in enumerate(data.rows) if r.provider.name == "Westborough")
     assert [c.label for c in data.cells[west]] == ["2", "1", "2"]
     assert data.rows[west].inspection.overall.label == "Requires improvement"
     assert swatch(data.cells[west][1].rating).fill == ROLE_FILLS["worst"]
     assert ("Outstanding" in dict(chart.level_ticks)[3]) and ("4" in dict(chart.level_ticks)[3])
-    assert [(e.row.provider.name, e.score_label, e.rank) for e in entries] == [
-        ("Eastborough", "12 of 12", 1), ("Westborough", "5 of 12", 2)]
+    ranked = [(e.row.provider.name, e.score_label, e.rank) for e in entries
+              if e.row.inspection.published.iso().startswith("2024")]
+    assert ranked == [("Eastborough", "10 of 12", 1), ("Westborough", "5 of 12", 2)]
 
 
 @pytest.mark.needs_qt
