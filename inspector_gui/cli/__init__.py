@@ -5,7 +5,7 @@ from __future__ import annotations
 import click
 
 from inspector_gui import __version__
-from inspector_gui.cli import bench, chart, data, export, maintenance, synth
+from inspector_gui.cli import bench, chart, data, export, maintenance, synth, themes
 
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
@@ -21,3 +21,4 @@ for command in (data.info, data.import_, data.findings, data.ratings, export.exp
                 synth.synth, bench.bench):
     main.add_command(command)
 main.add_command(maintenance.migrate)
+main.add_command(themes.themes)

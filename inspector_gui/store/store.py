@@ -15,6 +15,7 @@ from inspector_gui.store import connection
 from inspector_gui.store.catalogue_reads import CatalogueReads
 from inspector_gui.store.reads import ReadQueries
 from inspector_gui.store.schema import TABLE_NAMES, create_schema
+from inspector_gui.store.theme_reads import ThemeReads
 
 if TYPE_CHECKING:
     import sqlite_utils
@@ -33,7 +34,7 @@ provider type first, then each group times its applicable standards (9 ms at 20,
 where joining every inspection to its standards took 20 ms, on every open of the window)."""
 
 
-class Store(ReadQueries, CatalogueReads):
+class Store(ReadQueries, CatalogueReads, ThemeReads):
     """An open store file. Use :meth:`open` to read, :meth:`create` for a new file."""
 
     def __init__(self, conn: sqlite3.Connection, path: Path, readonly: bool, version: int) -> None:
