@@ -13,6 +13,8 @@ from functools import cache
 from pathlib import Path
 
 from inspector_gui import paths
+from inspector_gui.domain.chartdata import Caption
+from inspector_gui.domain.dates import PartialDate
 from inspector_gui.domain.records import KIND_LABELS, KINDS
 from inspector_gui.store import Store
 from inspector_gui.store.search import fts_query
@@ -133,3 +135,20 @@ def _label(by: str, key: tuple[str, ...], names: dict[tuple[str, str], str],
         return KIND_LABELS.get(key[0], key[0])
     empty = {"year": "date unknown", "round": "no round", "type": "type not recorded"}
     return key[0] or empty[by]
+
+
+def short_label(row: ThemeRow, by: str) -> str:
+    """A chart axis label: a domain as its code, name and framework id, not the framework's name."""
+    if by != "domain":
+        return row.label
+    framework, code = row.key
+    return f"{row.label.rsplit(' (', 1)[0]} · {framework}" if code else f"whole inspection · {framework}"
+
+
+def theme_caption(table: ThemeTable, source: str) -> Caption:
+    """Title, subtitle and notes of the theme chart: what was searched and what the share is of."""
+    by = BY_LABELS[table.by].lower()
+    subtitle = f"Findings matching {table.theme.description}, by {by}"
+    notes = ("Inspections with a match / with findings (n)",)
+    return Caption(f"How often “{table.theme.name}” comes up", subtitle,
+                   PartialDate.parse(table.as_at).display() if table.as_at else "", source, notes)

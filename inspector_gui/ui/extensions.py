@@ -16,6 +16,7 @@ from PySide6.QtGui import QAction, QKeySequence
 
 from inspector_gui.errors import InspectorError
 from inspector_gui.ui import settings as keys
+from inspector_gui.ui.analysis_tabs import attach_analysis
 from inspector_gui.ui.charts_panel import ChartsPanel
 from inspector_gui.ui.dialogs.errors import show_store_error
 from inspector_gui.ui.main_window import MainWindow
@@ -32,6 +33,7 @@ def build_window(settings: Settings | None = None) -> MainWindow:
     window = MainWindow(settings)
     attach_charts(window)
     attach_export(window)
+    attach_analysis(window)
     return window
 
 
