@@ -18,6 +18,7 @@ from inspector_gui.cli.common import (
 from inspector_gui.cli.output import format_option, render
 from inspector_gui.domain.frameworks import Framework
 from inspector_gui.domain.records import KINDS, FindingQuery, MatrixRow
+from inspector_gui.domain.travel import travel, travel_record
 from inspector_gui.errors import ImportFailed
 from inspector_gui.store import Store
 from inspector_gui.store.default import resolve_store
@@ -161,10 +162,14 @@ def ratings(provider: str | None, round_: str | None, provider_type: str | None,
         return
     standards = list(dict.fromkeys(s.title for framework, _ in blocks for s in framework.standards))
     records = [_matrix_record(row, framework, standards) for framework, block in blocks for row in block]
-    click.echo(render(records, [*MATRIX_COLUMNS, *standards, "overall", "score"], fmt))
+    click.echo(render(records, [*MATRIX_COLUMNS, *standards, *TRAVEL_COLUMNS, "score"], fmt))
 
 
 MATRIX_COLUMNS = ("provider", "published", "round", "framework")
+TRAVEL_COLUMNS = ("overall", "change", "age")
+"""``change``: the overall rating's move since the provider's previous inspection (``up``,
+``down``, ``same``; "mapped, not identical" when the frameworks differ); ``age``: years since
+publication."""
 
 
 def _by_framework(rows: list[MatrixRow], frameworks: dict[str, Framework]
@@ -189,7 +194,7 @@ def _table_block(framework: Framework, rows: list[MatrixRow]) -> str:
                             cell.rating.short + ("*" if not cell.stated else "") if cell else "")
         records.append(record)
     key = "; ".join(s.title for s in framework.standards)
-    table = render(records, [*MATRIX_COLUMNS[:3], *codes, "overall", "score"], "table")
+    table = render(records, [*MATRIX_COLUMNS[:3], *codes, *TRAVEL_COLUMNS, "score"], "table")
     return f"{framework.name} ({framework.framework_id}): {key}\n{table}"
 
 
@@ -199,6 +204,7 @@ def _common(row: MatrixRow) -> dict[str, object]:
         "round": row.inspection.round, "framework": row.inspection.framework_id,
         "overall": row.inspection.overall.value,
         "score": row.inspection.published_score or (row.score.label if row.score else ""),
+        **travel_record(travel(row.inspection, row.previous)),
     }
 
 

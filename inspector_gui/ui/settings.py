@@ -33,6 +33,7 @@ class Key(Generic[T]):
 
 GROUPING = Key("providers/grouping", "type_region")
 SELECTION = Key("providers/selection", "all")
+TRAVEL_FILTER = Key("providers/travel_filter", [False, 0])
 EVERY_INSPECTION = Key("matrix/every_inspection", False)
 MATRIX_FILTERS = Key("matrix/filters", {"provider_type": "", "framework_id": "", "round": "", "year": ""})
 MATRIX_SORT = Key("matrix/sort", ["Provider", 0])

@@ -42,3 +42,44 @@ def test_typed_words_are_counted_by_kind(qtbot, window, settle):
         0, Qt.Orientation.Horizontal) == "Kind", timeout=10000)
     labels = [panel.model.row_at(r).label for r in range(panel.model.rowCount())]
     assert labels == ["Strength", "Area for improvement", "Recommendation"]
+
+
+def _provider_index(window, provider_id):
+    return window.providers.model.index_for_key(f"provider:{provider_id}")
+
+
+def test_tree_and_matrix_show_direction_of_travel_in_words(qtbot, window, settle):
+    from inspector_gui.ui.models.provider_tree import SINCE
+    from inspector_gui.ui.models.rating_matrix import SINCE as MATRIX_SINCE
+
+    qtbot.waitUntil(lambda: window.catalogue.complete, timeout=10000)
+    index = _provider_index(window, "north-and-north-east-lincolnshire-pdu")
+    since = index.siblingAtColumn(SINCE)
+    assert since.data().startswith("▼≈ ")
+    assert "down since the previous inspection (Requires improvement, 30 March 2023)" in \
+        since.data(Qt.ItemDataRole.AccessibleTextRole)
+    assert "down since" in since.data(Qt.ItemDataRole.ToolTipRole)
+    assert "down since" in index.siblingAtColumn(1).data(Qt.ItemDataRole.AccessibleTextRole)
+    model = window.matrix.model
+    row = next(r for r in range(model.rowCount())
+               if model.row_at(r).provider.provider_id == "west-yorkshire-crc")
+    cell = model.index(row, MATRIX_SINCE)
+    assert cell.data().startswith("= ")
+    assert "same as the previous inspection (Requires improvement, 31 October 2018)" in \
+        cell.data(Qt.ItemDataRole.AccessibleTextRole)
+
+
+def test_worse_and_older_filters_narrow_the_tree(qtbot, window, settle):
+    qtbot.waitUntil(lambda: window.catalogue.complete, timeout=10000)
+    filters = window.providers.travel
+    filters.worse.setChecked(True)
+    model = window.providers.model
+    assert model.index(0, 0).data() == "All providers (2)"
+    assert _provider_index(window, "west-kent-pdu").isValid()
+    assert _provider_index(window, "north-and-north-east-lincolnshire-pdu").isValid()
+    assert not _provider_index(window, "west-yorkshire-crc").isValid()
+    filters.worse.setChecked(False)
+    filters.years.setValue(6)
+    filters.older.setChecked(True)
+    assert _provider_index(window, "west-yorkshire-crc").isValid()
+    assert not _provider_index(window, "kirklees-pdu").isValid()

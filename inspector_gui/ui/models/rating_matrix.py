@@ -26,6 +26,7 @@ from inspector_gui.ui.models.matrix_text import (
     cell_name,
     cell_tip,
     fixed_key,
+    fixed_name,
     fixed_text,
     fixed_tip,
     missing_last,
@@ -34,9 +35,9 @@ from inspector_gui.ui.models.matrix_text import (
 from inspector_gui.ui.roles import CellRole, DomainRole, ItemRole, RatingRole, SortRole, TitleRole
 from inspector_gui.ui.text import plain_tooltip
 
-LEADING = ("Provider", "Published", "Overall")
+LEADING = ("Provider", "Published", "Overall", "Since")
 TRAILING = ("Score", "Rank")
-PROVIDER, PUBLISHED, OVERALL = range(len(LEADING))
+PROVIDER, PUBLISHED, OVERALL, SINCE = range(len(LEADING))
 
 
 class RatingMatrixModel(QAbstractTableModel):
@@ -152,7 +153,7 @@ class RatingMatrixModel(QAbstractTableModel):
             framework = self._frameworks.get(matrix_row.inspection.framework_id)
             return plain_tooltip(fixed_tip(matrix_row, entry, column, framework))
         if role == Qt.ItemDataRole.AccessibleTextRole:
-            return f"{matrix_row.provider.name}, {column}, {fixed_text(matrix_row, entry, column) or 'none'}"
+            return fixed_name(matrix_row, entry, column)
         if role == Qt.ItemDataRole.TextAlignmentRole and column in TRAILING:
             return Qt.AlignmentFlag.AlignCenter
         if role == Qt.ItemDataRole.FontRole and column == "Score" and entry.points is None:

@@ -39,7 +39,7 @@ from inspector_gui.ui.views.flow_layout import FlowLayout
 from inspector_gui.ui.views.legend import Legend
 from inspector_gui.ui.workers import QueryRunner
 
-_WIDTHS = {"Provider": 160, "Published": 80, "Overall": 142, "Score": 100, "Rank": 44}
+_WIDTHS = {"Provider": 160, "Published": 80, "Overall": 142, "Since": 56, "Score": 100, "Rank": 44}
 STANDARD_WIDTH = 40
 _FILTERS = ("provider_type", "framework_id", "round", "year")
 
