@@ -66,7 +66,7 @@ class ProviderPanel(QWidget):
         header.setSectionResizeMode(1, QHeaderView.ResizeMode.Fixed)
         header.resizeSection(1, badges.badge_width(tree.font()) + 4)
         header.setSectionResizeMode(SINCE, QHeaderView.ResizeMode.Fixed)
-        header.resizeSection(SINCE, tree.fontMetrics().horizontalAdvance("▼≈ 10 mo") + 12)
+        header.resizeSection(SINCE, tree.fontMetrics().horizontalAdvance("▼≈ 10 y") + 8)
         tree.selectionModel().currentChanged.connect(self._current_changed)
         return tree
 
