@@ -165,6 +165,6 @@ class ThemesPanel(QWidget):
 
 
 def _count(store: Store, theme: Theme, by: str) -> tuple[ThemeTable, str]:
-    from inspector_gui.domain.chartload import source_line
+    from inspector_gui.reports.provider_charts import source_line
 
     return theme_table(store, theme, by), source_line(store)
