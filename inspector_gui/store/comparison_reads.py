@@ -3,6 +3,7 @@ of one framework's standards across providers of a type (benchmarks)."""
 
 from __future__ import annotations
 
+import math
 import sqlite3
 from collections.abc import Sequence
 from typing import Any
@@ -23,6 +24,8 @@ PREVIOUS = (
 class ComparisonReads:
     """Comparison methods of :class:`~inspector_gui.store.Store`; needs ``_rows``."""
 
+    conn: sqlite3.Connection
+
     def _rows(self, sql: str, params: Sequence[Any] | dict[str, Any] = ()) -> list[sqlite3.Row]:
         raise NotImplementedError
 
@@ -36,3 +39,39 @@ class ComparisonReads:
             for row in self._rows(PREVIOUS.format(marks=",".join("?" * len(chunk))), chunk):
                 found[row["of_id"]] = inspection_from_row(row)
         return found
+
+    def term_weights(self, terms: Sequence[str]) -> dict[str, float]:
+        """How telling each term is: its inverse document frequency over the store's findings
+        (BM25's form, always positive), from the index's own counts; "the" weighs almost nothing,
+        "caseload" much."""
+        from inspector_gui.store.terms import VOCAB, _ensure_vocab
+
+        conn = self.conn
+        _ensure_vocab(conn)
+        total = self._rows("SELECT count(*) FROM findings")[0][0]
+        wanted = list(dict.fromkeys(terms))
+        counts: dict[str, int] = {}
+        for start in range(0, len(wanted), 500):
+            chunk = wanted[start:start + 500]
+            rows = conn.execute(f"SELECT term, doc FROM {VOCAB} WHERE term IN "
+                                f"({','.join('?' * len(chunk))})", chunk).fetchall()
+            counts.update({term: doc for term, doc in rows})
+        return {t: math.log((total - counts.get(t, 0) + 0.5) / (counts.get(t, 0) + 0.5) + 1) for t in wanted}
+
+
+def text_terms(texts: Sequence[str]) -> list[set[str]]:
+    """Each text's terms as the store's full-text index holds them (Porter-stemmed, by SQLite's
+    own tokenizer, in a memory database so that a read-only store stays untouched)."""
+    from inspector_gui.store.terms import TOKENIZER
+
+    memory = sqlite3.connect(":memory:")
+    try:
+        memory.execute(f"CREATE VIRTUAL TABLE t USING fts5(x, tokenize='{TOKENIZER}')")
+        memory.execute("CREATE VIRTUAL TABLE v USING fts5vocab(t, 'instance')")
+        memory.executemany("INSERT INTO t (rowid, x) VALUES (?, ?)", enumerate(texts))
+        found: list[set[str]] = [set() for _ in texts]
+        for doc, term in memory.execute("SELECT doc, term FROM v"):
+            found[doc].add(term)
+    finally:
+        memory.close()
+    return found
