@@ -14,7 +14,8 @@ from inspector_gui.errors import InspectorError
 
 @click.command()
 @click.argument("provider")
-@click.option("--from", "start", metavar="ID|DATE", help="The earlier inspection (default: the one before --to).")
+@click.option("--from", "start", metavar="ID|DATE",
+              help="The earlier inspection (default: the one before --to).")
 @click.option("--to", "end", metavar="ID|DATE", help="The later inspection (default: the latest).")
 @click.option("--format", "fmt", type=click.Choice(("table", "json", "md", "csv")), default="table",
               show_default=True, help="Output format.")

@@ -150,7 +150,8 @@ def compare_inspections(store: Store, provider: Provider, earlier: Inspection, l
     return Comparison(
         provider, earlier, later, first, second,
         change_between(earlier.overall, later.overall),
-        compute_score(first, provider.provider_type, before), compute_score(second, provider.provider_type, after),
+        compute_score(first, provider.provider_type, before),
+        compute_score(second, provider.provider_type, after),
         standard_changes(first, second, provider.provider_type, before, after),
         recurring, tuple(f for f in new if f.finding_id not in paired_new),
         tuple(f for f in old if f.finding_id not in paired_old),

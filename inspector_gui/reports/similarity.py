@@ -4,9 +4,9 @@ store's findings (a term's weight counted once, as a set).
 
 0 means no term in common, 1 the same terms. Terms are cut to six letters with a doubled last
 letter dropped, because Porter leaves "staff" but makes "staffing" "staf", and "managers" and
-"management" "manag" but "manageable" "manag" too: close enough for a suggestion. Weighting makes "the", "inspectors" or "staff" (in
-many findings) count little and "caseload" or "safeguarding" much, so no stop-word list is needed
-and the measure adapts to the store it reads.
+"management" "manag" but "manageable" "manag" too: close enough for a suggestion. Weighting
+makes "the", "inspectors" or "staff" (in many findings) count little and "caseload" or
+"safeguarding" much, so no stop-word list is needed and the measure adapts to the store it reads.
 """
 
 from __future__ import annotations
@@ -35,8 +35,8 @@ class Similarity:
         for term, weight in raw.items():
             key = root(term)
             weights[key] = min(weight, weights.get(key, weight))
-        return cls({text: frozenset(root(t) for t in terms) for text, terms in zip(unique, found, strict=True)},
-                   weights)
+        roots = {text: frozenset(root(t) for t in terms) for text, terms in zip(unique, found, strict=True)}
+        return cls(roots, weights)
 
     def between(self, first: str, second: str) -> float:
         a, b = self.terms.get(first, frozenset()), self.terms.get(second, frozenset())

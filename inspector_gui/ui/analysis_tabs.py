@@ -1,17 +1,45 @@
-"""The Themes tab (and the other comparison tabs of issue 16) attached to the main window through
+"""The Compare and Themes tabs attached to the main window through
 its public surface only: ``add_panel``, ``store_changed``, ``show_inspections``."""
 
 from __future__ import annotations
 
 from collections.abc import Sequence
 
+from PySide6.QtGui import QAction, QKeySequence
+
+from inspector_gui.ui.compare_panel import ComparePanel
 from inspector_gui.ui.main_window import MainWindow
+from inspector_gui.ui.shortcuts import keys_for
 from inspector_gui.ui.themes_panel import ThemesPanel
 
 
 def attach_analysis(window: MainWindow) -> None:
     """Every tab of this module, in the order they are shown."""
+    attach_compare(window)
     attach_themes(window)
+
+
+def attach_compare(window: MainWindow) -> ComparePanel:
+    """A "Compare" tab following the tree's selection (a provider: its latest inspection with the
+    one before; an inspection: it with the one before), and View → Compare with previous
+    inspection (Ctrl+K), which shows the tab."""
+    panel = ComparePanel(window.runner, window)
+    index = window.add_panel("Compare", panel)
+
+    def follow() -> None:
+        scope = window.current_scope()
+        panel.set_catalogue(window.catalogue)
+        panel.follow(scope.provider_id, scope.inspection_id)
+
+    window.store_changed.connect(lambda _: follow())
+    window.inspections_loaded.connect(follow)
+    window.providers.scope_changed.connect(lambda _: follow())
+    action = QAction("&Compare with previous inspection", window)
+    action.setShortcut(QKeySequence(keys_for("compare")))
+    action.triggered.connect(lambda: (window.tabs.setCurrentIndex(index), panel.tree.setFocus()))
+    window.commands.view_menu.addAction(action)
+    follow()
+    return panel
 
 
 def attach_themes(window: MainWindow) -> ThemesPanel:

@@ -83,3 +83,26 @@ def test_worse_and_older_filters_narrow_the_tree(qtbot, window, settle):
     filters.older.setChecked(True)
     assert _provider_index(window, "west-yorkshire-crc").isValid()
     assert not _provider_index(window, "kirklees-pdu").isValid()
+
+
+def test_ctrl_k_compares_the_selected_providers_latest_with_its_previous(qtbot, window, settle):
+    from PySide6.QtGui import QKeySequence
+
+    qtbot.waitUntil(lambda: window.catalogue.complete, timeout=10000)
+    window.providers.select_key("provider:west-yorkshire-crc")
+    action = next(a for a in window.commands.view_menu.actions() if a.shortcut() == QKeySequence("Ctrl+K"))
+    action.trigger()
+    panel = window.tabs.currentWidget()
+    assert window.tabs.tabText(window.tabs.currentIndex()) == "Compare"
+    qtbot.waitUntil(lambda: panel.tree.topLevelItemCount() == 7, timeout=10000)
+    overall = panel.tree.topLevelItem(0)
+    assert [overall.text(c) for c in range(4)] == [
+        "Overall rating", "Requires improvement", "Requires improvement", "same"]
+    recurring = panel.tree.topLevelItem(3)
+    assert recurring.text(0).startswith("Recurring findings (") and recurring.childCount() > 0
+    assert recurring.child(0).text(3).startswith("match 0.")
+    panel.tree.setCurrentItem(recurring.child(0))
+    assert "Earlier: " in panel.detail.text() and "Later: " in panel.detail.text()
+    panel.start.set_value("west-yorkshire-crc-2020-03")
+    panel.start.value_changed.emit("west-yorkshire-crc-2020-03")
+    assert "Choose two different inspections" in panel.message.text()
