@@ -33,7 +33,8 @@ def compare(provider: str, start: str | None, end: str | None, fmt: str, store_p
       inspector compare "West Yorkshire CRC"
       inspector compare "West Yorkshire CRC" --from 2018-10-31 --to 2020-03 --format json
     """
-    from inspector_gui.exchange.writers import comparison as out
+    from inspector_gui.exchange.writers.comparison import lines_markdown, lines_text
+    from inspector_gui.reports import compare_output as out
     from inspector_gui.reports.compare import compare_inspections, pick_inspections
 
     with open_store(store_path) as store:
@@ -48,6 +49,6 @@ def compare(provider: str, start: str | None, end: str | None, fmt: str, store_p
     elif fmt == "csv":
         click.echo(render(out.comparison_rows(result), out.CSV_COLUMNS, "csv"))
     elif fmt == "md":
-        click.echo(out.comparison_markdown(result), nl=False)
+        click.echo(lines_markdown(out.comparison_lines(result)), nl=False)
     else:
-        click.echo(out.comparison_text(result))
+        click.echo(lines_text(out.comparison_lines(result)))

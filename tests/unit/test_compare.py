@@ -82,3 +82,19 @@ def test_unknown_dates_and_single_inspections_are_one_line_errors(store_path: Pa
     code, _, err = run("compare", "Merseyside CRC", "--from", "2020-06", "--to", "2020-06",
                        "--store", str(store_path))
     assert code == 2 and "same inspection" in err
+
+
+def test_provider_summary_has_a_since_the_previous_inspection_section(store: Store) -> None:
+    from inspector_gui.exchange.writers import render_summary
+    from inspector_gui.reports.summary import build_summary
+
+    summary = build_summary(store, "west-yorkshire-crc")
+    assert summary.since_lines[0] == ("h", "Since the previous inspection")
+    markdown = render_summary(summary, "md").decode()
+    assert "## Since the previous inspection" in markdown and "### Recurring findings" in markdown
+    html = render_summary(summary, "html").decode()
+    assert "<h2>Since the previous inspection</h2>" in html
+    document = json.loads(render_summary(summary, "json"))
+    assert document["since_previous_inspection"]["overall"]["change"] == "same"
+    single = build_summary(store, "barnsley-and-rotherham-pdu")
+    assert single.since_lines == () and "Since the previous" not in render_summary(single, "md").decode()
