@@ -5,7 +5,7 @@ from __future__ import annotations
 import click
 
 from inspector_gui import __version__
-from inspector_gui.cli import bench, chart, compare, data, export, maintenance, synth, themes
+from inspector_gui.cli import bench, benchmark, chart, compare, data, export, maintenance, synth, themes
 
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
@@ -23,3 +23,4 @@ for command in (data.info, data.import_, data.findings, data.ratings, export.exp
 main.add_command(maintenance.migrate)
 main.add_command(themes.themes)
 main.add_command(compare.compare)
+main.add_command(benchmark.benchmark)

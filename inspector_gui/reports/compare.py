@@ -108,9 +108,9 @@ def pick_inspections(inspections: Sequence[Inspection], start: str | None, end: 
     id or date, default the latest; ``start`` likewise, default the one before ``end``."""
     if len(inspections) < 2:
         raise CompareError("has only one inspection in the store; there is nothing to compare it with")
-    later = _find(inspections, end) if end else inspections[0]
+    later = find_inspection(inspections, end) if end else inspections[0]
     if start:
-        earlier = _find(inspections, start)
+        earlier = find_inspection(inspections, start)
     else:
         position = inspections.index(later)
         if position + 1 >= len(inspections):
@@ -123,7 +123,7 @@ def pick_inspections(inspections: Sequence[Inspection], start: str | None, end: 
     return older_first[0], older_first[1]
 
 
-def _find(inspections: Sequence[Inspection], key: str) -> Inspection:
+def find_inspection(inspections: Sequence[Inspection], key: str) -> Inspection:
     """An inspection by id, or by its publication date or a prefix of it (``2020-03``, ``2018``)."""
     wanted = key.strip()
     exact = [i for i in inspections if i.inspection_id == wanted or i.published.iso() == wanted]

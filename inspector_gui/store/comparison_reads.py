@@ -75,3 +75,56 @@ def text_terms(texts: Sequence[str]) -> list[set[str]]:
     finally:
         memory.close()
     return found
+
+
+LATEST_IN_FRAMEWORK = (
+    "SELECT x.inspection_id, x.overall_rating FROM (SELECT i.inspection_id, i.provider_id, "
+    "i.overall_rating, ROW_NUMBER() OVER (PARTITION BY i.provider_id ORDER BY i.published DESC, "
+    "i.inspection_id DESC) AS k FROM inspections i WHERE i.framework_id = ?) x "
+    "JOIN providers p ON p.provider_id = x.provider_id "
+    "WHERE x.k = 1 AND p.provider_type = ? AND x.provider_id != ? {among}")
+"""Every other provider of a type, by its latest inspection under one framework (one each)."""
+
+
+class DistributionReads:
+    """Rating distributions of :class:`~inspector_gui.store.Store`; needs ``_rows``."""
+
+    def _rows(self, sql: str, params: Sequence[Any] | dict[str, Any] = ()) -> list[sqlite3.Row]:
+        raise NotImplementedError
+
+    def rating_distribution(self, framework_id: str, provider_type: str, exclude: str,
+                            among: Sequence[str] | None = None) -> dict[str, dict[str, int]]:
+        """``standard code -> rating word -> count`` over the latest inspection under
+        ``framework_id`` of every provider of ``provider_type`` but ``exclude`` (only those in
+        ``among`` when given); the overall rating under the key ``""``."""
+        where, params = "", [framework_id, provider_type, exclude]
+        if among is not None:
+            where = f"AND x.provider_id IN ({','.join('?' * len(among)) or 'NULL'})"
+            params += list(among)
+        latest = LATEST_IN_FRAMEWORK.format(among=where)
+        result: dict[str, dict[str, int]] = {}
+        for r in self._rows(f"WITH l AS ({latest}) SELECT '' AS code, overall_rating AS rating, "
+                            "count(*) AS n FROM l WHERE coalesce(overall_rating, '') != '' GROUP BY 2 "
+                            "UNION ALL "
+                            "SELECT r.standard_code, r.rating, count(*) FROM l JOIN ratings r "
+                            "ON r.inspection_id = l.inspection_id GROUP BY 1, 2", params):
+            result.setdefault(r["code"], {})[r["rating"]] = r["n"]
+        return result
+
+    def region_members(self, region: str) -> list[str]:
+        return [r[0] for r in self._rows("SELECT provider_id FROM providers WHERE region = ? "
+                                         "ORDER BY provider_id", (region,))]
+
+    def statistical_neighbours(self, provider_id: str) -> list[str] | None:
+        """A provider's published peers from a ``peer_groups`` table (``provider_id``,
+        ``peer_provider_id``), closest first; None when the store has no such table."""
+        table = self._rows("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'peer_groups'")
+        if not table:
+            return None
+        columns = {r["name"] for r in self._rows("PRAGMA table_info(peer_groups)")}
+        if not {"provider_id", "peer_provider_id"} <= columns:
+            return None
+        order = "position" if "position" in columns else "rowid"
+        rows = self._rows(f"SELECT peer_provider_id FROM peer_groups WHERE provider_id = ? ORDER BY {order}",
+                          (provider_id,))
+        return list(dict.fromkeys(r[0] for r in rows))
