@@ -43,6 +43,8 @@ FINDINGS_SCOPE = Key("findings/follow_selection", True)
 RECENT_STORES = Key("stores/recent", [])
 CENTRE_TAB = Key("window/centre_tab", "")
 CHARTS = Key("charts/state", {})
+BENCHMARK_PEERS = Key("benchmark/peers", {})
+"""Peers the user chose, per provider id: ``{provider_id: [peer ids]}``."""
 EXPORT_FORMAT = Key("export/format", "pdf")
 EXPORT_FOLDER = Key("export/folder", "")
 EXPORT_REVEAL = Key("export/reveal", True)

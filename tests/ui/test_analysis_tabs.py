@@ -106,3 +106,35 @@ def test_ctrl_k_compares_the_selected_providers_latest_with_its_previous(qtbot, 
     panel.start.set_value("west-yorkshire-crc-2020-03")
     panel.start.value_changed.emit("west-yorkshire-crc-2020-03")
     assert "Choose two different inspections" in panel.message.text()
+
+
+def test_benchmark_tab_follows_the_selection_and_remembers_chosen_peers(qtbot, window, settle, monkeypatch):
+    from inspector_gui.ui import settings as keys
+    from inspector_gui.ui.benchmark_panel import PeerDialog
+    from inspector_gui.ui.roles import ItemRole, RatingRole
+
+    qtbot.waitUntil(lambda: window.catalogue.complete, timeout=10000)
+    panel = _tab(window, "Benchmark")
+    window.providers.select_key("provider:west-yorkshire-crc")
+    qtbot.waitUntil(lambda: panel.model.rowCount() > 0, timeout=10000)
+    model = panel.model
+    assert [model.headerData(c, Qt.Orientation.Horizontal) for c in range(model.columnCount())] == [
+        "Standard", "Rating", "National", "Region: Yorkshire and the Humber"]
+    national = model.index(0, 2).data(ItemRole)
+    assert national.n == 19 and model.index(0, 1).data(RatingRole).label == "Requires improvement"
+    assert "2 better, 16 level, 1 worse" in model.index(0, 2).data(Qt.ItemDataRole.AccessibleTextRole)
+
+    def pick(dialog):
+        for row in range(dialog.list.count()):
+            item = dialog.list.item(row)
+            if item.text() in ("Merseyside CRC", "Essex CRC"):
+                item.setCheckState(Qt.CheckState.Checked)
+        return PeerDialog.DialogCode.Accepted
+
+    monkeypatch.setattr(PeerDialog, "exec", pick)
+    panel.choose_peers()
+    qtbot.waitUntil(lambda: model.columnCount() == 5, timeout=10000)
+    assert model.headerData(4, Qt.Orientation.Horizontal) == "Chosen peers"
+    assert model.index(0, 4).data(ItemRole).n == 2
+    assert sorted(window.settings.get(keys.BENCHMARK_PEERS)["west-yorkshire-crc"]) == [
+        "essex-crc", "merseyside-crc"]
