@@ -28,8 +28,8 @@ class DistributionDelegate(QStyledItemDelegate):
         bar = QRect(rect.left(), rect.top(), min(BAR_WIDTH, rect.width() // 2), rect.height())
         self._bar(painter, bar, distribution, option.palette)
         painter.setPen(option.palette.color(QPalette.ColorRole.Text))
-        painter.drawText(rect.adjusted(bar.width() + 6, 0, 0, 0),
-                         Qt.AlignmentFlag.AlignVCenter | Qt.AlignmentFlag.AlignLeft, summary_text(distribution))
+        align = Qt.AlignmentFlag.AlignVCenter | Qt.AlignmentFlag.AlignLeft
+        painter.drawText(rect.adjusted(bar.width() + 6, 0, 0, 0), align, summary_text(distribution))
         painter.restore()
 
     def _bar(self, painter: QPainter, rect: QRect, distribution: Distribution, palette: QPalette) -> None:
