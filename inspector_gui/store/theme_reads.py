@@ -61,8 +61,10 @@ class ThemeReads:
                           (match,))
         totals = self._base_counts(base)
         found = {tuple(r[f"k{n}"] or "" for n in range(len(group))): r for r in hits}
-        if by in ("domain", "kind"):
-            keys_seen = set(found) | set(self._domain_keys() if by == "domain" else self._kind_keys())
+        if by == "domain":
+            keys_seen = set(found) | {k for k in self._domain_keys() if (k[0],) in totals}
+        elif by == "kind":
+            keys_seen = set(found) | set(self._kind_keys())
         else:
             keys_seen = set(found) | set(totals)
         return [ThemeCount(key, found[key]["matching"] if key in found else 0,
@@ -78,18 +80,21 @@ class ThemeReads:
         return [r[0] for r in rows]
 
     def _base_counts(self, base: tuple[str, ...]) -> dict[tuple[str, ...], int]:
-        if not base:
-            return {(): self._rows(f"SELECT count(DISTINCT f.inspection_id) {FROM}")[0][0]}
-        keys = ", ".join(f"{c} AS k{n}" for n, c in enumerate(base))
-        rows = self._rows(f"SELECT {keys}, count(DISTINCT f.inspection_id) AS n {FROM} "
-                          f"GROUP BY {_names(base)}")
+        """Inspections with any finding per group: one index seek per inspection, not a pass over
+        every finding."""
+        keys = ", ".join(f"{c} AS k{n}" for n, c in enumerate(base)) or "'' AS k0"
+        group = f"GROUP BY {_names(base)}" if base else ""
+        rows = self._rows(f"SELECT {keys}, count(*) AS n FROM inspections i JOIN providers p "
+                          "ON p.provider_id = i.provider_id WHERE EXISTS (SELECT 1 FROM findings f "
+                          f"WHERE f.inspection_id = i.inspection_id) {group}")
         return {tuple(r[f"k{n}"] or "" for n in range(len(base))): r["n"] for r in rows}
 
     def _domain_keys(self) -> list[tuple[str, str]]:
-        """Every (framework, domain code) findings are recorded under."""
-        rows = self._rows("SELECT DISTINCT i.framework_id, coalesce(f.domain_code, '') "
-                          "FROM findings f JOIN inspections i ON i.inspection_id = f.inspection_id")
-        return [(r[0], r[1]) for r in rows]
+        """Every (framework, domain code) of the frameworks' standards, and each framework's
+        whole-inspection findings (code ``""``)."""
+        rows = self._rows("SELECT DISTINCT framework_id, domain_code FROM standards "
+                          "UNION SELECT framework_id, '' FROM frameworks")
+        return [(r[0], r[1] or "") for r in rows]
 
     def _kind_keys(self) -> list[tuple[str]]:
         return [(r[0],) for r in self._rows("SELECT DISTINCT kind FROM findings")]
