@@ -16,6 +16,7 @@ from inspector_gui import paths
 from inspector_gui.domain.chartdata import Caption
 from inspector_gui.domain.dates import PartialDate
 from inspector_gui.domain.records import KIND_LABELS, KINDS
+from inspector_gui.domain.search import Search
 from inspector_gui.store import Store
 from inspector_gui.store.search import fts_query
 from inspector_gui.store.theme_reads import BYS, ThemeCount
@@ -36,7 +37,7 @@ class Theme:
     @property
     def match(self) -> str | None:
         """The FTS5 expression: any of the searches; None when none has a word."""
-        parts = [q for q in (fts_query(s) for s in self.searches) if q]
+        parts = [q for q in (fts_query(Search.parse(s)) for s in self.searches) if q]
         if not parts:
             return None
         return parts[0] if len(parts) == 1 else " OR ".join(f"({p})" for p in parts)
