@@ -4,6 +4,7 @@ frameworks through their concept, findings paired with a shown strength, bad cho
 from __future__ import annotations
 
 import json
+import sqlite3
 from pathlib import Path
 
 from click.testing import CliRunner
@@ -98,3 +99,11 @@ def test_provider_summary_has_a_since_the_previous_inspection_section(store: Sto
     assert document["since_previous_inspection"]["overall"]["change"] == "same"
     single = build_summary(store, "barnsley-and-rotherham-pdu")
     assert single.since_lines == () and "Since the previous" not in render_summary(single, "md").decode()
+
+
+def test_terminal_escapes_in_finding_text_cannot_reach_the_terminal(store_path: Path) -> None:
+    with sqlite3.connect(store_path) as conn:
+        conn.execute("UPDATE findings SET text = text || ' \x1b]0;pwned\x07\x1b[31m' "
+                     "WHERE inspection_id = 'west-yorkshire-crc-2020-03'")
+    code, out, _ = run("compare", "West Yorkshire CRC", "--store", str(store_path))
+    assert code == 0 and "\x1b" not in out and "\x07" not in out and "\ufffd" in out
