@@ -30,6 +30,7 @@ from inspector_gui.reports.compare import (
     compare_inspections,
     pick_inspections,
 )
+from inspector_gui.ui.text import plain_tooltip
 from inspector_gui.ui.views.choices import ChoiceBox
 from inspector_gui.ui.workers import QueryRunner
 
@@ -164,7 +165,7 @@ def _label(inspection: Inspection) -> str:
 def _item(texts: tuple[str, str, str, str], children: list[QTreeWidgetItem] = ()) -> QTreeWidgetItem:
     item = QTreeWidgetItem(list(texts))
     for column, text in enumerate(texts):
-        item.setToolTip(column, text)
+        item.setToolTip(column, plain_tooltip(text))
     item.addChildren(list(children))
     return item
 

@@ -15,6 +15,7 @@ from PySide6.QtCore import QAbstractTableModel, Qt
 from inspector_gui.reports.benchmark import Benchmark
 from inspector_gui.ui.models import NO_PARENT, Index, read_only_flags
 from inspector_gui.ui.roles import ItemRole, RatingRole
+from inspector_gui.ui.text import plain_tooltip
 
 FIXED = ("Standard", "Rating")
 
@@ -41,20 +42,24 @@ class BenchmarkModel(QAbstractTableModel):
             return None
         row, column = self._benchmark.rows[index.row()], index.column()
         if column == 0:
-            return row.title if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole) else None
+            return row.title if role == Qt.ItemDataRole.DisplayRole else \
+                plain_tooltip(row.title) if role == Qt.ItemDataRole.ToolTipRole else None
         if column == 1:
             if role == RatingRole:
                 return row.own
             text = f"{row.title}: {row.own.label}"
-            return text if role in (Qt.ItemDataRole.ToolTipRole, Qt.ItemDataRole.AccessibleTextRole) else None
+            return plain_tooltip(text) if role == Qt.ItemDataRole.ToolTipRole else \
+                text if role == Qt.ItemDataRole.AccessibleTextRole else None
         distribution = row.groups[column - len(FIXED)]
         if role == ItemRole:
             return distribution
         if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole,
                     Qt.ItemDataRole.AccessibleTextRole):
             text = distribution.text()
-            return text if role == Qt.ItemDataRole.DisplayRole else \
-                f"{row.title}, {distribution.group}: {text}"
+            if role == Qt.ItemDataRole.DisplayRole:
+                return text
+            named = f"{row.title}, {distribution.group}: {text}"
+            return plain_tooltip(named) if role == Qt.ItemDataRole.ToolTipRole else named
         return None
 
     def headerData(self, section: int, orientation: Qt.Orientation,

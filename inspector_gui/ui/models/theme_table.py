@@ -13,6 +13,7 @@ from PySide6.QtCore import QAbstractTableModel, Qt
 from inspector_gui.reports.themes import BY_LABELS, ThemeRow, ThemeTable
 from inspector_gui.ui.models import NO_PARENT, Index, read_only_flags
 from inspector_gui.ui.roles import ItemRole
+from inspector_gui.ui.text import plain_tooltip
 
 COLUMNS = ("Matching", "n", "Share", "Findings")
 TIPS = ("Inspections with at least one matching finding", "Inspections with findings recorded",
@@ -50,9 +51,10 @@ class ThemeTableModel(QAbstractTableModel):
         if role == Qt.ItemDataRole.DisplayRole:
             return values[index.column()]
         if role in (Qt.ItemDataRole.ToolTipRole, Qt.ItemDataRole.AccessibleTextRole):
-            return (f"{row.label}: {row.count.matching} of {row.count.inspections} inspections "
+            text = (f"{row.label}: {row.count.matching} of {row.count.inspections} inspections "
                     f"with findings recorded have a matching finding ({values[3]}); "
                     "Enter or double-click shows them")
+            return plain_tooltip(text) if role == Qt.ItemDataRole.ToolTipRole else text
         if role == Qt.ItemDataRole.TextAlignmentRole and index.column():
             return Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
         return None
