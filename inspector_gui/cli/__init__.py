@@ -21,6 +21,7 @@ for command in (data.info, data.import_, data.findings, data.ratings, export.exp
                 synth.synth, bench.bench):
     main.add_command(command)
 main.add_command(maintenance.migrate)
+main.add_command(maintenance.rebuild_index)
 main.add_command(themes.themes)
 main.add_command(compare.compare)
 main.add_command(benchmark.benchmark)

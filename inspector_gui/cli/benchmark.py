@@ -8,7 +8,7 @@ from pathlib import Path
 import click
 
 from inspector_gui.cli.common import fail, handle_errors, open_store, store_option
-from inspector_gui.cli.output import format_option, render
+from inspector_gui.cli.output import format_option, render, say
 from inspector_gui.domain.ratings import GRADED
 
 
@@ -46,7 +46,7 @@ def benchmark(provider: str, inspection: str | None, peers: str | None, fmt: str
         chosen = find_inspection(inspections, inspection) if inspection else inspections[0]
         result = run(store, found, chosen, peer_sources(store, peers))
     if fmt == "json":
-        click.echo(json.dumps(_document(result), indent=2, ensure_ascii=False))
+        say(json.dumps(_document(result), indent=2, ensure_ascii=False))
         return
     columns = ["standard", "rating", *(g.label for g in result.groups)]
     rows = [{"standard": r.title, "rating": r.own.label, **{d.group: d.text() for d in r.groups}}
@@ -54,12 +54,12 @@ def benchmark(provider: str, inspection: str | None, peers: str | None, fmt: str
     if fmt == "csv":
         rows = [_flat(r) for r in result.rows]
         columns = list(rows[0]) if rows else columns
-    click.echo(render(rows, columns, fmt))
+    say(render(rows, columns, fmt), data=fmt == "csv")
     if fmt == "table":
-        click.echo(f"{found.name}, published {chosen.published.display()}, {result.framework.name}: "
-                   f"other {found.provider_type}s by their latest inspection under it", err=True)
+        say(f"{found.name}, published {chosen.published.display()}, {result.framework.name}: "
+            f"other {found.provider_type}s by their latest inspection under it", err=True)
         for note in result.missing:
-            click.echo(f"note: {note}", err=True)
+            say(f"note: {note}", err=True)
 
 
 def _groups(row: object) -> list[dict[str, object]]:

@@ -8,7 +8,7 @@ from pathlib import Path
 import click
 
 from inspector_gui.cli.common import handle_errors, open_store, store_option
-from inspector_gui.cli.output import render
+from inspector_gui.cli.output import render, say
 from inspector_gui.errors import InspectorError
 
 
@@ -45,10 +45,10 @@ def compare(provider: str, start: str | None, end: str | None, fmt: str, store_p
             raise InspectorError(f"{found.name} {exc}") from None
         result = compare_inspections(store, found, earlier, later)
     if fmt == "json":
-        click.echo(json.dumps(out.comparison_record(result), indent=2, ensure_ascii=False))
+        say(json.dumps(out.comparison_record(result), indent=2, ensure_ascii=False))
     elif fmt == "csv":
-        click.echo(render(out.comparison_rows(result), out.CSV_COLUMNS, "csv"))
+        say(render(out.comparison_rows(result), out.CSV_COLUMNS, "csv"), data=True)
     elif fmt == "md":
-        click.echo(lines_markdown(out.comparison_lines(result)), nl=False)
+        say(lines_markdown(out.comparison_lines(result)).rstrip("\n"))
     else:
-        click.echo(lines_text(out.comparison_lines(result)))
+        say(lines_text(out.comparison_lines(result)))

@@ -7,9 +7,18 @@ from pathlib import Path
 
 import click
 
-from inspector_gui.cli.common import fail, handle_errors, open_store, resolve_domains, store_option
+from inspector_gui.cli.common import (
+    fail,
+    handle_errors,
+    open_store,
+    refuse_invisible,
+    resolve_domains,
+    store_option,
+)
+from inspector_gui.cli.output import say
 from inspector_gui.domain.records import KINDS
 from inspector_gui.domain.summary import ProviderSummary
+from inspector_gui.exchange import partial
 from inspector_gui.exchange.atomic import check_target
 from inspector_gui.exchange.writers import (
     FORMATS,
@@ -56,19 +65,21 @@ def export(provider: str | None, all_providers: bool, all_inspections: bool, fmt
     fmt = _format(fmt, output)
     _check_choices(provider, all_providers, all_inspections, fmt, domain, kind)
     check_target(output, force)
+    refuse_invisible(provider=provider, domain=domain)
+    partial.remove_abandoned()
     with open_store(store_path) as store:
         if all_providers:
             table = build_league(store, latest_only=not all_inspections)
             write_league(table, fmt, output, force=force)
-            click.echo(f"wrote the league table ({len(table.entries)} rows) to {output}")
+            say(f"wrote the league table ({len(table.entries)} rows) to {output}")
             return
         found = store.find_provider(provider or "")
         summary = build_summary(store, found.provider_id, domains=resolve_domains(store, domain),
                                 kinds=kind or None)
     chart = None if no_chart or fmt not in CHART_FORMATS else _history_png(summary, fmt)
     write_summary(summary, fmt, output, force=force, chart_png=chart)
-    click.echo(f"wrote {found.name}: {len(summary.inspections)} inspections, "
-               f"{summary.finding_count} findings to {output}")
+    say(f"wrote {found.name}: {len(summary.inspections)} inspections, "
+        f"{summary.finding_count} findings to {output}")
 
 
 def _history_png(summary: ProviderSummary, fmt: str) -> bytes | None:

@@ -7,7 +7,7 @@ from pathlib import Path
 import click
 
 from inspector_gui.cli.common import fail, handle_errors, open_store, store_option
-from inspector_gui.cli.output import format_option, render
+from inspector_gui.cli.output import format_option, render, say
 from inspector_gui.reports.themes import BY_LABELS, resolve_theme, starter_themes, theme_table
 
 
@@ -32,7 +32,7 @@ def themes(text: str | None, by: str, list_themes: bool, fmt: str, store_path: P
     if list_themes:
         rows = [{"theme": t.name, "searches": "; ".join(t.searches), "about": t.about}
                 for t in starter_themes()]
-        click.echo(render(rows, ["theme", "searches", "about"], fmt))
+        say(render(rows, ["theme", "searches", "about"], fmt))
         return
     if not text or not text.strip():
         fail("give a theme or search words (inspector themes --list shows the starter themes)")
@@ -46,7 +46,7 @@ def themes(text: str | None, by: str, list_themes: bool, fmt: str, store_path: P
     if fmt == "table":
         for record in records:
             record["share"] = f"{record['share']:.0%}"
-    click.echo(render(records, columns, fmt))
+    say(render(records, columns, fmt), data=fmt == "csv")
     if fmt == "table":
-        click.echo(f"theme {theme.name}: findings matching {theme.description}; share of the "
-                   "inspections with findings recorded", err=True)
+        say(f"theme {theme.name}: findings matching {theme.description}; share of the "
+            "inspections with findings recorded", err=True)
