@@ -4,9 +4,6 @@ mistaken for a pattern. Clicking a bar emits its row."""
 
 from __future__ import annotations
 
-import html
-import textwrap
-
 import pyqtgraph as pg
 from PySide6.QtCore import Qt, Signal
 
@@ -16,8 +13,6 @@ from inspector_gui.domain.palette import series_colour
 from inspector_gui.reports.themes import ThemeTable, short_label
 
 BAR = 0.7
-WRAP = 64
-"""Characters per caption line."""
 
 
 class ThemeFigure(Figure):
@@ -35,13 +30,6 @@ class ThemeFigure(Figure):
         self._bars()
         self.on_hover(self._tip)
         self.scene().sigMouseClicked.connect(self._clicked)
-
-    def _label(self, text: str, row: int, size: str, colour: str, bold: bool = False) -> None:
-        """Caption lines wrapped, so the chart fits beside its table in a 1400-pixel window."""
-        lines = textwrap.wrap(text, WRAP) or [""]
-        label = pg.LabelItem("<br>".join(html.escape(line) for line in lines), size=size,
-                             color=colour, bold=bold, justify="left")
-        self.ci.addItem(label, row=row, col=0, colspan=2)
 
     def _axes(self) -> None:
         count = len(self.table.rows)

@@ -10,6 +10,7 @@ from typing import Any
 
 import click
 
+from inspector_gui.domain.domains import DomainGroup, resolve_domain
 from inspector_gui.domain.records import PROVIDER_TYPES
 from inspector_gui.errors import InspectorError, one_line
 from inspector_gui.exchange.encodings import visible
@@ -55,18 +56,22 @@ def warn(message: str) -> None:
     click.echo(f"inspector: {one_line(message)}", err=True)
 
 
-def resolve_domains(store: Store, names: tuple[str, ...]) -> tuple[str, ...] | None:
-    """The domain codes meant by ``--domain`` values (codes or names); None when none given."""
+def resolve_domains(store: Store, names: tuple[str, ...],
+                    framework_id: str | None = None) -> tuple[DomainGroup, ...] | None:
+    """The domains meant by ``--domain`` values: a name covers every framework's domain of that
+    name; a code must mean one domain (or be narrowed by ``--framework``); None when none given.
+    Anything else fails with the choices listed."""
     if not names:
+        if framework_id is not None:
+            fail("--framework names the framework of a --domain code; give --domain too")
         return None
-    codes: list[str] = []
-    for name in names:
-        found = store.domain_codes(name)
-        if not found:
-            known = ", ".join(f"{c} ({n})" for c, n in store.domains())
-            fail(f"no domain {name!r}; domains are {known}")
-        codes += found
-    return tuple(dict.fromkeys(codes))
+    frameworks = store.frameworks()
+    return tuple(resolve_domain(name, frameworks, framework_id) for name in names)
+
+
+def domain_keys(groups: tuple[DomainGroup, ...] | None) -> tuple[tuple[str, str], ...] | None:
+    """``(framework_id, domain code)`` of every domain the groups cover, for a findings query."""
+    return None if groups is None else tuple(dict.fromkeys(k for g in groups for k in g.keys))
 
 
 def refuse_invisible(**options: str | tuple[str, ...] | None) -> None:

@@ -10,6 +10,7 @@ import click
 from inspector_gui.cli.common import (
     chosen_store,
     count_type,
+    domain_keys,
     fail,
     handle_errors,
     open_store,
@@ -19,7 +20,7 @@ from inspector_gui.cli.common import (
     store_option,
 )
 from inspector_gui.cli.output import format_option, render, say
-from inspector_gui.domain.frameworks import Framework
+from inspector_gui.domain.frameworks import Framework, Standard
 from inspector_gui.domain.records import KINDS, FindingQuery, MatrixRow
 from inspector_gui.domain.travel import travel, travel_record
 from inspector_gui.errors import ImportFailed
@@ -95,7 +96,10 @@ def _progress(done: int, total: int) -> None:
 @click.command()
 @click.option("--provider", help="Provider id or name (case-insensitive).")
 @click.option("--inspection", help="Inspection id.")
-@click.option("--domain", multiple=True, help="Domain code or name; repeat for several.")
+@click.option("--domain", multiple=True,
+              help="Domain name (every framework's domain of that name), or a code that means one "
+                   "domain (else give --framework); repeat for several.")
+@click.option("--framework", "framework_id", help="The framework whose domain --domain CODE means.")
 @click.option("--standard", help="Standard code, e.g. 2.1.")
 @click.option("--kind", type=click.Choice(KINDS), multiple=True, help="Kind; repeat for several.")
 @click.option("--search", default="", help="Words to find (plain words, not query syntax).")
@@ -104,21 +108,27 @@ def _progress(done: int, total: int) -> None:
 @store_option
 @handle_errors
 def findings(provider: str | None, inspection: str | None, domain: tuple[str, ...],
-             standard: str | None, kind: tuple[str, ...], search: str, limit: int, fmt: str,
-             store_path: Path | None) -> None:
+             framework_id: str | None, standard: str | None, kind: tuple[str, ...], search: str,
+             limit: int, fmt: str, store_path: Path | None) -> None:
     """List findings, newest inspection first, filtered by any of the options.
+
+    A domain is a domain of a framework: "2" is Case supervision in 2018 and Service delivery in
+    2023, so --domain takes a name, or a code with --framework.
 
     \b
     Example:
-      inspector findings --domain 2 --search "risk of harm"
+      inspector findings --domain "Case supervision" --search "risk of harm"
+      inspector findings --framework pdu-2023 --domain 2
     """
-    refuse_invisible(provider=provider, inspection=inspection, domain=domain, standard=standard)
+    refuse_invisible(provider=provider, inspection=inspection, domain=domain, framework=framework_id,
+                     standard=standard)
     with open_store(store_path) as store:
         query = FindingQuery(
             provider_ids=(store.find_provider(provider).provider_id,) if provider else None,
-            inspection_id=inspection, domain_codes=resolve_domains(store, domain), standard_code=standard,
-            kinds=kind or None, search=search, limit=limit)
-        rows = [{"published": f.published.iso(), "provider": f.provider_name, "domain": f.domain_code,
+            inspection_id=inspection, domains=domain_keys(resolve_domains(store, domain, framework_id)),
+            standard_code=standard, kinds=kind or None, search=search, limit=limit)
+        rows = [{"published": f.published.iso(), "provider": f.provider_name,
+                 "domain": f"{f.domain_code} {f.domain_name}".strip(),
                  "standard": f.standard_code, "kind": f.kind, "text": f.text,
                  "inspection_id": f.inspection_id, "source_url": f.source_url}
                 for f in store.findings(query)]
@@ -145,7 +155,7 @@ def ratings(provider: str | None, round_: str | None, provider_type: str | None,
 
     With --round every inspection of that round is listed; otherwise each provider's latest.
     The table has one block per framework, since frameworks number their standards differently;
-    CSV and JSON name each standard column by code and name.
+    CSV and JSON name each standard column by framework, code and name.
 
     \b
     Example:
@@ -162,9 +172,10 @@ def ratings(provider: str | None, round_: str | None, provider_type: str | None,
         say("\n\n".join(_table_block(framework, block) for framework, block in blocks))
         click.echo(f"{len(rows)} inspections", err=True)
         return
-    standards = list(dict.fromkeys(s.title for framework, _ in blocks for s in framework.standards))
+    standards = [s for framework, _ in blocks for s in framework.standards]
     records = [_matrix_record(row, framework, standards) for framework, block in blocks for row in block]
-    say(render(records, [*MATRIX_COLUMNS, *standards, *TRAVEL_COLUMNS, "score"], fmt), data=fmt == "csv")
+    columns = [*MATRIX_COLUMNS, *(s.full_title for s in standards), *TRAVEL_COLUMNS, "score"]
+    say(render(records, columns, fmt), data=fmt == "csv")
 
 
 MATRIX_COLUMNS = ("provider", "published", "round", "framework")
@@ -210,12 +221,14 @@ def _common(row: MatrixRow) -> dict[str, object]:
     }
 
 
-def _matrix_record(row: MatrixRow, framework: Framework, standards: list[str]) -> dict[str, object]:
-    """A row for CSV or JSON: a rating word, empty when not recorded, "n/a" when the standard
-    is not one this provider is rated on."""
+def _matrix_record(row: MatrixRow, framework: Framework, standards: list[Standard]) -> dict[str, object]:
+    """A row for CSV or JSON, a column per (framework, standard): a rating word, empty when not
+    recorded, "n/a" when the standard is not one this provider is rated on (another framework's,
+    or one for another provider type)."""
     record = _common(row)
-    own = {s.title: s for s in framework.standards_for(row.provider.provider_type)}
-    for title in standards:
-        cell = row.cells.get(own[title].code) if title in own else None
-        record[title] = cell.rating.value if cell else ("" if title in own else "n/a")
+    own = {s.code for s in framework.standards_for(row.provider.provider_type)}
+    for standard in standards:
+        mine = standard.framework_id == framework.framework_id and standard.code in own
+        cell = row.cells.get(standard.code) if mine else None
+        record[standard.full_title] = cell.rating.value if cell else ("" if mine else "n/a")
     return record

@@ -41,7 +41,8 @@ CHART_FORMATS = ("pdf", "html")
 @click.option("--format", "fmt", type=click.Choice(FORMATS),
               help="Output format (default: from the output file's suffix).")
 @click.option("--output", "-o", required=True, type=click.Path(path_type=Path), help="File to write.")
-@click.option("--domain", multiple=True, help="Only findings of this domain (code or name); repeat.")
+@click.option("--domain", multiple=True,
+              help="Only findings of this domain (name, or a code that means one domain); repeat.")
 @click.option("--kind", type=click.Choice(KINDS), multiple=True, help="Only findings of this kind; repeat.")
 @click.option("--force", is_flag=True, help="Replace the output file if it exists.")
 @click.option("--no-chart", is_flag=True, help="Leave the rating-history chart out of a PDF or HTML summary.")
@@ -74,8 +75,9 @@ def export(provider: str | None, all_providers: bool, all_inspections: bool, fmt
             say(f"wrote the league table ({len(table.entries)} rows) to {output}")
             return
         found = store.find_provider(provider or "")
-        summary = build_summary(store, found.provider_id, domains=resolve_domains(store, domain),
-                                kinds=kind or None)
+        groups = resolve_domains(store, domain)
+        codes = None if groups is None else tuple(dict.fromkeys(m.code for g in groups for m in g.members))
+        summary = build_summary(store, found.provider_id, domains=codes, kinds=kind or None)
     chart = None if no_chart or fmt not in CHART_FORMATS else _history_png(summary, fmt)
     write_summary(summary, fmt, output, force=force, chart_png=chart)
     say(f"wrote {found.name}: {len(summary.inspections)} inspections, "

@@ -296,6 +296,8 @@ class TrendSeries:
     label: str
     points: tuple[TrendPoint, ...]
     names: tuple[str, ...] = ()
+    changes: tuple[FrameworkChange, ...] = ()
+    """Where a later framework's domain of the same name joins the series."""
 
     def runs(self) -> list[list[TrendPoint]]:
         """Points split where a year is missing, so a line never bridges a gap."""

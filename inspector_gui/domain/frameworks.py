@@ -37,6 +37,12 @@ class Standard:
         """``2.1 Assessment``."""
         return f"{self.code} {self.name}"
 
+    @property
+    def full_title(self) -> str:
+        """``crc-nps-2018 2.1 Assessment``: the name of a column or series that must not be
+        confused with another framework's 2.1."""
+        return f"{self.framework_id} {self.code} {self.name}"
+
 
 @dataclass(frozen=True)
 class Framework:

@@ -99,6 +99,10 @@ class FindingQuery:
     inspection_ids: tuple[str, ...] | None = None
     inspection_id: str | None = None
     domain_codes: tuple[str, ...] | None = None
+    """Domain codes in whatever frameworks the other filters leave: for one provider's findings,
+    or ``("",)`` for findings about a whole inspection. Across frameworks use ``domains``."""
+    domains: tuple[tuple[str, str], ...] | None = None
+    """``(framework_id, domain code)`` pairs: a domain of a framework, never a code alone."""
     standard_code: str | None = None
     kinds: tuple[str, ...] | None = None
     search: str = ""

@@ -16,6 +16,7 @@ from inspector_gui import __version__
 from inspector_gui.domain.dates import PartialDate
 from inspector_gui.domain.frameworks import Framework
 from inspector_gui.domain.league import LeagueTable, league_table
+from inspector_gui.domain.matrix import blocks_for
 from inspector_gui.domain.records import KINDS, Finding, FindingQuery, Inspection, Provider
 from inspector_gui.domain.summary import (
     FindingGroup,
@@ -120,7 +121,11 @@ def paged_findings(store: Store, query: FindingQuery, page: int = PAGE_SIZE) -> 
 
 
 def build_league(store: Store, *, latest_only: bool = True, today: dt.date | None = None) -> LeagueTable:
-    """The rating matrix of every provider (latest inspections, or all), ranked by score."""
+    """The rating matrix of every provider (latest inspections, or all), ranked within league
+    groups of one framework, provider type and round or year."""
     rows = store.rating_matrix(latest_only=latest_only)
-    return LeagueTable(tuple(league_table(rows)), latest_only, PartialDate.parse(store.as_at()),
-                       today or dt.date.today(), GENERATED_BY)
+    frameworks = store.frameworks()
+    entries = tuple(league_table(rows, frameworks))
+    standards = tuple(s for block in blocks_for(rows, frameworks) for s in block.standards)
+    return LeagueTable(entries, latest_only, PartialDate.parse(store.as_at()),
+                       today or dt.date.today(), GENERATED_BY, standards, frameworks)

@@ -40,7 +40,7 @@ COLUMNS = (  # in the order of Finding's fields
     " AND s.standard_code = f.standard_code) AS standard_name, f.kind, f.text, f.source_url")
 ORDER = "ORDER BY i.published DESC, i.inspection_id, f.id"
 FTS_IN = "f.id IN (SELECT rowid FROM findings_fts WHERE findings_fts MATCH ?)"
-NEWEST = ("WITH i AS (SELECT inspection_id, published, "
+NEWEST = ("WITH i AS (SELECT inspection_id, published, framework_id, "
           "(SELECT min(id) FROM findings WHERE inspection_id = x.inspection_id) AS lo, "
           "(SELECT max(id) FROM findings WHERE inspection_id = x.inspection_id) AS hi "
           "FROM inspections x {inspections} ORDER BY published DESC, inspection_id LIMIT ? OFFSET ?) ")
@@ -114,7 +114,8 @@ class FindingReads:
         if match and replace(query, search="", limit=0, offset=0) == FindingQuery(limit=0):
             return self._rows("SELECT count(*) FROM findings_fts WHERE findings_fts MATCH ?",
                               (match,))[0][0]
-        join = "JOIN inspections i USING (inspection_id)" if query.provider_ids is not None else ""
+        joined = query.provider_ids is not None or query.domains is not None
+        join = "JOIN inspections i USING (inspection_id)" if joined else ""
         where, params = _where(query)
         return self._rows(f"SELECT count(*) FROM findings f {join} {where}", params)[0][0]
 
@@ -130,6 +131,7 @@ class FindingReads:
             ("i.provider_id", query.provider_ids), ("i.inspection_id", query.inspection_ids),
             ("i.inspection_id", query.inspection_id), ("+f.domain_code", query.domain_codes),
             ("+f.kind", query.kinds), ("+f.standard_code", query.standard_code)))
+        _add_domains(clauses, params, query, "+f.domain_code")
         budget = MAX_STEPS * math.ceil((query.offset + query.limit) / 100)
         rows = self._capped_rows(WALK.format(where=_join(clauses)),
                                  [*params, query.limit, query.offset], budget)
@@ -198,6 +200,17 @@ def _clauses(pairs: Sequence[tuple[str, Any]]) -> tuple[list[str], list[Any]]:
     return clauses, params
 
 
+def _add_domains(clauses: list[str], params: list[Any], query: FindingQuery, column: str) -> None:
+    """The ``domains`` filter: a finding's domain code within its inspection's framework."""
+    if query.domains is None:
+        return
+    if not query.domains:
+        clauses.append("0")
+        return
+    clauses.append(f"(i.framework_id, {column}) IN (VALUES {', '.join(['(?, ?)'] * len(query.domains))})")
+    params += [value for pair in query.domains for value in pair]
+
+
 def _join(clauses: list[str]) -> str:
     return "WHERE " + " AND ".join(clauses) if clauses else ""
 
@@ -214,6 +227,7 @@ def _finding_where(query: FindingQuery) -> tuple[str, list[Any]]:
     found by ``(inspection_id, id)``, and a domain index would make SQLite read all of a domain."""
     clauses, params = _clauses((("+f.domain_code", query.domain_codes), ("+f.kind", query.kinds),
                                 ("+f.standard_code", query.standard_code)))
+    _add_domains(clauses, params, query, "+f.domain_code")
     return _join(clauses), params
 
 
@@ -232,6 +246,7 @@ def _where(query: FindingQuery, match: str | None = None,
         ("i.provider_id", query.provider_ids), (found + "f.inspection_id", query.inspection_ids),
         (found + "f.inspection_id", query.inspection_id), (found + "f.domain_code", query.domain_codes),
         (found + "f.kind", query.kinds), (found + "f.standard_code", query.standard_code)))
+    _add_domains(clauses, params, query, found + "f.domain_code")
     match = match or fts_query(query.parsed_search)
     if match:
         filtered = len(clauses) > (query.provider_ids is not None)

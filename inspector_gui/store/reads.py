@@ -182,13 +182,6 @@ class ReadQueries(FindingReads, ComparisonReads):
                           "GROUP BY domain_code ORDER BY domain_code")
         return [(r["domain_code"], r["names"] or "") for r in rows]
 
-    def domain_codes(self, code_or_name: str) -> tuple[str, ...]:
-        """Domain codes meant by a code (``2``) or a name, or part of one (``case supervision``)."""
-        rows = self._rows("SELECT DISTINCT domain_code FROM standards WHERE domain_code = ? "
-                          "OR instr(lower(domain_name), lower(?)) ORDER BY domain_code",
-                          (code_or_name, code_or_name))
-        return tuple(r[0] for r in rows)
-
     def rating_history(self, provider_id: str) -> list[HistoryPoint]:
         """A provider's inspections oldest first, with overall and standard ratings."""
         inspections = list(reversed(self.inspections(provider_id)))
@@ -248,18 +241,19 @@ class ReadQueries(FindingReads, ComparisonReads):
         return self._rows("SELECT count(*) FROM ratings r JOIN inspections i USING (inspection_id) "
                           f"JOIN providers p USING (provider_id) {where}", params)[0][0]
 
-    def domain_trend(self, provider_type: str | None = None) -> list[tuple[str, str, int, int]]:
-        """``(domain_code, year, good_or_better, rated)`` for every domain and year with ratings."""
+    def domain_trend(self, provider_type: str | None = None) -> list[tuple[str, str, str, int, int]]:
+        """``(framework_id, domain_code, year, good_or_better, rated)`` for every framework's
+        domain and year with ratings: a domain is its framework's, never a code alone."""
         good = ",".join(f"'{r.value}'" for r in GRADED[:2])
         where, params = ("AND p.provider_type = ?", (provider_type,)) if provider_type else ("", ())
         rows = self._rows(
-            "SELECT s.domain_code, substr(i.published, 1, 4) AS year, "
+            "SELECT s.framework_id, s.domain_code, substr(i.published, 1, 4) AS year, "
             f"sum(r.rating IN ({good})) AS good, count(*) AS n FROM ratings r "
             "JOIN inspections i USING (inspection_id) JOIN providers p USING (provider_id) "
             "JOIN standards s ON s.framework_id = i.framework_id AND s.standard_code = r.standard_code "
-            f"WHERE i.published != '' {where} GROUP BY s.domain_code, year ORDER BY s.domain_code, year",
-            params)
-        return [(r["domain_code"], r["year"], r["good"], r["n"]) for r in rows]
+            f"WHERE i.published != '' {where} GROUP BY s.framework_id, s.domain_code, year "
+            "ORDER BY s.framework_id, s.domain_code, year", params)
+        return [(r["framework_id"], r["domain_code"], r["year"], r["good"], r["n"]) for r in rows]
 
 
 def _chunks(items: list[str], size: int) -> list[list[str]]:

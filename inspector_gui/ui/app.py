@@ -22,6 +22,7 @@ from PySide6.QtWidgets import QApplication
 from inspector_gui import __version__
 from inspector_gui.exchange import partial
 from inspector_gui.imagesize import parse_size
+from inspector_gui.ui import settings as keys
 from inspector_gui.ui.dialogs.errors import install_excepthook
 from inspector_gui.ui.extensions import build_window
 from inspector_gui.ui.main_window import MainWindow
@@ -55,6 +56,8 @@ def parse_args(argv: list[str] | None) -> argparse.Namespace:
                         help="render the window offscreen with the store loaded, save a PNG and exit")
     parser.add_argument("--size", type=size_argument, default=(1400, 900), metavar="WxH",
                         help="window size for --screenshot (default 1400x900)")
+    parser.add_argument("--domain", metavar="NAME",
+                        help="with --screenshot: show the findings of the domains of this name")
     parser.add_argument("--version", action="version", version=f"inspector-gui {__version__}")
     return parser.parse_args(argv)
 
@@ -68,7 +71,10 @@ def main(argv: list[str] | None = None) -> int:
         import tempfile
 
         with tempfile.TemporaryDirectory(prefix="inspector-gui-") as fresh:
-            window = build_window(Settings(Path(fresh) / "settings.ini"))
+            settings = Settings(Path(fresh) / "settings.ini")
+            if args.domain:
+                settings.set(keys.FINDINGS_DOMAIN, args.domain)
+            window = build_window(settings)
             window.open_store(args.store)
             return _screenshot(app, window, args.screenshot, args.size)
     partial.remove_abandoned()  # exports a killed run of the app left half-written

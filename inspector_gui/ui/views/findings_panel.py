@@ -115,12 +115,10 @@ class FindingsPanel(QWidget):
 
     def query(self) -> FindingQuery:
         """The store query for what the panel shows now."""
-        domain = self.filters.domain()
         standard = (self._focus.standard_code if self._focus else "") or self.filters.standard.value()
         return FindingQuery(
-            **self._where(), domain_codes=None if domain is None else (domain,),
-            standard_code=standard or None, kinds=self.filters.kinds_chosen(),
-            search=self.filters.search.text())
+            **self._where(), **self.filters.domain_query(), standard_code=standard or None,
+            kinds=self.filters.kinds_chosen(), search=self.filters.search.text())
 
     def _where(self) -> dict[str, tuple[str, ...] | None]:
         if self._focus is not None:
