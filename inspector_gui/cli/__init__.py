@@ -19,6 +19,7 @@ COMMANDS = {  # command name -> module.attribute
     "ratings": "data.ratings", "export": "export.export", "chart": "chart.chart",
     "synth": "synth.synth", "bench": "bench.bench", "migrate": "maintenance.migrate",
     "check": "maintenance.check", "rebuild-index": "maintenance.rebuild_index",
+    "themes": "themes.themes", "compare": "compare.compare", "benchmark": "benchmark.benchmark",
 }
 
 

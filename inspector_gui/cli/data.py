@@ -23,6 +23,7 @@ from inspector_gui.cli.common import (
 from inspector_gui.cli.output import format_option, render, say
 from inspector_gui.domain.frameworks import Framework, Standard
 from inspector_gui.domain.records import KINDS, FindingQuery, MatrixRow
+from inspector_gui.domain.travel import travel, travel_record
 from inspector_gui.errors import ImportFailed, one_line
 from inspector_gui.store import Store
 from inspector_gui.store.creation import create_store
@@ -194,11 +195,15 @@ def ratings(provider: str | None, round_: str | None, provider_type: str | None,
         return
     standards = [s for framework, _ in blocks for s in framework.standards]
     records = [_matrix_record(row, framework, standards) for framework, block in blocks for row in block]
-    columns = [*MATRIX_COLUMNS, *(s.full_title for s in standards), "overall", "score"]
+    columns = [*MATRIX_COLUMNS, *(s.full_title for s in standards), *TRAVEL_COLUMNS, "score"]
     say(render(records, columns, fmt), data=fmt == "csv")
 
 
 MATRIX_COLUMNS = ("provider", "published", "round", "framework")
+TRAVEL_COLUMNS = ("overall", "change", "age")
+"""``change``: the overall rating's move since the provider's previous inspection (``up``,
+``down``, ``same``; "mapped, not identical" when the frameworks differ); ``age``: years since
+publication."""
 
 
 def _by_framework(rows: list[MatrixRow], frameworks: dict[str, Framework]
@@ -223,7 +228,7 @@ def _table_block(framework: Framework, rows: list[MatrixRow]) -> str:
                             cell.rating.short + ("*" if not cell.stated else "") if cell else "")
         records.append(record)
     key = "; ".join(s.title for s in framework.standards)
-    table = render(records, [*MATRIX_COLUMNS[:3], *codes, "overall", "score"], "table")
+    table = render(records, [*MATRIX_COLUMNS[:3], *codes, *TRAVEL_COLUMNS, "score"], "table")
     return f"{framework.name} ({framework.framework_id}): {key}\n{table}"
 
 
@@ -233,6 +238,7 @@ def _common(row: MatrixRow) -> dict[str, object]:
         "round": row.inspection.round, "framework": row.inspection.framework_id,
         "overall": row.inspection.overall.value,
         "score": row.inspection.published_score or (row.score.label if row.score else ""),
+        **travel_record(travel(row.inspection, row.previous)),
     }
 
 

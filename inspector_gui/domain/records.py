@@ -86,6 +86,8 @@ class MatrixRow:
     inspection: Inspection
     cells: dict[str, RatingCell] = field(default_factory=dict)
     score: Score | None = None
+    previous: Inspection | None = None
+    """The provider's inspection before this one (direction of travel); None for a first."""
 
 
 @dataclass(frozen=True)

@@ -10,7 +10,7 @@ import datetime as dt
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import replace
 from itertools import groupby
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from inspector_gui import __version__
 from inspector_gui.domain.dates import PartialDate
@@ -47,10 +47,25 @@ def build_summary(store: Store, provider_id: str, *, domains: Sequence[str] | No
     kind_list = [k for k in KINDS if not kinds or k in kinds]
     groups = _finding_groups(store, provider_id, codes, kind_list, progress)
     domain_filter = tuple((c, names.get(c, c)) for c in codes) if domains is not None else None
+    lines, record = since_previous(store, provider)
     return ProviderSummary(
         provider, inspections, groups, domain_filter, tuple(kind_list) if kinds else None,
         PartialDate.parse(store.as_at()), today or dt.date.today(), GENERATED_BY, tuple(history),
-        store.attribution(provider.inspectorate_id))
+        store.attribution(provider.inspectorate_id), lines, record)
+
+
+def since_previous(store: Store, provider: Provider
+                   ) -> tuple[tuple[tuple[str, str], ...], dict[str, Any] | None]:
+    """The provider's latest inspection compared with the one before (none with fewer than two)."""
+    from inspector_gui.reports.compare import compare_inspections, pick_inspections
+    from inspector_gui.reports.compare_output import comparison_lines, comparison_record
+
+    inspections = store.inspections(provider.provider_id)
+    if len(inspections) < 2:
+        return (), None
+    result = compare_inspections(store, provider, *pick_inspections(inspections, None, None))
+    lines = comparison_lines(result)
+    return (("h", "Since the previous inspection"), ("", lines[0][1]), *lines[1:]), comparison_record(result)
 
 
 def _own_domain_names(frameworks: Iterable[Framework], provider_type: str) -> dict[str, str]:

@@ -22,6 +22,7 @@ from inspector_gui.domain.records import (
 )
 from inspector_gui.domain.scales import FrameworkScales, framework_scales
 from inspector_gui.errors import UnknownProviderError
+from inspector_gui.store.comparison_reads import ComparisonReads
 from inspector_gui.store.finding_reads import FindingReads, parse_date
 
 INSPECTION_COLUMNS = ("inspection_id, provider_id, framework_id, round, fieldwork_start, "
@@ -46,7 +47,7 @@ def provider_from_row(row: sqlite3.Row) -> Provider:
                     row["inspectorate_id"] or "")
 
 
-class ReadQueries(FindingReads):
+class ReadQueries(FindingReads, ComparisonReads):
     """Query methods of :class:`~inspector_gui.store.Store`; needs ``_rows`` and a cache."""
 
     _framework_cache: dict[str, Framework] | None
@@ -190,6 +191,7 @@ class ReadQueries(FindingReads):
         sql = f"SELECT * FROM ({sql}) {latest} ORDER BY name COLLATE NOCASE, recency"
         rows = self._rows(sql, params)
         cells = self.ratings_for([r["inspection_id"] for r in rows])
+        previous = self.previous_inspections([r["inspection_id"] for r in rows])
         frameworks = self.frameworks()
         result = []
         for r in rows:
@@ -198,7 +200,8 @@ class ReadQueries(FindingReads):
             framework = frameworks.get(inspection.framework_id)
             score = compute_score(framework, provider.provider_type,
                                   {c: cell.rating for c, cell in own.items()}) if framework else None
-            result.append(MatrixRow(provider, inspection, own, score))
+            result.append(MatrixRow(provider, inspection, own, score,
+                                    previous.get(inspection.inspection_id)))
         return result
 
     def domains(self) -> list[tuple[str, str]]:

@@ -13,8 +13,10 @@ from inspector_gui.domain.records import StoreInfo
 from inspector_gui.errors import ImportFailed, StoreError
 from inspector_gui.store import connection, guards, terms
 from inspector_gui.store.catalogue_reads import CatalogueReads
+from inspector_gui.store.comparison_reads import DistributionReads
 from inspector_gui.store.reads import ReadQueries
 from inspector_gui.store.schema import DATA_TABLES, create_schema
+from inspector_gui.store.theme_reads import ThemeReads
 
 if TYPE_CHECKING:
     import sqlite_utils
@@ -34,7 +36,7 @@ provider type first, then each group times its applicable standards (9 ms at 20,
 where joining every inspection to its standards took 20 ms, on every open of the window)."""
 
 
-class Store(ReadQueries, CatalogueReads):
+class Store(ReadQueries, CatalogueReads, ThemeReads, DistributionReads):
     """An open store file. Use :meth:`open` to read, :meth:`create` for a new file."""
 
     def __init__(self, conn: sqlite3.Connection, path: Path, readonly: bool, version: int) -> None:

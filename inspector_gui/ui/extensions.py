@@ -17,6 +17,7 @@ from PySide6.QtWidgets import QDialog
 
 from inspector_gui.errors import InspectorError
 from inspector_gui.ui import settings as keys
+from inspector_gui.ui.analysis_tabs import attach_analysis
 from inspector_gui.ui.charts_panel import ChartsPanel
 from inspector_gui.ui.dialogs.errors import show_store_error
 from inspector_gui.ui.main_window import MainWindow
@@ -34,6 +35,7 @@ def build_window(settings: Settings | None = None) -> MainWindow:
     attach_charts(window)
     attach_export(window)
     attach_import(window)
+    attach_analysis(window)
     return window
 
 

@@ -29,6 +29,7 @@ SHORTCUTS: tuple[Shortcut, ...] = (
     Shortcut("every_inspection", "Ctrl+Shift+E", "Matrix: every inspection, or only the latest"),
     Shortcut("all_domains", "Ctrl+0", "Findings of every domain"),
     Shortcut("domain", "Ctrl+1 … Ctrl+9", "Findings of the n-th domain (1, 2, …, then whole inspection)"),
+    Shortcut("compare", "Ctrl+K", "Compare the selected inspection (or the latest) with the previous one"),
     Shortcut("save_chart", "Ctrl+Shift+S", "In the Charts tab: save the chart shown as PNG or SVG"),
     Shortcut("shortcuts", "F1", "Show this list of shortcuts"),
 )

@@ -40,7 +40,7 @@ from inspector_gui.ui.views.frozen_table import FrozenColumnTable
 from inspector_gui.ui.views.legend import Legend
 from inspector_gui.ui.workers import QueryRunner
 
-_WIDTHS = {"Provider": 240, "Published": 80, "Overall": 100, "Score": 112, "Rank": 48,
+_WIDTHS = {"Provider": 240, "Published": 80, "Overall": 100, "Since": 56, "Score": 112, "Rank": 48,
            "League": 150}
 STANDARD_WIDTH = 76
 ROW_HEIGHT = 36
