@@ -38,8 +38,8 @@ class ComparisonReads:
         from inspector_gui.store.reads import inspection_from_row
 
         rows = self._rows(PREVIOUS, (json.dumps(list(inspection_ids)),))
-        found = {row["of_id"]: inspection_from_row(row) for row in rows}
-        return found
+        frameworks = self.frameworks()  # type: ignore[attr-defined]  # ReadQueries, beside it in Store
+        return {row["of_id"]: inspection_from_row(row, frameworks) for row in rows}
 
     def term_weights(self, terms: Sequence[str]) -> dict[str, float]:
         """How telling each term is: its inverse document frequency over the store's findings

@@ -68,9 +68,8 @@ def council_store(tmp_path: Path) -> Path:
     with Store.create(path) as store:
         store.import_files([SAMPLE])
     with sqlite3.connect(path) as conn:
-        conn.execute("CREATE TABLE peer_groups (provider_id TEXT, peer_provider_id TEXT, source TEXT, "
-                     "position INTEGER)")
-        conn.executemany("INSERT INTO peer_groups VALUES ('la-a', ?, 'DfE statistical neighbours', ?)",
+        conn.executemany("INSERT INTO peer_groups (provider_id, peer_provider_id, source, position) "
+                         "VALUES ('la-a', ?, 'DfE statistical neighbours', ?)",
                          [("la-e", 1), ("la-b", 2)])
     return path
 
