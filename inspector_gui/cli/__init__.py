@@ -5,7 +5,7 @@ from __future__ import annotations
 import click
 
 from inspector_gui import __version__
-from inspector_gui.cli import bench, chart, data, export, maintenance, synth
+from inspector_gui.cli import bench, chart, data, export, maintenance, notebook, synth
 
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
@@ -18,6 +18,6 @@ def main() -> None:
 
 
 for command in (data.info, data.import_, data.findings, data.ratings, export.export, chart.chart,
-                synth.synth, bench.bench):
+                synth.synth, bench.bench, notebook.tags, notebook.notes):
     main.add_command(command)
 main.add_command(maintenance.migrate)

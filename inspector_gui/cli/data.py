@@ -15,6 +15,7 @@ from inspector_gui.cli.common import (
     resolve_domains,
     store_option,
 )
+from inspector_gui.cli.notebook import add_notebook_columns, notebook_option
 from inspector_gui.cli.output import format_option, render
 from inspector_gui.domain.frameworks import Framework
 from inspector_gui.domain.records import KINDS, FindingQuery, MatrixRow
@@ -22,6 +23,7 @@ from inspector_gui.errors import ImportFailed
 from inspector_gui.store import Store
 from inspector_gui.store.default import resolve_store
 from inspector_gui.store.imports import ImportReport
+from inspector_gui.store.notebook import Notebook
 
 
 @click.command()
@@ -98,30 +100,40 @@ def _progress(done: int, total: int) -> None:
 @click.option("--standard", help="Standard code, e.g. 2.1.")
 @click.option("--kind", type=click.Choice(KINDS), multiple=True, help="Kind; repeat for several.")
 @click.option("--search", default="", help="Words to find (plain words, not query syntax).")
+@click.option("--tag", help="Only findings carrying this tag of yours (see 'inspector tags').")
+@click.option("--with-notes", is_flag=True, help="Add your tags and notes as columns.")
 @click.option("--limit", type=click.IntRange(1), default=50, show_default=True)
 @format_option
+@notebook_option
 @store_option
 @handle_errors
 def findings(provider: str | None, inspection: str | None, domain: tuple[str, ...],
-             standard: str | None, kind: tuple[str, ...], search: str, limit: int, fmt: str,
-             store_path: Path | None) -> None:
+             standard: str | None, kind: tuple[str, ...], search: str, tag: str | None, with_notes: bool,
+             limit: int, fmt: str, notebook_path: Path | None, store_path: Path | None) -> None:
     """List findings, newest inspection first, filtered by any of the options.
+
+    The id column names a finding for 'inspector tags add' and 'inspector notes add'.
 
     \b
     Example:
       inspector findings --domain 2 --search "risk of harm"
+      inspector findings --tag evidence --with-notes
     """
-    with open_store(store_path) as store:
+    with open_store(store_path) as store, Notebook.open(notebook_path, create=False) as notebook:
         query = FindingQuery(
             provider_ids=(store.find_provider(provider).provider_id,) if provider else None,
             inspection_id=inspection, domain_codes=resolve_domains(store, domain), standard_code=standard,
-            kinds=kind or None, search=search, limit=limit)
-        rows = [{"published": f.published.iso(), "provider": f.provider_name, "domain": f.domain_code,
-                 "standard": f.standard_code, "kind": f.kind, "text": f.text,
-                 "inspection_id": f.inspection_id, "source_url": f.source_url}
-                for f in store.findings(query)]
+            kinds=kind or None, search=search, limit=limit,
+            natural_keys=tuple(notebook.tagged_keys(tag)) if tag is not None else None)
+        found = store.findings(query)
+        rows = [{"id": f.finding_id, "published": f.published.iso(), "provider": f.provider_name,
+                 "domain": f.domain_code, "standard": f.standard_code, "kind": f.kind, "text": f.text,
+                 "inspection_id": f.inspection_id, "source_url": f.source_url} for f in found]
+        if with_notes:
+            add_notebook_columns(rows, found, notebook)
         total = store.count_findings(query)
-    columns = ["published", "provider", "domain", "standard", "kind", "text"]
+    columns = ["id", "published", "provider", "domain", "standard", "kind", "text"]
+    columns += ["tags", "notes"] if with_notes else []
     if fmt != "table":
         columns += ["inspection_id", "source_url"]
     click.echo(render(rows, columns, fmt))
