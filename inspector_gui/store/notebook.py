@@ -15,16 +15,20 @@ import json
 import os
 import sqlite3
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
+from typing import TYPE_CHECKING
 from urllib.parse import quote
 
 import platformdirs
 
-from inspector_gui.domain.records import Finding
+from inspector_gui.domain.records import Finding, FindingQuery
 from inspector_gui.errors import InspectorError
 from inspector_gui.exchange.encodings import CONTROL
 from inspector_gui.store.default import APP_NAME
+
+if TYPE_CHECKING:
+    from inspector_gui.store.store import Store
 
 NOTEBOOK_ENV = "INSPECTOR_NOTEBOOK"
 APPLICATION_ID = 0x49474E42  # "IGNB"
@@ -303,3 +307,20 @@ def finding_record(finding: Finding) -> Record:
     """What a tag or note on this finding points at."""
     return Record("finding", finding.natural_key, finding.inspection_id, finding.provider_name,
                   finding.kind, finding.text)
+
+
+def tagged_query(query: FindingQuery, tag: str, path: Path) -> FindingQuery:
+    """``query`` narrowed to the findings carrying ``tag`` in the notebook at ``path`` (none when
+    the notebook does not exist yet); unchanged for no tag."""
+    if not tag:
+        return query
+    with Notebook.open(path, create=False) as notebook:
+        return replace(query, natural_keys=tuple(notebook.tagged_keys(tag)))
+
+
+def tagged_page(store: Store, query: FindingQuery, tag: str, path: Path
+                ) -> tuple[list[Finding], dict[str, list[str]]]:
+    """A page of findings and the notebook's tags on them, for a worker thread."""
+    rows = store.findings(tagged_query(query, tag, path))
+    with Notebook.open(path, create=False) as notebook:
+        return rows, notebook.tags_of("finding", [f.natural_key for f in rows])

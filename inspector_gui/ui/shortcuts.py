@@ -29,6 +29,9 @@ SHORTCUTS: tuple[Shortcut, ...] = (
     Shortcut("every_inspection", "Ctrl+Shift+E", "Matrix: every inspection, or only the latest"),
     Shortcut("all_domains", "Ctrl+0", "Findings of every domain"),
     Shortcut("domain", "Ctrl+1 … Ctrl+9", "Findings of the n-th domain (1, 2, …, then whole inspection)"),
+    Shortcut("add_tag", "Ctrl+T", "Findings: tag the selected findings (your notebook, not the store)"),
+    Shortcut("remove_tag", "Ctrl+Shift+T", "Findings: remove a tag from the selected findings"),
+    Shortcut("add_note", "Ctrl+Shift+N", "Findings: add a note to the current finding"),
     Shortcut("save_chart", "Ctrl+Shift+S", "In the Charts tab: save the chart shown as PNG or SVG"),
     Shortcut("shortcuts", "F1", "Show this list of shortcuts"),
 )

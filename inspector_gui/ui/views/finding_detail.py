@@ -3,9 +3,13 @@ full text and its source link (which opens in the browser). Every string is plai
 
 from __future__ import annotations
 
-from PySide6.QtWidgets import QFrame, QVBoxLayout, QWidget
+from collections.abc import Sequence
+
+from PySide6.QtGui import QAction
+from PySide6.QtWidgets import QFrame, QHBoxLayout, QToolButton, QVBoxLayout, QWidget
 
 from inspector_gui.domain.records import KIND_LABELS, Finding
+from inspector_gui.store.notebook import Note
 from inspector_gui.ui.text import heading_label, link_html, link_label, plain_label, plain_tooltip, short_url
 
 
@@ -19,16 +23,34 @@ class FindingDetail(QFrame):
         self.text = plain_label(wrap=True, selectable=True)
         self.inspection = plain_label(wrap=True, selectable=True)
         self.source = link_label()
+        self.tags = plain_label(wrap=True, selectable=True)
+        self.notes = plain_label(wrap=True, selectable=True)
+        self.buttons = QHBoxLayout()
         layout = QVBoxLayout(self)
-        for widget in (self.heading, self.where, self.text, self.inspection, self.source):
+        for widget in (self.heading, self.where, self.text, self.inspection, self.source, self.tags,
+                       self.notes):
             layout.addWidget(widget)
+        layout.addLayout(self.buttons)
         layout.addStretch(1)
         self.show_finding(None)
 
-    def show_finding(self, finding: Finding | None) -> None:
+    def add_buttons(self, actions: Sequence[QAction]) -> None:
+        """Buttons for the notebook commands (their shortcuts work in the pane too)."""
+        for action in actions:
+            button = QToolButton(self)
+            button.setDefaultAction(action)
+            self.buttons.addWidget(button)
+        self.buttons.addStretch(1)
+
+    def show_finding(self, finding: Finding | None, tags: Sequence[str] = ()) -> None:
+        for button in (self.buttons.itemAt(i).widget() for i in range(self.buttons.count())):
+            if button is not None:
+                button.setEnabled(finding is not None)
+        self.show_tags(tags)
+        self.show_notes([])
         if finding is None:
             self.heading.setText("No finding selected")
-            for label in (self.where, self.text, self.inspection, self.source):
+            for label in (self.where, self.text, self.inspection, self.source, self.tags):
                 label.setText("")
             return
         self.heading.setText(KIND_LABELS.get(finding.kind, finding.kind))
@@ -39,6 +61,14 @@ class FindingDetail(QFrame):
         url = finding.source_url
         self.source.setText("Source: " + link_html(url, short_url(url)) if url else "Source: not recorded")
         self.source.setToolTip(plain_tooltip(url))
+
+    def show_tags(self, tags: Sequence[str]) -> None:
+        self.tags.setText("Tags: " + ", ".join(tags) if tags else "No tags (Ctrl+T adds one)")
+
+    def show_notes(self, notes: Sequence[Note]) -> None:
+        """Your notes on the finding, oldest first, each with its date."""
+        self.notes.setText("\n".join(f"Note ({n.added[:10]}): {n.text}" for n in notes))
+        self.notes.setVisible(bool(notes))
 
 
 def _where(finding: Finding) -> str:

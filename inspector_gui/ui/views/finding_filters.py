@@ -35,7 +35,9 @@ class FindingFilters(QWidget):
         self.standard = ChoiceBox("Any standard", "Standard", self)
         self.standard.setMaximumWidth(200)
         self.standard.set_choices([])  # says "Any standard" while the store loads
-        for box in (self.follow, self.standard):
+        self.tag = ChoiceBox("Any tag", "Tag (your notebook)", self)
+        self.tag.set_choices([])
+        for box in (self.follow, self.standard, self.tag):
             box.value_changed.connect(lambda _: self.changed.emit())
         self.count = plain_label(parent=self)
         self.count.setAlignment(Qt.AlignmentFlag.AlignVCenter)
@@ -62,7 +64,7 @@ class FindingFilters(QWidget):
     def _lay_out(self) -> None:
         top = QHBoxLayout()
         top.addWidget(self.search, 1)
-        for widget in (*self.kinds.values(), self.follow, self.standard):
+        for widget in (*self.kinds.values(), self.follow, self.standard, self.tag):
             top.addWidget(widget)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
@@ -138,6 +140,10 @@ class FindingFilters(QWidget):
         self.standard.set_choices([(f"{code} {' / '.join(names)}", code)
                                    for code, (domain, names) in sorted(self._standards.items())
                                    if self._domain is None or domain == self._domain])
+
+    def set_tag_counts(self, counts: list[tuple[str, int]]) -> None:
+        """The notebook's tags on findings, each with its count; a chosen tag stays chosen."""
+        self.tag.set_choices([(f"{tag} ({count})", tag) for tag, count in counts])
 
     def kinds_chosen(self) -> tuple[str, ...] | None:
         """The kinds ticked, or None when all three are (no filter)."""
