@@ -119,7 +119,8 @@ class FindingsModel(QAbstractTableModel):
         if role == HighlightRole:
             return self._words if column == TEXT else []
         if role == Qt.ItemDataRole.ToolTipRole:
-            return plain_tooltip(finding.text if column == TEXT else _tip(finding, column))
+            tip = ", ".join(self.tags_of(finding)) if column == TAGS else _tip(finding, column)
+            return plain_tooltip(finding.text if column == TEXT else tip)
         if role == Qt.ItemDataRole.AccessibleTextRole:
             text = ", ".join(self.tags_of(finding)) if column == TAGS else _text(finding, column)
             return f"{COLUMNS[column]}: {text or 'none'}"

@@ -5,15 +5,19 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
+from PySide6.QtCore import Qt
 from PySide6.QtGui import QAction
-from PySide6.QtWidgets import QFrame, QHBoxLayout, QToolButton, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QFrame, QScrollArea, QToolButton, QVBoxLayout, QWidget
 
 from inspector_gui.domain.records import KIND_LABELS, Finding
 from inspector_gui.store.notebook import Note
 from inspector_gui.ui.text import heading_label, link_html, link_label, plain_label, plain_tooltip, short_url
+from inspector_gui.ui.views.flow_layout import FlowLayout
 
 
-class FindingDetail(QFrame):
+class FindingDetail(QScrollArea):
+    """Scrolls when the pane is short: a long finding, its tags and notes stay readable."""
+
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setFrameShape(QFrame.Shape.StyledPanel)
@@ -25,13 +29,18 @@ class FindingDetail(QFrame):
         self.source = link_label()
         self.tags = plain_label(wrap=True, selectable=True)
         self.notes = plain_label(wrap=True, selectable=True)
-        self.buttons = QHBoxLayout()
-        layout = QVBoxLayout(self)
+        self._button_strip = QWidget(self)
+        self.buttons = FlowLayout(self._button_strip)
+        self.buttons.setContentsMargins(0, 0, 0, 0)
+        self.setWidgetResizable(True)
+        self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        inner = QWidget(self)
+        layout = QVBoxLayout(inner)
         for widget in (self.heading, self.where, self.text, self.inspection, self.source, self.tags,
-                       self.notes):
+                       self.notes, self._button_strip):
             layout.addWidget(widget)
-        layout.addLayout(self.buttons)
         layout.addStretch(1)
+        self.setWidget(inner)
         self.show_finding(None)
 
     def add_buttons(self, actions: Sequence[QAction]) -> None:
@@ -40,7 +49,6 @@ class FindingDetail(QFrame):
             button = QToolButton(self)
             button.setDefaultAction(action)
             self.buttons.addWidget(button)
-        self.buttons.addStretch(1)
 
     def show_finding(self, finding: Finding | None, tags: Sequence[str] = ()) -> None:
         for button in (self.buttons.itemAt(i).widget() for i in range(self.buttons.count())):

@@ -64,7 +64,7 @@ class FindingFilters(QWidget):
     def _lay_out(self) -> None:
         top = QHBoxLayout()
         top.addWidget(self.search, 1)
-        for widget in (*self.kinds.values(), self.follow, self.standard, self.tag):
+        for widget in (*self.kinds.values(), self.follow, self.standard):
             top.addWidget(widget)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
@@ -72,11 +72,11 @@ class FindingFilters(QWidget):
         layout.addWidget(self._strip)
 
     def _refill_strip(self) -> None:
-        """Domain buttons, then the count, wrapping when the panel is narrow."""
+        """Domain buttons, the tag filter, then the count, wrapping when the panel is narrow."""
         flow = self._strip.layout()
         while flow.takeAt(0) is not None:
             pass
-        for widget in [*self.domains.buttons(), self.count]:
+        for widget in [*self.domains.buttons(), self.tag, self.count]:
             flow.addWidget(widget)
 
     def set_catalogue(self, catalogue: Catalogue | None) -> None:
