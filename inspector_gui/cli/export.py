@@ -1,5 +1,5 @@
-"""``inspector export``: a provider summary as PDF, HTML, Markdown, CSV or JSON, or the league
-table as CSV or JSON. Qt is imported only when a PDF is written."""
+"""``inspector export``: a provider summary as PDF, HTML, Markdown, CSV, XLSX or JSON, or the
+league table as CSV, XLSX or JSON. Qt is imported only when a PDF is written."""
 
 from __future__ import annotations
 
@@ -26,7 +26,7 @@ CHART_FORMATS = ("pdf", "html")
 @click.command()
 @click.argument("provider", required=False)
 @click.option("--all", "all_providers", is_flag=True,
-              help="Every provider's rating matrix, ranked by score (the league table); CSV or JSON.")
+              help="Every provider's rating matrix, ranked by score (the league table); CSV, XLSX or JSON.")
 @click.option("--all-inspections", is_flag=True,
               help="With --all: every inspection, not only each provider's latest.")
 @click.option("--format", "fmt", type=click.Choice(FORMATS),
@@ -52,6 +52,7 @@ def export(provider: str | None, all_providers: bool, all_inspections: bool, fmt
       inspector export "West Yorkshire CRC" --output west-yorkshire.pdf
       inspector export leeds-pdu --format md --domain 2 --kind improvement -o leeds.md
       inspector export --all --format csv --output league.csv
+      inspector export --all --output league.xlsx
     """
     fmt = _format(fmt, output)
     _check_choices(provider, all_providers, all_inspections, fmt, domain, kind)
@@ -59,7 +60,7 @@ def export(provider: str | None, all_providers: bool, all_inspections: bool, fmt
     with open_store(store_path) as store:
         if all_providers:
             table = build_league(store, latest_only=not all_inspections)
-            write_league(table, fmt, output, force=force)
+            write_league(table, fmt, output, force=force, frameworks=store.frameworks())
             click.echo(f"wrote the league table ({len(table.entries)} rows) to {output}")
             return
         found = store.find_provider(provider or "")

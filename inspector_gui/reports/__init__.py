@@ -1,0 +1,1 @@
+"""The application layer: reads a store into what a screen or a file shows."""
