@@ -13,10 +13,10 @@ from inspector_gui import __version__
 from inspector_gui.domain.dates import PartialDate
 from inspector_gui.domain.league import LeagueTable, league_table
 from inspector_gui.domain.records import KIND_LABELS, Finding, FindingQuery, MatrixRow
-from inspector_gui.exchange.summary import paged_findings
 from inspector_gui.exchange.writers.wording import provenance
 from inspector_gui.exchange.writers.workbook import Notes, Sheet, write_workbook
 from inspector_gui.exchange.writers.xlsx_tables import SOURCE, findings_sheet, league_notes, league_sheets
+from inspector_gui.reports.summary import paged_findings
 from inspector_gui.store.notebook import Notebook
 
 if TYPE_CHECKING:

@@ -4,9 +4,9 @@ counts; the store's bytes never change."""
 from __future__ import annotations
 
 import pytest
+from badinput import sha256
 from PySide6.QtCore import QItemSelectionModel, Qt
 
-from badinput import sha256
 from inspector_gui.store.notebook import Notebook, notebook_path
 from inspector_gui.ui.models.findings import TAGS
 
@@ -64,7 +64,8 @@ def test_removing_the_filtered_tag_takes_the_finding_out_of_the_list(qtbot, wind
     settle(window)
     assert asked == [["risk"]]
     assert panel.model.total == 1
-    assert [panel.filters.tag.itemText(i) for i in range(panel.filters.tag.count())] == ["Any tag", "risk (1)"]
+    box = panel.filters.tag
+    assert [box.itemText(i) for i in range(box.count())] == ["Any tag", "risk (1)"]
     assert sha256(store_path) == before
 
 

@@ -9,9 +9,9 @@ import sqlite3
 from pathlib import Path
 
 import pytest
+from badinput import sha256
 from click.testing import CliRunner
 
-from badinput import sha256
 from inspector_gui import paths
 from inspector_gui.cli import main
 from inspector_gui.domain.records import FindingQuery
@@ -52,7 +52,8 @@ def test_tagging_from_the_cli_leaves_the_store_unchanged_and_filters_findings(st
     assert {f["id"] for f in json.loads(out)} == {picked[0]["id"], picked[1]["id"]}
     code, out, _ = run("tags")
     assert code == 0 and "Evidence" in out and " 2 " in out
-    assert run("tags", "remove", "evidence", "--finding", str(picked[0]["id"]), "--store", str(store_path))[0] == 0
+    removed = run("tags", "remove", "evidence", "--finding", str(picked[0]["id"]), "--store", str(store_path))
+    assert removed[0] == 0
     code, out, _ = run("findings", "--tag", "evidence", "--format", "json", "--store", str(store_path))
     assert [f["id"] for f in json.loads(out)] == [picked[1]["id"]]
     assert sha256(store_path) == before
@@ -99,7 +100,8 @@ def test_tags_survive_a_rebuild_of_the_default_store_and_another_copy(tmp_path: 
 
 def test_a_note_whose_record_is_gone_is_kept_and_listed_as_orphaned(store_path: Path, tmp_path: Path) -> None:
     finding = first_ids(store_path, 1)[0]
-    assert run("notes", "add", "--finding", str(finding["id"]), "Check this", "--store", str(store_path))[0] == 0
+    assert run("notes", "add", "--finding", str(finding["id"]), "Check this",
+               "--store", str(store_path))[0] == 0
     assert run("notes", "add", "--inspection", finding["inspection_id"], "Whole report",
                "--store", str(store_path))[0] == 0
     empty = tmp_path / "empty.db"
@@ -136,7 +138,8 @@ def test_a_file_that_is_not_a_notebook_is_refused_unchanged(content: bytes | str
     else:
         path.write_bytes(content)
     before = sha256(path)
-    code, _, err = run("tags", "add", "x", "--finding", "1", "--notebook", str(path), "--store", str(store_path))
+    code, _, err = run("tags", "add", "x", "--finding", "1", "--notebook", str(path),
+                       "--store", str(store_path))
     assert code == 2 and str(path) in err and ("not a notebook" in err or "another application" in err)
     assert sha256(path) == before
 

@@ -6,7 +6,7 @@ from __future__ import annotations
 from PySide6.QtWidgets import QMessageBox, QWidget
 
 from inspector_gui import __version__
-from inspector_gui.ui.catalogue import Catalogue
+from inspector_gui.reports.catalogue import Catalogue
 from inspector_gui.ui.dialogs.message import plain_message
 from inspector_gui.ui.shortcuts import SHORTCUTS
 

@@ -22,7 +22,7 @@ from PySide6.QtWidgets import (
 )
 
 from inspector_gui.domain.records import Finding, FindingQuery
-from inspector_gui.ui.catalogue import Catalogue
+from inspector_gui.reports.catalogue import Catalogue
 from inspector_gui.ui.delegates import FindingTextDelegate
 from inspector_gui.ui.models.findings import COLUMNS, PROVIDER, PUBLISHED, TEXT, FindingsModel
 from inspector_gui.ui.scope import ALL, Scope

@@ -12,8 +12,8 @@ from PySide6.QtCore import QItemSelectionModel, QModelIndex, Signal
 from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTreeView, QVBoxLayout, QWidget
 
 from inspector_gui.domain.grouping import GROUPINGS, filter_entries, group_providers
+from inspector_gui.reports.catalogue import Catalogue
 from inspector_gui.ui import settings as keys
-from inspector_gui.ui.catalogue import Catalogue
 from inspector_gui.ui.delegates import BadgeDelegate
 from inspector_gui.ui.models.provider_tree import ProviderTreeModel
 from inspector_gui.ui.roles import ItemRole
