@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Iterator, Sequence
+from itertools import islice
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -49,10 +50,10 @@ def notebook_columns(notebook: Notebook, findings: Sequence[Finding]) -> dict[st
 
 def write_findings_workbook(store: Store, query: FindingQuery, target: Path, filters: list[tuple[str, str]],
                             *, notebook: Path | None = None, force: bool = False,
-                            title: str = "Findings") -> Path:
-    """Every finding ``query`` matches (its limit ignored), newest first; with ``notebook``, the
-    user's tags and notes on each as two more columns."""
-    findings = paged_findings(store, query)
+                            title: str = "Findings", limit: int | None = None) -> Path:
+    """Every finding ``query`` matches (its page limit ignored; ``limit`` caps the total), newest
+    first; with ``notebook``, the user's tags and notes on each as two more columns."""
+    findings = islice(paged_findings(store, query), limit)
     if notebook is None:
         sheet = findings_sheet(findings)
     else:

@@ -23,6 +23,7 @@ from inspector_gui.domain.ratings import Rating
 from inspector_gui.exchange.atomic import atomic_path
 
 MAX_CELL = 32_767  # Excel's limit on the characters of one cell
+_CUT = " … [cut at 32,767]"
 NOTES_SHEET = "Notes"
 ATTRIBUTION = ("Contains public sector information from HM Inspectorate of Probation reports, "
                "licensed under the Open Government Licence v3.0.")
@@ -172,7 +173,7 @@ def _write_cell(ws: Any, row: int, column: int, value: Value, formats: _Formats)
 
 def _fit(text: str) -> str:
     """Text within Excel's cell limit (longer text is cut, and says so)."""
-    return text if len(text) <= MAX_CELL else text[:MAX_CELL - 20] + " … [cut at 32,767]"
+    return text if len(text) <= MAX_CELL else text[:MAX_CELL - len(_CUT)] + _CUT
 
 
 def generated_line(by: str, on: dt.date) -> str:
