@@ -24,6 +24,7 @@ from inspector_gui.imagesize import parse_size
 from inspector_gui.ui.dialogs.errors import install_excepthook
 from inspector_gui.ui.extensions import build_window
 from inspector_gui.ui.main_window import MainWindow
+from inspector_gui.ui.named_views import open_when_loaded, view_problem
 from inspector_gui.ui.settings import Settings
 
 EXIT_BAD_INPUT = 2
@@ -54,6 +55,8 @@ def parse_args(argv: list[str] | None) -> argparse.Namespace:
                         help="render the window offscreen with the store loaded, save a PNG and exit")
     parser.add_argument("--size", type=size_argument, default=(1400, 900), metavar="WxH",
                         help="window size for --screenshot (default 1400x900)")
+    parser.add_argument("--view", metavar="NAME",
+                        help="show this named view (View → Views) once the store is loaded")
     parser.add_argument("--version", action="version", version=f"inspector-gui {__version__}")
     return parser.parse_args(argv)
 
@@ -70,8 +73,14 @@ def main(argv: list[str] | None = None) -> int:
             window = build_window(Settings(Path(fresh) / "settings.ini"))
             window.open_store(args.store)
             return _screenshot(app, window, args.screenshot, args.size)
+    problem = view_problem(args.view) if args.view is not None else ""
+    if problem:
+        print(f"inspector-gui: {problem}", file=sys.stderr)
+        return EXIT_BAD_INPUT
     window = build_window()
     install_excepthook(lambda: window)
+    if args.view is not None:
+        open_when_loaded(window, args.view)
     window.open_store(args.store)
     window.show()
     _close_on_signals(window)

@@ -19,6 +19,7 @@ from inspector_gui.ui import settings as keys
 from inspector_gui.ui.charts_panel import ChartsPanel
 from inspector_gui.ui.dialogs.errors import show_store_error
 from inspector_gui.ui.main_window import MainWindow
+from inspector_gui.ui.named_views import NamedViews
 from inspector_gui.ui.settings import Settings
 from inspector_gui.ui.shortcuts import keys_for
 
@@ -30,8 +31,9 @@ if TYPE_CHECKING:
 def build_window(settings: Settings | None = None) -> MainWindow:
     """The main window with the charts tab and File → Export provider summary…."""
     window = MainWindow(settings)
-    attach_charts(window)
+    charts = attach_charts(window)
     attach_export(window)
+    window.named_views = NamedViews(window, charts)  # type: ignore[attr-defined]
     return window
 
 
