@@ -54,43 +54,38 @@ def write_findings_workbook(store: Store, query: FindingQuery, target: Path, fil
     """Every finding ``query`` matches (its page limit ignored; ``limit`` caps the total), newest
     first; with ``notebook``, the user's tags and notes on each as two more columns."""
     findings = islice(paged_findings(store, query), limit)
-    if notebook is None:
-        sheet = findings_sheet(findings)
-    else:
-        with Notebook.open(notebook, create=False) as opened:
-            pages = list(_with_notebook(findings, opened))
-        sheet = findings_sheet([f for f, _ in pages], {f.natural_key: cols for f, cols in pages})
-    return write_workbook(target, _notes(store, title, filters), [sheet], force=force)
+    sheet = findings_sheet(findings) if notebook is None else findings_sheet(
+        *findings_with_notebook(findings, notebook))
+    return write_workbook(target, view_notes(store, title, filters), [sheet], force=force)
 
 
-def _with_notebook(findings: Iterator[Finding], notebook: Notebook, page: int = 500
-                   ) -> Iterator[tuple[Finding, tuple[str, str]]]:
-    batch: list[Finding] = []
-    for finding in findings:
-        batch.append(finding)
-        if len(batch) == page:
-            yield from _columns(batch, notebook)
-            batch = []
-    yield from _columns(batch, notebook)
+def findings_with_notebook(findings: Iterator[Finding], notebook: Path, limit: int | None = None
+                           ) -> tuple[list[Finding], dict[str, tuple[str, str]]]:
+    """The findings (at most ``limit``) and, by natural key, the notebook's tags and notes on them."""
+    chosen = list(islice(findings, limit))
+    with Notebook.open(notebook, create=False) as opened:
+        columns: dict[str, tuple[str, str]] = {}
+        for start in range(0, len(chosen), 500):
+            columns |= notebook_columns(opened, chosen[start:start + 500])
+    return chosen, columns
 
 
-def _columns(batch: list[Finding], notebook: Notebook) -> Iterator[tuple[Finding, tuple[str, str]]]:
-    columns = notebook_columns(notebook, batch) if batch else {}
-    return ((f, columns[f.natural_key]) for f in batch)
-
-
-def _notes(store: Store, title: str, filters: list[tuple[str, str]]) -> Notes:
+def view_notes(store: Store, title: str, filters: list[tuple[str, str]]) -> Notes:
     as_at = PartialDate.parse(store.as_at())
     table = LeagueTable((), True, as_at, dt.date.today(), GENERATED_BY)
     return Notes(title, SOURCE, as_at.display(), provenance(table), filters)
+
+
+def matrix_league(store: Store, rows: Sequence[MatrixRow], latest_only: bool = True) -> LeagueTable:
+    return LeagueTable(tuple(league_table(rows)), latest_only, PartialDate.parse(store.as_at()),
+                       dt.date.today(), GENERATED_BY)
 
 
 def write_matrix_workbook(store: Store, rows: Sequence[MatrixRow], target: Path,
                           filters: list[tuple[str, str]], *, latest_only: bool = True,
                           force: bool = False) -> Path:
     """The rating matrix rows as a league: one sheet per framework, ranked by score."""
-    table = LeagueTable(tuple(league_table(rows)), latest_only, PartialDate.parse(store.as_at()),
-                        dt.date.today(), GENERATED_BY)
+    table = matrix_league(store, rows, latest_only)
     notes = league_notes(table)
     notes = Notes("Rating matrix", notes.source, notes.as_at, notes.generated, [*notes.filters, *filters])
     sheets: list[Sheet] = league_sheets(table, store.frameworks())

@@ -22,6 +22,7 @@ from inspector_gui.ui.main_window import MainWindow
 from inspector_gui.ui.named_views import NamedViews
 from inspector_gui.ui.settings import Settings
 from inspector_gui.ui.shortcuts import keys_for
+from inspector_gui.ui.view_export import ViewExport
 
 if TYPE_CHECKING:
     from inspector_gui.domain.summary import ProviderSummary
@@ -34,6 +35,7 @@ def build_window(settings: Settings | None = None) -> MainWindow:
     charts = attach_charts(window)
     attach_export(window)
     window.named_views = NamedViews(window, charts)  # type: ignore[attr-defined]
+    window.view_export = ViewExport(window)  # type: ignore[attr-defined]
     return window
 
 

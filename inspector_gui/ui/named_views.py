@@ -22,6 +22,7 @@ from inspector_gui.store.notebook import Notebook, notebook_path
 from inspector_gui.ui.charts_panel import ChartsPanel
 from inspector_gui.ui.dialogs.message import plain_message
 from inspector_gui.ui.main_window import MainWindow
+from inspector_gui.ui.shortcuts import keys_for
 
 VIEW_KEYS = 9
 VIEW_FILTER = "Inspector GUI views (*.json);;All files (*)"
@@ -83,12 +84,15 @@ class NamedViews(QObject):
         self.last_problem: QMessageBox | None = None
         self.menu = QMenu("Vie&ws", window)
         window.commands.view_menu.addMenu(self.menu)
-        self.save = self._action("&Save view…", "Ctrl+Alt+S", self.save_current)
-        self.reset = self._action("R&eset view", "Ctrl+Alt+0", lambda: apply(window, charts, DEFAULT_STATE))
+        self.save = self._action("&Save view…", keys_for("save_view"), self.save_current)
+        self.reset = self._action("R&eset view", keys_for("reset_view"),
+                                  lambda: apply(window, charts, DEFAULT_STATE))
         self.reset_button = QToolButton(window)
         self.reset_button.setDefaultAction(self.reset)
         self.reset_button.setToolTip("Every provider, no filters, no search (Ctrl+Alt+0)")
         window.statusBar().addPermanentWidget(self.reset_button)
+        self._keyed = [self._action(f"&{n}", f"Ctrl+Alt+{n}", lambda _=False, n=n: self._open_number(n))
+                       for n in range(1, VIEW_KEYS + 1)]
         self.menu.aboutToShow.connect(self.refill)
         self.refill()
 
@@ -108,20 +112,21 @@ class NamedViews(QObject):
             return []
 
     def refill(self) -> None:
-        """The menu: save, each view (Ctrl+Alt+n), then rename, delete, export, import, reset."""
-        for action in self.menu.actions():
-            if action not in (self.save, self.reset):
-                self.window.removeAction(action)
+        """The menu: save, each view (the first nine on Ctrl+Alt+1 … 9), then rename, delete,
+        export, import and reset."""
         self.menu.clear()
         self.menu.addAction(self.save)
         self.menu.addSeparator()
         names = self.names()
-        for number, name in enumerate(names, start=1):
-            text = name.replace("&", "&&")
-            keys = f"Ctrl+Alt+{number}" if number <= VIEW_KEYS else ""
-            action = self._action(f"&{number} {text}" if number <= VIEW_KEYS else text, keys,
-                                  lambda n=name: self.open(n))
-            self.menu.addAction(action)
+        for number, action in enumerate(self._keyed, start=1):
+            name = names[number - 1] if number <= len(names) else ""
+            action.setText(f"&{number} {name.replace('&', '&&')}")
+            action.setData(name)
+            action.setEnabled(bool(name))
+            if name:
+                self.menu.addAction(action)
+        for name in names[VIEW_KEYS:]:
+            self.menu.addAction(name.replace("&", "&&"), lambda n=name: self.open(n))
         self.menu.addSeparator()
         for text, slot in (("&Rename view…", self.rename), ("&Delete view…", self.delete),
                            ("E&xport view…", self.export), ("&Import view…", self.import_)):
@@ -129,6 +134,11 @@ class NamedViews(QObject):
             entry.setEnabled(bool(names) or slot == self.import_)
         self.menu.addSeparator()
         self.menu.addAction(self.reset)
+
+    def _open_number(self, number: int) -> None:
+        name = self._keyed[number - 1].data()
+        if name:
+            self.open(name)
 
     def open(self, name: str) -> bool:
         """Show the named view; False (and a message) when there is none."""
