@@ -98,7 +98,8 @@ def _check_choices(provider: str | None, all_providers: bool, all_inspections: b
     if all_providers == bool(provider):
         fail("give a PROVIDER to export its summary, or --all for the league table (not both)")
     if all_providers and fmt not in LEAGUE_FORMATS:
-        fail(f"the league table (--all) is written as {' or '.join(LEAGUE_FORMATS)}, not {fmt}")
+        fail(f"the league table (--all) is written as {', '.join(LEAGUE_FORMATS[:-1])} or "
+             f"{LEAGUE_FORMATS[-1]}, not {fmt}")
     if all_providers and (domain or kind):
         fail("--domain and --kind choose findings for a provider summary; --all has none")
     if all_inspections and not all_providers:
