@@ -18,6 +18,7 @@ from inspector_gui.store.notebook import tagged_query
 if TYPE_CHECKING:
     from inspector_gui.store import Store
 
+TITLES = {("matrix",): "Rating matrix", ("findings",): "Findings"}
 PRINTED_FINDINGS = 5_000
 """A PDF or web page lists at most this many findings (a workbook or CSV has them all)."""
 
@@ -34,20 +35,27 @@ class ViewRequest:
     notebook: Path
     filters: list[tuple[str, str]] = field(default_factory=list)
     force: bool = True
+    parts: tuple[str, ...] = ("matrix", "findings")
+    """What to write: the matrix, the findings, or both."""
 
 
 def export_view(store: Store, request: ViewRequest) -> int:
     """Write the view; returns how many findings it holds."""
-    rows = store.rating_matrix(**request.matrix_query)
-    league = matrix_league(store, rows, request.matrix_query.get("latest_only", True))
-    query = tagged_query(request.finding_query, request.tag, request.notebook)
-    total = store.count_findings(query)
-    cap = PRINTED_FINDINGS if request.fmt in ("pdf", "html") else None
+    sheets, total = [], 0
+    if "matrix" in request.parts:
+        rows = store.rating_matrix(**request.matrix_query)
+        league = matrix_league(store, rows, request.matrix_query.get("latest_only", True))
+        sheets += league_sheets(league, store.frameworks())
     filters = list(request.filters)
-    if cap is not None and total > cap:
-        filters.append(("findings listed", f"the first {cap:,} of {total:,}; export XLSX or CSV for all"))
-    findings = findings_with_notebook(paged_findings(store, query), request.notebook, cap)
-    sheets = [*league_sheets(league, store.frameworks()), findings_sheet(*findings)]
-    write_view(request.fmt, request.target, view_notes(store, "Inspector GUI: this view", filters), sheets,
-               force=request.force)
-    return min(total, cap) if cap else total
+    if "findings" in request.parts:
+        query = tagged_query(request.finding_query, request.tag, request.notebook)
+        total = store.count_findings(query)
+        cap = PRINTED_FINDINGS if request.fmt in ("pdf", "html") else None
+        if cap is not None and total > cap:
+            filters.append(("findings listed", f"the first {cap:,} of {total:,}; export XLSX or CSV for all"))
+            total = cap
+        found = findings_with_notebook(paged_findings(store, query), request.notebook, cap)
+        sheets.append(findings_sheet(*found))
+    title = TITLES.get(request.parts, "Inspector GUI: this view")
+    write_view(request.fmt, request.target, view_notes(store, title, filters), sheets, force=request.force)
+    return total

@@ -118,8 +118,8 @@ class Notebook:
     @classmethod
     def open(cls, path: str | Path | None = None, create: bool = True) -> Notebook:
         path = Path(path) if path is not None else notebook_path()
-        if not path.exists() and not create:
-            return cls(None, path)
+        if not create and (not path.exists() or (path.is_file() and path.stat().st_size == 0)):
+            return cls(None, path)  # nothing written yet: reads as an empty notebook, and stays so
         if path.is_dir():
             raise NotebookError("is a folder, not a notebook file", path)
         try:
@@ -127,7 +127,7 @@ class Notebook:
             uri = f"file:{quote(str(path.resolve()))}?mode={'rwc' if create else 'rw'}"
             conn = sqlite3.connect(uri, uri=True, isolation_level=None, check_same_thread=False)
             conn.execute("PRAGMA busy_timeout = 2000")
-            _check_or_create(conn, path)
+            _check_or_create(conn, path, create)
         except sqlite3.Error as exc:
             raise NotebookError(_describe(exc), path) from None
         except OSError as exc:
@@ -272,11 +272,14 @@ def clean_view_name(name: str) -> str:
     return text
 
 
-def _check_or_create(conn: sqlite3.Connection, path: Path) -> None:
-    """Create the tables in a new (empty) file; refuse another application's or a newer file."""
+def _check_or_create(conn: sqlite3.Connection, path: Path, create: bool) -> None:
+    """Create the tables in a new (empty) file when asked to; refuse another application's or a
+    newer file."""
     app_id = conn.execute("PRAGMA application_id").fetchone()[0]
     version = conn.execute("PRAGMA user_version").fetchone()[0]
     tables = conn.execute("SELECT count(*) FROM sqlite_master").fetchone()[0]
+    if app_id == 0 and tables == 0 and not create:
+        raise NotebookError("is an empty SQLite database, not a notebook", path)
     if app_id == 0 and tables == 0:
         conn.execute("BEGIN IMMEDIATE")
         for statement in SCHEMA:

@@ -21,7 +21,8 @@ class Shortcut:
 SHORTCUTS: tuple[Shortcut, ...] = (
     Shortcut("open", "Ctrl+O", "Open a store file"),
     Shortcut("reload", "F5", "Reload the store (after an import)"),
-    Shortcut("export", "Ctrl+E", "Export the selected provider's summary (PDF, HTML, Markdown, CSV, XLSX, JSON)"),
+    Shortcut("export", "Ctrl+E",
+             "Export the selected provider's summary (PDF, HTML, Markdown, CSV, XLSX, JSON)"),
     Shortcut("export_view", "Ctrl+Shift+X",
               "Export this view: the matrix and findings shown, and their filters"),
     Shortcut("save_view", "Ctrl+Alt+S", "Save what the window shows as a named view"),

@@ -41,39 +41,46 @@ def describe(window: MainWindow) -> list[tuple[str, str]]:
     return pairs + query_filters(panel.query(), tag=panel.filters.tag.value(), focus=focus)
 
 
-def request(window: MainWindow, target: Path, fmt: str) -> ViewRequest:
+def request(window: MainWindow, target: Path, fmt: str,
+            parts: tuple[str, ...] = ("matrix", "findings")) -> ViewRequest:
     panel = window.findings
     return ViewRequest(fmt, target, window.matrix.query(), panel.query(), panel.filters.tag.value(),
-                       panel.model.notebook, describe(window))
+                       panel.model.notebook, describe(window), parts=parts)
 
 
 class ViewExport(QObject):
     def __init__(self, window: MainWindow) -> None:
         super().__init__(window)
         self.window = window
-        self.choose_file: Callable[[], tuple[str, str]] = self._choose_file
+        self.choose_file: Callable[[tuple[str, ...]], tuple[str, str]] = self._choose_file
         self.last_message: QMessageBox | None = None
         self.action = QAction("Export this &view…", window)
         self.action.setShortcut(QKeySequence(keys_for("export_view")))
         self.action.setToolTip("The matrix and findings as shown, with their filters: XLSX, PDF, HTML or CSV")
         self.action.triggered.connect(self.start)
         window.add_file_action(self.action)
-        for table in (window.matrix.table, window.findings.table):
+        self.matrix_action = QAction("Export the matrix as &Excel…", window)
+        self.matrix_action.triggered.connect(lambda: self.start(("matrix",)))
+        self.findings_action = QAction("Export these findings as &Excel…", window)
+        self.findings_action.triggered.connect(lambda: self.start(("findings",)))
+        for table, own in ((window.matrix.table, self.matrix_action),
+                           (window.findings.table, self.findings_action)):
             table.setContextMenuPolicy(Qt.ContextMenuPolicy.ActionsContextMenu)
-            table.addAction(self.action)
+            table.addActions([self.action, own])
 
-    def start(self) -> None:
+    def start(self, parts: tuple[str, ...] = ("matrix", "findings")) -> None:
+        """Ask for a file (a workbook only, for the matrix or the findings alone), then export."""
         path = self.window.current_store_path()
         if path is None:
             return
-        name, chosen = self.choose_file()
+        name, chosen = self.choose_file(parts)
         if not name:
             return
         target = Path(name)
         fmt = format_for_path(target) if format_for_path(target) in VIEW_FORMATS else _format_of(chosen)
         if target.suffix.lower() != f".{fmt}":
             target = target.with_name(target.name + f".{fmt}")
-        job = request(self.window, target, fmt)
+        job = request(self.window, target, fmt, parts)
         self.window.status.showMessage(f"Exporting this view to {target.name}…")
         self.window.runner.query("export/view", path, lambda store: export_view(store, job),
                                  lambda count: self._done(target, count), self._failed)
@@ -86,10 +93,11 @@ class ViewExport(QObject):
         self.last_message = plain_message(self.window, QMessageBox.Icon.Warning, "Cannot export this view",
                                           str(error))
 
-    def _choose_file(self) -> tuple[str, str]:
+    def _choose_file(self, parts: tuple[str, ...]) -> tuple[str, str]:
         folder = str(self.window.current_store_path().parent) if self.window.current_store_path() else ""
-        return QFileDialog.getSaveFileName(self.window, "Export this view", f"{folder}/view.xlsx",
-                                           ";;".join(FILTERS.values()))
+        offered = FILTERS.values() if len(parts) > 1 else [FILTERS["xlsx"]]
+        name = "view" if len(parts) > 1 else parts[0]
+        return QFileDialog.getSaveFileName(self.window, "Export", f"{folder}/{name}.xlsx", ";;".join(offered))
 
 
 def _format_of(file_filter: str) -> str:

@@ -24,7 +24,7 @@ def _narrow(window, settle) -> None:
 
 
 def _export(window, settle, path, fmt):
-    window.view_export.choose_file = lambda: (str(path), FILTERS[fmt])
+    window.view_export.choose_file = lambda parts: (str(path), FILTERS[fmt])
     window.view_export.start()
     settle(window)
     assert window.view_export.last_message is None
@@ -66,7 +66,27 @@ def test_pdf_html_and_csv_of_this_view_start_with_the_filters(qtbot, window, set
     assert rows[0][0] == "Finding id" and [int(r[0]) for r in rows[1:]] == ids
 
 
-def test_the_matrix_and_findings_context_menus_offer_it(window):
-    action = window.view_export.action
+def test_the_matrix_and_findings_context_menus_offer_it_and_excel_of_their_own(
+        qtbot, window, settle, all_findings, tmp_path):
+    exporter = window.view_export
+    action = exporter.action
     assert action in window.matrix.table.actions() and action in window.findings.table.actions()
     assert action.shortcut().toString() == "Ctrl+Shift+X"
+    assert exporter.matrix_action in window.matrix.table.actions()
+    assert exporter.findings_action in window.findings.table.actions()
+    _narrow(window, settle)
+    ids = all_findings(window)
+    exporter.choose_file = lambda parts: (str(tmp_path / "f.xlsx"), FILTERS["xlsx"])
+    exporter.findings_action.trigger()
+    settle(window)
+    book = openpyxl.load_workbook(tmp_path / "f.xlsx")
+    assert book.sheetnames == ["Notes", "Findings"] and book["Notes"]["A1"].value == "Findings"
+    assert [r[0] for r in book["Findings"].iter_rows(min_row=3, values_only=True)] == ids
+    exporter.choose_file = lambda parts: (str(tmp_path / "m.xlsx"), FILTERS["xlsx"])
+    exporter.matrix_action.trigger()
+    settle(window)
+    book = openpyxl.load_workbook(tmp_path / "m.xlsx")
+    assert "Findings" not in book.sheetnames and len(book.sheetnames) > 1
+    cell = book.worksheets[1].cell(3, 9)
+    assert cell.value in ("Outstanding", "Good", "Requires improvement", "Inadequate", "Not rated",
+                          "Not recorded") and cell.fill.fill_type == "solid"
