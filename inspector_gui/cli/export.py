@@ -8,6 +8,7 @@ from pathlib import Path
 import click
 
 from inspector_gui.cli.common import fail, handle_errors, open_store, resolve_domains, store_option
+from inspector_gui.cli.notebook import notebook_option
 from inspector_gui.domain.records import KINDS
 from inspector_gui.domain.summary import ProviderSummary
 from inspector_gui.exchange.atomic import check_target
@@ -19,6 +20,8 @@ from inspector_gui.exchange.writers import (
     write_summary,
 )
 from inspector_gui.reports.summary import build_league, build_summary
+from inspector_gui.reports.workbooks import findings_with_notebook
+from inspector_gui.store.notebook import notebook_path as notebook_file
 
 CHART_FORMATS = ("pdf", "html")
 
@@ -36,11 +39,13 @@ CHART_FORMATS = ("pdf", "html")
 @click.option("--kind", type=click.Choice(KINDS), multiple=True, help="Only findings of this kind; repeat.")
 @click.option("--force", is_flag=True, help="Replace the output file if it exists.")
 @click.option("--no-chart", is_flag=True, help="Leave the rating-history chart out of a PDF or HTML summary.")
+@click.option("--with-notes", is_flag=True, help="XLSX summary: add your tags and notes to the findings.")
+@notebook_option
 @store_option
 @handle_errors
 def export(provider: str | None, all_providers: bool, all_inspections: bool, fmt: str | None,
            output: Path, domain: tuple[str, ...], kind: tuple[str, ...], force: bool, no_chart: bool,
-           store_path: Path | None) -> None:
+           with_notes: bool, notebook_path: Path | None, store_path: Path | None) -> None:
     """Export a PROVIDER's summary, or with --all the league table.
 
     The summary holds the provider's inspections newest first, the rating matrix with the change
@@ -56,6 +61,8 @@ def export(provider: str | None, all_providers: bool, all_inspections: bool, fmt
     """
     fmt = _format(fmt, output)
     _check_choices(provider, all_providers, all_inspections, fmt, domain, kind)
+    if with_notes and (fmt != "xlsx" or all_providers):
+        fail("--with-notes adds your tags and notes to a provider summary written as xlsx")
     check_target(output, force)
     with open_store(store_path) as store:
         if all_providers:
@@ -67,7 +74,11 @@ def export(provider: str | None, all_providers: bool, all_inspections: bool, fmt
         summary = build_summary(store, found.provider_id, domains=resolve_domains(store, domain),
                                 kinds=kind or None)
     chart = None if no_chart or fmt not in CHART_FORMATS else _history_png(summary, fmt)
-    write_summary(summary, fmt, output, force=force, chart_png=chart)
+    notes = None
+    if with_notes:
+        findings = [f for group in summary.finding_groups for f in group.findings]
+        notes = findings_with_notebook(iter(findings), notebook_path or notebook_file())[1]
+    write_summary(summary, fmt, output, force=force, chart_png=chart, notebook=notes)
     click.echo(f"wrote {found.name}: {len(summary.inspections)} inspections, "
                f"{summary.finding_count} findings to {output}")
 

@@ -194,3 +194,20 @@ def test_an_existing_file_is_kept_without_force(store_path: Path, tmp_path: Path
     out.write_bytes(b"keep")
     code, _, err = run("export", "--all", "-o", str(out), "--store", str(store_path))
     assert code == 2 and "already exists" in err and out.read_bytes() == b"keep"
+
+
+def test_provider_summary_workbook_with_your_tags_and_notes(store_path: Path, store: Store,
+                                                            tmp_path: Path) -> None:
+    first = store.findings(FindingQuery(provider_ids=("merseyside-crc",), limit=1))[0]
+    with Notebook.open() as notebook:
+        notebook.add_tag([finding_record(first)], "briefing")
+        notebook.add_note(finding_record(first), "use in Q3")
+    out = tmp_path / "m.xlsx"
+    code, _, err = run("export", "merseyside crc", "--with-notes", "-o", str(out), "--store", str(store_path))
+    assert code == 0, err
+    header, rows = table(openpyxl.load_workbook(out)["Findings"])
+    assert header[-2:] == ["Your tags", "Your notes"]
+    assert [r[-2:] for r in rows if r[0] == first.finding_id] == [["briefing", "use in Q3"]]
+    code, _, err = run("export", "merseyside crc", "--with-notes", "-o", str(tmp_path / "m.md"),
+                       "--store", str(store_path))
+    assert code == 2 and "--with-notes" in err and not (tmp_path / "m.md").exists()

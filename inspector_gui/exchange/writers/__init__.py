@@ -45,14 +45,16 @@ def render_summary(summary: ProviderSummary, fmt: str, chart_png: bytes | None =
 
 
 def write_summary(summary: ProviderSummary, fmt: str, target: str | Path, *, force: bool = False,
-                  chart_png: bytes | None = None) -> Path:
-    """Write the summary in ``fmt`` to ``target`` through a temporary file; returns the path."""
+                  chart_png: bytes | None = None, notebook: Mapping[str, tuple[str, str]] | None = None
+                  ) -> Path:
+    """Write the summary in ``fmt`` to ``target`` through a temporary file; returns the path.
+    ``notebook`` (a workbook only): the user's tags and notes by finding natural key."""
     target = Path(target)
     if fmt == "xlsx":
         from inspector_gui.exchange.writers.workbook import write_workbook
         from inspector_gui.exchange.writers.xlsx_tables import summary_workbook
 
-        notes, sheets = summary_workbook(summary)
+        notes, sheets = summary_workbook(summary, notebook)
         return write_workbook(target, notes, sheets, force=force)
     if fmt == "pdf":
         from inspector_gui.exchange.writers.pdf_doc import write_pdf

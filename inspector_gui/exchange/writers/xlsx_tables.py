@@ -77,14 +77,15 @@ def _finding_rows(findings: Iterable[Finding], notebook: Mapping[str, tuple[str,
         yield row
 
 
-def summary_workbook(summary: ProviderSummary) -> tuple[Notes, list[Sheet]]:
-    """A provider summary: inspections, ratings, findings, the comparison with the previous
-    inspection, and the sources."""
+def summary_workbook(summary: ProviderSummary, notebook: Mapping[str, tuple[str, str]] | None = None
+                     ) -> tuple[Notes, list[Sheet]]:
+    """A provider summary: inspections, ratings, findings (with the user's tags and notes when
+    ``notebook`` is given), the comparison with the previous inspection, and the sources."""
     filters = [("provider", summary.provider.name), ("findings", filter_line(summary))]
     notes = Notes(title(summary), SOURCE, summary.as_at.display(), provenance(summary), filters)
     findings = (f for group in summary.finding_groups for f in group.findings)
-    return notes, [_inspections(summary), _ratings(summary), findings_sheet(findings), _comparison(summary),
-                   _sources(summary)]
+    return notes, [_inspections(summary), _ratings(summary), findings_sheet(findings, notebook),
+                   _comparison(summary), _sources(summary)]
 
 
 def _inspections(summary: ProviderSummary) -> Sheet:
