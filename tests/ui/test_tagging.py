@@ -87,3 +87,26 @@ def test_a_note_from_the_detail_pane_is_shown_there(qtbot, window, settle):
     _select_rows(window, [0])
     settle(window)
     assert "Quote in the briefing" in panel.detail.notes.text()
+
+
+def test_the_inspection_pane_tags_and_notes_the_inspection_shown(qtbot, window, store_path, settle):
+    before = sha256(store_path)
+    window.providers.select_key("provider:merseyside-crc")
+    settle(window)
+    pane = window.detail
+    assert pane.fields["Your tags"].text() == "none (Ctrl+T adds one)"
+    pane.tagging.ask = lambda title, label, choices: "follow up"
+    pane.tagging.add_tag.trigger()
+    settle(window)
+    assert pane.fields["Your tags"].text() == "follow up"
+    pane.tagging.ask = lambda title, label, choices: "Ask about staffing"
+    pane.tagging.add_note.trigger()
+    settle(window)
+    assert "Ask about staffing" in pane.fields["Your notes"].text()
+    with Notebook.open(notebook_path(), create=False) as notebook:
+        assert [(t, r.target, r.provider) for t, r in notebook.tagged()] == [
+            ("follow up", "inspection", "Merseyside CRC")]
+    window.providers.select_key("provider:essex-crc")
+    settle(window)
+    assert pane.fields["Your tags"].text() == "none (Ctrl+T adds one)"
+    assert sha256(store_path) == before

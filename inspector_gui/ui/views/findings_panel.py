@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
 
 from inspector_gui.domain.records import Finding, FindingQuery
 from inspector_gui.reports.catalogue import Catalogue
+from inspector_gui.store.notebook import finding_record
 from inspector_gui.ui.delegates import FindingTextDelegate
 from inspector_gui.ui.models.findings import COLUMNS, PROVIDER, PUBLISHED, TEXT, FindingsModel
 from inspector_gui.ui.scope import ALL, Scope
@@ -57,7 +58,8 @@ class FindingsPanel(QWidget):
         self.model.page_loaded.connect(lambda: self._show_count(self.model.total))
         self.table = self._make_table()
         self.detail = FindingDetail(self)
-        self.tagging = Tagging(self, runner, self.selected_findings, lambda: self.model.notebook)
+        self.tagging = Tagging(self, runner, lambda: [finding_record(f) for f in self.selected_findings()],
+                               lambda: self.model.notebook)
         self.tagging.current_tags = self._selected_tags
         self.tagging.tags_changed.connect(self._tags_changed)
         self.tagging.notes_changed.connect(self.detail.show_notes)
@@ -167,7 +169,7 @@ class FindingsPanel(QWidget):
     def _current_changed(self, current: QModelIndex, _previous: QModelIndex) -> None:
         finding = self.model.finding(current.row()) if current.isValid() else None
         self.detail.show_finding(finding, self.model.tags_of(finding) if finding else ())
-        self.tagging.load_notes(finding)
+        self.tagging.load(finding_record(finding) if finding else None)
 
     def selected_findings(self) -> list[Finding]:
         """The selected rows' findings, in table order (the current one when none is selected)."""
@@ -180,9 +182,12 @@ class FindingsPanel(QWidget):
     def _selected_tags(self) -> list[str]:
         return [t for f in self.selected_findings() for t in self.model.tags_of(f)]
 
-    def _tags_changed(self, tags: dict[str, list[str]], counts: list[tuple[str, int]]) -> None:
+    def _tags_changed(self, tags: dict[str, list[str]], counts: list[tuple[str, int]] | None) -> None:
         """After tagging: repaint the Tags cells and the filter's counts; a finding that lost the
-        tag being filtered on leaves the list."""
+        tag being filtered on leaves the list. (No counts: the current finding's tags were read.)"""
+        if counts is None:
+            self.model.set_tags(tags)
+            return
         self.filters.set_tag_counts(counts)
         self.model.set_tags(tags)
         tag = self.model.tag

@@ -1,7 +1,8 @@
-"""Tags and notes on the selected findings, from the findings table, its context menu and the
-detail pane (Ctrl+T add a tag, Ctrl+Shift+T remove one, Ctrl+Shift+N add a note). They are
-written to the user's notebook in a worker, never to the store; the table's Tags column, the tag
-filter's counts and the detail pane are updated from what the notebook holds afterwards."""
+"""Tags and notes on the selected records — findings (from the findings table, its context menu
+and the detail pane) or the inspection shown in the inspection pane: Ctrl+T adds a tag,
+Ctrl+Shift+T removes one, Ctrl+Shift+N adds a note, with the focus in that view. They are written
+to the user's notebook in a worker, never to the store; the views are updated from what the
+notebook holds afterwards."""
 
 from __future__ import annotations
 
@@ -12,8 +13,7 @@ from PySide6.QtCore import QObject, Qt, Signal
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QInputDialog, QWidget
 
-from inspector_gui.domain.records import Finding
-from inspector_gui.store.notebook import Note, Notebook, Record, finding_record
+from inspector_gui.store.notebook import Note, Notebook, Record
 from inspector_gui.ui.shortcuts import keys_for
 from inspector_gui.ui.workers import QueryRunner
 
@@ -33,17 +33,17 @@ def ask_with_dialog(parent: QWidget) -> Ask:
 
 
 class Tagging(QObject):
-    """The notebook commands for a findings view; ``selected()`` gives the findings they act on."""
+    """The notebook commands for a view; ``selected()`` gives the records they act on."""
 
     tags_changed = Signal(object, object)
-    """``({natural_key: tags}, [(tag, count)])`` after a write."""
+    """``({natural_key: tags}, [(tag, count)] of findings)`` after a write, or on loading."""
     notes_changed = Signal(object)
-    """The notes (list of :class:`Note`) of the current finding."""
+    """The notes (list of :class:`Note`) of the current record."""
 
-    def __init__(self, host: QWidget, runner: QueryRunner, selected: Callable[[], list[Finding]],
-                 notebook: Callable[[], Path]) -> None:
+    def __init__(self, host: QWidget, runner: QueryRunner, selected: Callable[[], list[Record]],
+                 notebook: Callable[[], Path], what: str = "finding") -> None:
         super().__init__(host)
-        self._runner, self._selected, self._notebook = runner, selected, notebook
+        self._runner, self._selected, self._notebook, self._what = runner, selected, notebook, what
         self.ask: Ask = ask_with_dialog(host)
         self.known_tags: list[str] = []
         self.current_tags: Callable[[], list[str]] = lambda: []
@@ -65,7 +65,7 @@ class Tagging(QObject):
     def _add_tag(self) -> None:
         chosen = self._selected()
         if chosen:
-            tag = self.ask("Add tag", _label("Tag for", chosen), self.known_tags)
+            tag = self.ask("Add tag", self._label("Tag for", chosen), self.known_tags)
             if tag:
                 self._write(chosen, lambda nb, records: nb.add_tag(records, tag))
 
@@ -73,28 +73,28 @@ class Tagging(QObject):
         chosen = self._selected()
         on_them = sorted(set(self.current_tags()), key=str.casefold)
         if chosen and on_them:
-            tag = self.ask("Remove tag", _label("Remove from", chosen), on_them)
+            tag = self.ask("Remove tag", self._label("Remove from", chosen), on_them)
             if tag:
                 self._write(chosen, lambda nb, records: nb.remove_tag(records, tag))
 
     def _add_note(self) -> None:
         chosen = self._selected()[:1]
         if chosen:
-            text = self.ask("Add note", "Note on this finding (kept in your notebook):", [])
+            text = self.ask("Add note", f"Note on this {self._what} (kept in your notebook):", [])
             if text:
                 self._write(chosen, lambda nb, records: nb.add_note(records[0], text))
 
-    def _write(self, findings: list[Finding], change: Callable[[Notebook, list[Record]], object]) -> None:
-        records, path = [finding_record(f) for f in findings], self._notebook()
+    def _write(self, records: list[Record], change: Callable[[Notebook, list[Record]], object]) -> None:
+        path, target = self._notebook(), records[0].target
 
         def job() -> tuple[dict[str, list[str]], list[tuple[str, int]], list[Note]]:
             with Notebook.open(path) as notebook:
                 change(notebook, records)
                 keys = [r.key for r in records]
-                tags = {key: [] for key in keys} | notebook.tags_of("finding", keys)
-                return tags, notebook.tag_counts("finding"), notebook.notes("finding", keys[:1])
+                tags = {key: [] for key in keys} | notebook.tags_of(target, keys)
+                return tags, notebook.tag_counts("finding"), notebook.notes(target, keys[:1])
 
-        self._runner.submit("notebook/write", job, self._written)
+        self._runner.submit(f"notebook/{self._what}/write", job, self._written)
 
     def _written(self, result: tuple[dict[str, list[str]], list[tuple[str, int]], list[Note]]) -> None:
         tags, counts, notes = result
@@ -116,20 +116,26 @@ class Tagging(QObject):
         self.known_tags = [t for t, _ in counts]
         self.tags_changed.emit({}, counts)
 
-    def load_notes(self, finding: Finding | None) -> None:
-        """The notes of the finding now shown in the detail pane."""
-        if finding is None:
-            self._runner.cancel("notebook/notes")
+    def load(self, record: Record | None) -> None:
+        """The tags and notes of the record now shown in a detail pane."""
+        key = f"notebook/{self._what}/shown"
+        if record is None:
+            self._runner.cancel(key)
             self.notes_changed.emit([])
             return
-        path, key = self._notebook(), finding.natural_key
+        path = self._notebook()
 
-        def job() -> list[Note]:
+        def job() -> tuple[dict[str, list[str]], list[Note]]:
             with Notebook.open(path, create=False) as notebook:
-                return notebook.notes("finding", [key])
+                tags = {record.key: []} | notebook.tags_of(record.target, [record.key])
+                return tags, notebook.notes(record.target, [record.key])
 
-        self._runner.submit("notebook/notes", job, self.notes_changed.emit)
+        self._runner.submit(key, job, self._loaded)
 
+    def _loaded(self, result: tuple[dict[str, list[str]], list[Note]]) -> None:
+        tags, notes = result
+        self.tags_changed.emit(tags, None)
+        self.notes_changed.emit(notes)
 
-def _label(verb: str, findings: list[Finding]) -> str:
-    return f"{verb} {len(findings)} finding" + ("" if len(findings) == 1 else "s") + ":"
+    def _label(self, verb: str, records: list[Record]) -> str:
+        return f"{verb} {len(records)} {self._what}" + ("" if len(records) == 1 else "s") + ":"
