@@ -66,17 +66,19 @@ def main(argv: list[str] | None = None) -> int:
     if args.screenshot:
         os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
     app = _application()
+    problem = view_problem(args.view) if args.view is not None else ""
+    if problem:
+        print(f"inspector-gui: {problem}", file=sys.stderr)
+        return EXIT_BAD_INPUT
     if args.screenshot:
         import tempfile
 
         with tempfile.TemporaryDirectory(prefix="inspector-gui-") as fresh:
             window = build_window(Settings(Path(fresh) / "settings.ini"))
+            if args.view is not None:
+                open_when_loaded(window, args.view)
             window.open_store(args.store)
             return _screenshot(app, window, args.screenshot, args.size)
-    problem = view_problem(args.view) if args.view is not None else ""
-    if problem:
-        print(f"inspector-gui: {problem}", file=sys.stderr)
-        return EXIT_BAD_INPUT
     window = build_window()
     install_excepthook(lambda: window)
     if args.view is not None:

@@ -18,7 +18,11 @@ QT_FREE = ["inspector_gui.domain", "inspector_gui.store", "inspector_gui.exchang
            "inspector_gui.domain.chartload", "inspector_gui.reports.national_charts",
            "inspector_gui.reports.provider_charts",
            "inspector_gui.cli.chart", "inspector_gui.charts", "inspector_gui.store.synth",
-           "inspector_gui.store.terms", "inspector_gui.bench.run"]
+           "inspector_gui.store.terms", "inspector_gui.bench.run", "inspector_gui.store.notebook",
+           "inspector_gui.cli.notebook", "inspector_gui.cli.workbook_out", "inspector_gui.reports.workbooks",
+           "inspector_gui.reports.named_views", "inspector_gui.reports.view_export",
+           "inspector_gui.exchange.writers.workbook", "inspector_gui.exchange.writers.xlsx_tables",
+           "inspector_gui.exchange.writers.view_doc"]
 
 
 @pytest.mark.parametrize("module", QT_FREE)
