@@ -63,13 +63,13 @@ def parse_args(argv: list[str] | None) -> argparse.Namespace:
 
 def main(argv: list[str] | None = None) -> int:
     args = parse_args(sys.argv[1:] if argv is None else argv)
-    if args.screenshot:
-        os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
-    app = _application()
     problem = view_problem(args.view) if args.view is not None else ""
     if problem:
         print(f"inspector-gui: {problem}", file=sys.stderr)
         return EXIT_BAD_INPUT
+    if args.screenshot:
+        os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+    app = _application()
     if args.screenshot:
         import tempfile
 
