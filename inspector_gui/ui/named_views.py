@@ -161,7 +161,7 @@ class NamedViews(QObject):
 
     def rename(self) -> None:
         old = self._pick("Rename view", "View to rename:")
-        new = self.ask_name("Rename view", f"New name for {old!r}:", old) if old else None
+        new = self.ask_name("Rename view", "New name for the view:", old) if old else None
         if old and new:
             self._change(lambda nb: nb.rename_view(old, new), f"Renamed {old!r} to {new!r}")
 
