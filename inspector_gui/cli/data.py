@@ -21,7 +21,11 @@ from inspector_gui.cli.workbook_out import chosen_format, listing_options
 from inspector_gui.domain.frameworks import Framework
 from inspector_gui.domain.records import KINDS, FindingQuery, MatrixRow
 from inspector_gui.errors import ImportFailed
-from inspector_gui.reports.workbooks import query_filters, write_findings_workbook, write_matrix_workbook
+from inspector_gui.exchange.writers.store_workbooks import (
+    query_filters,
+    write_findings_workbook,
+    write_matrix_workbook,
+)
 from inspector_gui.store import Store
 from inspector_gui.store.default import resolve_store
 from inspector_gui.store.imports import ImportReport

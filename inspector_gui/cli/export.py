@@ -19,8 +19,8 @@ from inspector_gui.exchange.writers import (
     write_league,
     write_summary,
 )
+from inspector_gui.exchange.writers.store_workbooks import findings_with_notebook
 from inspector_gui.reports.summary import build_league, build_summary
-from inspector_gui.reports.workbooks import findings_with_notebook
 from inspector_gui.store.notebook import notebook_path as notebook_file
 
 CHART_FORMATS = ("pdf", "html")

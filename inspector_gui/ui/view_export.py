@@ -15,9 +15,9 @@ from PySide6.QtWidgets import QFileDialog, QMessageBox
 
 from inspector_gui.errors import InspectorError
 from inspector_gui.exchange.writers import format_for_path
+from inspector_gui.exchange.writers.store_workbooks import query_filters
 from inspector_gui.exchange.writers.view_doc import VIEW_FORMATS
-from inspector_gui.reports.view_export import ViewRequest, export_view
-from inspector_gui.reports.workbooks import query_filters
+from inspector_gui.exchange.writers.view_export import ViewRequest, export_view
 from inspector_gui.ui.dialogs.message import plain_message
 from inspector_gui.ui.main_window import MainWindow
 from inspector_gui.ui.shortcuts import keys_for

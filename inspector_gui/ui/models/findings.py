@@ -15,8 +15,8 @@ from typing import Any
 from PySide6.QtCore import QAbstractTableModel, Qt, Signal
 
 from inspector_gui.domain.records import KIND_LABELS, Finding, FindingQuery
+from inspector_gui.domain.search import Search
 from inspector_gui.store.notebook import notebook_path, tagged_page, tagged_query
-from inspector_gui.store.search import search_words
 from inspector_gui.ui.models import NO_PARENT, Index, column_title, read_only_flags
 from inspector_gui.ui.roles import HighlightRole, ItemRole
 from inspector_gui.ui.text import plain_tooltip
@@ -43,7 +43,7 @@ class FindingsModel(QAbstractTableModel):
         """The user's notebook, whose tags the Tags column shows and the tag filter reads."""
         self._rows: list[Finding] = []
         self._tags: dict[str, list[str]] = {}
-        self._words: list[str] = []
+        self._search = Search()
         self._complete = True
         self._fetching = False
         self.total: int | None = None
@@ -54,7 +54,7 @@ class FindingsModel(QAbstractTableModel):
         self.beginResetModel()
         self._path, self._query = path, replace(query, limit=self._page_size, offset=0)
         self._tag = tag
-        self._rows, self._tags, self._words = [], {}, search_words(query.search)
+        self._rows, self._tags, self._search = [], {}, self._query.parsed_search
         self._complete, self._fetching, self.total = path is None, False, None
         self.endResetModel()
         self._runner.cancel("findings/page")
@@ -117,7 +117,7 @@ class FindingsModel(QAbstractTableModel):
         if role == ItemRole:
             return finding
         if role == HighlightRole:
-            return self._words if column == TEXT else []
+            return self._search if column == TEXT else None
         if role == Qt.ItemDataRole.ToolTipRole:
             tip = ", ".join(self.tags_of(finding)) if column == TAGS else _tip(finding, column)
             return plain_tooltip(finding.text if column == TEXT else tip)
