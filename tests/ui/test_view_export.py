@@ -23,9 +23,11 @@ def _narrow(window, settle) -> None:
     settle(window)
 
 
-def _export(window, settle, path, fmt):
+def _export(window, settle, path, fmt, qtbot=None):
     window.view_export.choose_file = lambda parts: (str(path), FILTERS[fmt])
     window.view_export.start()
+    if qtbot is not None:  # a PDF lays out some thirty pages: allow for a loaded machine
+        qtbot.waitUntil(lambda: not window.is_busy(), timeout=90_000)
     settle(window)
     assert window.view_export.last_message is None
     return path
@@ -52,7 +54,7 @@ def test_xlsx_of_this_view_states_its_filters_and_holds_its_findings(qtbot, wind
 def test_pdf_html_and_csv_of_this_view_start_with_the_filters(qtbot, window, settle, all_findings, tmp_path):
     _narrow(window, settle)
     ids = all_findings(window)
-    pdf = _export(window, settle, tmp_path / "view.pdf", "pdf")
+    pdf = _export(window, settle, tmp_path / "view.pdf", "pdf", qtbot)
     first = " ".join(PdfReader(pdf).pages[0].extract_text().split())
     assert "Filter: search" in first and "risk" in first and "Filter: domains" in first
     html = _export(window, settle, tmp_path / "view.html", "html").read_text(encoding="utf-8")
