@@ -21,3 +21,4 @@ for command in (data.info, data.import_, data.findings, data.ratings, export.exp
                 synth.synth, bench.bench, notebook.tags, notebook.notes):
     main.add_command(command)
 main.add_command(maintenance.migrate)
+main.add_command(maintenance.rebuild_index)

@@ -8,6 +8,7 @@ from pathlib import Path
 import click
 
 from inspector_gui.cli.common import fail, handle_errors, open_store, provider_type_option, store_option
+from inspector_gui.cli.output import say
 from inspector_gui.domain.chartdata import SERIES_MODES
 from inspector_gui.exchange.atomic import check_target, write_atomic
 from inspector_gui.imagesize import parse_size
@@ -60,7 +61,7 @@ def chart(provider: str | None, kind: str, series: str, national: bool, trend: b
     if national:
         options = {"percent": percent}
     _render(data, fmt, width, height, options, output, force)
-    click.echo(f"wrote {output} ({width}x{height} {fmt.upper()})")
+    say(f"wrote {output} ({width}x{height} {fmt.upper()})")
 
 
 def _format(output: Path) -> str:

@@ -8,15 +8,18 @@ from pathlib import Path
 import click
 
 from inspector_gui.cli.common import (
+    chosen_store,
+    count_type,
     fail,
     handle_errors,
     open_store,
     provider_type_option,
+    refuse_invisible,
     resolve_domains,
     store_option,
 )
 from inspector_gui.cli.notebook import add_notebook_columns, notebook_option
-from inspector_gui.cli.output import render
+from inspector_gui.cli.output import render, say
 from inspector_gui.cli.workbook_out import chosen_format, listing_options
 from inspector_gui.domain.frameworks import Framework
 from inspector_gui.domain.records import KINDS, FindingQuery, MatrixRow
@@ -27,7 +30,7 @@ from inspector_gui.exchange.writers.store_workbooks import (
     write_matrix_workbook,
 )
 from inspector_gui.store import Store
-from inspector_gui.store.default import resolve_store
+from inspector_gui.store.creation import create_store
 from inspector_gui.store.imports import ImportReport
 from inspector_gui.store.notebook import Notebook
 
@@ -54,7 +57,7 @@ def info(store_path: Path | None) -> None:
     lines.append(f"data as at:     {facts.as_at or 'unknown'}")
     lines.append("frameworks:")
     lines += [f"  {fid:15} {name}" for fid, name in facts.frameworks]
-    click.echo("\n".join(lines))
+    say("\n".join(lines))
 
 
 @click.command(name="import")
@@ -72,27 +75,24 @@ def import_(paths: tuple[Path, ...], store_path: Path | None) -> None:
     Example:
       inspector import new-inspections/ --store my.db
     """
-    target = resolve_store(store_path)
+    target = chosen_store(store_path)
     created = not target.exists()
     try:
         report = _import(paths, target, created)
     except ImportFailed as exc:
-        click.echo(str(exc), err=True)
+        say(str(exc), err=True)
         fail(f"import rejected; {target} was not {'created' if created else 'changed'}")
-    click.echo(f"imported into {target}: {report.summary()}")
+    say(f"imported into {target}: {report.summary()}")
 
 
 def _import(paths: tuple[Path, ...], target: Path, create: bool) -> ImportReport:
-    """A store created here is removed again when the import fails, so a rejected import leaves
-    no file behind."""
-    store = Store.create(target) if create else Store.open(target, readonly=False)
-    try:
-        with store:
-            return store.import_files(paths, _progress if sys.stderr.isatty() else None)
-    except BaseException:
-        if create:
-            target.unlink(missing_ok=True)
-        raise
+    """A new store is built under a temporary name and appears only when the import succeeded,
+    so a rejected import leaves no file behind and removes nothing another import wrote."""
+    progress = _progress if sys.stderr.isatty() else None
+    if create:
+        return create_store(target, lambda store: store.import_files(paths, progress))
+    with Store.open(target, readonly=False) as store:
+        return store.import_files(paths, progress)
 
 
 def _progress(done: int, total: int) -> None:
@@ -108,7 +108,7 @@ def _progress(done: int, total: int) -> None:
 @click.option("--search", default="", help="Words to find (plain words, not query syntax).")
 @click.option("--tag", help="Only findings carrying this tag of yours (see 'inspector tags').")
 @click.option("--with-notes", is_flag=True, help="Add your tags and notes as columns.")
-@click.option("--limit", type=click.IntRange(1), help="At most this many (default 50; a workbook: all).")
+@click.option("--limit", type=count_type(1), help="At most this many (default 50; a workbook: all).")
 @listing_options
 @notebook_option
 @store_option
@@ -129,6 +129,7 @@ def findings(provider: str | None, inspection: str | None, domain: tuple[str, ..
       inspector findings --tag evidence --with-notes
       inspector findings --provider "merseyside crc" --output merseyside.xlsx
     """
+    refuse_invisible(provider=provider, inspection=inspection, domain=domain, standard=standard, tag=tag)
     fmt = chosen_format(fmt, output, force)
     with open_store(store_path) as store, Notebook.open(notebook_path, create=False) as notebook:
         found_provider = store.find_provider(provider) if provider else None
@@ -155,7 +156,7 @@ def findings(provider: str | None, inspection: str | None, domain: tuple[str, ..
     columns += ["tags", "notes"] if with_notes else []
     if fmt != "table":
         columns += ["inspection_id", "source_url"]
-    click.echo(render(rows, columns, fmt))
+    say(render(rows, columns, fmt), data=fmt == "csv")
     if fmt == "table":
         click.echo(f"{len(rows)} of {total} matching findings", err=True)
 
@@ -183,6 +184,7 @@ def ratings(provider: str | None, round_: str | None, provider_type: str | None,
       inspector ratings --round 2018/19
       inspector ratings --output matrix.xlsx
     """
+    refuse_invisible(provider=provider, round=round_)
     fmt = chosen_format(fmt, output, force)
     latest_only = not (all_inspections or round_ or provider)
     with open_store(store_path) as store:
@@ -198,12 +200,12 @@ def ratings(provider: str | None, round_: str | None, provider_type: str | None,
             return
     blocks = _by_framework(rows, frameworks)
     if fmt == "table":
-        click.echo("\n\n".join(_table_block(framework, block) for framework, block in blocks))
+        say("\n\n".join(_table_block(framework, block) for framework, block in blocks))
         click.echo(f"{len(rows)} inspections", err=True)
         return
     standards = list(dict.fromkeys(s.title for framework, _ in blocks for s in framework.standards))
     records = [_matrix_record(row, framework, standards) for framework, block in blocks for row in block]
-    click.echo(render(records, [*MATRIX_COLUMNS, *standards, "overall", "score"], fmt))
+    say(render(records, [*MATRIX_COLUMNS, *standards, "overall", "score"], fmt), data=fmt == "csv")
 
 
 MATRIX_COLUMNS = ("provider", "published", "round", "framework")

@@ -7,10 +7,19 @@ from pathlib import Path
 
 import click
 
-from inspector_gui.cli.common import fail, handle_errors, open_store, resolve_domains, store_option
+from inspector_gui.cli.common import (
+    fail,
+    handle_errors,
+    open_store,
+    refuse_invisible,
+    resolve_domains,
+    store_option,
+)
 from inspector_gui.cli.notebook import notebook_option
+from inspector_gui.cli.output import say
 from inspector_gui.domain.records import KINDS
 from inspector_gui.domain.summary import ProviderSummary
+from inspector_gui.exchange import partial
 from inspector_gui.exchange.atomic import check_target
 from inspector_gui.exchange.writers import (
     FORMATS,
@@ -64,11 +73,13 @@ def export(provider: str | None, all_providers: bool, all_inspections: bool, fmt
     if with_notes and (fmt != "xlsx" or all_providers):
         fail("--with-notes adds your tags and notes to a provider summary written as xlsx")
     check_target(output, force)
+    refuse_invisible(provider=provider, domain=domain)
+    partial.remove_abandoned()
     with open_store(store_path) as store:
         if all_providers:
             table = build_league(store, latest_only=not all_inspections)
             write_league(table, fmt, output, force=force, frameworks=store.frameworks())
-            click.echo(f"wrote the league table ({len(table.entries)} rows) to {output}")
+            say(f"wrote the league table ({len(table.entries)} rows) to {output}")
             return
         found = store.find_provider(provider or "")
         summary = build_summary(store, found.provider_id, domains=resolve_domains(store, domain),
@@ -79,8 +90,8 @@ def export(provider: str | None, all_providers: bool, all_inspections: bool, fmt
         findings = [f for group in summary.finding_groups for f in group.findings]
         notes = findings_with_notebook(iter(findings), notebook_path or notebook_file())[1]
     write_summary(summary, fmt, output, force=force, chart_png=chart, notebook=notes)
-    click.echo(f"wrote {found.name}: {len(summary.inspections)} inspections, "
-               f"{summary.finding_count} findings to {output}")
+    say(f"wrote {found.name}: {len(summary.inspections)} inspections, "
+        f"{summary.finding_count} findings to {output}")
 
 
 def _history_png(summary: ProviderSummary, fmt: str) -> bytes | None:

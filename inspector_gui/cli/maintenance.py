@@ -1,4 +1,4 @@
-"""Commands that look after a store file rather than read it: migrate."""
+"""Commands that look after a store file rather than read it: migrate, rebuild-index."""
 
 from __future__ import annotations
 
@@ -7,6 +7,8 @@ from pathlib import Path
 import click
 
 from inspector_gui.cli.common import handle_errors
+from inspector_gui.cli.output import say
+from inspector_gui.store import search_index
 from inspector_gui.store.migration import migrate_store
 
 
@@ -24,4 +26,23 @@ def migrate(path: Path) -> None:
     Example:
       inspector migrate ~/inspections.db
     """
-    click.echo(migrate_store(path).summary())
+    say(migrate_store(path).summary())
+
+
+@click.command(name="rebuild-index")
+@click.argument("path", type=click.Path(path_type=Path, readable=False))
+@click.option("-o", "--output", type=click.Path(path_type=Path, readable=False),
+              help="Rebuild into this new copy and leave PATH as it is.")
+@handle_errors
+def rebuild_index(path: Path, output: Path | None) -> None:
+    """Rebuild a store's search index from its findings.
+
+    Use it when a search says the index is missing or damaged. In place, a byte-for-byte copy
+    of the store is kept beside it first (PATH.bak-index; an existing copy is never
+    overwritten); with --output the store is copied there and only the copy is changed.
+
+    \b
+    Example:
+      inspector rebuild-index ~/inspections.db
+    """
+    say(search_index.rebuild_index(path, output).summary())

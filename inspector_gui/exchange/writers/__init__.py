@@ -45,21 +45,23 @@ def render_summary(summary: ProviderSummary, fmt: str, chart_png: bytes | None =
 
 
 def write_summary(summary: ProviderSummary, fmt: str, target: str | Path, *, force: bool = False,
-                  chart_png: bytes | None = None, notebook: Mapping[str, tuple[str, str]] | None = None
-                  ) -> Path:
+                  chart_png: bytes | None = None, keep: Callable[[], None] | None = None,
+                  notebook: Mapping[str, tuple[str, str]] | None = None) -> Path:
     """Write the summary in ``fmt`` to ``target`` through a temporary file; returns the path.
-    ``notebook`` (a workbook only): the user's tags and notes by finding natural key."""
+    ``keep`` is called once the file is written, before it takes ``target``'s name, and may
+    raise to cancel (:func:`~inspector_gui.exchange.atomic.atomic_path`). ``notebook`` (a
+    workbook only): the user's tags and notes by finding natural key."""
     target = Path(target)
     if fmt == "xlsx":
         from inspector_gui.exchange.writers.workbook import write_workbook
         from inspector_gui.exchange.writers.xlsx_tables import summary_workbook
 
         notes, sheets = summary_workbook(summary, notebook)
-        return write_workbook(target, notes, sheets, force=force)
+        return write_workbook(target, notes, sheets, force=force, keep=keep)
     if fmt == "pdf":
         from inspector_gui.exchange.writers.pdf_doc import write_pdf
 
-        with atomic_path(target, force=force) as temp:
+        with atomic_path(target, force=force, keep=keep) as temp:
             try:
                 write_pdf(summary, temp, chart_png)
             except ImportError as exc:
@@ -68,7 +70,7 @@ def write_summary(summary: ProviderSummary, fmt: str, target: str | Path, *, for
             except ExportError as exc:
                 raise ExportError(exc.message, target) from None
     else:
-        write_atomic(target, render_summary(summary, fmt, chart_png), force=force)
+        write_atomic(target, render_summary(summary, fmt, chart_png), force=force, keep=keep)
     return target
 
 

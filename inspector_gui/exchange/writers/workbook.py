@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -82,12 +82,14 @@ def sheet_name(text: str, taken: set[str]) -> str:
     return name
 
 
-def write_workbook(target: str | Path, notes: Notes, sheets: Sequence[Sheet], *, force: bool = False) -> Path:
-    """Write the Notes sheet then each table to ``target``, all or nothing."""
+def write_workbook(target: str | Path, notes: Notes, sheets: Sequence[Sheet], *, force: bool = False,
+                   keep: Callable[[], None] | None = None) -> Path:
+    """Write the Notes sheet then each table to ``target``, all or nothing (``keep``: see
+    :func:`~inspector_gui.exchange.atomic.atomic_path`)."""
     import xlsxwriter
 
     target = Path(target)
-    with atomic_path(target, force=force) as temp:
+    with atomic_path(target, force=force, keep=keep) as temp:
         book = xlsxwriter.Workbook(str(temp), {"constant_memory": True, "strings_to_formulas": False,
                                                "strings_to_urls": False, "strings_to_numbers": False})
         book.set_properties({"title": notes.title, "comments": notes.generated})

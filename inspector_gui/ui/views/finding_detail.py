@@ -9,9 +9,9 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QFrame, QScrollArea, QToolButton, QVBoxLayout, QWidget
 
-from inspector_gui.domain.records import KIND_LABELS, Finding
+from inspector_gui.domain.records import KIND_LABELS, Finding, split_urls
 from inspector_gui.store.notebook import Note
-from inspector_gui.ui.text import heading_label, link_html, link_label, plain_label, plain_tooltip, short_url
+from inspector_gui.ui.text import heading_label, link_label, plain_label, plain_tooltip, source_links_html
 from inspector_gui.ui.views.flow_layout import FlowLayout
 
 
@@ -66,9 +66,9 @@ class FindingDetail(QScrollArea):
         self.text.setText(finding.text)
         self.inspection.setText(f"{finding.provider_name}, published {finding.published.display()}\n"
                                 f"Inspection {finding.inspection_id}")
-        url = finding.source_url
-        self.source.setText("Source: " + link_html(url, short_url(url)) if url else "Source: not recorded")
-        self.source.setToolTip(plain_tooltip(url))
+        urls = split_urls(finding.source_url)
+        self.source.setText("Source: " + source_links_html(urls, "; ") if urls else "Source: not recorded")
+        self.source.setToolTip(plain_tooltip("\n".join(urls)))
 
     def show_tags(self, tags: Sequence[str]) -> None:
         self.tags.setText("Tags: " + ", ".join(tags) if tags else "No tags (Ctrl+T adds one)")
