@@ -20,6 +20,7 @@ COMMANDS = {  # command name -> module.attribute
     "synth": "synth.synth", "bench": "bench.bench", "migrate": "maintenance.migrate",
     "check": "maintenance.check", "rebuild-index": "maintenance.rebuild_index",
     "themes": "themes.themes", "compare": "compare.compare", "benchmark": "benchmark.benchmark",
+    "tags": "notebook.tags", "notes": "notebook.notes",
 }
 
 

@@ -20,16 +20,23 @@ from inspector_gui.cli.common import (
     resolve_domains,
     store_option,
 )
-from inspector_gui.cli.output import format_option, render, say
+from inspector_gui.cli.notebook import add_notebook_columns, notebook_option
+from inspector_gui.cli.output import render, say
+from inspector_gui.cli.workbook_out import chosen_format, listing_options
 from inspector_gui.domain.frameworks import Framework, Standard
 from inspector_gui.domain.records import KINDS, FindingQuery, MatrixRow
 from inspector_gui.domain.travel import travel, travel_record
 from inspector_gui.errors import ImportFailed, one_line
+from inspector_gui.exchange.writers.store_workbooks import (
+    query_filters,
+    write_findings_workbook,
+    write_matrix_workbook,
+)
 from inspector_gui.store import Store
 from inspector_gui.store.creation import create_store
+from inspector_gui.store.notebook import Notebook
 
 if TYPE_CHECKING:
-    from inspector_gui.domain.frameworks import Framework
     from inspector_gui.store.imports import ImportReport
 
 
@@ -124,37 +131,58 @@ def _progress(done: int, total: int) -> None:
 @click.option("--standard", help="Standard code, e.g. 2.1.")
 @click.option("--kind", type=click.Choice(KINDS), multiple=True, help="Kind; repeat for several.")
 @click.option("--search", default="", help="Words to find (plain words, not query syntax).")
-@click.option("--limit", type=count_type(1), default=50, show_default=True)
-@format_option
+@click.option("--tag", help="Only findings carrying this tag of yours (see 'inspector tags').")
+@click.option("--with-notes", is_flag=True, help="Add your tags and notes as columns.")
+@click.option("--limit", type=count_type(1), help="At most this many (default 50; a workbook: all).")
+@listing_options
+@notebook_option
 @store_option
 @handle_errors
 def findings(provider: str | None, inspection: str | None, domain: tuple[str, ...],
              framework_id: str | None, standard: str | None, kind: tuple[str, ...], search: str,
-             limit: int, fmt: str, store_path: Path | None) -> None:
+             tag: str | None, with_notes: bool, limit: int | None, fmt: str | None, output: Path | None,
+             force: bool, notebook_path: Path | None, store_path: Path | None) -> None:
     """List findings, newest inspection first, filtered by any of the options.
 
     A domain is a domain of a framework: "2" is Case supervision in 2018 and Service delivery in
-    2023, so --domain takes a name, or a code with --framework.
+    2023, so --domain takes a name, or a code with --framework. The id column names a finding for
+    'inspector tags add' and 'inspector notes add'. With --output, every matching finding goes
+    into an Excel workbook whose Notes sheet states the filters.
 
     \b
     Example:
       inspector findings --domain "Case supervision" --search "risk of harm"
       inspector findings --framework pdu-2023 --domain 2
+      inspector findings --tag evidence --with-notes
+      inspector findings --provider "merseyside crc" --output merseyside.xlsx
     """
     refuse_invisible(provider=provider, inspection=inspection, domain=domain, framework=framework_id,
-                     standard=standard)
-    with open_store(store_path) as store:
+                     standard=standard, tag=tag)
+    fmt = chosen_format(fmt, output, force)
+    with open_store(store_path) as store, Notebook.open(notebook_path, create=False) as notebook:
+        found_provider = store.find_provider(provider) if provider else None
         query = FindingQuery(
-            provider_ids=(store.find_provider(provider).provider_id,) if provider else None,
+            provider_ids=(found_provider.provider_id,) if found_provider else None,
             inspection_id=inspection, domains=domain_keys(resolve_domains(store, domain, framework_id)),
-            standard_code=standard, kinds=kind or None, search=search, limit=limit)
-        rows = [{"published": f.published.iso(), "provider": f.provider_name,
-                 "domain": f"{f.domain_code} {f.domain_name}".strip(),
-                 "standard": f.standard_code, "kind": f.kind, "text": f.text,
-                 "inspection_id": f.inspection_id, "source_url": f.source_url}
-                for f in store.findings(query)]
+            standard_code=standard, kinds=kind or None, search=search, limit=limit or 50,
+            natural_keys=tuple(notebook.tagged_keys(tag)) if tag is not None else None)
+        if output is not None:
+            named = found_provider.name if found_provider else ""
+            filters = query_filters(query, provider=named, tag=tag or "")
+            write_findings_workbook(store, query, output, filters, limit=limit, force=force,
+                                    notebook=notebook.path if with_notes else None)
+            click.echo(f"wrote {min(store.count_findings(query), limit or 10**12)} findings to {output}")
+            return
+        found = store.findings(query)
+        rows = [{"id": f.finding_id, "published": f.published.iso(), "provider": f.provider_name,
+                 "domain": f"{f.domain_code} {f.domain_name}".strip(), "standard": f.standard_code,
+                 "kind": f.kind, "text": f.text, "inspection_id": f.inspection_id,
+                 "source_url": f.source_url} for f in found]
+        if with_notes:
+            add_notebook_columns(rows, found, notebook)
         total = store.count_findings(query) if fmt == "table" else None  # only the table says it
-    columns = ["published", "provider", "domain", "standard", "kind", "text"]
+    columns = ["id", "published", "provider", "domain", "standard", "kind", "text"]
+    columns += ["tags", "notes"] if with_notes else []
     if fmt != "table":
         columns += ["inspection_id", "source_url"]
     say(render(rows, columns, fmt), data=fmt == "csv")
@@ -167,27 +195,38 @@ def findings(provider: str | None, inspection: str | None, domain: tuple[str, ..
 @click.option("--round", "round_", help="Inspection round, e.g. 2018/19.")
 @provider_type_option
 @click.option("--all-inspections", is_flag=True, help="Every inspection, not only the latest.")
-@format_option
+@listing_options
 @store_option
 @handle_errors
 def ratings(provider: str | None, round_: str | None, provider_type: str | None,
-            all_inspections: bool, fmt: str, store_path: Path | None) -> None:
+            all_inspections: bool, fmt: str | None, output: Path | None, force: bool,
+            store_path: Path | None) -> None:
     """Show the rating matrix: standard ratings, overall rating and score or coverage.
 
     With --round every inspection of that round is listed; otherwise each provider's latest.
     The table has one block per framework, since frameworks number their standards differently;
-    CSV and JSON name each standard column by framework, code and name.
+    CSV and JSON name each standard column by framework, code and name. With --output, an Excel
+    workbook: one sheet per framework, each rating cell with its word and colour.
 
     \b
     Example:
       inspector ratings --round 2018/19
+      inspector ratings --output matrix.xlsx
     """
     refuse_invisible(provider=provider, round=round_)
+    fmt = chosen_format(fmt, output, force)
+    latest_only = not (all_inspections or round_ or provider)
     with open_store(store_path) as store:
-        ids = (store.find_provider(provider).provider_id,) if provider else None
-        rows = store.rating_matrix(provider_ids=ids, round=round_, provider_type=provider_type,
-                                   latest_only=not (all_inspections or round_ or provider))
+        found = store.find_provider(provider) if provider else None
+        rows = store.rating_matrix(provider_ids=(found.provider_id,) if found else None, round=round_,
+                                   provider_type=provider_type, latest_only=latest_only)
         frameworks = store.frameworks()
+        if output is not None:
+            filters = [(w, v) for w, v in (("provider", found.name if found else ""), ("round", round_ or ""),
+                                           ("provider type", provider_type or "")) if v]
+            write_matrix_workbook(store, rows, output, filters, latest_only=latest_only, force=force)
+            click.echo(f"wrote the rating matrix ({len(rows)} inspections) to {output}")
+            return
     blocks = _by_framework(rows, frameworks)
     if fmt == "table":
         say("\n\n".join(_table_block(framework, block) for framework, block in blocks))

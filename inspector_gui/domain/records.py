@@ -104,6 +104,9 @@ class Finding:
     kind: str
     text: str
     source_url: str
+    natural_key: str = ""
+    """The store's digest of inspection, kind and text: the same through re-imports and rebuilds,
+    so the user's notebook keys its tags and notes on it."""
 
 
 @dataclass(frozen=True)
@@ -121,6 +124,8 @@ class FindingQuery:
     standard_code: str | None = None
     kinds: tuple[str, ...] | None = None
     search: str = ""
+    natural_keys: tuple[str, ...] | None = None
+    """Only these findings (by natural key): those carrying a tag in the user's notebook."""
     limit: int = 100
     offset: int = 0
 

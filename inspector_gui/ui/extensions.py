@@ -21,8 +21,10 @@ from inspector_gui.ui.analysis_tabs import attach_analysis
 from inspector_gui.ui.charts_panel import ChartsPanel
 from inspector_gui.ui.dialogs.errors import show_store_error
 from inspector_gui.ui.main_window import MainWindow
+from inspector_gui.ui.named_views import NamedViews
 from inspector_gui.ui.settings import Settings
 from inspector_gui.ui.shortcuts import keys_for
+from inspector_gui.ui.view_export import ViewExport
 
 if TYPE_CHECKING:
     from inspector_gui.domain.summary import ProviderSummary
@@ -32,10 +34,12 @@ if TYPE_CHECKING:
 def build_window(settings: Settings | None = None) -> MainWindow:
     """The main window with the charts tab and File → Export provider summary…."""
     window = MainWindow(settings)
-    attach_charts(window)
+    charts = attach_charts(window)
     attach_export(window)
     attach_import(window)
     attach_analysis(window)
+    window.named_views = NamedViews(window, charts)  # type: ignore[attr-defined]
+    window.view_export = ViewExport(window)  # type: ignore[attr-defined]
     return window
 
 

@@ -143,7 +143,7 @@ def test_copying_findings_rows_includes_every_column_header(qtbot, window):
     table.setFocus()
     qtbot.keyClick(table, Qt.Key.Key_C, Qt.KeyboardModifier.ControlModifier)
     lines = QApplication.clipboard().text().splitlines()
-    assert lines[0] == "Kind\tDomain\tStandard\tProvider\tPublished\tFinding"
+    assert lines[0] == "Kind\tDomain\tStandard\tProvider\tPublished\tTags\tFinding"
     assert lines[1].endswith(window.findings.model.finding(0).text)
 
 

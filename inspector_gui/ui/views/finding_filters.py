@@ -47,7 +47,9 @@ class FindingFilters(QWidget):
         self.standard = ChoiceBox("Any standard", "Standard", self)
         self.standard.setMaximumWidth(200)
         self.standard.set_choices([])  # says "Any standard" while the store loads
-        for box in (self.follow, self.standard):
+        self.tag = ChoiceBox("Any tag", "Tag (your notebook)", self)
+        self.tag.set_choices([])
+        for box in (self.follow, self.standard, self.tag):
             box.value_changed.connect(lambda _: self.changed.emit())
         self.count = plain_label(parent=self)
         self.count.setAlignment(Qt.AlignmentFlag.AlignVCenter)
@@ -85,6 +87,7 @@ class FindingFilters(QWidget):
         layout.addLayout(top)
         bottom = QHBoxLayout()
         bottom.addWidget(self._scroller, 1)
+        bottom.addWidget(self.tag)
         bottom.addWidget(self.count)
         layout.addLayout(bottom)
 
@@ -184,6 +187,10 @@ class FindingFilters(QWidget):
         self.standard.set_choices([(f"{code} {' / '.join(names)}", code)
                                    for code, (domain, names) in sorted(self._standards.items())
                                    if self._domain is None or (codes is not None and domain in codes)])
+
+    def set_tag_counts(self, counts: list[tuple[str, int]]) -> None:
+        """The notebook's tags on findings, each with its count; a chosen tag stays chosen."""
+        self.tag.set_choices([(f"{tag} ({count})", tag) for tag, count in counts])
 
     def kinds_chosen(self) -> tuple[str, ...] | None:
         """The kinds ticked, or None when all three are (no filter)."""

@@ -148,6 +148,10 @@ class MatrixPanel(QWidget):
                            lambda s: build_matrix(s.rating_matrix(**query), frameworks, preferred),
                            self._show)
 
+    def query(self) -> dict[str, Any]:
+        """The store query (``rating_matrix`` keywords) for what the matrix shows now."""
+        return self._query()
+
     def _query(self) -> dict[str, Any]:
         query: dict[str, Any] = {name: box.value() or None for name, box in self.filters.items()}
         single = self._scope.provider_id is not None
