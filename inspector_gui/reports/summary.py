@@ -17,7 +17,7 @@ from inspector_gui.domain.dates import PartialDate
 from inspector_gui.domain.frameworks import Framework
 from inspector_gui.domain.league import LeagueTable, league_table
 from inspector_gui.domain.matrix import blocks_for
-from inspector_gui.domain.records import KINDS, Finding, FindingQuery, Inspection, Provider
+from inspector_gui.domain.records import KINDS, Finding, FindingQuery, Inspection, MatrixRow, Provider
 from inspector_gui.domain.summary import (
     FindingGroup,
     ProviderSummary,
@@ -123,7 +123,12 @@ def paged_findings(store: Store, query: FindingQuery, page: int = PAGE_SIZE) -> 
 def build_league(store: Store, *, latest_only: bool = True, today: dt.date | None = None) -> LeagueTable:
     """The rating matrix of every provider (latest inspections, or all), ranked within league
     groups of one framework, provider type and round or year."""
-    rows = store.rating_matrix(latest_only=latest_only)
+    return league_of(store, store.rating_matrix(latest_only=latest_only), latest_only, today)
+
+
+def league_of(store: Store, rows: Sequence[MatrixRow], latest_only: bool,
+              today: dt.date | None = None) -> LeagueTable:
+    """These matrix rows as league groups, with one block of standard columns per framework."""
     frameworks = store.frameworks()
     entries = tuple(league_table(rows, frameworks))
     standards = tuple(s for block in blocks_for(rows, frameworks) for s in block.standards)

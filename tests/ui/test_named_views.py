@@ -16,7 +16,7 @@ pytestmark = pytest.mark.qt_log_level_fail("WARNING")
 
 def _narrow(window, settle) -> None:
     f = window.findings.filters
-    f.select_domain(2)
+    f.set_domain("Case supervision")
     f.kinds["recommendation"].setChecked(False)
     f.follow.set_value("all")
     f.search.setText("risk")

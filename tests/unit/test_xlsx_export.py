@@ -13,13 +13,13 @@ from click.testing import CliRunner
 
 from inspector_gui.cli import main
 from inspector_gui.domain.palette import NOT_APPLICABLE, swatch
-from inspector_gui.domain.ratings import Rating
+from inspector_gui.domain.ratings import GRADED, STATES, Rating
 from inspector_gui.domain.records import FindingQuery
 from inspector_gui.exchange.writers.workbook import MAX_CELL, Notes, Sheet, sheet_name, write_workbook
 from inspector_gui.store import Store
 from inspector_gui.store.notebook import Notebook, finding_record
 
-WORDS = {r.label: r for r in Rating if r.label} | {"Not recorded": Rating.NOT_RECORDED}
+WORDS = {r.label: r for r in (*GRADED, *STATES) if r.label} | {"Not recorded": Rating.NOT_RECORDED}
 
 
 def run(*args: str) -> tuple[int, str, str]:
@@ -127,21 +127,21 @@ def test_league_workbook_has_a_sheet_per_framework_equal_to_the_matrix(store_pat
 
 def test_findings_workbook_holds_every_match_with_tags_and_states_the_filters(
         store_path: Path, store: Store, tmp_path: Path) -> None:
-    query = FindingQuery(domain_codes=("2",), search="risk", limit=10_000)
+    query = FindingQuery(domains=(("crc-nps-2018", "2"),), search="risk", limit=10_000)
     expected = store.findings(query)
     with Notebook.open() as notebook:
         notebook.add_tag([finding_record(expected[0])], "evidence")
         notebook.add_note(finding_record(expected[0]), "quote this")
     before = sha256(store_path)
     out = tmp_path / "findings.xlsx"
-    code, outtext, err = run("findings", "--domain", "2", "--search", "risk", "--with-notes", "-o", str(out),
+    code, outtext, err = run("findings", "--domain", "Case supervision", "--search", "risk", "--with-notes", "-o", str(out),
                              "--store", str(store_path))
     assert code == 0, err
     assert f"wrote {len(expected)} findings" in outtext
     wb = openpyxl.load_workbook(out)
     assert wb.sheetnames == ["Notes", "Findings"]
     facts = notes(wb)
-    assert facts["Filter: domains"] == "2" and facts["Filter: search"] == "risk"
+    assert facts["Filter: domains"] == "crc-nps-2018 2" and facts["Filter: search"] == "risk"
     header, rows = table(wb["Findings"])
     assert header[-2:] == ["Your tags", "Your notes"]
     assert [r[0] for r in rows] == [f.finding_id for f in expected]

@@ -12,12 +12,12 @@ from typing import TYPE_CHECKING
 
 from inspector_gui import __version__
 from inspector_gui.domain.dates import PartialDate
-from inspector_gui.domain.league import LeagueTable, league_table
+from inspector_gui.domain.league import LeagueTable
 from inspector_gui.domain.records import KIND_LABELS, Finding, FindingQuery, MatrixRow
 from inspector_gui.exchange.writers.wording import provenance
 from inspector_gui.exchange.writers.workbook import Notes, Sheet, write_workbook
 from inspector_gui.exchange.writers.xlsx_tables import SOURCE, findings_sheet, league_notes, league_sheets
-from inspector_gui.reports.summary import paged_findings
+from inspector_gui.reports.summary import league_of, paged_findings
 from inspector_gui.store.notebook import Notebook
 
 if TYPE_CHECKING:
@@ -31,11 +31,20 @@ def query_filters(query: FindingQuery, *, provider: str = "", tag: str = "",
     """The filters of a findings query in words, for the Notes sheet (and a PDF's first page)."""
     pairs = [("provider", provider), ("showing", focus),
              ("inspections", ", ".join(query.inspection_ids or ()) or (query.inspection_id or "")),
-             ("domains", "; ".join(c or "whole inspection (no domain)" for c in query.domain_codes or ())),
+             ("domains", _domains_in_words(query)),
              ("standard", query.standard_code or ""),
              ("kinds", ", ".join(KIND_LABELS[k] for k in query.kinds or ())),
              ("search", query.search.strip()), ("tag", tag)]
     return [(what, value) for what, value in pairs if value]
+
+
+def _domains_in_words(query: FindingQuery) -> str:
+    """Each chosen domain as ``framework code`` (a code alone means different domains in
+    different frameworks), or the bare codes of a query that gives only codes."""
+    if query.domains is not None:
+        return "; ".join(f"{framework} {code}" if code else "whole inspection (no domain)"
+                         for framework, code in query.domains)
+    return "; ".join(c or "whole inspection (no domain)" for c in query.domain_codes or ())
 
 
 def notebook_columns(notebook: Notebook, findings: Sequence[Finding]) -> dict[str, tuple[str, str]]:
@@ -76,16 +85,11 @@ def view_notes(store: Store, title: str, filters: list[tuple[str, str]]) -> Note
     return Notes(title, SOURCE, as_at.display(), provenance(table), filters)
 
 
-def matrix_league(store: Store, rows: Sequence[MatrixRow], latest_only: bool = True) -> LeagueTable:
-    return LeagueTable(tuple(league_table(rows)), latest_only, PartialDate.parse(store.as_at()),
-                       dt.date.today(), GENERATED_BY)
-
-
 def write_matrix_workbook(store: Store, rows: Sequence[MatrixRow], target: Path,
                           filters: list[tuple[str, str]], *, latest_only: bool = True,
                           force: bool = False) -> Path:
     """The rating matrix rows as a league: one sheet per framework, ranked by score."""
-    table = matrix_league(store, rows, latest_only)
+    table = league_of(store, rows, latest_only)
     notes = league_notes(table)
     notes = Notes("Rating matrix", notes.source, notes.as_at, notes.generated, [*notes.filters, *filters])
     sheets: list[Sheet] = league_sheets(table, store.frameworks())

@@ -9,10 +9,10 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from inspector_gui.domain.records import FindingQuery
-from inspector_gui.exchange.writers.store_workbooks import findings_with_notebook, matrix_league, view_notes
+from inspector_gui.exchange.writers.store_workbooks import findings_with_notebook, view_notes
 from inspector_gui.exchange.writers.view_doc import write_view
 from inspector_gui.exchange.writers.xlsx_tables import findings_sheet, league_sheets
-from inspector_gui.reports.summary import paged_findings
+from inspector_gui.reports.summary import league_of, paged_findings
 from inspector_gui.store.notebook import tagged_query
 
 if TYPE_CHECKING:
@@ -44,7 +44,7 @@ def export_view(store: Store, request: ViewRequest) -> int:
     sheets, total = [], 0
     if "matrix" in request.parts:
         rows = store.rating_matrix(**request.matrix_query)
-        league = matrix_league(store, rows, request.matrix_query.get("latest_only", True))
+        league = league_of(store, rows, request.matrix_query.get("latest_only", True))
         sheets += league_sheets(league, store.frameworks())
     filters = list(request.filters)
     if "findings" in request.parts:
