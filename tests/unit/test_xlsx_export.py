@@ -134,8 +134,8 @@ def test_findings_workbook_holds_every_match_with_tags_and_states_the_filters(
         notebook.add_note(finding_record(expected[0]), "quote this")
     before = sha256(store_path)
     out = tmp_path / "findings.xlsx"
-    code, outtext, err = run("findings", "--domain", "Case supervision", "--search", "risk", "--with-notes", "-o", str(out),
-                             "--store", str(store_path))
+    code, outtext, err = run("findings", "--domain", "Case supervision", "--search", "risk", "--with-notes",
+                             "-o", str(out), "--store", str(store_path))
     assert code == 0, err
     assert f"wrote {len(expected)} findings" in outtext
     wb = openpyxl.load_workbook(out)
