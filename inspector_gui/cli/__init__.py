@@ -6,9 +6,10 @@ import click
 
 from inspector_gui import __version__
 from inspector_gui.cli import bench, chart, data, export, maintenance, synth
+from inspector_gui.cli.usage import InspectorGroup
 
 
-@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+@click.group(name="inspector", cls=InspectorGroup, context_settings={"help_option_names": ["-h", "--help"]})
 @click.version_option(__version__, prog_name="inspector")
 def main() -> None:
     """Read, compare and report on probation inspections in England and Wales.

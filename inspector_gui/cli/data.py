@@ -92,7 +92,7 @@ def _progress(done: int, total: int) -> None:
 
 
 @click.command()
-@click.option("--provider", help="Provider id or name (case-insensitive).")
+@click.option("--provider", help="Provider id, name, or a part of one name (case-insensitive).")
 @click.option("--inspection", help="Inspection id.")
 @click.option("--domain", multiple=True, help="Domain code or name; repeat for several.")
 @click.option("--standard", help="Standard code, e.g. 2.1.")
@@ -130,7 +130,7 @@ def findings(provider: str | None, inspection: str | None, domain: tuple[str, ..
 
 
 @click.command()
-@click.option("--provider", help="Only this provider (id or name).")
+@click.option("--provider", help="Only this provider (id, name, or a part of one name).")
 @click.option("--round", "round_", help="Inspection round, e.g. 2018/19.")
 @provider_type_option
 @click.option("--all-inspections", is_flag=True, help="Every inspection, not only the latest.")
@@ -141,23 +141,25 @@ def ratings(provider: str | None, round_: str | None, provider_type: str | None,
             all_inspections: bool, fmt: str, store_path: Path | None) -> None:
     """Show the rating matrix: standard ratings, overall rating and score or coverage.
 
-    With --round every inspection of that round is listed; otherwise each provider's latest.
+    With --round every inspection of that round is listed; otherwise each provider's latest
+    (with --provider too), or every inspection with --all-inspections.
     The table has one block per framework, since frameworks number their standards differently;
     CSV and JSON name each standard column by code and name.
 
     \b
     Example:
       inspector ratings --round 2018/19
+      inspector ratings --provider "west yorkshire" --all-inspections
     """
     with open_store(store_path) as store:
         ids = (store.find_provider(provider).provider_id,) if provider else None
         rows = store.rating_matrix(provider_ids=ids, round=round_, provider_type=provider_type,
-                                   latest_only=not (all_inspections or round_ or provider))
+                                   latest_only=not (all_inspections or round_))
         frameworks = store.frameworks()
     blocks = _by_framework(rows, frameworks)
     if fmt == "table":
         click.echo("\n\n".join(_table_block(framework, block) for framework, block in blocks))
-        click.echo(f"{len(rows)} inspections", err=True)
+        click.echo(f"{len(rows)} inspection{'' if len(rows) == 1 else 's'}", err=True)
         return
     standards = list(dict.fromkeys(s.title for framework, _ in blocks for s in framework.standards))
     records = [_matrix_record(row, framework, standards) for framework, block in blocks for row in block]

@@ -8,9 +8,9 @@ from pathlib import Path
 import click
 
 from inspector_gui.cli.common import fail, handle_errors, open_store, resolve_domains, store_option
+from inspector_gui.cli.destination import check_destination, destination, report, shown, to_stdout
 from inspector_gui.domain.records import KINDS
 from inspector_gui.domain.summary import ProviderSummary
-from inspector_gui.exchange.atomic import check_target
 from inspector_gui.exchange.summary import build_league, build_summary
 from inspector_gui.exchange.writers import (
     FORMATS,
@@ -31,7 +31,8 @@ CHART_FORMATS = ("pdf", "html")
               help="With --all: every inspection, not only each provider's latest.")
 @click.option("--format", "fmt", type=click.Choice(FORMATS),
               help="Output format (default: from the output file's suffix).")
-@click.option("--output", "-o", required=True, type=click.Path(path_type=Path), help="File to write.")
+@click.option("--output", "-o", required=True, type=click.Path(path_type=Path),
+              help="File to write; - for standard output (give --format).")
 @click.option("--domain", multiple=True, help="Only findings of this domain (code or name); repeat.")
 @click.option("--kind", type=click.Choice(KINDS), multiple=True, help="Only findings of this kind; repeat.")
 @click.option("--force", is_flag=True, help="Replace the output file if it exists.")
@@ -52,23 +53,26 @@ def export(provider: str | None, all_providers: bool, all_inspections: bool, fmt
       inspector export "West Yorkshire CRC" --output west-yorkshire.pdf
       inspector export leeds-pdu --format md --domain 2 --kind improvement -o leeds.md
       inspector export --all --format csv --output league.csv
+      inspector export leeds-pdu --format md -o - | less
     """
     fmt = _format(fmt, output)
     _check_choices(provider, all_providers, all_inspections, fmt, domain, kind)
-    check_target(output, force)
+    check_destination(output, fmt, force)
     with open_store(store_path) as store:
         if all_providers:
             table = build_league(store, latest_only=not all_inspections)
-            write_league(table, fmt, output, force=force)
-            click.echo(f"wrote the league table ({len(table.entries)} rows) to {output}")
+            with destination(output, fmt) as target:
+                write_league(table, fmt, target, force=force)
+            report(f"wrote the league table ({len(table.entries)} rows) to {shown(output)}", output)
             return
         found = store.find_provider(provider or "")
         summary = build_summary(store, found.provider_id, domains=resolve_domains(store, domain),
                                 kinds=kind or None)
     chart = None if no_chart or fmt not in CHART_FORMATS else _history_png(summary, fmt)
-    write_summary(summary, fmt, output, force=force, chart_png=chart)
-    click.echo(f"wrote {found.name}: {len(summary.inspections)} inspections, "
-               f"{summary.finding_count} findings to {output}")
+    with destination(output, fmt) as target:
+        write_summary(summary, fmt, target, force=force, chart_png=chart)
+    report(f"wrote {found.name}: {len(summary.inspections)} inspections, "
+           f"{summary.finding_count} findings to {shown(output)}", output)
 
 
 def _history_png(summary: ProviderSummary, fmt: str) -> bytes | None:
@@ -85,6 +89,8 @@ def _history_png(summary: ProviderSummary, fmt: str) -> bytes | None:
 
 def _format(fmt: str | None, output: Path) -> str:
     chosen = fmt or format_for_path(output)
+    if chosen is None and to_stdout(output):
+        fail(f"-o - writes to standard output: give --format ({', '.join(FORMATS)})")
     if chosen is None:
         fail(f"{output}: cannot tell the format from the file name; give --format "
              f"({', '.join(FORMATS)})")

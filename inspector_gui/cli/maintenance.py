@@ -6,15 +6,15 @@ from pathlib import Path
 
 import click
 
-from inspector_gui.cli.common import handle_errors
+from inspector_gui.cli.common import handle_errors, store_target, store_target_option
 from inspector_gui.store.migration import migrate_store
 
 
 @click.command()
-@click.argument("path", type=click.Path(path_type=Path, readable=False))
+@store_target_option(click.Path(path_type=Path, readable=False))
 @handle_errors
-def migrate(path: Path) -> None:
-    """Upgrade a store made by an older Inspector GUI to the current schema.
+def migrate(path: Path | None, store_path: Path | None) -> None:
+    """Upgrade a store (--store PATH, or PATH) made by an older Inspector GUI to the current schema.
 
     A byte-for-byte copy of the store is kept beside it first (PATH.bak-schemaN; an existing
     copy is never overwritten), then the store is upgraded in one transaction. A store that is
@@ -22,6 +22,7 @@ def migrate(path: Path) -> None:
 
     \b
     Example:
+      inspector migrate --store ~/inspections.db
       inspector migrate ~/inspections.db
     """
-    click.echo(migrate_store(path).summary())
+    click.echo(migrate_store(store_target(path, store_path)).summary())
