@@ -10,8 +10,7 @@ from collections.abc import Callable
 from dataclasses import replace
 from pathlib import Path
 
-from PySide6.QtCore import QStandardPaths, Qt, QUrl, Slot
-from PySide6.QtGui import QDesktopServices
+from PySide6.QtCore import QStandardPaths, Qt, Signal, Slot
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -53,7 +52,10 @@ in the GUI thread."""
 class ExportDialog(QDialog):
     """Export one provider of the open store's catalogue (which already holds the provider and
     its frameworks, so opening the dialog reads nothing from disk). Raises StoreError when the
-    catalogue has no such provider."""
+    catalogue has no such provider. Emits ``saved(path, open_folder)`` when the file is written,
+    just before it closes: the window announces it (and opens the folder when asked)."""
+
+    saved = Signal(object, bool)
 
     def __init__(self, parent: QWidget | None, catalogue: Catalogue, provider_id: str, *,
                  chart_renderer: ChartRenderer | None = None, settings: Settings | None = None,
@@ -310,8 +312,7 @@ class ExportDialog(QDialog):
     def _written(self, path: Path) -> None:
         self._task = None
         self._set_running(False, f"Saved to {path}")
-        if self.reveal.isChecked():
-            QDesktopServices.openUrl(QUrl.fromLocalFile(str(path.parent)))
+        self.saved.emit(path, self.reveal.isChecked())
         self.accept()
 
     @Slot(str, str)

@@ -4,8 +4,9 @@ findings (bottom). It composes panels and actions; the panels and models do the 
 Public surface, for panels added by other parts of the app (the charts panel, the export dialog):
 
 Signals
-    ``provider_changed(object)``  the selected provider's id (``str``), or ``None`` when a group
-                                  or "All providers" is selected.
+    ``provider_changed(object)``  the selected provider's id (``str``): the tree's provider, or the
+                                  provider of the matrix row selected since; ``None`` when a group
+                                  or "All providers" is selected and no row.
     ``store_changed(object)``     the ``Path`` of a store that was just opened (or reloaded), or
                                   ``None`` when a damaged store was closed and none is left.
     ``store_failed(object)``      the :class:`InspectorError` of a store that could not be opened
@@ -75,6 +76,7 @@ from inspector_gui.ui.views.findings_panel import FindingsPanel
 from inspector_gui.ui.views.inspection_detail import InspectionDetail
 from inspector_gui.ui.views.matrix_panel import MatrixPanel
 from inspector_gui.ui.views.provider_panel import ProviderPanel
+from inspector_gui.ui.views.saved_notice import SavedNotice
 from inspector_gui.ui.workers import QueryRunner
 
 STORE_FILTER = "Inspector stores (*.db *.sqlite *.sqlite3);;All files (*)"
@@ -106,6 +108,8 @@ class MainWindow(QMainWindow):
         self._build_panels()
         self._build_docks()
         self.status = StatusBar(self, self.runner)
+        self.saved = SavedNotice(self)  # "Saved … in …  [Open file] [Open folder]" after an export
+        self.status.addWidget(self.saved, 1)
         self._tab_order()
         self._connect()
         self._restore()
@@ -160,6 +164,7 @@ class MainWindow(QMainWindow):
         self.matrix.row_selected.connect(self._row_selected)
         self.matrix.shown.connect(self._matrix_shown)
         self.matrix.findings_requested.connect(self._show_findings)
+        self.findings.heading_changed.connect(self.findings_dock.setWindowTitle)
         self.runner.failed.connect(self._query_failed)
         self.watcher.changed.connect(self._changed_elsewhere)
         self.opener.opened.connect(self._show)
@@ -308,9 +313,13 @@ class MainWindow(QMainWindow):
             self.matrix.set_scope(scope)
             self.findings.set_scope(scope)
             self._want_detail(scope)
-        if scope.provider_id != self._provider_id:
-            self._provider_id = scope.provider_id
-            self.provider_changed.emit(scope.provider_id)
+        self._set_provider(scope.provider_id)
+
+    def _set_provider(self, provider_id: str | None) -> None:
+        """The provider the charts and the export follow: the tree's, or the matrix row's."""
+        if provider_id != self._provider_id:
+            self._provider_id = provider_id
+            self.provider_changed.emit(provider_id)
 
     def _want_detail(self, scope: Scope) -> None:
         """The detail pane shows the scope's inspection (a provider's newest), taken from the
@@ -337,8 +346,11 @@ class MainWindow(QMainWindow):
             self.detail.show_inspection(target)
 
     def _row_selected(self, row: MatrixRow | None) -> None:
+        """A matrix row is the selection within the tree's: the detail pane, the charts and the
+        export follow it too."""
         if row is not None:
             self.detail.show_row(row)
+            self._set_provider(row.provider.provider_id)
 
     def _show_findings(self, inspection_ids: tuple[str, ...], standard_code: str, label: str) -> None:
         self.findings.focus(inspection_ids, standard_code, label)

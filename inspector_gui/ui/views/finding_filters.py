@@ -139,6 +139,19 @@ class FindingFilters(QWidget):
                                    for code, (domain, names) in sorted(self._standards.items())
                                    if self._domain is None or domain == self._domain])
 
+    def show_everything(self) -> None:
+        """Every domain, standard and kind, no search: what a drill-down into one cell starts
+        from, so no filter set earlier hides part of it. Emits nothing; the caller refreshes."""
+        self.search.blockSignals(True)
+        self.search.clear()
+        self.search.blockSignals(False)
+        for button in self.kinds.values():
+            button.blockSignals(True)
+            button.setChecked(True)
+            button.blockSignals(False)
+        self._set_domain(None)
+        self.standard.set_value("")
+
     def kinds_chosen(self) -> tuple[str, ...] | None:
         """The kinds ticked, or None when all three are (no filter)."""
         chosen = tuple(k for k, b in self.kinds.items() if b.isChecked())

@@ -1,8 +1,10 @@
 """The findings panel: filters, a live count, the paged findings table and the detail pane.
 
 What it lists is the tree's scope (or all providers), narrowed by the filters; a *focus* (a
-matrix cell's inspection and standard, or a chart's set of inspections) replaces the scope until
-the user clears it.
+matrix cell's inspection and standard, or a chart's set of inspections) replaces the scope and
+clears the search and filters, so the cell's findings are all shown. The focus lasts until the
+user selects something else in the tree (the panel follows the tree again) or presses "Follow the
+selection again". ``heading_changed(str)`` says what the panel shows, for the dock's title.
 """
 
 from __future__ import annotations
@@ -11,7 +13,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
-from PySide6.QtCore import QModelIndex, Qt
+from PySide6.QtCore import QModelIndex, Qt, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QHeaderView,
@@ -44,6 +46,8 @@ class Focus:
 
 
 class FindingsPanel(QWidget):
+    heading_changed = Signal(str)
+
     def __init__(self, runner: QueryRunner, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self._path: Path | None = None
@@ -96,16 +100,19 @@ class FindingsPanel(QWidget):
         self.refresh()
 
     def set_scope(self, scope: Scope) -> None:
-        self._scope = scope
-        if self.filters.follows_selection() and self._focus is None:
+        """The tree's selection: followed again even after a drill-down."""
+        changed, self._scope = scope != self._scope, scope
+        if changed and self._focus is not None:
+            self.clear_focus()
+        elif self.filters.follows_selection() and self._focus is None:
             self.refresh()
 
     def focus(self, inspection_ids: Sequence[str], standard_code: str, label: str) -> None:
-        """Show only these inspections' findings (of one standard, when given)."""
+        """Show every finding of these inspections (of one standard, when given)."""
         self._focus = Focus(tuple(inspection_ids), standard_code, label)
-        self.focus_bar.announce(f"Findings of {label}")
-        self.filters.set_domain(None)
-        self.filters.standard.set_value("")
+        self.focus_bar.announce(f"All findings of {label}, whatever the search and filters were. "
+                                "Selecting in the provider tree shows its findings again.")
+        self.filters.show_everything()
         self.refresh()
 
     def clear_focus(self) -> None:
@@ -136,6 +143,17 @@ class FindingsPanel(QWidget):
         query = self.query()
         self.model.set_query(self._path, query)
         self._hide_repeated_columns(query)
+        self.heading_changed.emit(self.heading())
+
+    def heading(self) -> str:
+        """What the list is of: the drill-down's cell, the tree's selection, or all providers."""
+        if self._focus is not None:
+            return f"Findings: {self._focus.label}"
+        if not self.filters.follows_selection() or self._scope.is_all:
+            return "Findings: all providers"
+        if self._scope.key.startswith("group:"):
+            return f"Findings: {self._scope.key.removeprefix('group:').replace('/', ' › ')}"
+        return f"Findings: {self._scope.label}"
 
     def _hide_repeated_columns(self, query: FindingQuery) -> None:
         """Within one provider every row names it, within one inspection every row has its date:

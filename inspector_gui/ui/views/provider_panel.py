@@ -19,6 +19,7 @@ from inspector_gui.ui.models.provider_tree import ProviderTreeModel
 from inspector_gui.ui.roles import ItemRole
 from inspector_gui.ui.scope import ALL, Scope
 from inspector_gui.ui.settings import Settings
+from inspector_gui.ui.views.banner import Banner
 from inspector_gui.ui.views.choices import ChoiceBox
 from inspector_gui.ui.views.search_box import SearchBox
 
@@ -41,9 +42,10 @@ class ProviderPanel(QWidget):
         self.grouping.value_changed.connect(lambda _: self.rebuild())
         self.model = ProviderTreeModel(self)
         self.tree = self._make_tree()
+        self.hidden_note = Banner("Clear the filter", self.filter.clear, self)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(4, 4, 4, 4)
-        for widget in (self.filter, self.grouping):
+        for widget in (self.filter, self.grouping, self.hidden_note):
             layout.addWidget(widget)
         layout.addWidget(self.tree, 1)
 
@@ -106,9 +108,14 @@ class ProviderPanel(QWidget):
 
     def select_key(self, key: str) -> None:
         """Select the node with this key and scroll to it. When the filter hides it the scope
-        stays as it was; when the store has no such node, "All providers" is selected."""
+        stays as it was, and a note says so (the other panels still show it); when the store has
+        no such node, "All providers" is selected."""
         index = self.model.index_for_key(key)
-        if not index.isValid() and self.filter.text().strip():
+        hidden = not index.isValid() and bool(self.filter.text().strip())
+        self.hidden_note.setVisible(hidden)
+        if hidden:
+            label = self._emitted.label if self._emitted else "The selection"
+            self.hidden_note.announce(f"{label} is hidden by the filter; the other panels still show it.")
             return
         if not index.isValid():
             index = self.model.index(0, 0)
