@@ -133,7 +133,8 @@ class RatingDelegate(QStyledItemDelegate):
 
 
 class BadgeDelegate(QStyledItemDelegate):
-    """The provider tree's rating column: a coloured badge with the rating's word."""
+    """The provider tree's rating column: a coloured badge with the rating's word, or its short
+    label when the column is too narrow for the word."""
 
     def paint(self, painter: QPainter, option: QStyleOptionViewItem, index: Index) -> None:
         rating: Rating | None = index.data(RatingRole)
@@ -156,6 +157,13 @@ class BadgeDelegate(QStyledItemDelegate):
         smaller = QFont(font)
         smaller.setPointSizeF(smaller.pointSizeF() * WORD_SCALE)
         return QFontMetrics(smaller).horizontalAdvance(Rating.REQUIRES_IMPROVEMENT.label) + 16
+
+    @staticmethod
+    def short_width(font: QFont) -> int:
+        """Room for the longest short label (``RI``) in bold, as :func:`paint_chip` draws it."""
+        bold = QFont(font)
+        bold.setBold(True)
+        return QFontMetrics(bold).horizontalAdvance(Rating.REQUIRES_IMPROVEMENT.short) + 16
 
 
 class FindingTextDelegate(QStyledItemDelegate):

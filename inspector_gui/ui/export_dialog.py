@@ -21,7 +21,6 @@ from PySide6.QtWidgets import (
     QGroupBox,
     QHBoxLayout,
     QLabel,
-    QLineEdit,
     QMessageBox,
     QProgressBar,
     QPushButton,
@@ -42,6 +41,7 @@ from inspector_gui.ui.catalogue import Catalogue
 from inspector_gui.ui.export_worker import ExportRequest, Task, build_task, chosen, write_task
 from inspector_gui.ui.settings import Settings
 from inspector_gui.ui.text import mnemonic_safe
+from inspector_gui.ui.views.path_edit import PathEdit
 from inspector_gui.ui.workers import QueryRunner
 
 ChartRenderer = Callable[[ProviderSummary], bytes | None]
@@ -109,7 +109,7 @@ class ExportDialog(QDialog):
         for fmt in FORMATS:
             self.format.addItem(FORMAT_NAMES[fmt], fmt)
         self.format.currentIndexChanged.connect(self._format_changed)
-        self.path = QLineEdit()
+        self.path = PathEdit()
         self.path.setClearButtonEnabled(True)
         self.path.setMinimumWidth(380)
         browse = QPushButton("&Browse…")

@@ -26,7 +26,15 @@ from PySide6.QtWidgets import (
 from inspector_gui.domain.records import FindingQuery
 from inspector_gui.ui.catalogue import Catalogue
 from inspector_gui.ui.delegates import FindingTextDelegate
-from inspector_gui.ui.models.findings import COLUMNS, PROVIDER, PUBLISHED, TEXT, FindingsModel
+from inspector_gui.ui.models.findings import (
+    COLUMNS,
+    DOMAIN,
+    PROVIDER,
+    PUBLISHED,
+    STANDARD,
+    TEXT,
+    FindingsModel,
+)
 from inspector_gui.ui.scope import ALL, Scope
 from inspector_gui.ui.settings import Settings
 from inspector_gui.ui.views.banner import Banner
@@ -74,7 +82,9 @@ class FindingsPanel(QWidget):
     def _make_table(self) -> QTableView:
         table = QTableView(self)
         table.setModel(self.model)
-        table.setItemDelegateForColumn(TEXT, FindingTextDelegate(table))
+        wrapping = FindingTextDelegate(table)  # domain, standard and provider names wrap as the text does
+        for column in (DOMAIN, STANDARD, PROVIDER, TEXT):
+            table.setItemDelegateForColumn(column, wrapping)
         table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         table.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
         table.setTabKeyNavigation(False)

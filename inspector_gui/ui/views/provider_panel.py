@@ -8,7 +8,8 @@ reloads and restarts. Providers come first; their inspections may arrive later
 
 from __future__ import annotations
 
-from PySide6.QtCore import QItemSelectionModel, QModelIndex, Signal
+from PySide6.QtCore import QItemSelectionModel, QModelIndex, Qt, Signal
+from PySide6.QtGui import QResizeEvent
 from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTreeView, QVBoxLayout, QWidget
 
 from inspector_gui.domain.grouping import GROUPINGS, filter_entries, group_providers
@@ -24,6 +25,9 @@ from inspector_gui.ui.views.choices import ChoiceBox
 from inspector_gui.ui.views.search_box import SearchBox
 
 FILTER_DELAY_MS = 150
+WORD_ROOM = 2.6
+"""The rating column shows the word only while the tree is this many times as wide as the word,
+so that the names keep most of the room; otherwise the short label (O, G, RI, I)."""
 
 
 class ProviderPanel(QWidget):
@@ -65,6 +69,20 @@ class ProviderPanel(QWidget):
         header.resizeSection(1, badges.badge_width(tree.font()) + 4)
         tree.selectionModel().currentChanged.connect(self._current_changed)
         return tree
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        self._fit_badges()
+
+    def _fit_badges(self) -> None:
+        """The rating's word where the tree is wide, else its short label, so long names are not
+        cut by the badges (the word is in each provider's tooltip)."""
+        font, header = self.tree.font(), self.tree.header()
+        word = BadgeDelegate.badge_width(font)
+        title = str(self.model.headerData(1, Qt.Orientation.Horizontal))
+        title_width = header.fontMetrics().horizontalAdvance(title)
+        short = max(BadgeDelegate.short_width(font), title_width + 16)
+        header.resizeSection(1, (word if self.tree.viewport().width() >= WORD_ROOM * word else short) + 4)
 
     def set_catalogue(self, catalogue: Catalogue | None) -> None:
         self._catalogue = catalogue
