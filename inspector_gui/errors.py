@@ -29,6 +29,10 @@ class StoreError(InspectorError):
     """The store file cannot be opened or used (missing, corrupt, foreign, newer, locked)."""
 
 
+class OlderSchemaError(StoreError):
+    """The store was made by an older Inspector GUI; ``inspector migrate`` upgrades it."""
+
+
 class UnknownProviderError(InspectorError):
     """A provider name matched nothing, or is part of several names; carries the closest names."""
 

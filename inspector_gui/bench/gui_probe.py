@@ -242,8 +242,8 @@ def export_pdf(path: Path, repeat: int) -> None:
     """A provider summary built, its history chart drawn, and the PDF written, as the export
     dialog and ``inspector export`` do."""
     from inspector_gui.charts.render import render_history_png
-    from inspector_gui.exchange.summary import build_summary
     from inspector_gui.exchange.writers import write_summary
+    from inspector_gui.reports.summary import build_summary
     from inspector_gui.store import Store
 
     QApplication([sys.argv[0]])
@@ -266,7 +266,7 @@ def history_chart(path: Path, repeat: int) -> None:
     """A provider's history chart: its data from the store, then the pyqtgraph figure built,
     shown and drawn (offscreen), as the charts panel shows it."""
     from inspector_gui.charts.render import LIGHT, build_figure, dispose
-    from inspector_gui.domain.chartload import load_history
+    from inspector_gui.reports.provider_charts import load_history
     from inspector_gui.store import Store
 
     app = QApplication([sys.argv[0]])

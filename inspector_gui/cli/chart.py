@@ -10,10 +10,10 @@ import click
 from inspector_gui.cli.common import fail, handle_errors, open_store, provider_type_option, store_option
 from inspector_gui.cli.destination import check_destination, destination, report, shown, to_stdout
 from inspector_gui.domain.chartdata import SERIES_MODES
-from inspector_gui.domain.chartload import load_heatmap, load_history
-from inspector_gui.domain.nationalload import BY_CHOICES, load_national, load_trend
 from inspector_gui.exchange.atomic import write_atomic
 from inspector_gui.imagesize import parse_size
+from inspector_gui.reports.national_charts import BY_CHOICES, load_national, load_trend
+from inspector_gui.reports.provider_charts import load_heatmap, load_history
 from inspector_gui.store import Store
 
 KINDS = ("history", "heatmap")

@@ -11,7 +11,6 @@ from inspector_gui.cli.common import fail, handle_errors, open_store, resolve_do
 from inspector_gui.cli.destination import check_destination, destination, report, shown, to_stdout
 from inspector_gui.domain.records import KINDS
 from inspector_gui.domain.summary import ProviderSummary
-from inspector_gui.exchange.summary import build_league, build_summary
 from inspector_gui.exchange.writers import (
     FORMATS,
     LEAGUE_FORMATS,
@@ -19,6 +18,7 @@ from inspector_gui.exchange.writers import (
     write_league,
     write_summary,
 )
+from inspector_gui.reports.summary import build_league, build_summary
 
 CHART_FORMATS = ("pdf", "html")
 

@@ -1,8 +1,8 @@
 """What each chart plots, as plain numbers and words: the charts are fed these, never a store.
 
 Pure Python, so the geometry a chart depends on (where a step goes, which bar segment lies under
-the mouse, how uncertain a share is) is unit-tested without Qt. :mod:`chartload` fills them from a
-store.
+the mouse, how uncertain a share is) is unit-tested without Qt. :mod:`inspector_gui.reports` fills them
+from a store.
 """
 
 from __future__ import annotations

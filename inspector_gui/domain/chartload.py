@@ -1,10 +1,10 @@
 """Turning store results into chart data for one provider (history, standards), and what every
-chart's data shares (caption, framework years). :mod:`nationalload` does the national charts.
+chart's data shares (caption, framework years).
 
-Functions take any object with the store's read methods (:class:`ChartSource`), so the domain
-layer does not import the store; the GUI calls them in a worker thread, the CLI and the exporters
-directly. Undated inspections are never dropped from a provider's charts: they sit in the middle
-of the years their framework was in use, drawn hollow, with that span shown.
+Functions take the store's results already read (:mod:`inspector_gui.reports.provider_charts`
+reads them, :mod:`inspector_gui.reports.national_charts` does the national charts), so the domain
+layer does not read the store. Undated inspections are never dropped from a provider's charts:
+they sit in the middle of the years their framework was in use, drawn hollow, with that span shown.
 """
 
 from __future__ import annotations
@@ -13,8 +13,6 @@ import re
 from collections import defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass
-from pathlib import Path
-from typing import Protocol
 
 from inspector_gui.domain.chartdata import (
     Caption,
@@ -31,52 +29,16 @@ from inspector_gui.domain.chartdata import (
 from inspector_gui.domain.dates import PartialDate
 from inspector_gui.domain.frameworks import Framework, Standard, code_order
 from inspector_gui.domain.ratings import Rating
-from inspector_gui.domain.records import HistoryPoint, Inspection, Provider, RatingCell
+from inspector_gui.domain.records import HistoryPoint, Provider
 
-SOURCE_BUNDLED = ("Source: HM Inspectorate of Probation reports and press releases, "
-                  "compiled in Inspector GUI's bundled data set")
-SOURCE_SYNTHETIC = "SYNTHETIC test data, not real inspections"
 NOT_STATED_NOTE = "* rating not stated by the inspectorate (news report or press-release wording)"
 
-class ChartSource(Protocol):
-    """The read methods of :class:`inspector_gui.store.Store` that chart data needs."""
 
-    path: Path
-
-    def as_at(self) -> str: ...
-    def meta(self, key: str, default: str = "") -> str: ...
-    def provider(self, provider_id: str) -> Provider: ...
-    def providers(self) -> list[Provider]: ...
-    def inspections(self, provider_id: str | None = None) -> list[Inspection]: ...
-    def frameworks(self) -> dict[str, Framework]: ...
-    def rating_history(self, provider_id: str) -> list[HistoryPoint]: ...
-    def ratings_for(self, inspection_ids: Sequence[str]) -> dict[str, dict[str, RatingCell]]: ...
-    def national_distribution(self, by: str = "year", provider_type: str | None = None
-                              ) -> list[tuple[str, dict[Rating, int]]]: ...
-    def national_segments(self, by: str = "year", provider_type: str | None = None
-                          ) -> dict[tuple[str, Rating], list[str]]: ...
-    def count_inspections(self, provider_type: str | None = None) -> int: ...
-    def count_ratings(self, provider_type: str | None = None) -> int: ...
-    def domain_trend(self, provider_type: str | None = None) -> list[tuple[str, str, int, int]]: ...
-
-
-def caption(source: ChartSource, title: str, subtitle: str, notes: Sequence[str] = ()) -> Caption:
-    """A caption with the store's as-at date and a source line naming where the data came from."""
-    return _caption(title, subtitle, source.as_at(), source_line(source), notes)
-
-
-def _caption(title: str, subtitle: str, as_at: str, source: str, notes: Sequence[str]) -> Caption:
+def chart_caption(title: str, subtitle: str, as_at: str, source: str, notes: Sequence[str] = ()
+                  ) -> Caption:
+    """A caption with the as-at date (an ISO partial date) shown as people write it."""
     return Caption(title, subtitle, PartialDate.parse(as_at).display() if as_at else "", source,
                    tuple(notes))
-
-
-def source_line(source: ChartSource) -> str:
-    """Where the store's data came from: the bundled data set, synthetic test data, or imports."""
-    if source.meta("synthetic") == "yes":
-        return SOURCE_SYNTHETIC
-    if source.meta("bundled_data"):
-        return SOURCE_BUNDLED
-    return f"Source: HM Inspectorate of Probation publications, as imported into {source.path.name}"
 
 
 def framework_span(framework: Framework | None, until: float | None) -> tuple[float, float] | None:
@@ -168,12 +130,6 @@ def _marker(placed: _Placed, rating: Rating, headline: Sequence[str]) -> Marker:
                   placed.span, (*headline, *_inspection_lines(placed)))
 
 
-def _placed_history(source: ChartSource, provider_id: str) -> tuple[Provider, list[_Placed]]:
-    provider = source.provider(provider_id)
-    until = PartialDate.parse(source.as_at()).decimal_year()
-    return provider, _place(source.rating_history(provider_id), source.frameworks(), until)
-
-
 def _standard_rows(provider: Provider, placed: Sequence[_Placed], frameworks: dict[str, Framework]
                    ) -> dict[str, list[tuple[int, Standard]]]:
     """For each standard (by ``code name``), the columns whose framework has it: the standards of
@@ -234,12 +190,6 @@ def _history_changes(placed: Sequence[_Placed], frameworks: dict[str, Framework]
     return tuple(changes)
 
 
-def load_history(source: ChartSource, provider_id: str) -> HistoryChart:
-    """A provider's ratings over time: overall, per standard and per domain."""
-    return history_chart(source.provider(provider_id), source.rating_history(provider_id),
-                         source.frameworks(), source.as_at(), source_line(source))
-
-
 def history_chart(provider: Provider, history: Sequence[HistoryPoint],
                   frameworks: dict[str, Framework], as_at: str, source: str) -> HistoryChart:
     """The history chart from store results already in hand (a provider summary has them):
@@ -250,7 +200,7 @@ def history_chart(provider: Provider, history: Sequence[HistoryPoint],
     notes = ["Hollow markers: publication date unknown, placed within the framework's years."
              ] if any(not p.dated for p in placed) else []
     title = f"{provider.name}: ratings over time"
-    return HistoryChart(_caption(title, _provider_line(provider, placed), as_at, source, notes),
+    return HistoryChart(chart_caption(title, _provider_line(provider, placed), as_at, source, notes),
                         overall, standards, domains, _history_changes(placed, frameworks))
 
 
@@ -259,10 +209,11 @@ def _provider_line(provider: Provider, placed: Sequence[_Placed]) -> str:
     return f"{provider.provider_type} · {count} inspection{'s' if count != 1 else ''}"
 
 
-def load_heatmap(source: ChartSource, provider_id: str) -> HeatmapChart:
-    """The overall rating and every standard of a provider's inspections, oldest first."""
-    provider, placed = _placed_history(source, provider_id)
-    frameworks = source.frameworks()
+def heatmap_chart(provider: Provider, history: Sequence[HistoryPoint],
+                  frameworks: dict[str, Framework], as_at: str, source: str) -> HeatmapChart:
+    """The overall rating and every standard of a provider's inspections, oldest first (arguments
+    as for :func:`history_chart`)."""
+    placed = _place(history, frameworks, PartialDate.parse(as_at).decimal_year())
     columns = tuple(HeatColumn(p.point.inspection.inspection_id,
                                p.point.inspection.published.display(), p.point.framework_name)
                     for p in placed)
@@ -275,8 +226,8 @@ def load_heatmap(source: ChartSource, provider_id: str) -> HeatmapChart:
         by_column = dict(applicable)
         cells += [_heat_cell(len(rows) - 1, c, p, title, by_column.get(c)) for c, p in enumerate(placed)]
     notes = [NOT_STATED_NOTE] if any(not c.stated for c in cells) else []
-    return HeatmapChart(caption(source, f"{provider.name}: standards by inspection",
-                                _provider_line(provider, placed), notes),
+    return HeatmapChart(chart_caption(f"{provider.name}: standards by inspection",
+                                      _provider_line(provider, placed), as_at, source, notes),
                         tuple(rows), columns, tuple(cells))
 
 

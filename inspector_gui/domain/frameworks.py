@@ -24,6 +24,9 @@ class Standard:
     name: str
     applies_to: str = ""
     name_confirmed: bool = True
+    concept: str = ""
+    """What the standard is about, the same key across frameworks (``assessment``); standards
+    sharing it are compared with each other — mapped, not identical. Empty: not mapped."""
 
     def applies(self, provider_type: str) -> bool:
         """Empty ``applies_to`` means every provider type the framework covers."""

@@ -21,6 +21,7 @@ from inspector_gui.errors import ImportFailed, Problem
 from inspector_gui.exchange.encodings import control_character, decode, delimiter
 from inspector_gui.exchange.tables import (
     INT_COLUMNS,
+    KEPT_WHEN_ABSENT,
     MAX_FIELD_BYTES,
     MAX_PROBLEMS,
     TABLES,
@@ -254,6 +255,9 @@ def _check_row(spec: TableSpec, row: Row, batch: Batch) -> None:
     values = {col: row.values.get(col, "") for col in spec.columns}
     ok = True
     for col in spec.columns:
+        if (spec.name, col) in KEPT_WHEN_ABSENT and col not in row.values:
+            values[col] = None  # the store keeps what it holds
+            continue
         value = str(values[col] or "").strip().replace("\r\n", "\n").replace("\r", "\n")
         try:
             values[col] = _clean(spec.name, col, value)
@@ -284,6 +288,8 @@ def _clean(table: str, column: str, value: str) -> str | int | None:
         return _kind(value)
     if column == "name_confirmed":
         return _yes_no(value)
+    if column == "concept":
+        return value.casefold()  # a key: "Court-work" and "court-work" are one concept
     return value
 
 

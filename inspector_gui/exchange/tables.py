@@ -31,7 +31,7 @@ TABLES: dict[str, TableSpec] = {
         TableSpec(
             "standards",
             ("framework_id", "domain_code", "domain_name", "standard_code", "standard_name",
-             "applies_to", "name_confirmed"),
+             "applies_to", "name_confirmed", "concept"),
             ("framework_id", "domain_code", "domain_name", "standard_code", "standard_name"),
             ("framework_id", "standard_code"),
         ),
@@ -68,6 +68,9 @@ INT_COLUMNS = frozenset({
     "rated_standards", "max_score", "points_outstanding", "points_good",
     "points_requires_improvement", "points_inadequate",
 })
+KEPT_WHEN_ABSENT = frozenset({("standards", "concept")})
+"""Optional columns a file may leave out without clearing what the store holds: a standards file
+made before concepts existed does not erase the concepts already imported."""
 MAX_FIELD_BYTES = 1_000_000
 MAX_PROBLEMS = 50
 

@@ -13,7 +13,7 @@ import sqlite3
 from pathlib import Path
 from urllib.parse import quote
 
-from inspector_gui.errors import StoreError
+from inspector_gui.errors import OlderSchemaError, StoreError
 from inspector_gui.store.schema import APPLICATION_ID, SCHEMA_VERSION, TABLE_NAMES
 
 SQLITE_HEADER = b"SQLite format 3\x00"
@@ -127,8 +127,9 @@ def check_schema(conn: sqlite3.Connection, path: Path, integrity: bool) -> int:
     if integrity:
         quick_check(conn, path)
     if version < SCHEMA_VERSION:
-        raise StoreError(f"has an older schema ({version}); run 'inspector migrate {shlex.quote(str(path))}' "
-                         "to upgrade it (a backup copy is made first)", path)
+        command = f"inspector migrate {shlex.quote(str(path))}"
+        raise OlderSchemaError(f"has an older schema ({version}); run '{command}' "
+                               "to upgrade it (a backup copy is made first)", path)
     return version
 
 

@@ -11,7 +11,8 @@ from pathlib import Path
 import platformdirs
 
 from inspector_gui import paths
-from inspector_gui.errors import StoreError
+from inspector_gui.errors import OlderSchemaError, StoreError
+from inspector_gui.store.migration import migrate_store
 from inspector_gui.store.store import Store
 
 APP_NAME = "inspector-gui"
@@ -37,8 +38,8 @@ def ensure_default_store() -> Path:
     """The default store's path, built from the bundled data on first use.
 
     When the bundled data has changed (a new release), it is imported again into the existing
-    store, so what the user imported there is kept. A default store that cannot be opened is set
-    aside (never deleted) and rebuilt.
+    store, migrated first when its schema is older, so what the user imported there is kept.
+    A default store that cannot be opened is set aside (never deleted) and rebuilt.
     """
     path = default_store_path()
     data_hash = bundled_data_hash()
@@ -46,8 +47,7 @@ def ensure_default_store() -> Path:
         build_store(path, [paths.data_dir()], {"bundled_data": data_hash})
         return path
     try:
-        with Store.open(path, check=False) as store:
-            current = store.meta("bundled_data") == data_hash
+        current = _is_current(path, data_hash)
     except StoreError as exc:
         if "locked" in exc.message:
             raise
@@ -59,6 +59,17 @@ def ensure_default_store() -> Path:
             store.import_files([paths.data_dir()])
             store.set_meta("bundled_data", data_hash)
     return path
+
+
+def _is_current(path: Path, data_hash: str) -> bool:
+    """Whether the store holds this release's bundled data. A store made by an older release is
+    migrated first (after its backup copy), so what the user imported there is kept."""
+    try:
+        with Store.open(path, check=False) as store:
+            return store.meta("bundled_data") == data_hash
+    except OlderSchemaError:
+        migrate_store(path)
+        return False
 
 
 def build_store(path: Path, sources: list[Path], meta: dict[str, str]) -> None:

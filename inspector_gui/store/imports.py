@@ -9,7 +9,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from inspector_gui.exchange.readers import Batch, Row
-from inspector_gui.exchange.tables import IMPORT_ORDER, TABLES
+from inspector_gui.exchange.tables import IMPORT_ORDER, KEPT_WHEN_ABSENT, TABLES
 from inspector_gui.exchange.validate import Known
 
 Progress = Callable[[int, int], None]
@@ -61,9 +61,17 @@ def _upsert_sql(table: str) -> tuple[str, tuple[str, ...]]:
     rest = [c for c in columns if c not in key]
     sql = (f"INSERT INTO {table} ({', '.join(columns)}) VALUES ({', '.join('?' * len(columns))}) "
            f"ON CONFLICT ({', '.join(key)}) DO UPDATE SET "
-           + ", ".join(f"{c} = excluded.{c}" for c in rest)
-           + " WHERE " + " OR ".join(f"{table}.{c} IS NOT excluded.{c}" for c in rest))
+           + ", ".join(f"{c} = {_new_value(table, c)}" for c in rest)
+           + " WHERE " + " OR ".join(f"{table}.{c} IS NOT {_new_value(table, c)}" for c in rest))
     return sql, columns
+
+
+def _new_value(table: str, column: str) -> str:
+    """The value an upsert writes: the file's, or for a column the file may leave out (NULL
+    from the reader) what the store already holds."""
+    if (table, column) in KEPT_WHEN_ABSENT:
+        return f"coalesce(excluded.{column}, {table}.{column})"
+    return f"excluded.{column}"
 
 
 def _finding_values(row: Row, domains: dict[tuple[str, str], str], frameworks: dict[str, str]) -> dict:

@@ -61,7 +61,8 @@ class ReadQueries(FindingReads):
             for r in self._rows("SELECT * FROM standards ORDER BY framework_id, standard_code"):
                 standards[r["framework_id"]].append(Standard(
                     r["framework_id"], r["domain_code"], r["domain_name"], r["standard_code"],
-                    r["standard_name"], r["applies_to"] or "", r["name_confirmed"] != "no"))
+                    r["standard_name"], r["applies_to"] or "", r["name_confirmed"] != "no",
+                    r["concept"] or ""))
             self._framework_cache = {
                 r["framework_id"]: Framework(
                     r["framework_id"], r["name"],
@@ -72,6 +73,22 @@ class ReadQueries(FindingReads):
                 for r in self._rows("SELECT * FROM frameworks ORDER BY framework_id")
             }
         return self._framework_cache
+
+    def standards(self, *, framework_id: str | None = None,
+                  concept: str | None = None) -> list[Standard]:
+        """Standards by framework then code, of one framework or mapped to one concept (ignoring
+        case); standards sharing a concept are compared across frameworks, mapped, not identical."""
+        wanted = concept.casefold() if concept is not None else None
+        return [s for f in self.frameworks().values() for s in f.standards
+                if framework_id in (None, s.framework_id) and wanted in (None, s.concept)]
+
+    def concepts(self) -> dict[str, list[Standard]]:
+        """Every concept in the store with the standards of each framework mapped to it."""
+        mapped: dict[str, list[Standard]] = {}
+        for standard in self.standards():
+            if standard.concept:
+                mapped.setdefault(standard.concept, []).append(standard)
+        return dict(sorted(mapped.items()))
 
     def providers(self) -> list[Provider]:
         """Every provider, by name."""

@@ -14,7 +14,7 @@ if TYPE_CHECKING:  # imported by the functions' callers: sqlite-utils takes 0.14
     import sqlite_utils
 
 APPLICATION_ID = 0x49475549  # "IGUI"
-SCHEMA_VERSION = 1
+SCHEMA_VERSION = 2
 TABLE_NAMES = ("frameworks", "standards", "providers", "inspections", "ratings", "findings")
 
 
@@ -56,7 +56,7 @@ def _create_tables(db: sqlite_utils.Database) -> None:
     )
     db["standards"].create(
         {"framework_id": str, "domain_code": str, "domain_name": str, "standard_code": str,
-         "standard_name": str, "applies_to": str, "name_confirmed": str},
+         "standard_name": str, "applies_to": str, "name_confirmed": str, "concept": str},
         pk=("framework_id", "standard_code"),
         foreign_keys=[("framework_id", "frameworks", "framework_id")],
     )
@@ -115,7 +115,16 @@ def _unversioned_to_1(db: sqlite_utils.Database) -> None:
     db["findings"].rebuild_fts()
 
 
-MIGRATIONS: tuple[Callable[[sqlite_utils.Database], None], ...] = (_unversioned_to_1,)
+def _standards_concept(db: sqlite_utils.Database) -> None:
+    """Schema 2 adds ``standards.concept``, the key that says which standards of different
+    frameworks are compared with each other. Existing standards get none (NULL) until their
+    data is imported again; every view treats a missing concept as "not mapped"."""
+    if "concept" not in db["standards"].columns_dict:
+        db.execute("ALTER TABLE standards ADD COLUMN concept TEXT")
+
+
+MIGRATIONS: tuple[Callable[[sqlite_utils.Database], None], ...] = (_unversioned_to_1,
+                                                                   _standards_concept)
 
 
 def migrate_schema(db: sqlite_utils.Database, version: int) -> None:

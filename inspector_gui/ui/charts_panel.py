@@ -215,15 +215,15 @@ class ChartsPanel(QWidget):
 
     def _loader(self, tab: str) -> Loader:
         """The load for a tab with today's choices bound as values (the worker reads no widget)."""
-        from inspector_gui.domain import chartload, nationalload
+        from inspector_gui.reports import national_charts, provider_charts
 
         provider, by = self._provider, self.by.currentData()
         national_type, trend_type = self.national_type.currentData(), self.trend_type.currentData()
         loaders: dict[str, Loader] = {
-            "history": lambda store: chartload.load_history(store, provider),
-            "heatmap": lambda store: chartload.load_heatmap(store, provider),
-            "national": lambda store: nationalload.load_national(store, by, national_type or None),
-            "trend": lambda store: nationalload.load_trend(store, trend_type or None),
+            "history": lambda store: provider_charts.load_history(store, provider),
+            "heatmap": lambda store: provider_charts.load_heatmap(store, provider),
+            "national": lambda store: national_charts.load_national(store, by, national_type or None),
+            "trend": lambda store: national_charts.load_trend(store, trend_type or None),
         }
         return loaders[tab]
 

@@ -33,11 +33,11 @@ from inspector_gui.domain.summary import ProviderSummary
 from inspector_gui.errors import InspectorError, StoreError
 from inspector_gui.exchange.atomic import check_target
 from inspector_gui.exchange.filenames import file_slug
-from inspector_gui.exchange.summary import domain_choices
 from inspector_gui.exchange.writers import CHART_FORMATS, FORMAT_NAMES, FORMATS, SUFFIXES, format_for_path
 from inspector_gui.exchange.writers.wording import KIND_HEADINGS
+from inspector_gui.reports.catalogue import Catalogue
+from inspector_gui.reports.summary import domain_choices
 from inspector_gui.ui import settings as keys
-from inspector_gui.ui.catalogue import Catalogue
 from inspector_gui.ui.export_worker import ExportRequest, Task, build_task, chosen, write_task
 from inspector_gui.ui.settings import Settings
 from inspector_gui.ui.text import mnemonic_safe

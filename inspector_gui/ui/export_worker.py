@@ -12,8 +12,8 @@ from PySide6.QtCore import QObject, QRunnable, Signal
 
 from inspector_gui.domain.summary import ProviderSummary
 from inspector_gui.errors import InspectorError
-from inspector_gui.exchange.summary import build_summary
 from inspector_gui.exchange.writers import write_summary
+from inspector_gui.reports.summary import build_summary
 from inspector_gui.store import Store
 
 

@@ -58,9 +58,9 @@ from PySide6.QtWidgets import (
 
 from inspector_gui.domain.records import MatrixRow
 from inspector_gui.errors import InspectorError
+from inspector_gui.reports.catalogue import Catalogue
 from inspector_gui.ui import settings as keys
 from inspector_gui.ui.actions import Actions, icon
-from inspector_gui.ui.catalogue import Catalogue
 from inspector_gui.ui.dialogs.errors import show_store_error
 from inspector_gui.ui.dialogs.help import show_about, show_shortcuts
 from inspector_gui.ui.models.rating_matrix import PROVIDER

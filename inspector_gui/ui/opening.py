@@ -19,7 +19,13 @@ from pathlib import Path
 from PySide6.QtCore import QObject, Signal
 
 from inspector_gui.errors import InspectorError
-from inspector_gui.ui.catalogue import Catalogue, Inspections, check_store, load_inspections, open_catalogue
+from inspector_gui.reports.catalogue import (
+    Catalogue,
+    Inspections,
+    check_store,
+    load_inspections,
+    open_catalogue,
+)
 from inspector_gui.ui.workers import FIRST, LAST, LATER, QueryRunner
 
 

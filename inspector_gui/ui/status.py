@@ -7,7 +7,7 @@ from pathlib import Path
 
 from PySide6.QtWidgets import QMainWindow, QSizePolicy, QStatusBar
 
-from inspector_gui.ui.catalogue import Catalogue
+from inspector_gui.reports.catalogue import Catalogue
 from inspector_gui.ui.text import plain_label, plain_tooltip
 from inspector_gui.ui.workers import QueryRunner
 

@@ -22,11 +22,12 @@ from inspector_gui.charts.render import (
     render_png,
 )
 from inspector_gui.cli import main
-from inspector_gui.domain.chartload import history_chart, load_heatmap, load_history
-from inspector_gui.domain.nationalload import load_national, load_trend
+from inspector_gui.domain.chartload import history_chart
 from inspector_gui.domain.palette import swatch
 from inspector_gui.domain.ratings import Rating
-from inspector_gui.exchange.summary import build_summary
+from inspector_gui.reports.national_charts import load_national, load_trend
+from inspector_gui.reports.provider_charts import load_heatmap, load_history
+from inspector_gui.reports.summary import build_summary
 
 PROVIDER = "essex-north-pdu"
 

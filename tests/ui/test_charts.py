@@ -12,10 +12,10 @@ from inspector_gui.charts.history import HistoryFigure
 from inspector_gui.charts.national import NationalFigure
 from inspector_gui.charts.trend import TrendFigure
 from inspector_gui.domain.chartdata import Caption, HeatmapChart, HistoryChart, Marker
-from inspector_gui.domain.chartload import load_heatmap, load_history
-from inspector_gui.domain.nationalload import load_national, load_trend
 from inspector_gui.domain.palette import swatch
 from inspector_gui.domain.ratings import Rating
+from inspector_gui.reports.national_charts import load_national, load_trend
+from inspector_gui.reports.provider_charts import load_heatmap, load_history
 
 HAMPSHIRE = "hampshire-and-isle-of-wight-crc"
 CAPTION = Caption("Nobody PDU: ratings over time", "PDU · 0 inspections", "", "Source: test")

@@ -11,10 +11,10 @@ from PySide6.QtCore import QPointF, Qt
 from PySide6.QtGui import QColor, QImage, QKeySequence, QPalette
 from PySide6.QtWidgets import QFileDialog, QMessageBox
 
-from inspector_gui.domain import nationalload
-from inspector_gui.domain.chartload import load_history
 from inspector_gui.domain.ratings import Rating
 from inspector_gui.errors import InspectorError
+from inspector_gui.reports import national_charts
+from inspector_gui.reports.provider_charts import load_history
 from inspector_gui.ui import shortcuts
 from inspector_gui.ui.charts_panel import TABS, ChartsPanel
 from inspector_gui.ui.workers import QueryRunner
@@ -92,7 +92,7 @@ def test_a_stale_result_is_dropped(qtbot, panel, runner):
 def test_a_bug_in_a_load_is_reported_and_the_tab_stops_loading(qtbot, panel, monkeypatch):
     reported: list[BaseException] = []
     monkeypatch.setattr(sys, "excepthook", lambda _kind, exc, _tb: reported.append(exc))
-    monkeypatch.setattr(nationalload, "load_trend", lambda *_: 1 / 0)
+    monkeypatch.setattr(national_charts, "load_trend", lambda *_: 1 / 0)
     panel.tabs.setCurrentIndex(TABS.index("trend"))
     qtbot.waitUntil(lambda: message(panel, "trend") != "Loading…", timeout=10000)
     assert [type(e) for e in reported] == [ZeroDivisionError]

@@ -15,9 +15,9 @@ from pytestqt.qtbot import QtBot
 
 from inspector_gui.domain.summary import ProviderSummary
 from inspector_gui.errors import ExportError
+from inspector_gui.reports.catalogue import load_catalogue
 from inspector_gui.ui import export_dialog, export_worker
 from inspector_gui.ui import settings as keys
-from inspector_gui.ui.catalogue import load_catalogue
 from inspector_gui.ui.export_dialog import ExportDialog
 from inspector_gui.ui.settings import Settings
 from ui.conftest import Escaping

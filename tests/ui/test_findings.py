@@ -8,9 +8,9 @@ import pytest
 from PySide6.QtCore import Qt
 
 from inspector_gui.domain.records import FindingQuery
+from inspector_gui.reports.catalogue import load_catalogue
 from inspector_gui.store import Store
 from inspector_gui.ui import settings as keys
-from inspector_gui.ui.catalogue import load_catalogue
 from inspector_gui.ui.models.findings import TEXT
 from inspector_gui.ui.roles import HighlightRole
 from inspector_gui.ui.settings import Settings

@@ -7,8 +7,8 @@ from PySide6.QtCore import QPersistentModelIndex, Qt
 
 from inspector_gui.domain.grouping import group_providers
 from inspector_gui.domain.matrix import build_matrix
+from inspector_gui.reports.catalogue import Inspections, load_catalogue, open_catalogue
 from inspector_gui.store import Store
-from inspector_gui.ui.catalogue import Inspections, load_catalogue, open_catalogue
 from inspector_gui.ui.models.provider_tree import ProviderTreeModel
 from inspector_gui.ui.models.rating_matrix import RatingMatrixModel
 

@@ -6,7 +6,7 @@ import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QFileDialog
 
-from inspector_gui.domain.nationalload import load_trend
+from inspector_gui.reports.national_charts import load_trend
 from inspector_gui.ui import settings as keys
 from inspector_gui.ui.charts_panel import TABS
 from inspector_gui.ui.settings import Settings

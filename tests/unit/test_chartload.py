@@ -5,19 +5,17 @@ from __future__ import annotations
 import pytest
 
 from inspector_gui.domain.chartdata import NOT_GRADED_LEVEL
-from inspector_gui.domain.chartload import (
+from inspector_gui.domain.chartload import framework_span, framework_starts, join_names
+from inspector_gui.domain.frameworks import Framework
+from inspector_gui.domain.ratings import Rating
+from inspector_gui.reports.national_charts import load_national, load_trend
+from inspector_gui.reports.provider_charts import (
     SOURCE_BUNDLED,
     SOURCE_SYNTHETIC,
     caption,
-    framework_span,
-    framework_starts,
-    join_names,
     load_heatmap,
     load_history,
 )
-from inspector_gui.domain.frameworks import Framework
-from inspector_gui.domain.nationalload import load_national, load_trend
-from inspector_gui.domain.ratings import Rating
 from inspector_gui.store import Store
 
 LEICESTER = "leicester-leicestershire-and-rutland-pdu"

@@ -22,7 +22,7 @@ def test_info_on_the_default_store_lists_the_bundled_inspections() -> None:
     code, out, _ = run("info")
     assert code == 0
     assert "inspections:    114" in out
-    assert "coverage:       94 of" in out
+    assert "coverage:       95 of" in out
 
 
 def test_findings_by_domain_and_search(store_path: Path) -> None:

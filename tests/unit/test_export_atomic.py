@@ -13,8 +13,8 @@ import pytest
 from inspector_gui.errors import ExportError, OutputExists
 from inspector_gui.exchange import atomic
 from inspector_gui.exchange.atomic import atomic_path, write_atomic
-from inspector_gui.exchange.summary import build_summary
 from inspector_gui.exchange.writers import pdf_doc, write_summary
+from inspector_gui.reports.summary import build_summary
 from inspector_gui.store import Store
 
 

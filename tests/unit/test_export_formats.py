@@ -25,8 +25,8 @@ from pypdf import PdfReader
 
 from inspector_gui import __version__
 from inspector_gui.domain.summary import ProviderSummary
-from inspector_gui.exchange.summary import build_summary
 from inspector_gui.exchange.writers import render_summary, write_summary
+from inspector_gui.reports.summary import build_summary
 from inspector_gui.store import Store
 
 PROVIDERS = ["hampshire-and-isle-of-wight-crc", "essex-north-pdu", "west-yorkshire-crc"]

@@ -13,10 +13,10 @@ import pytest
 from conftest import HOSTILE_TEXT
 from export_readback import Page, markdown_text, pdf_pages, tiny_png
 
-from inspector_gui.exchange.summary import build_summary
 from inspector_gui.exchange.writers import FORMATS, render_summary, write_summary
 from inspector_gui.exchange.writers.pdf_doc import offline_document
 from inspector_gui.offscreen import ensure_application
+from inspector_gui.reports.summary import build_summary
 from inspector_gui.store import Store
 
 HOSTILE_NAME = '<img src=x.png> Hostile & "Co" PDU'

@@ -11,10 +11,12 @@ import pytest
 QT_FREE = ["inspector_gui.domain", "inspector_gui.store", "inspector_gui.exchange.readers",
            "inspector_gui.exchange.validate", "inspector_gui.cli", "inspector_gui.domain.summary",
            "inspector_gui.domain.league", "inspector_gui.domain.palette",
-           "inspector_gui.domain.grouping", "inspector_gui.domain.matrix", "inspector_gui.exchange.summary",
+           "inspector_gui.domain.grouping", "inspector_gui.domain.matrix", "inspector_gui.reports.summary",
+           "inspector_gui.reports.catalogue",
            "inspector_gui.exchange.writers", "inspector_gui.exchange.writers.html_doc",
            "inspector_gui.exchange.writers.pdf_doc", "inspector_gui.domain.chartdata",
-           "inspector_gui.domain.chartload", "inspector_gui.domain.nationalload",
+           "inspector_gui.domain.chartload", "inspector_gui.reports.national_charts",
+           "inspector_gui.reports.provider_charts",
            "inspector_gui.cli.chart", "inspector_gui.charts", "inspector_gui.store.synth",
            "inspector_gui.store.terms", "inspector_gui.bench.run"]
 

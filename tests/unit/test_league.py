@@ -7,7 +7,7 @@ from inspector_gui.domain.frameworks import Score
 from inspector_gui.domain.league import COMPUTED, INCOMPLETE, PUBLISHED, league_table, score_entry
 from inspector_gui.domain.ratings import Rating
 from inspector_gui.domain.records import Inspection, MatrixRow, Provider
-from inspector_gui.exchange.summary import build_league
+from inspector_gui.reports.summary import build_league
 from inspector_gui.store import Store
 
 

@@ -29,8 +29,8 @@ def test_counts_match_the_bundled_files(store: Store) -> None:
 
 def test_info_reports_coverage_and_as_at(store: Store) -> None:
     info = store.info()
-    assert info.ratings_recorded == 94
-    assert 94 < info.ratings_possible < 114 * 10
+    assert info.ratings_recorded == 95
+    assert 95 < info.ratings_possible < 114 * 10
     assert info.as_at == max(r["published"] for r in _csv("inspections"))
     assert not info.synthetic
 
@@ -146,7 +146,7 @@ def test_counts_by_provider_type_match_the_files(store: Store) -> None:
     assert store.count_inspections("CRC") == len(crc)
     assert store.count_inspections() == len(inspections)
     assert store.count_ratings("CRC") == sum(1 for r in _csv("ratings") if r["inspection_id"] in crc)
-    assert store.count_ratings() == 94
+    assert store.count_ratings() == 95
 
 
 def test_domain_names_joined_across_frameworks_keep_their_commas(store_path: Path, tmp_path: Path) -> None:

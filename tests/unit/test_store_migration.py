@@ -50,8 +50,8 @@ def test_migrate_upgrades_after_a_byte_for_byte_backup(unversioned: Path, _bundl
     result = CliRunner().invoke(main, ["migrate", str(unversioned)])
     assert result.exit_code == 0, result.stderr
     backup = unversioned.with_name(unversioned.name + ".bak-schema0")
-    assert result.stdout == (f"migrated {unversioned} from schema 0 to 1; the original is kept as "
-                             f"{backup}\n")
+    assert result.stdout == (f"migrated {unversioned} from schema 0 to {schema.SCHEMA_VERSION}; "
+                             f"the original is kept as {backup}\n")
     assert sha256(backup) == original
     assert contents(unversioned) == data
     assert _objects(unversioned) == _objects(_bundled_master)
@@ -65,7 +65,7 @@ def test_current_store_is_up_to_date_and_untouched(store_path: Path) -> None:
     before = snapshot(store_path.parent)
     result = CliRunner().invoke(main, ["migrate", str(store_path)])
     assert result.exit_code == 0
-    assert result.stdout == f"{store_path} is up to date (schema 1); nothing to do\n"
+    assert result.stdout == f"{store_path} is up to date (schema {schema.SCHEMA_VERSION}); nothing to do\n"
     assert snapshot(store_path.parent) == before
 
 

@@ -17,7 +17,7 @@ from inspector_gui.domain.records import (
     split_urls,
 )
 from inspector_gui.domain.summary import Change, compare, summarise_inspections
-from inspector_gui.exchange.summary import build_summary, domain_choices, paged_findings
+from inspector_gui.reports.summary import build_summary, domain_choices, paged_findings
 from inspector_gui.store import Store
 
 OUT, G, RI, INAD = GRADED

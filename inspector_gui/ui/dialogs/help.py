@@ -18,7 +18,7 @@ from PySide6.QtWidgets import (
 )
 
 from inspector_gui import __version__
-from inspector_gui.ui.catalogue import Catalogue
+from inspector_gui.reports.catalogue import Catalogue
 from inspector_gui.ui.dialogs.message import plain_message
 from inspector_gui.ui.shortcuts import rows
 

@@ -7,8 +7,8 @@ from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QButtonGroup, QHBoxLayout, QToolButton, QVBoxLayout, QWidget
 
 from inspector_gui.domain.records import KIND_LABELS, KINDS
+from inspector_gui.reports.catalogue import Catalogue
 from inspector_gui.ui import settings as keys
-from inspector_gui.ui.catalogue import Catalogue
 from inspector_gui.ui.settings import Settings
 from inspector_gui.ui.text import mnemonic_safe, plain_label, plain_tooltip
 from inspector_gui.ui.views.choices import ChoiceBox

@@ -24,7 +24,7 @@ from PySide6.QtWidgets import (
 )
 
 from inspector_gui.domain.records import FindingQuery
-from inspector_gui.ui.catalogue import Catalogue
+from inspector_gui.reports.catalogue import Catalogue
 from inspector_gui.ui.delegates import FindingTextDelegate
 from inspector_gui.ui.models.findings import (
     COLUMNS,

@@ -9,7 +9,7 @@ from PySide6.QtWidgets import QFormLayout, QLabel, QScrollArea, QSizePolicy, QVB
 
 from inspector_gui.domain.ratings import Rating
 from inspector_gui.domain.records import MatrixRow
-from inspector_gui.ui.catalogue import Catalogue
+from inspector_gui.reports.catalogue import Catalogue
 from inspector_gui.ui.delegates import paint_chip
 from inspector_gui.ui.scores import explain_row
 from inspector_gui.ui.text import heading_label, link_html, link_label, plain_label, plain_tooltip, short_url

@@ -24,8 +24,8 @@ from PySide6.QtWidgets import (
 
 from inspector_gui.domain.matrix import MatrixData, build_matrix
 from inspector_gui.domain.records import MatrixRow
+from inspector_gui.reports.catalogue import Catalogue
 from inspector_gui.ui import settings as keys
-from inspector_gui.ui.catalogue import Catalogue
 from inspector_gui.ui.delegates import RatingDelegate
 from inspector_gui.ui.models.rating_matrix import PROVIDER, RatingMatrixModel
 from inspector_gui.ui.roles import ItemRole, TitleRole

@@ -13,8 +13,8 @@ from PySide6.QtGui import QResizeEvent
 from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTreeView, QVBoxLayout, QWidget
 
 from inspector_gui.domain.grouping import GROUPINGS, filter_entries, group_providers
+from inspector_gui.reports.catalogue import Catalogue
 from inspector_gui.ui import settings as keys
-from inspector_gui.ui.catalogue import Catalogue
 from inspector_gui.ui.delegates import BadgeDelegate
 from inspector_gui.ui.models.provider_tree import ProviderTreeModel
 from inspector_gui.ui.roles import ItemRole

@@ -17,14 +17,10 @@ from inspector_gui.domain.chartdata import (
     TrendPoint,
     TrendSeries,
 )
-from inspector_gui.domain.chartload import (
-    ChartSource,
-    caption,
-    framework_span,
-    framework_starts,
-    join_names,
-)
+from inspector_gui.domain.chartload import framework_span, framework_starts, join_names
 from inspector_gui.domain.frameworks import Framework
+from inspector_gui.reports.provider_charts import caption
+from inspector_gui.store import Store
 
 BY_CHOICES = ("year", "round")
 
@@ -37,11 +33,11 @@ def _periods(found: Sequence[str], by: str) -> tuple[str, ...]:
     return tuple(str(y) for y in range(first, last + 1))
 
 
-def load_national(source: ChartSource, by: str = "year", provider_type: str | None = None
+def load_national(store: Store, by: str = "year", provider_type: str | None = None
                   ) -> NationalChart:
     """Overall ratings per year of publication or per round, with the inspections behind each
     segment (so a click needs no further query)."""
-    found = source.national_segments(by, provider_type)
+    found = store.national_segments(by, provider_type)
     periods = _periods(sorted({period for period, _ in found}), by)
     totals = {p: sum(len(ids) for (period, _), ids in found.items() if period == p) for p in periods}
     segments = [Segment(period, periods.index(period), rating, len(ids), totals[period], tuple(ids))
@@ -49,15 +45,15 @@ def load_national(source: ChartSource, by: str = "year", provider_type: str | No
                 if (ids := found.get((period, rating)))]
     changes: tuple[FrameworkChange, ...] = ()
     if by == "year" and periods:
-        changes = _year_changes(source.frameworks(), provider_type, [int(p) for p in periods],
+        changes = _year_changes(store.frameworks(), provider_type, [int(p) for p in periods],
                                 int(periods[0]))
     notes = _changes_note(changes)
-    missing = source.count_inspections(provider_type) - sum(s.count for s in segments)
+    missing = store.count_inspections(provider_type) - sum(s.count for s in segments)
     if missing:
         what = "publication year" if by == "year" else "round"
         notes.append(f"{missing} inspections with no {what} or no overall rating are not shown.")
     title = "Overall ratings by year of publication" if by == "year" else "Overall ratings by round"
-    return NationalChart(caption(source, title, provider_type or "All provider types", notes), by,
+    return NationalChart(caption(store, title, provider_type or "All provider types", notes), by,
                          provider_type, periods, tuple(segments), changes)
 
 
@@ -89,22 +85,22 @@ def _domain_names(frameworks: dict[str, Framework], provider_type: str | None) -
     return names
 
 
-def load_trend(source: ChartSource, provider_type: str | None = None) -> TrendChart:
+def load_trend(store: Store, provider_type: str | None = None) -> TrendChart:
     """Share of standard ratings Good or better per domain per year, with the counts behind it."""
-    names = _domain_names(source.frameworks(), provider_type)
+    names = _domain_names(store.frameworks(), provider_type)
     points: dict[str, list[TrendPoint]] = defaultdict(list)
-    for code, year, good, rated in source.domain_trend(provider_type):
+    for code, year, good, rated in store.domain_trend(provider_type):
         points[code].append(TrendPoint(int(year), good, rated))
     series = tuple(TrendSeries(code, f"Domain {code}: {(names.get(code) or ['unnamed'])[0]}",
                                tuple(found), tuple(names.get(code, ())))
                    for code, found in sorted(points.items()))
     shown = sum(p.rated for s in series for p in s.points)
-    missing = source.count_ratings(provider_type) - shown
+    missing = store.count_ratings(provider_type) - shown
     years = sorted({p.year for s in series for p in s.points})
-    changes = _year_changes(source.frameworks(), provider_type, years, 0)
+    changes = _year_changes(store.frameworks(), provider_type, years, 0)
     notes = ["Under each year: the number of ratings. Bars: 95% interval (Wilson). "
              f"Hollow points rest on fewer than {SMALL_SAMPLE} ratings.", *_changes_note(changes)]
     if missing:
         notes.append(f"{missing} standard ratings from undated inspections are not shown.")
-    return TrendChart(caption(source, "Standards rated Good or better, by domain",
+    return TrendChart(caption(store, "Standards rated Good or better, by domain",
                               provider_type or "All provider types", notes), series, changes)
