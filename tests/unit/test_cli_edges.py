@@ -14,6 +14,7 @@ import pytest
 from click.testing import CliRunner
 
 from inspector_gui.cli import main
+from inspector_gui.store.schema import SCHEMA_VERSION
 
 INSPECTOR = Path(sys.executable).with_name("inspector")
 
@@ -171,7 +172,8 @@ def test_synth_and_migrate_take_store_as_every_command_does(tmp_path: Path) -> N
     path = tmp_path / "synthetic.db"
     made = run("synth", "--store", str(path), "--providers", "3", "--inspections", "4", "--findings", "5")
     assert made.exit_code == 0 and path.is_file()
-    assert run("migrate", "--store", str(path)).stdout == f"{path} is up to date (schema 1); nothing to do\n"
+    current = f"{path} is up to date (schema {SCHEMA_VERSION}); nothing to do\n"
+    assert run("migrate", "--store", str(path)).stdout == current
     assert run("migrate", str(path)).exit_code == 0  # the positional PATH keeps working
     assert run("info", "--store", str(path)).exit_code == 0
 
