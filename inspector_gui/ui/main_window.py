@@ -317,6 +317,7 @@ class MainWindow(QMainWindow):
 
     def _set_provider(self, provider_id: str | None) -> None:
         """The provider the charts and the export follow: the tree's, or the matrix row's."""
+        self.providers.set_subject(provider_id)
         if provider_id != self._provider_id:
             self._provider_id = provider_id
             self.provider_changed.emit(provider_id)

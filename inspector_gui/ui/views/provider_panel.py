@@ -39,6 +39,10 @@ class ProviderPanel(QWidget):
         self._catalogue: Catalogue | None = None
         self._selected_key = ALL.key
         self._emitted: Scope | None = None
+        self._kept: set[str] | None = None
+        """Ids of the providers the filter keeps; None without a filter."""
+        self._subject: str | None = None
+        self._selection_hidden = False
         self.filter = SearchBox("Filter providers (Ctrl+L)", "Filter providers", FILTER_DELAY_MS, self)
         self.filter.settled.connect(self.rebuild)
         self.grouping = ChoiceBox(None, "Group providers by", self)
@@ -100,6 +104,7 @@ class ProviderPanel(QWidget):
         """Regroup and refilter the tree, keeping the selection when it is still there."""
         catalogue = self._catalogue
         entries = filter_entries(catalogue.providers, self.filter.text()) if catalogue else []
+        self._kept = {e[0].provider_id for e in entries} if self.filter.text().strip() else None
         names = {f: fw.name for f, fw in catalogue.frameworks.items()} if catalogue else {}
         groups = group_providers(entries, self.grouping.value() or "type_region", names)
         self.model.set_groups(groups, len(entries), names, catalogue)
@@ -129,11 +134,9 @@ class ProviderPanel(QWidget):
         stays as it was, and a note says so (the other panels still show it); when the store has
         no such node, "All providers" is selected."""
         index = self.model.index_for_key(key)
-        hidden = not index.isValid() and bool(self.filter.text().strip())
-        self.hidden_note.setVisible(hidden)
-        if hidden:
-            label = self._emitted.label if self._emitted else "The selection"
-            self.hidden_note.announce(f"{label} is hidden by the filter; the other panels still show it.")
+        self._selection_hidden = not index.isValid() and bool(self.filter.text().strip())
+        self._update_note()
+        if self._selection_hidden:
             return
         if not index.isValid():
             index = self.model.index(0, 0)
@@ -145,6 +148,24 @@ class ProviderPanel(QWidget):
             index, QItemSelectionModel.SelectionFlag.ClearAndSelect | QItemSelectionModel.SelectionFlag.Rows)
         self.tree.scrollTo(index)
         self._announce(index)
+
+    def set_subject(self, provider_id: str | None) -> None:
+        """The provider the other panels show (the tree's, or a matrix row's): the note says so
+        when the filter hides it."""
+        self._subject = provider_id
+        self._update_note()
+
+    def _update_note(self) -> None:
+        """"Wigan PDU is hidden by the filter; …" while the filter hides what the panels show."""
+        label = ""
+        if self._selection_hidden:
+            label = self._emitted.label if self._emitted else "The selection"
+        elif self._kept is not None and self._subject is not None and self._subject not in self._kept:
+            provider = self._catalogue.provider(self._subject) if self._catalogue else None
+            label = provider.name if provider else self._subject
+        self.hidden_note.setVisible(bool(label))
+        if label:
+            self.hidden_note.announce(f"{label} is hidden by the filter; the other panels still show it.")
 
     def _current_changed(self, current: QModelIndex, _previous: QModelIndex) -> None:
         self._announce(current)
