@@ -102,6 +102,7 @@ class ExportDialog(QDialog):
         layout.addWidget(self.form)
         layout.addWidget(self._progress_row())
         layout.addWidget(self._buttons())
+        self.format.setFocus()
 
     def _file_rows(self) -> QFormLayout:
         rows = QFormLayout()
@@ -113,6 +114,7 @@ class ExportDialog(QDialog):
         self.path.setClearButtonEnabled(True)
         self.path.setMinimumWidth(380)
         browse = QPushButton("&Browse…")
+        browse.setAutoDefault(False)  # Enter anywhere in the form exports, as the default button says
         browse.clicked.connect(self._browse)
         line = QHBoxLayout()
         line.addWidget(self.path, 1)
@@ -163,6 +165,8 @@ class ExportDialog(QDialog):
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Cancel)
         self.export_button = buttons.addButton("&Export", QDialogButtonBox.ButtonRole.AcceptRole)
         self.export_button.setDefault(True)
+        cancel = buttons.button(QDialogButtonBox.StandardButton.Cancel)
+        cancel.setAutoDefault(False)  # else the dialog makes Cancel the default: Enter would cancel
         buttons.accepted.connect(self._export)
         buttons.rejected.connect(self.reject)
         return buttons

@@ -123,6 +123,19 @@ def test_when_no_program_opens_the_folder_a_plain_message_says_so(qtbot, window,
     assert window.saved.isVisible()
 
 
+def test_enter_in_the_export_dialog_exports_rather_than_cancels(qtbot, window, select, tmp_path):
+    select(window, f"provider:{WEST_YORKSHIRE}")
+    dialog = open_export(window)
+    assert isinstance(dialog, ExportDialog)
+    qtbot.waitUntil(dialog.format.hasFocus)  # the first field has the focus
+    dialog.format.setCurrentIndex(dialog.format.findData("md"))
+    dialog.path.setText(str(tmp_path / "wy.md"))
+    dialog.reveal.setChecked(False)
+    with qtbot.waitSignal(dialog.finished, timeout=20_000) as finished:
+        qtbot.keyClick(dialog.format, Qt.Key.Key_Return)
+    assert finished.args == [1] and (tmp_path / "wy.md").is_file() and window.saved.isVisible()
+
+
 # 2. Save chart from the keyboard and the File menu ------------------------------------------------
 
 def _charts(window: MainWindow) -> ChartsPanel:
