@@ -109,7 +109,7 @@ class MainWindow(QMainWindow):
         self._build_docks()
         self.status = StatusBar(self, self.runner)
         self.saved = SavedNotice(self)  # "Saved … in …  [Open file] [Open folder]" after an export
-        self.status.addWidget(self.saved, 1)
+        self.status.add_notice(self.saved)
         self._tab_order()
         self._connect()
         self._restore()

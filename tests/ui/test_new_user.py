@@ -317,6 +317,15 @@ def test_findings_domain_standard_and_provider_wrap_instead_of_eliding(window):
     assert index.data(Qt.ItemDataRole.ToolTipRole)
 
 
+def test_findings_text_keeps_its_room_and_kinds_are_whole_at_the_default_size(qtbot, window, settle):
+    from inspector_gui.ui.models.findings import KIND, TEXT
+
+    table = window.findings.table
+    assert table.columnWidth(TEXT) >= 240
+    assert table.columnWidth(KIND) >= table.fontMetrics().horizontalAdvance("Recommendation") + 8
+    assert table.horizontalScrollBar().maximum() == 0
+
+
 # 6. F1 -------------------------------------------------------------------------------------------
 
 def test_f1_is_a_two_column_table_of_every_shortcut(qtbot, window):

@@ -29,6 +29,7 @@ from inspector_gui.ui.delegates import FindingTextDelegate
 from inspector_gui.ui.models.findings import (
     COLUMNS,
     DOMAIN,
+    KIND,
     PROVIDER,
     PUBLISHED,
     STANDARD,
@@ -40,10 +41,12 @@ from inspector_gui.ui.settings import Settings
 from inspector_gui.ui.views.banner import Banner
 from inspector_gui.ui.views.finding_detail import FindingDetail
 from inspector_gui.ui.views.finding_filters import FindingFilters
+from inspector_gui.ui.views.fitted_columns import FittedColumns
 from inspector_gui.ui.workers import QueryRunner
 
 _WIDTHS = (114, 110, 96, 150, 84)
 TEXT_LINES = 2
+TEXT_MIN_WIDTH = 240
 
 
 @dataclass(frozen=True)
@@ -94,9 +97,8 @@ class FindingsPanel(QWidget):
         table.verticalHeader().setDefaultSectionSize(TEXT_LINES * table.fontMetrics().lineSpacing() + 10)
         table.setAccessibleName("Findings")
         header = table.horizontalHeader()
-        for column, width in enumerate(_WIDTHS):
-            header.resizeSection(column, width)
         header.setSectionResizeMode(len(COLUMNS) - 1, QHeaderView.ResizeMode.Stretch)
+        self.columns = FittedColumns(table, _WIDTHS, TEXT_MIN_WIDTH, fixed=(KIND, PUBLISHED))
         table.selectionModel().currentRowChanged.connect(self._current_changed)
         return table
 
@@ -172,6 +174,8 @@ class FindingsPanel(QWidget):
         one_provider = one_inspection or (query.provider_ids is not None and len(query.provider_ids) == 1)
         self.table.setColumnHidden(PROVIDER, one_provider)
         self.table.setColumnHidden(PUBLISHED, one_inspection)
+        if self.columns.active:
+            self.columns.fit()
 
     def _show_count(self, total: int | None) -> None:
         loaded = self.model.rowCount()
@@ -198,3 +202,4 @@ class FindingsPanel(QWidget):
             state = settings.get_bytes(name)
             if state is not None:
                 widget.restoreState(state)
+                self.columns.active = self.columns.active and widget is not self.table.horizontalHeader()

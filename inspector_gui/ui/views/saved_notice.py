@@ -34,7 +34,8 @@ class SavedNotice(QWidget):
         self._opener = opener
         self.path: Path | None = None
         self.label = plain_label(parent=self)
-        self.label.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
+        self.label.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Preferred)
+        self.label.setMinimumWidth(80)  # its whole text where there is room; never a wider window
         self.open_file = self._button("Open file", lambda: self._open(self.path))
         self.open_folder = self._button("Open folder", lambda: self._open(self.path and self.path.parent))
         self.dismiss = self._button("×", self.hide)
