@@ -178,6 +178,7 @@ class FindingTextDelegate(QStyledItemDelegate):
         words: list[str] = index.data(HighlightRole) or []
         selected = bool(opt.state & QStyle.StateFlag.State_Selected)
         painter.save()
+        painter.setClipRect(rect)
         painter.setPen(opt.palette.color(QPalette.ColorRole.HighlightedText if selected
                                          else QPalette.ColorRole.Text))
         top = rect.top() + max(0.0, (rect.height() - layout.boundingRect().height()) / 2)
@@ -212,7 +213,7 @@ def _wrapped(text: str, opt: QStyleOptionViewItem, width: int, max_lines: int) -
 def _layout(text: str, opt: QStyleOptionViewItem, width: int, max_lines: int) -> QTextLayout:
     layout = QTextLayout(text, opt.font)
     option = QTextOption()
-    option.setWrapMode(QTextOption.WrapMode.WordWrap)
+    option.setWrapMode(QTextOption.WrapMode.WrapAtWordBoundaryOrAnywhere)  # a long word in a narrow column
     layout.setTextOption(option)
     layout.beginLayout()
     y = 0.0

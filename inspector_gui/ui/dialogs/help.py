@@ -89,11 +89,7 @@ class ShortcutsDialog(QDialog):
         layout = QVBoxLayout(self)
         layout.addWidget(self.table)
         layout.addWidget(buttons)
-        self.resize(640, 100)
-        self.table.resizeRowsToContents()
-        rows = sum(self.table.rowHeight(r) for r in range(self.table.rowCount()))
-        header = self.table.horizontalHeader().sizeHint().height()
-        self.table.setMinimumHeight(rows + header + 2 * self.table.frameWidth())
+        self.resize(660, 470)  # every row in view, the longest action on one line
 
 
 def show_shortcuts(parent: QWidget | None) -> ShortcutsDialog:

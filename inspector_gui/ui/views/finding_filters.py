@@ -142,9 +142,7 @@ class FindingFilters(QWidget):
     def show_everything(self) -> None:
         """Every domain, standard and kind, no search: what a drill-down into one cell starts
         from, so no filter set earlier hides part of it. Emits nothing; the caller refreshes."""
-        self.search.blockSignals(True)
-        self.search.clear()
-        self.search.blockSignals(False)
+        self.search.replace_now("")
         for button in self.kinds.values():
             button.blockSignals(True)
             button.setChecked(True)
