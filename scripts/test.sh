@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # The README's test command: system libraries for Qt and Xvfb, a virtual environment with the
-# test extra, ruff, then the whole suite (GUI tests offscreen, the smoke test on Xvfb).
+# test extra, ruff, the import contracts (lint-imports, pyproject.toml), then the whole suite (GUI
+# tests offscreen, the smoke test on Xvfb, the Qt-free tests once more with Qt unimportable).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 SUDO=$([ "$(id -u)" = 0 ] && echo "" || echo sudo)
@@ -14,4 +15,5 @@ python3 -m venv .venv
 .venv/bin/pip install -q --upgrade pip
 .venv/bin/pip install -q -e ".[test,bench]"
 .venv/bin/ruff check inspector_gui tests
+.venv/bin/lint-imports
 QT_QPA_PLATFORM=offscreen .venv/bin/python -m pytest "$@"

@@ -37,13 +37,13 @@ class Scenario:
 
 
 def _search(name: str, text: str, domain: str | None = None) -> Scenario:
-    match = fts_query(text) or ""
+    query = FindingQuery(search=text, domain_codes=(domain,) if domain else None)
+    match = fts_query(query.parsed_search) or ""
     conditions, params = (FTS,), (match,)
     datasette = {"_search": match, "_searchmode": "raw"}
     if domain:
         conditions, params = ("f.domain_code = ?", *conditions), (domain, *params)
         datasette["domain_code"] = domain
-    query = FindingQuery(search=text, domain_codes=(domain,) if domain else None)
     return Scenario(name, query, conditions, params, datasette)
 
 

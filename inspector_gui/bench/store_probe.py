@@ -14,12 +14,11 @@ from inspector_gui.bench.measure import peak_rss_mb, ratio, timed
 from inspector_gui.bench.scenarios import Scenario, scenarios
 from inspector_gui.domain.records import Finding, FindingQuery
 from inspector_gui.store import Store
-from inspector_gui.store.terms import forget
 
 
 def _page(store: Store, query: FindingQuery) -> list[Finding]:
     """A page as after typing: nothing remembered from an earlier run of the same search."""
-    forget()
+    store.forget_searches()
     return store.findings(query)
 
 

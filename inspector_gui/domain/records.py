@@ -3,10 +3,12 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from functools import cached_property
 
 from inspector_gui.domain.dates import PartialDate
 from inspector_gui.domain.frameworks import Score
 from inspector_gui.domain.ratings import Rating
+from inspector_gui.domain.search import Search
 
 KINDS = ("strength", "improvement", "recommendation")
 KIND_LABELS = {
@@ -100,6 +102,12 @@ class FindingQuery:
     search: str = ""
     limit: int = 100
     offset: int = 0
+
+    @cached_property
+    def parsed_search(self) -> Search:
+        """The search text as words and phrases, parsed once: the store's full-text query and the
+        window's highlighting are both built from it."""
+        return Search.parse(self.search)
 
 
 @dataclass(frozen=True)

@@ -72,26 +72,27 @@ def check_creatable(path: Path) -> None:
         raise StoreError(f"cannot be created: the folder {folder} is read-only", path)
 
 
-def connect(path: Path, mode: str) -> sqlite3.Connection:
-    """A connection in ``ro``, ``rw`` or ``rwc`` mode, in autocommit (we BEGIN explicitly).
+def connect(path: Path, mode: str, any_thread: bool = False) -> sqlite3.Connection:
+    """A connection in ``ro``, ``rw`` or ``rwc`` mode, in autocommit (we BEGIN explicitly), to be
+    used only by the thread that made it unless ``any_thread`` (see :class:`ThreadStores`).
 
     A read-only connection cannot roll back a hot journal, so when SQLite asks for that we let a
     short-lived read-write connection do it and connect again.
     """
-    conn = _connect(path, mode)
+    conn = _connect(path, mode, any_thread)
     if mode == "ro" and _needs_rollback(conn, path):
         conn.close()
         _roll_back(path)
-        conn = _connect(path, mode)
+        conn = _connect(path, mode, any_thread)
     if mode == "ro":
         conn.execute("PRAGMA query_only = ON")
     return conn
 
 
-def _connect(path: Path, mode: str) -> sqlite3.Connection:
+def _connect(path: Path, mode: str, any_thread: bool = False) -> sqlite3.Connection:
     uri = f"file:{quote(str(path.resolve()))}?mode={mode}"
     try:
-        conn = sqlite3.connect(uri, uri=True, isolation_level=None, check_same_thread=False)
+        conn = sqlite3.connect(uri, uri=True, isolation_level=None, check_same_thread=not any_thread)
         conn.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
         conn.execute("PRAGMA foreign_keys = ON")
     except sqlite3.Error as exc:

@@ -17,14 +17,14 @@ from __future__ import annotations
 import functools
 import math
 import sqlite3
-from collections.abc import Sequence
+from collections.abc import Callable, Hashable, Sequence
 from dataclasses import replace
 from typing import Any
 
 from inspector_gui.domain.dates import PartialDate
 from inspector_gui.domain.records import Finding, FindingQuery
 from inspector_gui.store.search import fts_query
-from inspector_gui.store.terms import Expansion, expand, file_version
+from inspector_gui.store.terms import Expansion, expand
 
 RARE = 5_000  # expected matches below which sorting them all beats walking inspections
 FIRST_WALK, MAX_WALK = 4, 1_024  # fewest inspections walked at a time; most before giving up
@@ -54,9 +54,6 @@ PAGE = (f"SELECT {COLUMNS} FROM findings f JOIN inspections i USING (inspection_
         f"JOIN providers p ON p.provider_id = i.provider_id WHERE f.id IN ({{ids}}) {ORDER}")
 
 
-_shapes: dict[tuple[str, int, int], int] = {}
-
-
 class FindingReads:
     """Findings methods of the store; needs ``_rows`` and ``conn``."""
 
@@ -69,19 +66,24 @@ class FindingReads:
                      max_steps: int | None) -> list[sqlite3.Row] | None:
         raise NotImplementedError
 
+    def remembered(self, key: Hashable, compute: Callable[[], Any]) -> Any:
+        raise NotImplementedError
+
     def findings(self, query: FindingQuery) -> list[Finding]:
         """One page of findings matching the query, newest inspection first.
 
         The page's ids are found first and its names and texts read for those ids only, so rows
         skipped by an offset cost no lookups."""
-        expansion = expand(self.conn, query.search) if fts_query(query.search) else None
+        search = query.parsed_search
+        expansion = self.remembered(("search", search), lambda: expand(self.conn, search)
+                                    ) if search else None
         ids = None
-        if not query.search.strip():
+        if not search:
             ids = self._walk(query)
         elif expansion and expansion.estimate >= RARE:
             ids = self._walk_search(query, expansion)
         if ids is None:
-            leads = None if not query.search.strip() else not (expansion and expansion.estimate >= RARE)
+            leads = None if not search else not (expansion and expansion.estimate >= RARE)
             where, params = _where(query, expansion.match if expansion else None, leads)
             rows = self._rows(MATCHES_FIRST.format(where=where), [*params, query.limit, query.offset])
             ids = [r[0] for r in rows]
@@ -91,7 +93,7 @@ class FindingReads:
 
     def count_findings(self, query: FindingQuery) -> int:
         """How many findings match (ignores limit and offset)."""
-        match = fts_query(query.search)
+        match = fts_query(query.parsed_search)
         if match and replace(query, search="", limit=0, offset=0) == FindingQuery(limit=0):
             return self._rows("SELECT count(*) FROM findings_fts WHERE findings_fts MATCH ?",
                               (match,))[0][0]
@@ -100,13 +102,8 @@ class FindingReads:
         return self._rows(f"SELECT count(*) FROM findings f {join} {where}", params)[0][0]
 
     def _shape(self) -> int:
-        """How many inspections this version of the store file has (remembered per version)."""
-        key = file_version(self.conn)
-        if key not in _shapes:
-            if len(_shapes) > 64:
-                _shapes.clear()
-            _shapes[key] = self._rows("SELECT count(*) FROM inspections")[0][0]
-        return _shapes[key]
+        """How many inspections the store has (remembered until the file changes)."""
+        return self.remembered("inspections", lambda: self._rows("SELECT count(*) FROM inspections")[0][0])
 
     def _walk(self, query: FindingQuery) -> list[int] | None:
         """The page's ids in one statement that walks inspections newest first and stops at the
@@ -218,7 +215,7 @@ def _where(query: FindingQuery, match: str | None = None,
         ("i.provider_id", query.provider_ids), (found + "f.inspection_id", query.inspection_ids),
         (found + "f.inspection_id", query.inspection_id), (found + "f.domain_code", query.domain_codes),
         (found + "f.kind", query.kinds), (found + "f.standard_code", query.standard_code)))
-    match = match or fts_query(query.search)
+    match = match or fts_query(query.parsed_search)
     if match:
         filtered = len(clauses) > (query.provider_ids is not None)
         clauses.append(("+" if fts_leads is False and filtered else "") + FTS_IN)

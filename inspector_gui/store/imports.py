@@ -11,6 +11,7 @@ from dataclasses import dataclass, field
 from inspector_gui.exchange.readers import Batch, Row
 from inspector_gui.exchange.tables import IMPORT_ORDER, KEPT_WHEN_ABSENT, TABLES
 from inspector_gui.exchange.validate import Known
+from inspector_gui.store.transaction import transaction
 
 Progress = Callable[[int, int], None]
 PROGRESS_STEP = 1000
@@ -90,15 +91,10 @@ def write_batch(conn: sqlite3.Connection, batch: Batch, known: Known,
     cache = conn.execute("PRAGMA cache_size").fetchone()[0]
     conn.execute(f"PRAGMA cache_size = {IMPORT_CACHE}")
     try:
-        conn.execute("BEGIN IMMEDIATE")
-        try:
+        with transaction(conn):
             report = _write_tables(conn, batch, known, progress)
             if report.changed.get("findings", 0) >= OPTIMIZE_AFTER:
                 conn.execute("INSERT INTO findings_fts(findings_fts) VALUES ('optimize')")
-            conn.execute("COMMIT")
-        except BaseException:
-            conn.execute("ROLLBACK")
-            raise
     finally:
         conn.execute(f"PRAGMA cache_size = {cache}")
     return report

@@ -13,6 +13,7 @@ from pathlib import Path
 from inspector_gui.errors import StoreError
 from inspector_gui.store import connection
 from inspector_gui.store.schema import SCHEMA_VERSION, migrate_schema
+from inspector_gui.store.transaction import transaction
 
 
 @dataclass(frozen=True)
@@ -47,23 +48,16 @@ def migrate_store(path: str | Path) -> MigrationResult:
 
 
 def _migrate(conn: sqlite3.Connection, path: Path) -> MigrationResult:
-    conn.execute("BEGIN IMMEDIATE")
-    try:
+    with transaction(conn):
         version = connection.read_version(conn, path)
         connection.quick_check(conn, path)
         if version == SCHEMA_VERSION:
-            conn.execute("ROLLBACK")
             return MigrationResult(path, version, version, None)
         backup = backup_copy(path, version)
         import sqlite_utils  # only when migrating: it costs every other command 0.14 s
 
         migrate_schema(sqlite_utils.Database(conn), version)
         conn.execute(f"PRAGMA user_version = {SCHEMA_VERSION}")
-        conn.execute("COMMIT")
-    except BaseException:
-        if conn.in_transaction:
-            conn.execute("ROLLBACK")
-        raise
     return MigrationResult(path, version, SCHEMA_VERSION, backup)
 
 

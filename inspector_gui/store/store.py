@@ -5,13 +5,13 @@ from __future__ import annotations
 
 import functools
 import sqlite3
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Hashable, Iterable, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from inspector_gui.domain.records import StoreInfo
 from inspector_gui.errors import ImportFailed, StoreError
-from inspector_gui.store import connection
+from inspector_gui.store import connection, terms
 from inspector_gui.store.catalogue_reads import CatalogueReads
 from inspector_gui.store.reads import ReadQueries
 from inspector_gui.store.schema import TABLE_NAMES, create_schema
@@ -43,6 +43,9 @@ class Store(ReadQueries, CatalogueReads):
         self.readonly = readonly
         self.schema_version = version
         self._framework_cache = None
+        self._memo: dict[Hashable, Any] = {}
+        self._file = _identity(path)
+        self._data_version = self._read_data_version()
 
     @functools.cached_property
     def db(self) -> sqlite_utils.Database:
@@ -53,13 +56,15 @@ class Store(ReadQueries, CatalogueReads):
         return sqlite_utils.Database(self.conn)
 
     @classmethod
-    def open(cls, path: str | Path, readonly: bool = True, check: bool = True) -> Store:
-        """Open an existing store; ``check`` runs ``PRAGMA quick_check`` over the whole file."""
+    def open(cls, path: str | Path, readonly: bool = True, check: bool = True,
+             any_thread: bool = False) -> Store:
+        """Open an existing store; ``check`` runs ``PRAGMA quick_check`` over the whole file.
+        The store is for the thread that opens it, unless ``any_thread``."""
         path = Path(path)
         connection.check_file(path)
         if not readonly:
             connection.check_writable(path)
-        conn = connection.connect(path, "ro" if readonly else "rw")
+        conn = connection.connect(path, "ro" if readonly else "rw", any_thread)
         try:
             version = connection.check_schema(conn, path, integrity=check)
         except StoreError:
@@ -82,6 +87,35 @@ class Store(ReadQueries, CatalogueReads):
 
     def close(self) -> None:
         self.conn.close()
+
+    def is_open_on(self, path: Path) -> bool:
+        """Whether this store reads the file now at ``path`` (not one since replaced or removed)."""
+        return path == self.path and self._file is not None and _identity(path) == self._file
+
+    def refresh(self) -> None:
+        """Forget what this store remembers of the file (its frameworks, search expansions,
+        counts) if another connection has written to it since this store last looked
+        (``PRAGMA data_version``, a few microseconds)."""
+        version = self._read_data_version()
+        if version != self._data_version:
+            self._data_version, self._framework_cache = version, None
+            self._memo.clear()
+
+    def remembered(self, key: Hashable, compute: Callable[[], Any]) -> Any:
+        """``compute()``, remembered by this store (this connection) until the file changes."""
+        self.refresh()
+        if key not in self._memo:
+            self._memo[key] = compute()
+        return self._memo[key]
+
+    def forget_searches(self) -> None:
+        """Forget remembered search expansions and stems (the benchmark times a search typed for
+        the first time)."""
+        self._memo = {k: v for k, v in self._memo.items() if not (isinstance(k, tuple) and k[0] == "search")}
+        terms.forget()
+
+    def _read_data_version(self) -> int:
+        return self._rows("PRAGMA data_version")[0][0]
 
     def __enter__(self) -> Store:
         return self
@@ -168,3 +202,12 @@ class Store(ReadQueries, CatalogueReads):
     def _require_writable(self) -> None:
         if self.readonly:
             raise StoreError("is open read-only", self.path)
+
+
+def _identity(path: Path) -> tuple[int, int] | None:
+    """The file's device and inode: a file put in its place (a rebuilt store) has others."""
+    try:
+        status = path.stat()
+    except OSError:
+        return None
+    return status.st_dev, status.st_ino

@@ -11,16 +11,14 @@ estimate of the matches that tells a common search from a rare one.
 
 from __future__ import annotations
 
-import os
 import sqlite3
-import threading
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
-from inspector_gui.store.search import search_words
+from inspector_gui.domain.search import Search
+from inspector_gui.store.search import fts_query
 
 TOKENIZER = "porter"
 MAX_TERMS = 5_000
-CACHE_SIZE = 256
 STEM_CACHE_SIZE = 100_000
 SUFFIXES = ("e", "s", "es", "ed", "ing", "y", "ion", "ation", "al", "ate", "ness", "ful", "ous", "ive")
 VOCAB = "temp.findings_fts_terms"
@@ -35,9 +33,7 @@ class Expansion:
     estimate: int
 
 
-_lock = threading.Lock()
 _stems: dict[str, str] = {}
-_expansions: dict[tuple[tuple[str, int, int], str], Expansion | None] = {}
 
 def stems(words: list[str]) -> list[str]:
     """Each word as the FTS tokenizer indexes it (``staffing`` → ``staf``), by SQLite itself;
@@ -67,56 +63,34 @@ def _tokenize(words: list[str]) -> list[str]:
     return [terms[0] if len(terms := found.get(i, [])) == 1 else "" for i in range(len(words))]
 
 
-def expand(conn: sqlite3.Connection, text: str) -> Expansion | None:
-    """The search as exact terms, or None when it cannot be put so (no words, a stem that the
-    tokenizer would change again, or a prefix standing for too many terms).
-
-    Remembered per store file and version (path, size, mtime), because counting a common term
-    takes milliseconds and every page of a scrolled list asks again."""
-    key = (file_version(conn), text)
-    with _lock:
-        if key in _expansions:
-            return _expansions[key]
-    expansion = _expand(conn, text)
-    with _lock:
-        if len(_expansions) >= CACHE_SIZE:
-            _expansions.clear()
-        _expansions[key] = expansion
-    return expansion
-
-
 def forget() -> None:
-    """Drop remembered expansions and stems (the benchmark measures a search typed for the first
-    time)."""
-    with _lock:
-        _expansions.clear()
-        _stems.clear()
+    """Drop remembered stems (the benchmark measures a search typed for the first time)."""
+    _stems.clear()
 
 
-def file_version(conn: sqlite3.Connection) -> tuple[str, int, int]:
-    """The store file's path, size and modification time: what cached facts about it are keyed
-    by, so an import (which changes them) makes them stale."""
-    path = next(r[2] for r in conn.execute("PRAGMA database_list") if r[1] == "main")
-    status = os.stat(path) if path else None
-    return path, status.st_size if status else 0, status.st_mtime_ns if status else 0
-
-
-def _expand(conn: sqlite3.Connection, text: str) -> Expansion | None:
-    words = search_words(text)
+def expand(conn: sqlite3.Connection, search: Search) -> Expansion | None:
+    """The search as exact terms, or None when it cannot be put so (no words, a stem that the
+    tokenizer would change again, or a prefix standing for too many terms). Counting a common
+    term takes milliseconds and every page of a scrolled list asks again, so the store remembers
+    the answer (:meth:`~inspector_gui.store.Store.remembered`)."""
+    words = list(search.words)
     if not words:
         return None
     roots = stems(words)
     if "" in roots:
         return None
     _ensure_vocab(conn)
+    if not search.prefix:
+        return Expansion(fts_query(search) or "", _expected(conn, [_doc_count(conn, r) for r in roots]))
     terms = _prefix_terms(conn, roots[-1])
     if terms is None:
         return None
     counts = [_doc_count(conn, root) for root in roots[:-1]]
     if not terms:
-        return Expansion(" ".join(f'"{w}"' for w in words), 0)
-    alternatives = " OR ".join(f'"{word}"' for word in terms)
-    match = " AND ".join([*(f'"{w}"' for w in words[:-1]), f"({alternatives})"])
+        return Expansion(fts_query(replace(search, prefix=False)) or "", 0)
+    alternatives = "(" + " OR ".join(f'"{word}"' for word in terms) + ")"
+    head = fts_query(Search(search.terms[:-1]))
+    match = f"{head} AND {alternatives}" if head else alternatives
     return Expansion(match, _expected(conn, [*counts, sum(terms.values())]))
 
 

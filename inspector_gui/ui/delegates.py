@@ -24,10 +24,11 @@ from PySide6.QtWidgets import QApplication, QStyle, QStyledItemDelegate, QStyleO
 
 from inspector_gui.domain.matrix import Cell, CellState
 from inspector_gui.domain.ratings import Rating
+from inspector_gui.domain.search import Search, match_spans
+from inspector_gui.store.terms import stems
 from inspector_gui.ui.models import Index
 from inspector_gui.ui.palette import not_applicable_brush, rating_fill, rating_text
 from inspector_gui.ui.roles import CellRole, HighlightRole, RatingRole
-from inspector_gui.ui.text import match_spans
 
 WORD_SCALE = 0.9
 """Chips that spell the rating's word use a slightly smaller font, to fit a narrow column."""
@@ -175,14 +176,14 @@ class FindingTextDelegate(QStyledItemDelegate):
         rect.adjust(3, 2, -3, -2)
         max_lines = max(1, rect.height() // opt.fontMetrics.lineSpacing())
         layout = _wrapped(text, opt, rect.width(), max_lines)
-        words: list[str] = index.data(HighlightRole) or []
+        search: Search = index.data(HighlightRole) or Search()
         selected = bool(opt.state & QStyle.StateFlag.State_Selected)
         painter.save()
         painter.setClipRect(rect)
         painter.setPen(opt.palette.color(QPalette.ColorRole.HighlightedText if selected
                                          else QPalette.ColorRole.Text))
         top = rect.top() + max(0.0, (rect.height() - layout.boundingRect().height()) / 2)
-        spans = match_spans(layout.text(), words)
+        spans = match_spans(layout.text(), search, stems)
         layout.draw(painter, QPointF(rect.left(), top), [_match_range(s, n) for s, n in spans])
         painter.restore()
 

@@ -38,13 +38,14 @@ from inspector_gui.exchange.writers.wording import KIND_HEADINGS
 from inspector_gui.reports.catalogue import Catalogue
 from inspector_gui.reports.summary import domain_choices
 from inspector_gui.ui import settings as keys
-from inspector_gui.ui.export_worker import ExportRequest, Task, build_task, chosen, write_task
+from inspector_gui.ui.export_worker import ExportRequest, Work, build_work, chosen, write_work
 from inspector_gui.ui.settings import Settings
 from inspector_gui.ui.text import mnemonic_safe
 from inspector_gui.ui.views.path_edit import PathEdit
 from inspector_gui.ui.workers import QueryRunner
 
 ChartRenderer = Callable[[ProviderSummary], bytes | None]
+EXPORT_KEY = "export"
 """Renders the provider's history chart (``summary.history``, oldest first) as PNG bytes; called
 in the GUI thread."""
 
@@ -68,9 +69,8 @@ class ExportDialog(QDialog):
         self._chart_renderer = chart_renderer
         self._settings = settings if settings is not None else Settings()
         self._runner = runner if runner is not None else QueryRunner(self)
-        self._runner.stopping.connect(self._stop)
         self._confirmed: Path | None = None
-        self._task: Task | None = None
+        self._running = False
         self._request: ExportRequest | None = None
         self._close_when_done = False
         self.error_box: QMessageBox | None = None
@@ -286,48 +286,50 @@ class ExportDialog(QDialog):
         self._remember(request)
         self._request = request
         self._set_running(True, "Reading the store…")
-        self._run(build_task(request), self._built)
+        self._run(build_work(request, self._runner.with_store), self._built)
 
-    def _run(self, task: Task, succeeded: Callable[..., None]) -> None:
-        task.signals.progress.connect(self._progress)
-        task.signals.succeeded.connect(succeeded)
-        task.signals.failed.connect(self._failed)
-        self._task = task
-        self._runner.start_task(task)
+    def _run(self, work: Work, succeeded: Callable[..., None]) -> None:
+        self._running = True
+        self._runner.task(EXPORT_KEY, work, succeeded, self._error, self._progress, self._aborted)
 
-    @Slot(int, int)
     def _progress(self, done: int, total: int) -> None:
         self.progress.setRange(0, total)
         self.progress.setValue(done)
 
     def _built(self, summary: ProviderSummary) -> None:
         request = self._request
-        if request is None or (self._task is not None and self._task.cancelled):
-            self._failed("", "")
+        if request is None:
+            self._aborted("cancelled")
             return
         try:
             chart = self._chart_renderer(summary) if request.chart and self._chart_renderer else None
         except Exception as exc:  # a chart that cannot render must not lose the export silently
-            self._failed(f"The chart could not be drawn: {exc}", "")
+            self._failed(f"The chart could not be drawn: {exc}")
             return
         self.status.setText(f"Writing the {FORMAT_NAMES[request.fmt]}…")
-        self._run(write_task(request, summary, chart), self._written)
+        self._run(write_work(request, summary, chart), self._written)
 
     def _written(self, path: Path) -> None:
-        self._task = None
+        self._running = False
         self._set_running(False, f"Saved to {path}")
         self.saved.emit(path, self.reveal.isChecked())
         self.accept()
 
-    @Slot(str, str)
-    def _failed(self, message: str, details: str) -> None:
-        self._task = None
-        status = message.splitlines()[0] if message else "Export cancelled; nothing was written."
-        self._set_running(False, status)
+    def _error(self, error: InspectorError) -> None:
+        self._failed(str(error))
+
+    def _aborted(self, how: str) -> None:
+        """Cancelled, or a bug (which the app's error dialog reports): nothing was written."""
+        self._failed("", "The export failed; nothing was written." if how == "crashed"
+                     else "Export cancelled; nothing was written.")
+
+    def _failed(self, message: str, status: str = "") -> None:
+        self._running = False
+        self._set_running(False, status or message.splitlines()[0])
         if self._close_when_done:
             super().reject()
         elif message:
-            self._show_error(message, details)
+            self._show_error(message)
 
     def _set_running(self, running: bool, status: str) -> None:
         self.form.setEnabled(not running)
@@ -336,22 +338,20 @@ class ExportDialog(QDialog):
         self.progress.setRange(0, 0)
         self.status.setText(status)
 
-    def _show_error(self, message: str, details: str = "") -> None:
+    def _show_error(self, message: str) -> None:
         box = QMessageBox(QMessageBox.Icon.Warning, "Export failed", message,
                           QMessageBox.StandardButton.Ok, self)
         box.setTextFormat(Qt.TextFormat.PlainText)
-        if details:
-            box.setDetailedText(details)
         self.error_box = box
         box.open()
 
     @property
     def running(self) -> bool:
-        return self._task is not None
+        return self._running
 
     def reject(self) -> None:
         """Cancel stops a running export first (nothing is written); the dialog closes after."""
-        if self._task is not None:
+        if self._running:
             self._stop()
             self._close_when_done = True
             self.status.setText("Cancelling…")
@@ -359,6 +359,6 @@ class ExportDialog(QDialog):
         super().reject()
 
     def _stop(self) -> None:
-        """Stop a running export at its next step (Cancel, or the app shutting down)."""
-        if self._task is not None:
-            self._task.cancelled = True
+        """Stop a running export at its next step (the runner's shutdown stops it too)."""
+        if self._running:
+            self._runner.cancel(EXPORT_KEY)

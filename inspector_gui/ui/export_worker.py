@@ -1,24 +1,22 @@
-"""The export's work off the GUI thread: build the summary with its own store connection, then
-write the file, reporting progress by signal and stopping at the next step when cancelled."""
+"""The export's work, run as :meth:`QueryRunner.task` jobs: build the summary (reading the store
+through the worker's own connection), then write the file; each reports progress, and stops at
+its next step when cancelled."""
 
 from __future__ import annotations
 
-import traceback
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
-
-from PySide6.QtCore import QObject, QRunnable, Signal
+from typing import Any
 
 from inspector_gui.domain.summary import ProviderSummary
-from inspector_gui.errors import InspectorError
 from inspector_gui.exchange.writers import write_summary
 from inspector_gui.reports.summary import build_summary
 from inspector_gui.store import Store
+from inspector_gui.ui.workers import Report
 
-
-class ExportCancelled(Exception):
-    """Raised inside the worker at the next progress step after the user cancelled."""
+Work = Callable[[Report], object]
+WithStore = Callable[[Path, Callable[[Store], Any]], Any]
 
 
 @dataclass(frozen=True)
@@ -35,61 +33,26 @@ class ExportRequest:
     chart: bool = False
 
 
-class TaskSignals(QObject):
-    """Signals of a task; the receiver lives in the GUI thread, so they arrive queued."""
+def build_work(request: ExportRequest, with_store: WithStore) -> Work:
+    """Read the store into a summary, a step at a time, through ``with_store`` (the runner's
+    :meth:`~inspector_gui.ui.workers.QueryRunner.with_store`: the worker thread's connection)."""
 
-    progress = Signal(int, int)
-    succeeded = Signal(object)
-    failed = Signal(str, str)
+    def work(report: Report) -> ProviderSummary:
+        return with_store(request.store_path, lambda store: build_summary(
+            store, request.provider_id, domains=request.domains, kinds=request.kinds, progress=report))
 
-
-class Task(QRunnable):
-    """Runs ``work(report)`` in the thread pool; ``report(done, total)`` raises when cancelled."""
-
-    def __init__(self, work: Callable[[Callable[[int, int], None]], object]) -> None:
-        super().__init__()
-        self.signals = TaskSignals()
-        self.cancelled = False
-        self._work = work
-
-    def run(self) -> None:
-        try:
-            result = self._work(self._report)
-        except ExportCancelled:
-            self.signals.failed.emit("", "")
-        except InspectorError as exc:
-            self.signals.failed.emit(str(exc), "")
-        except Exception as exc:  # a bug reaches the user as a dialog with details, not a crash
-            self.signals.failed.emit(f"The export failed unexpectedly: {exc}", traceback.format_exc())
-        else:
-            self.signals.succeeded.emit(result)
-
-    def _report(self, done: int, total: int) -> None:
-        if self.cancelled:
-            raise ExportCancelled
-        self.signals.progress.emit(done, total)
+    return work
 
 
-def build_task(request: ExportRequest) -> Task:
-    """Read the store (own connection, this thread only) into a summary."""
-
-    def work(report: Callable[[int, int], None]) -> ProviderSummary:
-        with Store.open(request.store_path, check=False) as store:
-            return build_summary(store, request.provider_id, domains=request.domains,
-                                 kinds=request.kinds, progress=report)
-
-    return Task(work)
-
-
-def write_task(request: ExportRequest, summary: ProviderSummary, chart_png: bytes | None) -> Task:
+def write_work(request: ExportRequest, summary: ProviderSummary, chart_png: bytes | None) -> Work:
     """Write the file through a temporary file; nothing is left behind if it fails."""
 
-    def work(report: Callable[[int, int], None]) -> Path:
+    def work(report: Report) -> Path:
         report(0, 0)
         return write_summary(summary, request.fmt, request.output, force=request.force,
                              chart_png=chart_png)
 
-    return Task(work)
+    return work
 
 
 def chosen(values: Sequence[str], every: Sequence[str]) -> tuple[str, ...] | None:

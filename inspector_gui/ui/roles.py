@@ -17,6 +17,6 @@ CellRole = _USER + 4
 DomainRole = _USER + 5
 """Header data: ``(code, name)`` of the domain a standard column belongs to."""
 HighlightRole = _USER + 6
-"""The search words to highlight in a cell's text."""
+"""The search (:class:`inspector_gui.domain.search.Search`) whose matches a cell's text marks."""
 TitleRole = _USER + 7
 """Header data: the full column title used when copying (``1.1 Leadership``)."""

@@ -1,4 +1,4 @@
-"""Showing imported text safely: plain-text labels, escaped tooltips and links, search highlights.
+"""Showing imported text safely: plain-text labels, escaped tooltips and links.
 
 Qt guesses rich text from a string's content, so a finding such as ``<b>bold</b>`` would render as
 markup; every string that can hold imported text goes through this module instead.
@@ -14,7 +14,6 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QFont
 from PySide6.QtWidgets import QLabel, QWidget
 
-_WORD = re.compile(r"\w+", re.UNICODE)
 _BREAK = "&#8203;"
 """A zero-width space: lets Qt wrap a long address without showing anything."""
 
@@ -83,27 +82,3 @@ def link_label(parent: QWidget | None = None) -> QLabel:
     label.setWordWrap(True)
     label.setTextInteractionFlags(Qt.TextInteractionFlag.TextBrowserInteraction)
     return label
-
-
-def match_spans(text: str, words: list[str]) -> list[tuple[int, int]]:
-    """``(start, length)`` of each word in ``text`` that a search for ``words`` matched.
-
-    The store searches with the Porter stemmer and the last word as a prefix, so a word of the
-    text matches when it starts with the rough stem of a search word ("assessed" for
-    "assessment", "risks" for "risk").
-    """
-    if not words:
-        return []
-    keys = tuple(_stem(w.casefold()) for w in words)
-    return [(m.start(), len(m.group())) for m in _WORD.finditer(text)
-            if m.group().casefold().startswith(keys)]
-
-
-def _stem(word: str) -> str:
-    for suffix in _SUFFIXES:
-        if word.endswith(suffix) and len(word) - len(suffix) >= 3:
-            return word[: -len(suffix)]
-    return word
-
-
-_SUFFIXES = ("ments", "ment", "ings", "ing", "ies", "ed", "es", "s")

@@ -1,15 +1,18 @@
 """Background queries: the GUI thread never waits on disk.
 
-:class:`QueryRunner` runs a function in a ``QRunnable`` on its own thread pool. Each query opens
-its own :class:`~inspector_gui.store.Store` connection (one SQLite connection per thread) and
-closes it when done. Results come back by a queued signal to the GUI thread. Each submission has a
-*key* ("matrix", "findings/page" …): a new submission under a key makes every older one under
-that key stale, and stale results are dropped, so a slow query can never overwrite a newer one.
+:class:`QueryRunner` runs a function in a ``QRunnable`` on its own thread pool. Each query reads
+the store through its thread's own connection, made by the thread's first query and reused
+(:class:`~inspector_gui.store.per_thread.ThreadStores`); the pool's threads live as long as the
+runner, and their connections are closed when it shuts down. Results come back by a queued
+signal to the GUI thread. Each submission has a *key* ("matrix", "findings/page" …): a new
+submission under a key makes every older one under that key stale, and stale results are dropped,
+so a slow query can never overwrite a newer one.
 Background work (priority below :data:`NORMAL`: an integrity check, every inspection of a store)
 waits until no other query is pending: the workers hold Python's GIL while they build objects,
 and would slow the GUI thread painting what the user is waiting for.
-Long tasks with their own progress signals (an export) run on the same pool, so shutting down
-stops and waits for them too.
+Long work that reports progress (an export) is the same kind of job (:meth:`QueryRunner.task`):
+its progress comes back by the same signal, cancelling its key or shutting down stops it at its
+next step, and its errors take the same route as every query's.
 """
 
 from __future__ import annotations
@@ -24,9 +27,18 @@ from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal
 
 from inspector_gui.errors import InspectorError
 from inspector_gui.store import Store
+from inspector_gui.store.per_thread import ThreadStores
 
 OnDone = Callable[[Any], None]
 OnError = Callable[[InspectorError], None]
+Report = Callable[[int, int], None]
+"""``report(done, total)``: how far long work has got."""
+OnAborted = Callable[[str], None]
+"""Told ``"cancelled"`` or ``"crashed"`` (the excepthook has the bug) when work ends without a result."""
+
+
+class Cancelled(Exception):
+    """Raised by a task's ``report`` once its key is cancelled or the runner stops."""
 
 FIRST, NORMAL, LATER, LAST = 1, 0, -1, -2
 """Pool priorities: a queued job of higher priority starts first (what the user is waiting to
@@ -40,59 +52,64 @@ class _Ticket:
     on_done: OnDone
     on_error: OnError | None
     background: bool = False
+    on_progress: Report | None = None
+    on_aborted: OnAborted | None = None
 
 
 class _Bridge(QObject):
     """Lives in the GUI thread; workers emit on it, so delivery is queued to that thread."""
 
     finished = Signal(object, str, object)
+    progress = Signal(object, int, int)
 
 
 class _Job(QRunnable):
-    def __init__(self, fn: Callable[[], Any], ticket: _Ticket, bridge: _Bridge) -> None:
+    """The one worker type: runs ``fn(report)`` and sends its outcome (``ok``, ``error`` for a
+    typed error, ``crash`` for anything else, ``cancelled``) and its progress over the bridge."""
+
+    def __init__(self, fn: Callable[[Report], Any], ticket: _Ticket, bridge: _Bridge,
+                 stale: Callable[[], bool]) -> None:
         super().__init__()
-        self.fn, self.ticket, self.bridge = fn, ticket, bridge
+        self.fn, self.ticket, self.bridge, self.stale = fn, ticket, bridge, stale
 
     def run(self) -> None:
         try:
-            outcome, value = "ok", self.fn()
+            outcome, value = "ok", self.fn(self._report)
+        except Cancelled:
+            outcome, value = "cancelled", None
         except InspectorError as exc:
             outcome, value = "error", exc
         except Exception:
             outcome, value = "crash", sys.exc_info()
         self.bridge.finished.emit(self.ticket, outcome, value)
 
-
-def in_store(path: Path, fn: Callable[[Store], Any]) -> Callable[[], Any]:
-    """A job that opens the store read-only on the worker's thread, runs ``fn``, closes it."""
-
-    def job() -> Any:
-        with Store.open(path, check=False) as store:
-            return fn(store)
-
-    return job
+    def _report(self, done: int, total: int) -> None:
+        if self.stale():
+            raise Cancelled
+        self.bridge.progress.emit(self.ticket, done, total)
 
 
 class QueryRunner(QObject):
     """Runs queries off the GUI thread and delivers only the newest result per key.
 
-    ``failed`` carries an :class:`InspectorError` that had no ``on_error``; unexpected exceptions
-    go to ``sys.excepthook`` in the GUI thread (the app's error dialog). ``idle`` fires when the
-    last pending query has been delivered.
+    One route for errors: ``failed`` carries an :class:`InspectorError` that had no ``on_error``;
+    unexpected exceptions go to ``sys.excepthook`` in the GUI thread (the app's error dialog).
+    ``idle`` fires when the last pending query has been delivered.
     """
 
     failed = Signal(object)
     idle = Signal()
     busy_changed = Signal(bool)
-    stopping = Signal()
-    """:meth:`shutdown` has begun: long tasks should stop at their next step."""
 
     def __init__(self, parent: QObject | None = None, threads: int = 3) -> None:
         super().__init__(parent)
         self._pool = QThreadPool(self)
         self._pool.setMaxThreadCount(threads)
+        self._pool.setExpiryTimeout(-1)  # a thread keeps its store connection until shutdown
+        self._stores = ThreadStores()
         self._bridge = _Bridge(self)
         self._bridge.finished.connect(self._deliver)
+        self._bridge.progress.connect(self._progress)
         self._generations: dict[str, int] = {}
         self._pending = 0
         self._foreground = 0
@@ -102,13 +119,32 @@ class QueryRunner(QObject):
                on_error: OnError | None = None, priority: int = NORMAL) -> None:
         """Run ``fn()`` in the pool; ``on_done(result)`` runs in the GUI thread unless stale.
         Background work (``priority`` below NORMAL) starts once no other query is pending."""
-        generation = self._generations.get(key, 0) + 1
-        self._generations[key] = generation
+        self._enqueue(_Ticket(key, self._next(key), on_done, on_error, priority < NORMAL),
+                      lambda _report: fn(), priority)
+
+    def task(self, key: str, work: Callable[[Report], Any], on_done: OnDone, on_error: OnError,
+             on_progress: Report, on_aborted: OnAborted) -> None:
+        """:meth:`submit` long work: ``work(report)``, whose ``report(done, total)`` reaches
+        ``on_progress`` in the GUI thread and raises :class:`Cancelled` once :meth:`cancel` of
+        ``key`` (or :meth:`shutdown`) has been called, ending the work at its next step.
+        ``on_aborted`` hears when it ends without a result or a typed error."""
+        self._enqueue(_Ticket(key, self._next(key), on_done, on_error, False, on_progress, on_aborted),
+                      work, NORMAL)
+
+    def _next(self, key: str) -> int:
+        """A new generation for ``key``: every older submission under it is now stale."""
+        self._generations[key] = self._generations.get(key, 0) + 1
+        return self._generations[key]
+
+    def _enqueue(self, ticket: _Ticket, fn: Callable[[Report], Any], priority: int) -> None:
         self._pending += 1
         if self._pending == 1:
             self.busy_changed.emit(True)
-        self._start(_Job(fn, _Ticket(key, generation, on_done, on_error, priority < NORMAL), self._bridge),
-                    priority)
+
+        def stale() -> bool:
+            return self._generations.get(ticket.key) != ticket.generation
+
+        self._start(_Job(fn, ticket, self._bridge, stale), priority)
 
     def _start(self, job: _Job, priority: int) -> None:
         """Start a job in the pool, or hold background work while other queries are pending."""
@@ -121,17 +157,17 @@ class QueryRunner(QObject):
 
     def query(self, key: str, path: Path, fn: Callable[[Store], Any], on_done: OnDone,
               on_error: OnError | None = None, priority: int = NORMAL) -> None:
-        """:meth:`submit` a function of an open store."""
-        self.submit(key, in_store(path, fn), on_done, on_error, priority)
+        """:meth:`submit` a function of the store at ``path``, run with the worker thread's own
+        read-only connection to it."""
+        self.submit(key, lambda: self.with_store(path, fn), on_done, on_error, priority)
 
-    def start_task(self, task: QRunnable) -> None:
-        """Run a long task that reports through its own signals (an export) on this pool, so
-        that :meth:`shutdown` waits for it; the task should stop on :attr:`stopping`."""
-        self._pool.start(task)
+    def with_store(self, path: Path, fn: Callable[[Store], Any]) -> Any:
+        """``fn`` of this worker thread's store of ``path`` (call it from a job, never the GUI)."""
+        return self._stores.run(path, fn)
 
     def cancel(self, key: str) -> None:
-        """Make every pending query under ``key`` stale."""
-        self._generations[key] = self._generations.get(key, 0) + 1
+        """Make every pending query under ``key`` stale (a running task stops at its next step)."""
+        self._next(key)
 
     def cancel_all(self) -> None:
         for key in list(self._generations):
@@ -141,10 +177,11 @@ class QueryRunner(QObject):
         return self._pending
 
     def shutdown(self, timeout_ms: int = 5000) -> None:
-        """Drop every pending result, ask long tasks to stop, and wait for the pool's work."""
-        self.stopping.emit()
+        """Drop every pending result, stop running tasks, wait for the pool's work, then close
+        the workers' connections (left open if the work did not finish in time)."""
         self.cancel_all()
-        self._pool.waitForDone(timeout_ms)
+        if self._pool.waitForDone(timeout_ms):
+            self._stores.close_all()
 
     def _release_background(self) -> None:
         """Start the held background work; work gone stale meanwhile is dropped unstarted."""
@@ -155,13 +192,20 @@ class QueryRunner(QObject):
             else:
                 self._deliver(job.ticket, "stale", None)
 
+    def _progress(self, ticket: _Ticket, done: int, total: int) -> None:
+        if ticket.on_progress is not None and self._generations.get(ticket.key) == ticket.generation:
+            ticket.on_progress(done, total)
+
     def _deliver(self, ticket: _Ticket, outcome: str, value: Any) -> None:
         self._pending -= 1
         if not ticket.background:
             self._foreground -= 1
         try:
-            if self._generations.get(ticket.key) == ticket.generation:
+            current = self._generations.get(ticket.key) == ticket.generation
+            if current and outcome != "cancelled":
                 self._dispatch(ticket, outcome, value)
+            elif ticket.on_aborted is not None:  # a task stopped, or its result dropped
+                ticket.on_aborted("cancelled")
         finally:
             if self._foreground == 0 and self._held:
                 self._release_background()
@@ -176,5 +220,7 @@ class QueryRunner(QObject):
             ticket.on_error(value)
         elif outcome == "error":
             self.failed.emit(value)
-        else:
+        elif outcome == "crash":
             sys.excepthook(*value)
+            if ticket.on_aborted is not None:
+                ticket.on_aborted("crashed")

@@ -8,6 +8,7 @@ import pytest
 from PySide6.QtCore import Qt
 
 from inspector_gui.domain.records import FindingQuery
+from inspector_gui.domain.search import Search
 from inspector_gui.reports.catalogue import load_catalogue
 from inspector_gui.store import Store
 from inspector_gui.ui import settings as keys
@@ -66,7 +67,7 @@ def test_search_is_debounced_then_matches_the_store_and_is_highlighted(qtbot, wi
     assert expected
     assert all_findings(window) == expected
     index = window.findings.model.index(0, TEXT)
-    assert index.data(HighlightRole) == ["risk", "of", "harm"]
+    assert index.data(HighlightRole) == Search.parse("risk of harm")
 
 
 @pytest.mark.parametrize("text", ['"risk', "risk AND (", "NEAR(risk harm", "-risk:", "*", "'"])

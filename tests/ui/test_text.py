@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from inspector_gui.ui.shortcuts import SHORTCUTS, keys_for, markdown
-from inspector_gui.ui.text import link_html, match_spans, plain_label, plain_tooltip, short_url
+from inspector_gui.ui.text import link_html, plain_label, plain_tooltip, short_url
 
 pytestmark = pytest.mark.qt_log_level_fail("WARNING")  # any Qt warning is a failure here
 
@@ -36,13 +36,6 @@ def test_plain_label_never_reads_markup(qtbot):
     qtbot.addWidget(label)
     assert label.text() == "<img src=x.png>"
     assert label.textFormat().name == "PlainText"
-
-
-def test_match_spans_find_stems_and_prefixes_case_blind():
-    text = "Risks were assessed; the RISK assessment lacked harm-reduction."
-    spans = [text[s:s + n] for s, n in match_spans(text, ["risk", "assessment", "harm"])]
-    assert spans == ["Risks", "assessed", "RISK", "assessment", "harm"]
-    assert match_spans(text, []) == []
 
 
 def test_every_shortcut_is_documented_once():

@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import sqlite3
 import sys
 import threading
+import time
 
 import pytest
 
@@ -64,12 +66,50 @@ def test_a_bug_in_a_query_reaches_the_excepthook_in_the_gui_thread(qtbot):
     assert seen == [(ZeroDivisionError, threading.main_thread())]
 
 
-def test_queries_open_their_own_store_connection_per_thread(qtbot, store_path):
-    runner = QueryRunner()
+def test_queries_reuse_their_threads_store_connection_until_shutdown(qtbot, store_path):
+    runner = QueryRunner(threads=1)
     got: list[int] = []
-    runner.query("count", store_path, lambda store: store.counts()["findings"], got.append)
-    qtbot.waitUntil(lambda: got != [], timeout=5000)
-    assert got == [538]
+    for _ in range(2):
+        runner.query("count", store_path, lambda store: (store.counts()["findings"], store.conn),
+                     got.append)
+        qtbot.waitUntil(lambda: runner.pending() == 0, timeout=5000)
+    (first, conn), (second, again) = got
+    assert first == second == 538 and conn is again
+    runner.shutdown()
+    with pytest.raises(sqlite3.ProgrammingError, match="closed"):
+        conn.execute("SELECT 1")
+
+
+def test_a_task_reports_progress_and_stops_at_its_next_step_when_cancelled(qtbot):
+    runner = QueryRunner()
+    progress: list[int] = []
+    aborted: list[str] = []
+
+    def work(report):
+        for step in range(1000):
+            report(step, 1000)
+            time.sleep(0.005)
+        return "finished"
+
+    runner.task("export", work, aborted.append, aborted.append, lambda done, _: progress.append(done),
+                aborted.append)
+    qtbot.waitUntil(lambda: len(progress) > 3, timeout=5000)
+    runner.cancel("export")
+    qtbot.waitUntil(lambda: runner.pending() == 0, timeout=5000)
+    assert aborted == ["cancelled"] and progress == sorted(progress) and len(progress) < 1000
+
+
+def test_a_typed_error_in_a_task_reaches_its_handler(qtbot):
+    runner = QueryRunner()
+    problems: list[StoreError] = []
+
+    def work(report):
+        report(0, 1)
+        raise StoreError("is damaged", "x.db")
+
+    runner.task("export", work, problems.append, problems.append, lambda *_: None, problems.append)
+    qtbot.waitUntil(lambda: runner.pending() == 0, timeout=5000)
+    assert [str(p) for p in problems] == ["x.db: is damaged"]
 
 
 def test_background_work_starts_once_the_other_queries_are_done(qtbot):

@@ -22,7 +22,8 @@ def run(store_path: Path, *args: str) -> Result:
     return CliRunner().invoke(main, ["export", *args, "--store", str(store_path)])
 
 
-@pytest.mark.parametrize("fmt", FORMATS)
+@pytest.mark.parametrize("fmt", [pytest.param(f, marks=pytest.mark.needs_qt) if f == "pdf" else f
+                                 for f in FORMATS])
 def test_exports_each_format_from_the_suffix(store_path: Path, tmp_path: Path, fmt: str) -> None:
     output = tmp_path / f"wy.{fmt}"
     result = run(store_path, "west yorkshire crc", "--output", str(output))
@@ -121,6 +122,7 @@ def test_pdf_without_qt_is_a_clear_error(store_path: Path, tmp_path: Path) -> No
     assert done.stderr.count("\n") == 1 and [p.name for p in tmp_path.iterdir()] == ["store.db"]
 
 
+@pytest.mark.needs_qt
 def test_html_summary_carries_the_history_chart_unless_told_not_to(store_path: Path, tmp_path: Path) -> None:
     with_chart, without = tmp_path / "a.html", tmp_path / "b.html"
     assert run(store_path, "durham tees valley crc", "-o", str(with_chart)).exit_code == 0

@@ -71,6 +71,7 @@ def test_a_read_only_folder_is_a_clear_error(tmp_path: Path, monkeypatch: pytest
         write_atomic(tmp_path / "out.txt", b"data")
 
 
+@pytest.mark.needs_qt
 def test_a_pdf_that_fails_while_painting_leaves_nothing(store: Store, tmp_path: Path,
                                                         monkeypatch: pytest.MonkeyPatch) -> None:
     def broken(*_: object) -> int:

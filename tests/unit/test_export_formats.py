@@ -115,6 +115,7 @@ def test_html_refuses_a_chart_that_is_not_a_png(summary: ProviderSummary) -> Non
         render_summary(summary, "html", b"<svg onload=alert(1)>")
 
 
+@pytest.mark.needs_qt
 def test_pdf_is_a4_numbered_and_matches_the_store(store: Store, provider_id: str,
                                                   summary: ProviderSummary, tmp_path: Path) -> None:
     path = write_summary(summary, "pdf", tmp_path / "summary.pdf", chart_png=tiny_png())

@@ -15,7 +15,6 @@ from export_readback import Page, markdown_text, pdf_pages, tiny_png
 
 from inspector_gui.exchange.writers import FORMATS, render_summary, write_summary
 from inspector_gui.exchange.writers.pdf_doc import offline_document
-from inspector_gui.offscreen import ensure_application
 from inspector_gui.reports.summary import build_summary
 from inspector_gui.store import Store
 
@@ -31,6 +30,7 @@ def exported(request: pytest.FixtureRequest, hostile_store_path: Path, tmp_path:
             for fmt in FORMATS}
 
 
+@pytest.mark.needs_qt
 def test_hostile_finding_is_literal_in_every_format(exported: dict[str, Path]) -> None:
     texts = {
         "md": markdown_text(exported["md"].read_text("utf-8")),
@@ -43,6 +43,7 @@ def test_hostile_finding_is_literal_in_every_format(exported: dict[str, Path]) -
     assert {fmt: HOSTILE_TEXT in text for fmt, text in texts.items()} == dict.fromkeys(FORMATS, True)
 
 
+@pytest.mark.needs_qt
 def test_hostile_text_never_becomes_markup_in_html(exported: dict[str, Path]) -> None:
     source = exported["html"].read_text("utf-8")
     page = Page(source)
@@ -56,6 +57,7 @@ def test_hostile_text_never_becomes_markup_in_html(exported: dict[str, Path]) ->
     assert "&lt;script&gt;alert(1)&lt;/script&gt; &amp; &quot;quotes&quot;" in source
 
 
+@pytest.mark.needs_qt
 def test_hostile_provider_name_is_literal_everywhere(hostile_store_path: Path, tmp_path: Path) -> None:
     with Store.open(hostile_store_path) as store:
         summary = build_summary(store, "hostile-pdu")
@@ -86,9 +88,12 @@ def test_csv_defuses_formulas_but_keeps_the_text(hostile_store_path: Path) -> No
     assert formula == ["'=HYPERLINK(\"http://evil.example/\",\"click\") is a cell a spreadsheet must not run"]
 
 
+@pytest.mark.needs_qt
 def test_pdf_document_loads_nothing_from_outside(tmp_path: Path) -> None:
     from PySide6.QtCore import QUrl
     from PySide6.QtGui import QTextDocument
+
+    from inspector_gui.offscreen import ensure_application
 
     ensure_application()
     image = tmp_path / "x.png"

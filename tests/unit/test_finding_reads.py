@@ -11,6 +11,7 @@ from pathlib import Path
 import pytest
 
 from inspector_gui.domain.records import FindingQuery
+from inspector_gui.domain.search import Search
 from inspector_gui.store import Store, finding_reads
 from inspector_gui.store.search import fts_query
 from inspector_gui.store.synth import SynthSpec, build_synthetic
@@ -47,7 +48,7 @@ def _expected(store: Store, query: FindingQuery) -> list[int]:
 
 
 def _fts_ids(store: Store, query: FindingQuery) -> set[int] | None:
-    match = fts_query(query.search)
+    match = fts_query(query.parsed_search)
     if not match:
         return None
     return {r[0] for r in store.conn.execute(
@@ -90,8 +91,9 @@ def test_a_provider_filter_walks_only_its_inspections(synthetic: Store,
 
 
 def test_expansion_matches_what_fts_matches(synthetic: Store) -> None:
-    for text in ("staff", "staffing", "inspectors", "risk harm", "the", "leadership of", "s"):
-        expansion = expand(synthetic.conn, text)
+    for text in ("staff", "staffing", "inspectors", "risk harm", "the", "leadership of", "s",
+                 '"staff"', '"risk of harm" staff', 'staff "the"'):
+        expansion = expand(synthetic.conn, Search.parse(text))
         assert expansion is not None
         native = _fts_ids(synthetic, FindingQuery(search=text))
         exact = {r[0] for r in synthetic.conn.execute(

@@ -15,6 +15,7 @@ from badinput import contents
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+from inspector_gui.domain.search import Search
 from inspector_gui.errors import ImportFailed, InspectorError
 from inspector_gui.exchange.readers import Batch, read_files
 from inspector_gui.exchange.tables import TABLES
@@ -157,7 +158,7 @@ def fts(store_path: Path) -> Iterator[sqlite3.Connection]:
 @FUZZ
 @given(text=SEARCH_TEXT)
 def test_any_search_text_is_none_or_a_query_fts5_accepts(fts: sqlite3.Connection, text: str) -> None:
-    query = fts_query(text)
+    query = fts_query(Search.parse(text))
     if query is not None:
         fts.execute("SELECT count(*) FROM findings_fts WHERE findings_fts MATCH ?", (query,)).fetchone()
 
@@ -188,7 +189,7 @@ def test_a_word_in_a_finding_finds_it_in_any_case(store_path: Path, word: str) -
         shouted = word.upper() if len(word.upper()) == len(word) else word  # "ß".upper() is "SS"
         for typed in (word, f"before {shouted}", f"{word.lower()} AFTER"):
             found = [r[0] for r in conn.execute("SELECT rowid FROM findings_fts WHERE findings_fts "
-                                                "MATCH ?", (fts_query(typed),))]
+                                                "MATCH ?", (fts_query(Search.parse(typed)),))]
             assert rowid in found, typed
     finally:
         conn.execute("ROLLBACK")

@@ -16,6 +16,7 @@ from click.testing import CliRunner
 
 from inspector_gui.cli import main
 from inspector_gui.domain.records import FindingQuery
+from inspector_gui.domain.search import Search
 from inspector_gui.errors import UnknownProviderError
 from inspector_gui.store import Store
 from inspector_gui.store.search import fts_query
@@ -36,12 +37,13 @@ def test_search_text_is_plain_words_and_never_raises(store: Store, text: str) ->
     found = store.findings(query)
     assert store.count_findings(query) == len(found)
     assert len(found) == store.count_findings(FindingQuery(search=text.lower()))
-    if fts_query(text) is None:
+    if fts_query(Search.parse(text)) is None:
         assert len(found) == ALL_FINDINGS
 
 
 def test_operators_are_words(store: Store) -> None:
-    """``risk OR harm`` finds findings holding all three words, not either of two."""
+    """``risk OR harm`` finds findings holding all three words, not either of two; balanced double
+    quotes make a phrase (the words next to each other), an unbalanced one is text."""
     def texts(text: str) -> list[str]:
         return [f.text for f in store.findings(FindingQuery(search=text, limit=1000))]
 
@@ -49,7 +51,10 @@ def test_operators_are_words(store: Store) -> None:
     assert either and all(re.search(r"\bor\b", t, re.IGNORECASE) for t in either)
     assert len(either) < len(set(texts("risk")) | set(texts("harm")))
     assert texts("NEAR(risk harm") == texts("near risk harm")
-    assert texts('"risk of harm"') == texts("risk of harm")
+    phrase = texts('"risk of harm"')
+    assert phrase and all(re.search(r"\brisk\w*\W+of\W+harm", t, re.IGNORECASE) for t in phrase)
+    assert set(phrase) <= set(texts("risk of harm"))
+    assert texts('"risk of harm') == texts("risk of harm")  # an unbalanced quote is text
 
 
 @pytest.mark.parametrize("text", FTS_SYNTAX)

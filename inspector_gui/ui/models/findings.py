@@ -15,7 +15,7 @@ from typing import Any
 from PySide6.QtCore import QAbstractTableModel, Qt, Signal
 
 from inspector_gui.domain.records import KIND_LABELS, Finding, FindingQuery
-from inspector_gui.store.search import search_words
+from inspector_gui.domain.search import Search
 from inspector_gui.ui.models import NO_PARENT, Index, column_title, read_only_flags
 from inspector_gui.ui.roles import HighlightRole, ItemRole
 from inspector_gui.ui.text import plain_tooltip
@@ -38,7 +38,7 @@ class FindingsModel(QAbstractTableModel):
         self._path: Path | None = None
         self._query = FindingQuery()
         self._rows: list[Finding] = []
-        self._words: list[str] = []
+        self._search = Search()
         self._complete = True
         self._fetching = False
         self.total: int | None = None
@@ -47,7 +47,7 @@ class FindingsModel(QAbstractTableModel):
         """Start over with a new query: drop the rows, load the first page, count the matches."""
         self.beginResetModel()
         self._path, self._query = path, replace(query, limit=self._page_size, offset=0)
-        self._rows, self._words = [], search_words(query.search)
+        self._rows, self._search = [], self._query.parsed_search
         self._complete, self._fetching, self.total = path is None, False, None
         self.endResetModel()
         self._runner.cancel("findings/page")
@@ -94,7 +94,7 @@ class FindingsModel(QAbstractTableModel):
         if role == ItemRole:
             return finding
         if role == HighlightRole:
-            return self._words if column == TEXT else []
+            return self._search if column == TEXT else None
         if role == Qt.ItemDataRole.ToolTipRole:
             return plain_tooltip(finding.text if column == TEXT else _tip(finding, column))
         if role == Qt.ItemDataRole.AccessibleTextRole:
