@@ -17,8 +17,9 @@ QT_LIBS = ("Core", "Gui", "Widgets", "XcbQpa", "DBus", "Svg", "OpenGL", "PrintSu
 DLOPENED = {"libdbus-1-3"}
 """Loaded with dlopen (QtDBus), so ldd does not list it; the desktop portal and accessibility use it."""
 
-pytestmark = pytest.mark.skipif(not all(shutil.which(t) for t in ("ldd", "dpkg", "apt-cache")),
-                                reason="needs ldd, dpkg and apt-cache (Debian or Ubuntu)")
+pytestmark = [pytest.mark.needs_qt,
+              pytest.mark.skipif(not all(shutil.which(t) for t in ("ldd", "dpkg", "apt-cache")),
+                                 reason="needs ldd, dpkg and apt-cache (Debian or Ubuntu)")]
 
 
 def _readme_packages() -> set[str]:
