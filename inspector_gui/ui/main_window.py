@@ -164,7 +164,7 @@ class MainWindow(QMainWindow):
         self.matrix.row_selected.connect(self._row_selected)
         self.matrix.shown.connect(self._matrix_shown)
         self.matrix.findings_requested.connect(self._show_findings)
-        self.findings.heading_changed.connect(self.findings_dock.setWindowTitle)
+        self.findings.heading_changed.connect(self._findings_heading)
         self.runner.failed.connect(self._query_failed)
         self.watcher.changed.connect(self._changed_elsewhere)
         self.opener.opened.connect(self._show)
@@ -352,6 +352,12 @@ class MainWindow(QMainWindow):
         if row is not None:
             self.detail.show_row(row)
             self._set_provider(row.provider.provider_id)
+
+    def _findings_heading(self, heading: str) -> None:
+        """The dock's title says what the findings are of; its View-menu entry stays "Findings"
+        (Qt would copy the title, which may quote an imported name, into the entry and its tooltip)."""
+        self.findings_dock.setWindowTitle(heading)
+        self.findings_dock.toggleViewAction().setText("Findings")
 
     def _show_findings(self, inspection_ids: tuple[str, ...], standard_code: str, label: str) -> None:
         self.findings.focus(inspection_ids, standard_code, label)
