@@ -16,6 +16,13 @@ def one_line(text: str) -> str:
     return "".join(c if c.isprintable() else c.encode("unicode_escape").decode("ascii") for c in text)
 
 
+def terminal_text(text: str) -> str:
+    """Text for a terminal: as :func:`one_line`, but line breaks and tabs stay what they are, so
+    a table or a list keeps its shape while no escape sequence, bidi override or undecodable
+    byte of a file name reaches the terminal."""
+    return "\n".join("\t".join(map(one_line, line.split("\t"))) for line in text.split("\n"))
+
+
 class InspectorError(Exception):
     """A problem the user can act on, described in one line."""
 

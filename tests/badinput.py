@@ -113,6 +113,32 @@ def _folder(good: Path, path: Path) -> None:
     path.mkdir()
 
 
+def _fifo(good: Path, path: Path) -> None:
+    """A named pipe: opening it to read waits for a writer that never comes."""
+    os.mkfifo(path)
+
+
+def _device(good: Path, path: Path) -> None:
+    """A link to a device that never ends."""
+    path.symlink_to("/dev/zero")
+
+
+def with_generated_column(table: str, expression: str) -> Callable[[Path, Path], None]:
+    """A store another program gave a generated column: computed on every read of its rows."""
+    def make(good: Path, path: Path) -> None:
+        shutil.copyfile(good, path)
+        conn = sqlite3.connect(path)
+        conn.execute(f"ALTER TABLE {table} ADD COLUMN extra TEXT GENERATED ALWAYS AS ({expression}) VIRTUAL")
+        conn.commit()
+        conn.close()
+    return make
+
+
+def foreign_sql_message(*names: str, writing: bool = True) -> str:
+    return (f"holds SQL that Inspector GUI did not write ({', '.join(names)}), so it is not "
+            f"{'changed' if writing else 'read'}; remove it with the sqlite3 shell, or use another copy")
+
+
 def _nothing(good: Path, path: Path) -> None:
     """A missing path: nothing is made, and nothing may be made by opening it."""
 
@@ -138,6 +164,12 @@ BAD_STORES = (
     BadStore("older", with_version(0), "has an older schema (0); run 'inspector migrate {path}' to "
              "upgrade it (a backup copy is made first)"),
     BadStore("folder", _folder, "is a folder, not a store file"),
+    BadStore("fifo", _fifo, "is a named pipe (FIFO), not a store file"),
+    BadStore("device", _device, "is a device, not a store file"),
+    BadStore("generated-column", with_generated_column("findings", "hex(zeroblob(length(text) * 1000))"),
+             foreign_sql_message("generated column findings.extra", writing=False)),
+    BadStore("generated-column-providers", with_generated_column("providers", "upper(name)"),
+             foreign_sql_message("generated column providers.extra", writing=False)),
     BadStore("missing", _nothing, "no such file"),
 )
 

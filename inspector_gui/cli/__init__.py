@@ -22,3 +22,4 @@ for command in (data.info, data.import_, data.findings, data.ratings, export.exp
                 synth.synth, bench.bench):
     main.add_command(command)
 main.add_command(maintenance.migrate)
+main.add_command(maintenance.rebuild_index)

@@ -8,7 +8,7 @@ from pathlib import Path
 import click
 import platformdirs
 
-from inspector_gui.cli.common import handle_errors
+from inspector_gui.cli.common import count_type, handle_errors
 from inspector_gui.store.default import APP_NAME
 from inspector_gui.store.synth import SynthSpec
 
@@ -17,11 +17,11 @@ from inspector_gui.store.synth import SynthSpec
 @click.option("--store", "store_path", type=click.Path(path_type=Path, dir_okay=False),
               help="Store to measure; built there as a synthetic store if it does not exist "
                    "(default: one kept in the user cache folder and reused).")
-@click.option("--providers", type=click.IntRange(1), default=SynthSpec.providers, show_default=True)
-@click.option("--inspections", type=click.IntRange(1), default=SynthSpec.inspections, show_default=True)
-@click.option("--findings", type=click.IntRange(0), default=SynthSpec.findings, show_default=True)
+@click.option("--providers", type=count_type(1), default=SynthSpec.providers, show_default=True)
+@click.option("--inspections", type=count_type(1), default=SynthSpec.inspections, show_default=True)
+@click.option("--findings", type=count_type(0), default=SynthSpec.findings, show_default=True)
 @click.option("--seed", type=int, default=SynthSpec.seed, show_default=True)
-@click.option("--repeat", type=click.IntRange(1), default=7, show_default=True,
+@click.option("--repeat", type=count_type(1), default=7, show_default=True,
               help="Runs per figure (the median is reported, with min and max).")
 @click.option("--out", type=click.Path(path_type=Path, dir_okay=False), help="Also write the JSON here.")
 @click.option("--no-datasette", is_flag=True, help="Skip the Datasette baseline.")

@@ -12,10 +12,18 @@ import click
 
 from inspector_gui.domain.records import PROVIDER_TYPES
 from inspector_gui.errors import InspectorError, one_line
+from inspector_gui.exchange.encodings import visible
 from inspector_gui.store import Store
 from inspector_gui.store.default import STORE_ENV, resolve_store
 
 EXIT_BAD_INPUT = 2
+MAX_INT64 = 2**63 - 1
+"""The largest whole number SQLite stores: the top of every count option's range."""
+
+
+def count_type(minimum: int) -> click.IntRange:
+    """A count option: a whole number from ``minimum`` to :data:`MAX_INT64`."""
+    return click.IntRange(minimum, MAX_INT64)
 
 
 def store_option(func: Callable[..., Any]) -> Callable[..., Any]:
@@ -56,7 +64,17 @@ def provider_type_option(func: Callable[..., Any]) -> Callable[..., Any]:
 
 def open_store(store_path: Path | None) -> Store:
     """The chosen store, read-only."""
-    return Store.open(resolve_store(store_path))
+    return Store.open(chosen_store(store_path))
+
+
+def chosen_store(store_path: Path | None) -> Path:
+    """``--store``, else the default store; a damaged default store set aside is said on stderr."""
+    return resolve_store(store_path, warn)
+
+
+def warn(message: str) -> None:
+    """One line on stderr that does not end the command."""
+    click.echo(f"inspector: {one_line(message)}", err=True)
 
 
 def resolve_domains(store: Store, names: tuple[str, ...]) -> tuple[str, ...] | None:
@@ -71,6 +89,16 @@ def resolve_domains(store: Store, names: tuple[str, ...]) -> tuple[str, ...] | N
             fail(f"no domain {name!r}; domains are {known}")
         codes += found
     return tuple(dict.fromkeys(codes))
+
+
+def refuse_invisible(**options: str | tuple[str, ...] | None) -> None:
+    """A filter given with nothing visible in it (``--provider ""``, a zero-width space) would
+    silently match everything or nothing: say so instead."""
+    for name, given in options.items():
+        for value in given if isinstance(given, tuple) else (given,):
+            if value is not None and not visible(value):
+                fail(f"--{name.replace('_', '-')}: {ascii(value)} has no visible characters, so it "
+                     "would match nothing or everything; leave the option out to see all")
 
 
 def fail(message: str) -> None:

@@ -8,19 +8,22 @@ from pathlib import Path
 import click
 
 from inspector_gui.cli.common import (
+    chosen_store,
+    count_type,
     fail,
     handle_errors,
     open_store,
     provider_type_option,
+    refuse_invisible,
     resolve_domains,
     store_option,
 )
-from inspector_gui.cli.output import format_option, render
+from inspector_gui.cli.output import format_option, render, say
 from inspector_gui.domain.frameworks import Framework
 from inspector_gui.domain.records import KINDS, FindingQuery, MatrixRow
 from inspector_gui.errors import ImportFailed
 from inspector_gui.store import Store
-from inspector_gui.store.default import resolve_store
+from inspector_gui.store.creation import create_store
 from inspector_gui.store.imports import ImportReport
 
 
@@ -46,7 +49,7 @@ def info(store_path: Path | None) -> None:
     lines.append(f"data as at:     {facts.as_at or 'unknown'}")
     lines.append("frameworks:")
     lines += [f"  {fid:15} {name}" for fid, name in facts.frameworks]
-    click.echo("\n".join(lines))
+    say("\n".join(lines))
 
 
 @click.command(name="import")
@@ -64,27 +67,24 @@ def import_(paths: tuple[Path, ...], store_path: Path | None) -> None:
     Example:
       inspector import new-inspections/ --store my.db
     """
-    target = resolve_store(store_path)
+    target = chosen_store(store_path)
     created = not target.exists()
     try:
         report = _import(paths, target, created)
     except ImportFailed as exc:
-        click.echo(str(exc), err=True)
+        say(str(exc), err=True)
         fail(f"import rejected; {target} was not {'created' if created else 'changed'}")
-    click.echo(f"imported into {target}: {report.summary()}")
+    say(f"imported into {target}: {report.summary()}")
 
 
 def _import(paths: tuple[Path, ...], target: Path, create: bool) -> ImportReport:
-    """A store created here is removed again when the import fails, so a rejected import leaves
-    no file behind."""
-    store = Store.create(target) if create else Store.open(target, readonly=False)
-    try:
-        with store:
-            return store.import_files(paths, _progress if sys.stderr.isatty() else None)
-    except BaseException:
-        if create:
-            target.unlink(missing_ok=True)
-        raise
+    """A new store is built under a temporary name and appears only when the import succeeded,
+    so a rejected import leaves no file behind and removes nothing another import wrote."""
+    progress = _progress if sys.stderr.isatty() else None
+    if create:
+        return create_store(target, lambda store: store.import_files(paths, progress))
+    with Store.open(target, readonly=False) as store:
+        return store.import_files(paths, progress)
 
 
 def _progress(done: int, total: int) -> None:
@@ -98,7 +98,7 @@ def _progress(done: int, total: int) -> None:
 @click.option("--standard", help="Standard code, e.g. 2.1.")
 @click.option("--kind", type=click.Choice(KINDS), multiple=True, help="Kind; repeat for several.")
 @click.option("--search", default="", help="Words to find (plain words, not query syntax).")
-@click.option("--limit", type=click.IntRange(1), default=50, show_default=True)
+@click.option("--limit", type=count_type(1), default=50, show_default=True)
 @format_option
 @store_option
 @handle_errors
@@ -111,6 +111,7 @@ def findings(provider: str | None, inspection: str | None, domain: tuple[str, ..
     Example:
       inspector findings --domain 2 --search "risk of harm"
     """
+    refuse_invisible(provider=provider, inspection=inspection, domain=domain, standard=standard)
     with open_store(store_path) as store:
         query = FindingQuery(
             provider_ids=(store.find_provider(provider).provider_id,) if provider else None,
@@ -124,7 +125,7 @@ def findings(provider: str | None, inspection: str | None, domain: tuple[str, ..
     columns = ["published", "provider", "domain", "standard", "kind", "text"]
     if fmt != "table":
         columns += ["inspection_id", "source_url"]
-    click.echo(render(rows, columns, fmt))
+    say(render(rows, columns, fmt), data=fmt == "csv")
     if fmt == "table":
         click.echo(f"{len(rows)} of {total} matching findings", err=True)
 
@@ -151,6 +152,7 @@ def ratings(provider: str | None, round_: str | None, provider_type: str | None,
       inspector ratings --round 2018/19
       inspector ratings --provider "west yorkshire" --all-inspections
     """
+    refuse_invisible(provider=provider, round=round_)
     with open_store(store_path) as store:
         ids = (store.find_provider(provider).provider_id,) if provider else None
         rows = store.rating_matrix(provider_ids=ids, round=round_, provider_type=provider_type,
@@ -158,12 +160,12 @@ def ratings(provider: str | None, round_: str | None, provider_type: str | None,
         frameworks = store.frameworks()
     blocks = _by_framework(rows, frameworks)
     if fmt == "table":
-        click.echo("\n\n".join(_table_block(framework, block) for framework, block in blocks))
+        say("\n\n".join(_table_block(framework, block) for framework, block in blocks))
         click.echo(f"{len(rows)} inspection{'' if len(rows) == 1 else 's'}", err=True)
         return
     standards = list(dict.fromkeys(s.title for framework, _ in blocks for s in framework.standards))
     records = [_matrix_record(row, framework, standards) for framework, block in blocks for row in block]
-    click.echo(render(records, [*MATRIX_COLUMNS, *standards, "overall", "score"], fmt))
+    say(render(records, [*MATRIX_COLUMNS, *standards, "overall", "score"], fmt), data=fmt == "csv")
 
 
 MATRIX_COLUMNS = ("provider", "published", "round", "framework")

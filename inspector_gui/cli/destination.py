@@ -13,6 +13,7 @@ from pathlib import Path
 import click
 
 from inspector_gui.cli.common import fail
+from inspector_gui.cli.output import say
 from inspector_gui.exchange.atomic import check_target
 
 STDOUT = Path("-")
@@ -54,4 +55,4 @@ def shown(output: Path) -> str:
 
 def report(message: str, output: Path) -> None:
     """What was written: on stdout, or on stderr when stdout carries the file itself."""
-    click.echo(message, err=to_stdout(output))
+    say(message, err=to_stdout(output))

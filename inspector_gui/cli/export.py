@@ -7,10 +7,18 @@ from pathlib import Path
 
 import click
 
-from inspector_gui.cli.common import fail, handle_errors, open_store, resolve_domains, store_option
+from inspector_gui.cli.common import (
+    fail,
+    handle_errors,
+    open_store,
+    refuse_invisible,
+    resolve_domains,
+    store_option,
+)
 from inspector_gui.cli.destination import check_destination, destination, report, shown, to_stdout
 from inspector_gui.domain.records import KINDS
 from inspector_gui.domain.summary import ProviderSummary
+from inspector_gui.exchange import partial
 from inspector_gui.exchange.writers import (
     FORMATS,
     LEAGUE_FORMATS,
@@ -58,6 +66,8 @@ def export(provider: str | None, all_providers: bool, all_inspections: bool, fmt
     fmt = _format(fmt, output)
     _check_choices(provider, all_providers, all_inspections, fmt, domain, kind)
     check_destination(output, fmt, force)
+    refuse_invisible(provider=provider, domain=domain)
+    partial.remove_abandoned()
     with open_store(store_path) as store:
         if all_providers:
             table = build_league(store, latest_only=not all_inspections)

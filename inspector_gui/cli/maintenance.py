@@ -1,4 +1,4 @@
-"""Commands that look after a store file rather than read it: migrate."""
+"""Commands that look after a store file rather than read it: migrate, rebuild-index."""
 
 from __future__ import annotations
 
@@ -7,6 +7,8 @@ from pathlib import Path
 import click
 
 from inspector_gui.cli.common import handle_errors, store_target, store_target_option
+from inspector_gui.cli.output import say
+from inspector_gui.store import search_index
 from inspector_gui.store.migration import migrate_store
 
 
@@ -25,4 +27,23 @@ def migrate(path: Path | None, store_path: Path | None) -> None:
       inspector migrate --store ~/inspections.db
       inspector migrate ~/inspections.db
     """
-    click.echo(migrate_store(store_target(path, store_path)).summary())
+    say(migrate_store(store_target(path, store_path)).summary())
+
+
+@click.command(name="rebuild-index")
+@store_target_option(click.Path(path_type=Path, readable=False))
+@click.option("-o", "--output", type=click.Path(path_type=Path, readable=False),
+              help="Rebuild into this new copy and leave the store as it is.")
+@handle_errors
+def rebuild_index(path: Path | None, store_path: Path | None, output: Path | None) -> None:
+    """Rebuild a store's search index (--store PATH, or PATH) from its findings.
+
+    Use it when a search says the index is missing or damaged. In place, a byte-for-byte copy
+    of the store is kept beside it first (PATH.bak-index; an existing copy is never
+    overwritten); with --output the store is copied there and only the copy is changed.
+
+    \b
+    Example:
+      inspector rebuild-index ~/inspections.db
+    """
+    say(search_index.rebuild_index(store_target(path, store_path), output).summary())

@@ -2,16 +2,27 @@
 
 from __future__ import annotations
 
-import json
+import sys
 from collections.abc import Sequence
 from typing import Any
 
 import click
 
+from inspector_gui.errors import terminal_text
 from inspector_gui.exchange.encodings import CONTROL
 from inspector_gui.exchange.writers.delimited import to_csv
+from inspector_gui.exchange.writers.json_doc import dumps
 
 FORMATS = ("table", "csv", "json")
+
+
+def say(text: str, *, err: bool = False, data: bool = False) -> None:
+    """Print a line (or lines) of output with every control, bidi and undecodable character
+    escaped (:func:`~inspector_gui.errors.terminal_text`). ``data`` output (CSV) is left as it is
+    when it goes to a file or a pipe rather than a terminal."""
+    stream = sys.stderr if err else sys.stdout
+    raw = data and not stream.isatty()
+    click.echo(text if raw else terminal_text(text), err=err)
 
 
 def format_option(func: Any) -> Any:
@@ -22,7 +33,7 @@ def format_option(func: Any) -> Any:
 def render(rows: Sequence[dict[str, Any]], columns: Sequence[str], fmt: str) -> str:
     """Rows as text in the chosen format; table cells are single-line."""
     if fmt == "json":
-        return json.dumps([{c: r.get(c) for c in columns} for r in rows], indent=2, ensure_ascii=False)
+        return dumps([{c: r.get(c) for c in columns} for r in rows]).rstrip("\n")
     if fmt == "csv":
         return to_csv(columns, iter(rows)).rstrip("\r\n")
     return _table(rows, columns)

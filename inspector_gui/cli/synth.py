@@ -8,15 +8,16 @@ from pathlib import Path
 
 import click
 
-from inspector_gui.cli.common import fail, handle_errors, store_target, store_target_option
+from inspector_gui.cli.common import count_type, fail, handle_errors, store_target, store_target_option
+from inspector_gui.cli.output import say
 from inspector_gui.store.synth import SynthSpec, build_synthetic
 
 
 @click.command()
 @store_target_option(click.Path(path_type=Path, dir_okay=False))
-@click.option("--providers", type=click.IntRange(1), default=SynthSpec.providers, show_default=True)
-@click.option("--inspections", type=click.IntRange(1), default=SynthSpec.inspections, show_default=True)
-@click.option("--findings", type=click.IntRange(0), default=SynthSpec.findings, show_default=True)
+@click.option("--providers", type=count_type(1), default=SynthSpec.providers, show_default=True)
+@click.option("--inspections", type=count_type(1), default=SynthSpec.inspections, show_default=True)
+@click.option("--findings", type=count_type(0), default=SynthSpec.findings, show_default=True)
 @click.option("--seed", type=int, default=SynthSpec.seed, show_default=True,
               help="The same seed and sizes give the same store.")
 @click.option("--force", is_flag=True, help="Replace the store if it exists.")
@@ -41,7 +42,7 @@ def synth(path: Path | None, store_path: Path | None, providers: int, inspection
                     _progress if interactive else None)
     if interactive:
         click.echo("", err=True)
-    click.echo(f"built synthetic store {path} in {time.perf_counter() - started:.1f} s")
+    say(f"built synthetic store {path} in {time.perf_counter() - started:.1f} s")
 
 
 def _progress(step: str) -> None:

@@ -36,6 +36,8 @@ class PartialDate:
         if not match:
             raise ValueError(f"{text!r} is not a date like 2019, 2019-05 or 2019-05-08")
         year, month, day = (int(g) if g else 0 for g in match.groups())
+        if year == 0:  # would read as "no date": refused rather than silently dropped
+            raise ValueError(f"{text!r} has no year 0")
         if match.group(2) and not 1 <= month <= 12:
             raise ValueError(f"{text!r} has no month {month}")
         if match.group(3):

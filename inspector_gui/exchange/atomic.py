@@ -6,11 +6,12 @@ from __future__ import annotations
 import os
 import stat
 import tempfile
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
 from inspector_gui.errors import ExportError, OutputExists
+from inspector_gui.exchange import partial
 
 
 def _umask() -> int:
@@ -36,9 +37,12 @@ def check_target(target: Path, force: bool) -> None:
 
 
 @contextmanager
-def atomic_path(target: str | Path, *, force: bool = False) -> Iterator[Path]:
+def atomic_path(target: str | Path, *, force: bool = False,
+                keep: Callable[[], None] | None = None) -> Iterator[Path]:
     """A temporary path beside ``target`` to write to; it replaces ``target`` only if the block
-    finishes, and is removed otherwise."""
+    finishes, and is removed otherwise. ``keep`` is called just before the replacement and may
+    raise to cancel it (Cancel pressed while the file was written). The temporary file is
+    registered (:mod:`~inspector_gui.exchange.partial`) so a killed process's is removed later."""
     target = Path(target)
     check_target(target, force)
     try:
@@ -47,18 +51,23 @@ def atomic_path(target: str | Path, *, force: bool = False) -> Iterator[Path]:
         raise ExportError(f"cannot be written ({exc.strerror})", target) from None
     os.close(handle)
     temp = Path(name)
+    partial.register(temp)
     try:
         yield temp
+        if keep is not None:
+            keep()
         mode = stat.S_IMODE(target.stat().st_mode) if target.exists() else _NEW_FILE_MODE
         os.chmod(temp, mode)
         os.replace(temp, target)
     finally:
         temp.unlink(missing_ok=True)
+        partial.release(temp)
 
 
-def write_atomic(target: str | Path, data: bytes, *, force: bool = False) -> None:
+def write_atomic(target: str | Path, data: bytes, *, force: bool = False,
+                 keep: Callable[[], None] | None = None) -> None:
     """Write ``data`` to ``target`` all or nothing."""
-    with atomic_path(target, force=force) as temp:
+    with atomic_path(target, force=force, keep=keep) as temp:
         try:
             temp.write_bytes(data)
         except OSError as exc:

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import codecs
 import re
+import unicodedata
 
 from inspector_gui.errors import ImportFailed, Problem
 
@@ -14,6 +15,15 @@ from inspector_gui.errors import ImportFailed, Problem
 CONTROL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")
 UNREADABLE = ("the text is neither UTF-8 nor an encoding Excel saves (cp1252, UTF-16); "
               "save it as 'CSV UTF-8'")
+
+
+_INVISIBLE_CATEGORIES = frozenset({"Cc", "Cf", "Cs", "Co", "Cn", "Mn", "Me", "Zs", "Zl", "Zp"})
+
+
+def visible(text: str) -> bool:
+    """Whether ``text`` shows anything: not only spaces, zero-width and format characters
+    (U+200B, U+FEFF, bidi marks) or combining marks with nothing to combine with."""
+    return any(unicodedata.category(c) not in _INVISIBLE_CATEGORIES for c in text)
 
 
 def decode(name: str, data: bytes) -> str:

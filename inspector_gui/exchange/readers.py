@@ -18,7 +18,7 @@ from inspector_gui.domain.dates import validate_iso
 from inspector_gui.domain.ratings import Rating
 from inspector_gui.domain.records import KINDS
 from inspector_gui.errors import ImportFailed, Problem
-from inspector_gui.exchange.encodings import control_character, decode, delimiter
+from inspector_gui.exchange.encodings import control_character, decode, delimiter, visible
 from inspector_gui.exchange.tables import (
     INT_COLUMNS,
     KEPT_WHEN_ABSENT,
@@ -29,8 +29,12 @@ from inspector_gui.exchange.tables import (
     closest_table,
     table_for_header,
 )
+from inspector_gui.files import read_regular
 
 csv.field_size_limit(4 * MAX_FIELD_BYTES)
+MAX_IMPORT_BYTES = 100_000_000
+"""What one import reads at most, all files together (about a million findings): a larger or
+endless file (``/dev/zero``) is refused instead of filling the memory."""
 
 
 @dataclass
@@ -53,6 +57,7 @@ class Batch:
 
     tables: dict[str, list[Row]] = field(default_factory=lambda: {name: [] for name in TABLES})
     problems: list[Problem] = field(default_factory=list)
+    bytes_read: int = 0
 
     def add_problem(self, problem: Problem) -> None:
         self.problems.append(problem)
@@ -111,13 +116,14 @@ def read_batch(paths: Iterable[str | Path]) -> Batch:
 def _read_one(path: Path, batch: Batch) -> None:
     name = str(path)
     try:
-        data = path.read_bytes()
+        data = read_regular(path, MAX_IMPORT_BYTES - batch.bytes_read, MAX_IMPORT_BYTES)
     except IsADirectoryError:
         batch.add_problem(Problem(name, None, None, "is a folder"))
         return
     except OSError as exc:
         batch.add_problem(Problem(name, None, None, exc.strerror or "cannot be read"))
         return
+    batch.bytes_read += len(data)
     if path.suffix.lower() == ".json":
         _read_json(name, data, batch)
     else:
@@ -200,7 +206,7 @@ def _header_problems(name: str, spec: TableSpec, header: list[str]) -> list[Prob
 def _read_json(name: str, data: bytes, batch: Batch) -> None:
     try:
         text = decode(name, data)
-        document = json.loads(text) if text.strip() else None
+        document = json.loads(text, object_pairs_hook=_unique_keys) if text.strip() else None
     except ImportFailed as exc:
         batch.problems.extend(exc.problems)
         return
@@ -209,6 +215,12 @@ def _read_json(name: str, data: bytes, batch: Batch) -> None:
         return
     except RecursionError:
         batch.add_problem(Problem(name, None, None, "not valid JSON: nested too deeply"))
+        return
+    except RepeatedKey as exc:
+        batch.add_problem(Problem(name, None, None, str(exc)))
+        return
+    except ValueError:  # a number of more than 4,300 digits
+        batch.add_problem(Problem(name, None, None, "not valid JSON: a number is too long"))
         return
     if document is None:
         batch.add_problem(Problem(name, None, None, "the file is empty"))
@@ -219,6 +231,22 @@ def _read_json(name: str, data: bytes, batch: Batch) -> None:
         return
     for table, records in document.items():
         _read_json_table(name, TABLES[table], records, batch)
+
+
+class RepeatedKey(ValueError):
+    """A JSON object names a key twice; JSON readers silently keep the last, which may not be
+    the one meant."""
+
+
+def _unique_keys(pairs: list[tuple[str, object]]) -> dict[str, object]:
+    seen: dict[str, object] = {}
+    for key, value in pairs:
+        if key in seen:
+            first = pairs[0][1]
+            where = f" (in the record for {str(first)[:60]!r})" if isinstance(first, str) else ""
+            raise RepeatedKey(f"the key {key!r} appears twice in one object{where}; keep one")
+        seen[key] = value
+    return seen
 
 
 def _read_json_table(name: str, spec: TableSpec, records: object, batch: Batch) -> None:
@@ -273,11 +301,17 @@ def _clean(table: str, column: str, value: str) -> str | int | None:
     """One field, checked and normalised; raises ValueError with what is wrong."""
     if len(value.encode("utf-8", "surrogatepass")) > MAX_FIELD_BYTES:
         raise ValueError(f"field is over {MAX_FIELD_BYTES:,} bytes")
+    surrogate = next((c for c in value if "\ud800" <= c <= "\udfff"), None)
+    if surrogate:
+        raise ValueError(f"contains U+{ord(surrogate):04X}, half of a UTF-16 pair, which is not a "
+                         "character and cannot be stored as text")
     control = control_character(value)
     if control:
         raise ValueError(control)
     if column in TABLES[table].required and not value:
         raise ValueError("must not be empty")
+    if column in TABLES[table].required and not visible(value):
+        raise ValueError(f"holds only invisible characters ({ascii(value)}); it must not be empty")
     if column in INT_COLUMNS:
         return _integer(value)
     if column in ("published", "fieldwork_start"):
@@ -297,9 +331,13 @@ def _integer(value: str) -> int | None:
     if not value:
         return None
     try:
-        return int(value)
+        number = int(value)
     except ValueError:
         raise ValueError(f"{value!r} is not a whole number") from None
+    if not -2**63 <= number < 2**63:
+        raise ValueError(f"{value[:30]}{'…' if len(value) > 30 else ''} is too large: whole numbers "
+                         "are stored in 64 bits (at most 9,223,372,036,854,775,807)")
+    return number
 
 
 def _rating(value: str, graded_only: bool) -> str:

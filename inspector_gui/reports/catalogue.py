@@ -50,6 +50,8 @@ class Catalogue:
     rounds: list[str] = field(default_factory=list)
     years: list[str] = field(default_factory=list)
     inspections: Inspections = field(default_factory=Inspections)
+    notice: str = ""
+    """Something the user must be told on opening (a damaged default store was set aside)."""
     _by_id: dict[str, TreeEntry] = field(default_factory=dict, repr=False)
 
     def __post_init__(self) -> None:
@@ -92,15 +94,16 @@ def open_catalogue(path: Path | None, selected: str = "") -> Catalogue:
     """The catalogue of ``path``, or of the default store (``INSPECTOR_STORE``, else the bundled
     data's store, built on first use) when ``path`` is None, with the inspections of the provider
     the tree key ``selected`` names (the tree selects it before the rest arrive)."""
+    notices: list[str] = []
     try:
-        target = resolve_store(path)
+        target = resolve_store(path, notices.append)
     except OSError as exc:
         raise StoreError(f"the default store cannot be prepared ({exc.strerror})", exc.filename) from None
     with Store.open(target, check=False) as store:
         return Catalogue(target, store.info(), store.frameworks(), store.domains(),
                          [(p, [i] if i else []) for p, i in store.newest_inspections()],
                          store.inspection_rounds(), store.inspection_years(),
-                         Inspections(_selected_inspections(store, selected)))
+                         Inspections(_selected_inspections(store, selected)), " ".join(notices))
 
 
 def _selected_inspections(store: Store, key: str) -> dict[str, list[Inspection]]:

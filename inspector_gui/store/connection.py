@@ -14,12 +14,15 @@ from pathlib import Path
 from urllib.parse import quote
 
 from inspector_gui.errors import OlderSchemaError, StoreError
+from inspector_gui.store import guards, wal
 from inspector_gui.store.schema import APPLICATION_ID, SCHEMA_VERSION, TABLE_NAMES
 
 SQLITE_HEADER = b"SQLite format 3\x00"
 BUSY_TIMEOUT_MS = 2000
 REPAIR = "restore a backup copy or rebuild it with 'inspector import'"
 DAMAGED = f"is damaged (truncated or corrupt); {REPAIR}"
+NOT_SQLITE = "is not a SQLite database"
+EMPTY = "is an empty file, not a store"
 HOT_JOURNAL = ("was left half-written by a program that stopped while writing; open it once with "
                "permission to write so SQLite can roll the unfinished change back")
 # SQLite's primary result codes, in words a user can act on (extended codes share the prefix).
@@ -33,6 +36,9 @@ _MESSAGES = {
     "SQLITE_CANTOPEN": "cannot be opened (check the path and its permissions)",
     "SQLITE_FULL": "cannot be written: the disk is full",
     "SQLITE_IOERR": "cannot be read or written (input/output error)",
+    "SQLITE_INTERRUPT": guards.SLOW,
+    "SQLITE_TOOBIG": (f"holds a value larger than {guards.MAX_VALUE_BYTES // 2**20} MB, which no "
+                      "store of Inspector GUI has; it was made or changed by another program"),
 }
 
 
@@ -42,15 +48,16 @@ def check_file(path: Path) -> None:
         raise StoreError("no such file", path)
     if path.is_dir():
         raise StoreError("is a folder, not a store file", path)
+    guards.refuse_special_store(path)
     try:
         with path.open("rb") as handle:
             header = handle.read(len(SQLITE_HEADER))
     except OSError as exc:
         raise StoreError(f"cannot be read ({exc.strerror})", path) from None
     if not header:
-        raise StoreError("is an empty file, not a store", path)
+        raise StoreError(EMPTY, path)
     if header != SQLITE_HEADER:
-        raise StoreError("is not a SQLite database", path)
+        raise StoreError(NOT_SQLITE, path)
 
 
 def check_writable(path: Path) -> None:
@@ -89,12 +96,26 @@ def connect(path: Path, mode: str, any_thread: bool = False) -> sqlite3.Connecti
     return conn
 
 
+class BoundedConnection(sqlite3.Connection):
+    """A connection whose statements' work is bounded (:class:`guards.WorkBound`)."""
+
+    bound: guards.WorkBound
+
+
 def _connect(path: Path, mode: str, any_thread: bool = False) -> sqlite3.Connection:
-    uri = f"file:{quote(str(path.resolve()))}?mode={mode}"
+    """Reading, ``trusted_schema = OFF``: SQL stored in the file (views, generated columns) may
+    not call functions with side effects. A writer needs it on for the full-text index's own
+    triggers, so a store is checked for SQL the app did not write before it is changed."""
+    options = wal.read_options(path) if mode == "ro" else ""
+    uri = f"file:{quote(os.fsencode(path.resolve()))}?mode={mode}{options}"  # any bytes a name holds
     try:
-        conn = sqlite3.connect(uri, uri=True, isolation_level=None, check_same_thread=not any_thread)
+        conn = sqlite3.connect(uri, uri=True, isolation_level=None, check_same_thread=not any_thread,
+                               factory=BoundedConnection)
+        conn.bound = guards.WorkBound(conn)
         conn.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
         conn.execute("PRAGMA foreign_keys = ON")
+        if mode == "ro":
+            conn.execute("PRAGMA trusted_schema = OFF")
     except sqlite3.Error as exc:
         raise StoreError(describe(exc), path) from None
     return conn
@@ -125,13 +146,25 @@ def _roll_back(path: Path) -> None:
 def check_schema(conn: sqlite3.Connection, path: Path, integrity: bool) -> int:
     """The schema version, after checking the file is ours, current and (optionally) intact."""
     version = read_version(conn, path)
+    guards.refuse_foreign_code(conn, path, writing=False)
     if integrity:
         quick_check(conn, path)
     if version < SCHEMA_VERSION:
         command = f"inspector migrate {shlex.quote(str(path))}"
         raise OlderSchemaError(f"has an older schema ({version}); run '{command}' "
                                "to upgrade it (a backup copy is made first)", path)
+    guards.refuse_missing_columns(conn, path, store_columns())
     return version
+
+
+def store_columns() -> dict[str, tuple[str, ...]]:
+    """The columns each table of a current store has: those of the interchange files, and the
+    findings' own id and natural key."""
+    from inspector_gui.exchange.tables import TABLES
+
+    columns = {name: spec.columns for name, spec in TABLES.items()}
+    columns["findings"] += ("id", "natural_key")
+    return columns
 
 
 def read_version(conn: sqlite3.Connection, path: Path) -> int:
@@ -162,9 +195,19 @@ def quick_check(conn: sqlite3.Connection, path: Path) -> None:
         raise StoreError(f"is damaged ({detail}); {REPAIR}", path)
 
 
+def is_damage(message: str) -> bool:
+    """Whether a StoreError's message says the file is damaged or not SQLite at all (what may
+    be set aside), rather than from another version, unreadable, locked or foreign."""
+    return message in (DAMAGED, NOT_SQLITE, EMPTY) or (message.startswith("is damaged (")
+                                                       and message.endswith(REPAIR))
+
+
 def describe(exc: sqlite3.Error) -> str:
     """SQLite's error in words a user can act on."""
     name = getattr(exc, "sqlite_errorname", "") or ""
+    if str(exc).startswith(("no such column", "no such table")):
+        return (f"does not have the tables and columns this version of Inspector GUI reads ({exc}); "
+                "another program changed it: restore a backup copy")
     for prefix in sorted(_MESSAGES, key=len, reverse=True):
         if name.startswith(prefix):
             return _MESSAGES[prefix]

@@ -4,19 +4,22 @@ data folder, and rebuilt when the bundled data changes. ``INSPECTOR_STORE`` name
 from __future__ import annotations
 
 import os
-import tempfile
 import time
+from collections.abc import Callable
 from pathlib import Path
 
 import platformdirs
 
 from inspector_gui import paths
 from inspector_gui.errors import OlderSchemaError, StoreError
+from inspector_gui.store import connection
+from inspector_gui.store.creation import TAKEN, create_store
 from inspector_gui.store.migration import migrate_store
 from inspector_gui.store.store import Store
 
 APP_NAME = "inspector-gui"
 STORE_ENV = "INSPECTOR_STORE"
+Notify = Callable[[str], None]
 
 
 def default_store_path() -> Path:
@@ -34,12 +37,15 @@ def bundled_data_hash() -> str:
     return digest.hexdigest()
 
 
-def ensure_default_store() -> Path:
+def ensure_default_store(notify: Notify | None = None) -> Path:
     """The default store's path, built from the bundled data on first use.
 
     When the bundled data has changed (a new release), it is imported again into the existing
     store, migrated first when its schema is older, so what the user imported there is kept.
-    A default store that cannot be opened is set aside (never deleted) and rebuilt.
+    A default store that is damaged or not a SQLite file is set aside (never deleted) and
+    rebuilt, and ``notify`` is told where the copy is; any other problem (a newer schema,
+    permissions, a lock) is raised as it is for any store, so the user's own imports never
+    vanish without a word.
     """
     path = default_store_path()
     data_hash = bundled_data_hash()
@@ -49,16 +55,30 @@ def ensure_default_store() -> Path:
     try:
         current = _is_current(path, data_hash)
     except StoreError as exc:
-        if "locked" in exc.message:
+        if not connection.is_damage(exc.message):
             raise
-        os.replace(path, path.with_name(f"{path.stem}.unreadable-{int(time.time())}{path.suffix}"))
+        copy = set_aside(path)
         build_store(path, [paths.data_dir()], {"bundled_data": data_hash})
+        if notify:
+            notify(f"{path}: {exc.message.split(';')[0]}; it was set aside as {copy} and a new store "
+                   "was built from the bundled data")
         return path
     if not current:
         with Store.open(path, readonly=False, check=False) as store:
             store.import_files([paths.data_dir()])
             store.set_meta("bundled_data", data_hash)
     return path
+
+
+def set_aside(path: Path) -> Path:
+    """Move a damaged store to ``NAME.damaged-TIME.db`` beside it (with its journal, which
+    belongs to it) and return the new path."""
+    copy = path.with_name(f"{path.stem}.damaged-{int(time.time())}{path.suffix}")
+    os.replace(path, copy)
+    journal = path.with_name(path.name + "-journal")
+    if journal.exists():
+        os.replace(journal, copy.with_name(copy.name + "-journal"))
+    return copy
 
 
 def _is_current(path: Path, data_hash: str) -> bool:
@@ -74,23 +94,22 @@ def _is_current(path: Path, data_hash: str) -> bool:
 
 def build_store(path: Path, sources: list[Path], meta: dict[str, str]) -> None:
     """Import into a new file beside ``path`` and move it into place, so a reader never sees a
-    half-built store."""
+    half-built store; when another start of the app built it meanwhile, that one is kept."""
     path.parent.mkdir(parents=True, exist_ok=True)
-    handle, temp = tempfile.mkstemp(prefix=".building-", suffix=".db", dir=path.parent)
-    os.close(handle)
-    os.unlink(temp)
+
+    def fill(store: Store) -> None:
+        store.import_files(sources)
+        for key, value in meta.items():
+            store.set_meta(key, value)
+
     try:
-        with Store.create(temp) as store:
-            store.import_files(sources)
-            for key, value in meta.items():
-                store.set_meta(key, value)
-        os.replace(temp, path)
-    finally:
-        if os.path.exists(temp):
-            os.unlink(temp)
+        create_store(path, fill)
+    except StoreError as exc:
+        if exc.message != TAKEN:
+            raise
 
 
-def resolve_store(explicit: str | Path | None = None) -> Path:
+def resolve_store(explicit: str | Path | None = None, notify: Notify | None = None) -> Path:
     """The store to use: an explicit path, else ``INSPECTOR_STORE``, else the default store."""
     chosen = explicit or os.environ.get(STORE_ENV)
-    return Path(chosen) if chosen else ensure_default_store()
+    return Path(chosen) if chosen else ensure_default_store(notify)

@@ -18,12 +18,15 @@ import functools
 import math
 import sqlite3
 from collections.abc import Callable, Hashable, Sequence
+from contextlib import AbstractContextManager, nullcontext
 from dataclasses import replace
+from pathlib import Path
 from typing import Any
 
 from inspector_gui.domain.dates import PartialDate
 from inspector_gui.domain.records import Finding, FindingQuery
 from inspector_gui.store.search import fts_query
+from inspector_gui.store.search_index import search_errors
 from inspector_gui.store.terms import Expansion, expand
 
 RARE = 5_000  # expected matches below which sorting them all beats walking inspections
@@ -58,6 +61,7 @@ class FindingReads:
     """Findings methods of the store; needs ``_rows`` and ``conn``."""
 
     conn: sqlite3.Connection
+    path: Path
 
     def _rows(self, sql: str, params: Sequence[Any] | dict[str, Any] = ()) -> list[sqlite3.Row]:
         raise NotImplementedError
@@ -70,7 +74,21 @@ class FindingReads:
         raise NotImplementedError
 
     def findings(self, query: FindingQuery) -> list[Finding]:
-        """One page of findings matching the query, newest inspection first.
+        """One page of findings matching the query, newest inspection first."""
+        with self._searching(query):
+            return self._findings_page(query)
+
+    def count_findings(self, query: FindingQuery) -> int:
+        """How many findings match (ignores limit and offset)."""
+        with self._searching(query):
+            return self._count_findings(query)
+
+    def _searching(self, query: FindingQuery) -> AbstractContextManager[None]:
+        """A search needs the full-text index: a missing or damaged one is said in one line."""
+        return search_errors(self.conn, self.path) if fts_query(query.parsed_search) else nullcontext()
+
+    def _findings_page(self, query: FindingQuery) -> list[Finding]:
+        """The page of :meth:`findings`.
 
         The page's ids are found first and its names and texts read for those ids only, so rows
         skipped by an offset cost no lookups."""
@@ -91,8 +109,7 @@ class FindingReads:
             return []
         return [_finding(r) for r in self._rows(PAGE.format(ids=",".join("?" * len(ids))), ids)]
 
-    def count_findings(self, query: FindingQuery) -> int:
-        """How many findings match (ignores limit and offset)."""
+    def _count_findings(self, query: FindingQuery) -> int:
         match = fts_query(query.parsed_search)
         if match and replace(query, search="", limit=0, offset=0) == FindingQuery(limit=0):
             return self._rows("SELECT count(*) FROM findings_fts WHERE findings_fts MATCH ?",

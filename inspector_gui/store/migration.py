@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from inspector_gui.errors import StoreError
-from inspector_gui.store import connection
+from inspector_gui.store import connection, guards
 from inspector_gui.store.schema import SCHEMA_VERSION, migrate_schema
 from inspector_gui.store.transaction import transaction
 
@@ -50,6 +50,7 @@ def migrate_store(path: str | Path) -> MigrationResult:
 def _migrate(conn: sqlite3.Connection, path: Path) -> MigrationResult:
     with transaction(conn):
         version = connection.read_version(conn, path)
+        guards.refuse_foreign_code(conn, path, writing=True)
         connection.quick_check(conn, path)
         if version == SCHEMA_VERSION:
             return MigrationResult(path, version, version, None)
@@ -63,15 +64,20 @@ def _migrate(conn: sqlite3.Connection, path: Path) -> MigrationResult:
 
 def backup_copy(path: Path, version: int) -> Path:
     """Copy the store to ``PATH.bak-schemaN`` (``-2``, ``-3``… when taken), never overwriting."""
+    return backup_beside(path, f"schema{version}")
+
+
+def backup_beside(path: Path, label: str) -> Path:
+    """Copy the store to ``PATH.bak-LABEL`` (``-2``, ``-3``… when taken), never overwriting."""
     for attempt in range(1, 1000):
-        suffix = f".bak-schema{version}" + (f"-{attempt}" if attempt > 1 else "")
+        suffix = f".bak-{label}" + (f"-{attempt}" if attempt > 1 else "")
         target = path.with_name(path.name + suffix)
-        if _copy_to_new_file(path, target):
+        if copy_to_new_file(path, target):
             return target
     raise StoreError("has too many backup copies beside it; remove some and try again", path)
 
 
-def _copy_to_new_file(path: Path, target: Path) -> bool:
+def copy_to_new_file(path: Path, target: Path) -> bool:
     """Copy and flush to disk; False when ``target`` exists. A failed copy is removed."""
     try:
         copy = target.open("xb")

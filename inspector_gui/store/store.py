@@ -11,7 +11,7 @@ from typing import TYPE_CHECKING, Any
 
 from inspector_gui.domain.records import StoreInfo
 from inspector_gui.errors import ImportFailed, StoreError
-from inspector_gui.store import connection, terms
+from inspector_gui.store import connection, guards, terms
 from inspector_gui.store.catalogue_reads import CatalogueReads
 from inspector_gui.store.reads import ReadQueries
 from inspector_gui.store.schema import TABLE_NAMES, create_schema
@@ -67,6 +67,8 @@ class Store(ReadQueries, CatalogueReads):
         conn = connection.connect(path, "ro" if readonly else "rw", any_thread)
         try:
             version = connection.check_schema(conn, path, integrity=check)
+            if not readonly:
+                guards.refuse_foreign_code(conn, path, writing=True)
         except StoreError:
             conn.close()
             raise
@@ -129,25 +131,18 @@ class Store(ReadQueries, CatalogueReads):
     def _capped_rows(self, sql: str, params: Sequence[Any] | dict[str, Any],
                      max_steps: int | None) -> list[sqlite3.Row] | None:
         """Rows of a query, or None when it would take more than ``max_steps`` virtual-machine
-        steps (in thousands; SQLite's progress handler stops it, as Datasette caps its queries)."""
-        steps = 0
-
-        def tick() -> bool:
-            nonlocal steps
-            steps += 1
-            return max_steps is not None and steps > max_steps
-
-        if max_steps is not None:
-            self.conn.set_progress_handler(tick, 1000)
+        steps (in thousands; SQLite's progress handler stops it, as Datasette caps its queries).
+        Every query is also bounded in time (:class:`~inspector_gui.store.guards.WorkBound`)."""
+        bound = self.conn.bound
+        bound.steps(max_steps)
         try:
             return self.conn.execute(sql, params).fetchall()
         except sqlite3.DatabaseError as exc:
-            if max_steps is not None and steps > max_steps:
+            if bound.over_steps:
                 return None
             raise StoreError(connection.describe(exc), self.path) from None
         finally:
-            if max_steps is not None:
-                self.conn.set_progress_handler(None, 0)
+            bound.steps(None)
 
     def meta(self, key: str, default: str = "") -> str:
         rows = self._rows("SELECT value FROM store_meta WHERE key = ?", (key,))

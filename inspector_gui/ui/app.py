@@ -20,6 +20,7 @@ from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QApplication
 
 from inspector_gui import __version__
+from inspector_gui.exchange import partial
 from inspector_gui.imagesize import parse_size
 from inspector_gui.ui.dialogs.errors import install_excepthook
 from inspector_gui.ui.extensions import build_window
@@ -70,6 +71,7 @@ def main(argv: list[str] | None = None) -> int:
             window = build_window(Settings(Path(fresh) / "settings.ini"))
             window.open_store(args.store)
             return _screenshot(app, window, args.screenshot, args.size)
+    partial.remove_abandoned()  # exports a killed run of the app left half-written
     window = build_window()
     install_excepthook(lambda: window)
     window.open_store(args.store)

@@ -45,12 +45,13 @@ def build_work(request: ExportRequest, with_store: WithStore) -> Work:
 
 
 def write_work(request: ExportRequest, summary: ProviderSummary, chart_png: bytes | None) -> Work:
-    """Write the file through a temporary file; nothing is left behind if it fails."""
+    """Write the file through a temporary file; nothing is left behind if it fails, and a Cancel
+    that comes while it is written stops it taking its name, so Cancel always means no file."""
 
     def work(report: Report) -> Path:
         report(0, 0)
         return write_summary(summary, request.fmt, request.output, force=request.force,
-                             chart_png=chart_png)
+                             chart_png=chart_png, keep=lambda: report(1, 1))
 
     return work
 

@@ -61,7 +61,7 @@ from inspector_gui.errors import InspectorError
 from inspector_gui.reports.catalogue import Catalogue
 from inspector_gui.ui import settings as keys
 from inspector_gui.ui.actions import Actions, icon
-from inspector_gui.ui.dialogs.errors import show_store_error
+from inspector_gui.ui.dialogs.errors import notice_box, show_store_error
 from inspector_gui.ui.dialogs.help import show_about, show_shortcuts
 from inspector_gui.ui.models.rating_matrix import PROVIDER
 from inspector_gui.ui.opening import StoreOpener
@@ -263,6 +263,9 @@ class MainWindow(QMainWindow):
         self.status.show_store(catalogue)
         if note:
             self.status.showMessage(note, 10000)
+        if catalogue and catalogue.notice:
+            notice_box(self, "Default store set aside", catalogue.notice)
+            catalogue.notice = ""
         self.watcher.watch(path)
         self.store_changed.emit(path)
 

@@ -8,6 +8,7 @@ from pathlib import Path
 from PySide6.QtCore import QEvent, QObject
 from PySide6.QtWidgets import QMainWindow, QSizePolicy, QStatusBar, QWidget
 
+from inspector_gui.errors import one_line
 from inspector_gui.reports.catalogue import Catalogue
 from inspector_gui.ui.text import plain_label, plain_tooltip
 from inspector_gui.ui.workers import QueryRunner
@@ -22,11 +23,12 @@ SYNTHETIC_STYLE = ("QLabel { background: #b3261e; color: white; font-weight: bol
 def window_title(path: Path | None, synthetic: bool = False) -> str:
     """``hmip.db — Inspector GUI`` (``synth.db (SYNTHETIC DATA) — Inspector GUI`` for generated
     data). Qt reads ``[*]`` in a title as the "modified" marker and ``[*][*]`` as a literal
-    ``[*]``, so a file name's ``[*]`` is doubled."""
+    ``[*]``, so a file name's ``[*]`` is doubled; controls, bidi overrides and undecodable
+    bytes in it are shown as escapes (``\u202e``), so a name cannot reorder the title."""
     if path is None:
         return APP_TITLE
     marker = f" ({SYNTHETIC})" if synthetic else ""
-    return f"{path.name.replace('[*]', '[*][*]')}{marker} — {APP_TITLE}"
+    return f"{one_line(path.name).replace('[*]', '[*][*]')}{marker} — {APP_TITLE}"
 
 
 def home_relative(path: Path) -> str:

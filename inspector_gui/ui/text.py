@@ -8,11 +8,13 @@ from __future__ import annotations
 
 import html
 import re
-from urllib.parse import urlsplit
+from collections.abc import Iterable
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QFont
 from PySide6.QtWidgets import QLabel, QWidget
+
+from inspector_gui.domain.links import short_link_text, web_address
 
 _BREAK = "&#8203;"
 """A zero-width space: lets Qt wrap a long address without showing anything."""
@@ -30,25 +32,22 @@ def mnemonic_safe(text: str) -> str:
     return text.replace("&", "&&")
 
 
-def short_url(url: str, limit: int = 48) -> str:
-    """``host/…/last-part`` for showing a long address in a narrow pane (the link keeps it all)."""
-    parts = urlsplit(url)
-    path = [p for p in parts.path.split("/") if p]
-    if not parts.netloc:
-        return url
-    host = parts.netloc.removeprefix("www.")
-    text = host if not path else f"{host}/{path[-1]}" if len(path) == 1 else f"{host}/…/{path[-1]}"
-    return text if len(text) <= limit else text[: limit - 1] + "…"
-
-
 def link_html(url: str, text: str | None = None) -> str:
-    """An escaped link for a web address; anything else is escaped text, never a link. The shown
-    text may break after ``/`` and ``.`` so a long address wraps in a narrow pane."""
+    """An escaped link for a web address (:func:`~inspector_gui.domain.links.web_address`
+    decides, and gives the encoded address); anything else is escaped text, never a link. The
+    shown text may break after ``/`` and ``.`` so a long address wraps in a narrow pane."""
     shown = html.escape(text if text is not None else url)
-    if urlsplit(url).scheme not in ("http", "https"):
+    href = web_address(url)
+    if href is None:
         return shown
     breakable = re.sub(r"([/.])", "\\1" + _BREAK, shown)
-    return f'<a href="{html.escape(url, quote=True)}">{breakable}</a>'
+    return f'<a href="{html.escape(href, quote=True)}">{breakable}</a>'
+
+
+def source_links_html(urls: Iterable[str], separator: str = "<br>") -> str:
+    """Every value of a source field as its own link (or text), each shown shortened with its
+    whole host."""
+    return separator.join(link_html(u, short_link_text(u)) for u in urls)
 
 
 def plain_label(text: str = "", parent: QWidget | None = None, *, wrap: bool = False,

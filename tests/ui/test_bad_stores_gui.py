@@ -150,3 +150,67 @@ def test_damage_found_by_the_background_check_with_no_store_before_empties_the_w
     assert bare_window.empty.message.text().startswith("No store is open.")
     assert bare_window.status.counts.text() == "" and bare_window.findings.model.rowCount() == 0
     assert bare_window.providers.model.rowCount() == 1, "only 'All providers (0)'"
+
+
+@pytest.mark.parametrize("content", [b"not a database at all", b""], ids=["not-sqlite", "empty"])
+def test_a_damaged_default_store_set_aside_is_said_in_a_dialog(
+        qtbot: QtBot, bare_window: MainWindow, content: bytes, settle: Callable[[MainWindow], None]) -> None:
+    from inspector_gui.store.default import default_store_path
+
+    path = default_store_path()
+    path.parent.mkdir(parents=True)
+    path.write_bytes(content)
+    with qtbot.waitSignal(bare_window.store_changed, timeout=30_000):
+        bare_window.open_store(None)
+    settle(bare_window)
+    kept = next(path.parent.glob("hmip.damaged-*.db"))
+    boxes = _dialogs(bare_window)
+    assert len(boxes) == 1 and boxes[0].textFormat() == Qt.TextFormat.PlainText
+    assert boxes[0].text().startswith(f"{path}: ") and f"it was set aside as {kept}" in boxes[0].text()
+    assert bare_window.matrix.model.rowCount() == 93
+
+
+@pytest.mark.parametrize("name", ["evil\u202egpj.db", "bell\x07\x1b]0;title\x07.db", "rtl\u2067x\u2069.db"])
+def test_controls_and_bidi_in_a_store_name_are_shown_as_escapes(
+        qtbot: QtBot, bare_window: MainWindow, name: str, store_path: Path, tmp_path: Path,
+        settle: Callable[[MainWindow], None]) -> None:
+    import shutil
+
+    from inspector_gui.errors import one_line
+
+    path = tmp_path / name
+    shutil.copyfile(store_path, path)
+    with qtbot.waitSignal(bare_window.store_changed, timeout=10_000):
+        bare_window.open_store(path)
+    settle(bare_window)
+    assert bare_window.windowTitle().startswith(one_line(name).replace("[*]", "[*][*]"))
+    missing = tmp_path / f"gone-{name}"
+    with qtbot.waitSignal(bare_window.store_failed, timeout=10_000):
+        bare_window.open_store(missing)
+    box = _dialogs(bare_window)[0]
+    for text in (box.text(), box.detailedText(), bare_window.windowTitle()):
+        assert text.isprintable() or set(text) - set(one_line(text)) <= {"\n"}, repr(text)
+
+
+@pytest.mark.parametrize("damage", [
+    "DROP TABLE findings_fts", "DELETE FROM findings_fts_config",
+    "UPDATE findings_fts_data SET block = randomblob(length(block)) WHERE id > 10"])
+def test_a_search_on_a_broken_index_gets_the_rebuild_dialog(
+        qtbot: QtBot, open_window: Callable[..., MainWindow], damage: str, store_path: Path,
+        settle: Callable[[MainWindow], None]) -> None:
+    """Issue 11, item 7: one dialog naming the command that rebuilds the index, not the
+    unexpected-error dialog; the window goes on showing the store."""
+    import sqlite3
+
+    from inspector_gui.store.search_index import index_broken
+
+    conn = sqlite3.connect(store_path)
+    conn.executescript(damage)
+    conn.close()
+    window = open_window(store_path)
+    qtbot.keyClicks(window.findings.filters.search, "risk")
+    qtbot.waitUntil(lambda: bool(_dialogs(window)), timeout=10_000)
+    box = _dialogs(window)[0]
+    assert box.text() == f"{store_path}: {index_broken(store_path)}"
+    assert window.current_store_path() == store_path
+    assert window.matrix.model.rowCount() == 93

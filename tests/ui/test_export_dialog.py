@@ -221,3 +221,37 @@ def test_an_imported_id_cannot_move_the_proposed_file_out_of_the_folder(qtbot: Q
     proposed = Path(dialog.path.text())
     assert proposed.parent == tmp_path
     assert proposed.name == f"etc-x-summary-{dt.date.today().isoformat()}.pdf"
+
+
+@pytest.mark.parametrize("fmt", ["pdf", "html", "md"])
+def test_cancel_while_the_file_is_written_writes_nothing(fmt: str, qtbot: QtBot, store_path: Path,
+                                                        settings: Settings, tmp_path: Path,
+                                                        monkeypatch: pytest.MonkeyPatch) -> None:
+    """Issue 11, item 12: Cancel pressed while the writer is at work still means no file."""
+    from inspector_gui.exchange import writers
+    from inspector_gui.exchange.writers import pdf_doc
+
+    writing: list[bool] = []
+
+    def slow_pdf(summary: object, path: Path, chart: object = None) -> int:
+        Path(path).write_bytes(b"%PDF-1.4 partial")
+        writing.append(True)
+        time.sleep(1.5)
+        return 1
+
+    def slow_text(summary: object, fmt: str, chart: object = None) -> bytes:
+        writing.append(True)
+        time.sleep(1.5)
+        return b"partial"
+
+    monkeypatch.setattr(pdf_doc, "write_pdf", slow_pdf)
+    monkeypatch.setattr(writers, "render_summary", slow_text)
+    dialog = make(qtbot, store_path, settings)
+    dialog.format.setCurrentIndex(dialog.format.findData(fmt))
+    target = tmp_path / f"wy.{fmt}"
+    export_to(qtbot, dialog, target)
+    qtbot.waitUntil(lambda: bool(writing), timeout=10_000)
+    with qtbot.waitSignal(dialog.rejected, timeout=10_000):
+        qtbot.keyClick(dialog, Qt.Key.Key_Escape)
+    assert not target.exists()
+    assert [p.name for p in tmp_path.iterdir() if p.name.startswith(".")] == []

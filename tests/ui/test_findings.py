@@ -106,12 +106,13 @@ def test_hostile_text_shows_literally_everywhere(qtbot, open_window, hostile, se
     detail = window.findings.detail
     assert detail.text.text() == hostile.text
     assert detail.text.textFormat() == Qt.TextFormat.PlainText
-    assert "&lt;i&gt;" in detail.source.text(), "the link's address is escaped"
+    assert "&lt;i&gt;" in detail.source.text(), "the link's text is escaped"
+    assert 'href="https://example.org/%3Ci%3E"' in detail.source.text(), "its address encoded"
     assert window.detail.title.text() == hostile.name
     notes = window.detail.fields["Notes"]
     assert notes.text() == 'Note with <i>markup</i> & "quotes"'
     assert notes.textFormat() == Qt.TextFormat.PlainText
-    assert 'href="https://example.org/report?a=1&amp;b=&lt;2&gt;"' in window.detail.fields["Reports"].text()
+    assert 'href="https://example.org/report?a=1&amp;b=%3C2%3E"' in window.detail.fields["Reports"].text()
 
 
 def test_a_remembered_domain_the_store_lacks_falls_back_to_all_domains(qtbot, open_window, store_path,

@@ -111,4 +111,4 @@ def test_old_default_store_is_migrated_and_reimported_keeping_user_imports(
         assert store.inspection("leeds-pdu-2026-01") is not None
         assert len(store.standards(concept="assessment")) == 3
     assert (path.parent / "hmip.db.bak-schema1").exists()
-    assert not list(path.parent.glob("hmip.unreadable-*"))
+    assert not list(path.parent.glob("hmip.damaged-*"))

@@ -43,13 +43,15 @@ def render_summary(summary: ProviderSummary, fmt: str, chart_png: bytes | None =
 
 
 def write_summary(summary: ProviderSummary, fmt: str, target: str | Path, *, force: bool = False,
-                  chart_png: bytes | None = None) -> Path:
-    """Write the summary in ``fmt`` to ``target`` through a temporary file; returns the path."""
+                  chart_png: bytes | None = None, keep: Callable[[], None] | None = None) -> Path:
+    """Write the summary in ``fmt`` to ``target`` through a temporary file; returns the path.
+    ``keep`` is called once the file is written, before it takes ``target``'s name, and may
+    raise to cancel (:func:`~inspector_gui.exchange.atomic.atomic_path`)."""
     target = Path(target)
     if fmt == "pdf":
         from inspector_gui.exchange.writers.pdf_doc import write_pdf
 
-        with atomic_path(target, force=force) as temp:
+        with atomic_path(target, force=force, keep=keep) as temp:
             try:
                 write_pdf(summary, temp, chart_png)
             except ImportError as exc:
@@ -58,7 +60,7 @@ def write_summary(summary: ProviderSummary, fmt: str, target: str | Path, *, for
             except ExportError as exc:
                 raise ExportError(exc.message, target) from None
     else:
-        write_atomic(target, render_summary(summary, fmt, chart_png), force=force)
+        write_atomic(target, render_summary(summary, fmt, chart_png), force=force, keep=keep)
     return target
 
 

@@ -3,7 +3,8 @@ base64 PNG, nothing fetched from anywhere. The same markup, with a simpler style
 text understands, is what the PDF writer lays out.
 
 Every string that came from the store goes through :func:`html.escape`, and only http(s) source
-URLs become links, so imported text can never become markup, script or a request.
+URLs become links, their addresses encoded (:mod:`inspector_gui.domain.links`), so imported text
+can never become markup, script, a PDF action or a request.
 """
 
 from __future__ import annotations
@@ -13,6 +14,7 @@ from html import escape
 
 from inspector_gui import paths
 from inspector_gui.domain.frameworks import Standard
+from inspector_gui.domain.links import web_address
 from inspector_gui.domain.palette import NOT_APPLICABLE, swatch
 from inspector_gui.domain.ratings import Rating
 from inspector_gui.domain.records import split_urls
@@ -182,8 +184,8 @@ def _sources(refs: References) -> str:
         return ""
     items = []
     for number, url in enumerate(refs.urls, start=1):
-        text = escape(url)
-        link = f'<a href="{text}">{text}</a>' if wording.is_web_link(url) else text
+        text, href = escape(url), web_address(url)
+        link = f'<a href="{escape(href)}">{text}</a>' if href else text
         items.append(f'<li><a name="source-{number}" id="source-{number}"></a>{link}</li>')
     return f'<h2>Sources</h2>\n<ol class="sources">{"".join(items)}</ol>'
 

@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 
+from inspector_gui.domain.links import web_address
 from inspector_gui.domain.records import split_urls
 from inspector_gui.domain.summary import (
     CellSummary,
@@ -126,13 +127,17 @@ def _finding_group(group: FindingGroup, refs: References) -> str:
 def _sources(refs: References) -> str:
     if not refs.urls:
         return ""
-    items = [f"{n}. " + (f"<{url}>" if _autolinkable(url) else md(url))
-             for n, url in enumerate(refs.urls, start=1)]
+    items = [f"{n}. " + _source(url) for n, url in enumerate(refs.urls, start=1)]
     return "## Sources\n\n" + "\n".join(items)
 
 
-def _autolinkable(url: str) -> bool:
-    return wording.is_web_link(url) and not re.search(r"[\s<>]", url)
+def _source(url: str) -> str:
+    """A web link as an autolink of its encoded address (which holds no space, ``<`` or ``>``),
+    with the text as imported when encoding changed it; anything else as escaped text."""
+    href = web_address(url)
+    if href is None:
+        return md(url)
+    return f"<{href}>" if href == url.strip() else f"[{md(url)}](<{href}>)"
 
 
 def _footer(summary: ProviderSummary) -> str:

@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import datetime as dt
 from typing import Protocol
-from urllib.parse import urlsplit
 
 from inspector_gui.domain.dates import PartialDate
 from inspector_gui.domain.ratings import Rating
@@ -149,12 +148,6 @@ def chunks(items: tuple[InspectionSummary, ...], size: int = COLUMNS_PER_TABLE
            ) -> list[tuple[InspectionSummary, ...]]:
     """Inspections split into groups small enough to fit across a page."""
     return [items[i:i + size] for i in range(0, len(items), size)] or [()]
-
-
-def is_web_link(url: str) -> bool:
-    """Only http(s) URLs become links; anything else (``javascript:``, files) stays text."""
-    parts = urlsplit(url)
-    return parts.scheme in ("http", "https") and bool(parts.netloc)
 
 
 class References:

@@ -24,6 +24,11 @@ def error_box(parent: QWidget | None, title: str, message: str, details: str = "
     return plain_message(parent, QMessageBox.Icon.Warning, title, message, details)
 
 
+def notice_box(parent: QWidget | None, title: str, message: str) -> QMessageBox:
+    """Something the user must know that stopped nothing (a damaged store was set aside)."""
+    return plain_message(parent, QMessageBox.Icon.Information, title, message)
+
+
 def show_store_error(parent: QWidget | None, error: InspectorError,
                      title: str = "Cannot open store") -> QMessageBox:
     """A store that cannot be opened or read: name the file and the problem."""

@@ -5,8 +5,8 @@ from __future__ import annotations
 
 from PySide6.QtWidgets import QFrame, QVBoxLayout, QWidget
 
-from inspector_gui.domain.records import KIND_LABELS, Finding
-from inspector_gui.ui.text import heading_label, link_html, link_label, plain_label, plain_tooltip, short_url
+from inspector_gui.domain.records import KIND_LABELS, Finding, split_urls
+from inspector_gui.ui.text import heading_label, link_label, plain_label, plain_tooltip, source_links_html
 
 
 class FindingDetail(QFrame):
@@ -36,9 +36,9 @@ class FindingDetail(QFrame):
         self.text.setText(finding.text)
         self.inspection.setText(f"{finding.provider_name}, published {finding.published.display()}\n"
                                 f"Inspection {finding.inspection_id}")
-        url = finding.source_url
-        self.source.setText("Source: " + link_html(url, short_url(url)) if url else "Source: not recorded")
-        self.source.setToolTip(plain_tooltip(url))
+        urls = split_urls(finding.source_url)
+        self.source.setText("Source: " + source_links_html(urls, "; ") if urls else "Source: not recorded")
+        self.source.setToolTip(plain_tooltip("\n".join(urls)))
 
 
 def _where(finding: Finding) -> str:

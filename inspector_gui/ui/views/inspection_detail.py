@@ -12,7 +12,7 @@ from inspector_gui.domain.records import MatrixRow
 from inspector_gui.reports.catalogue import Catalogue
 from inspector_gui.ui.delegates import paint_chip
 from inspector_gui.ui.scores import explain_row
-from inspector_gui.ui.text import heading_label, link_html, link_label, plain_label, plain_tooltip, short_url
+from inspector_gui.ui.text import heading_label, link_label, plain_label, plain_tooltip, source_links_html
 from inspector_gui.ui.workers import QueryRunner
 
 _FIELDS = ("Type", "Region", "Owner", "Framework", "Round", "Fieldwork", "Published", "Overall",
@@ -99,7 +99,7 @@ class InspectionDetail(QScrollArea):
         for name, value in self._values(row).items():
             self.fields[name].setText(value)
         urls = row.inspection.source_urls
-        self.fields["Reports"].setText("<br>".join(link_html(u, short_url(u)) for u in urls) if urls
+        self.fields["Reports"].setText(source_links_html(urls) if urls
                                        else "not recorded")
         self.fields["Reports"].setToolTip(plain_tooltip("\n".join(urls)))
 
