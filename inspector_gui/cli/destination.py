@@ -10,8 +10,6 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
-import click
-
 from inspector_gui.cli.common import fail
 from inspector_gui.cli.output import say
 from inspector_gui.exchange.atomic import check_target
