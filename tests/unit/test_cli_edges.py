@@ -106,8 +106,9 @@ def _read(fd: int) -> bytes:
     (["export", "--all", "--format", "csv"],
      "inspector: Missing option '--output' / '-o' (see 'inspector export --help')"),
     (["ratings", "--bogus"], "inspector: No such option '--bogus' (see 'inspector ratings --help')"),
-    (["findings", "--limit", "0"],
-     "inspector: Invalid value for '--limit': 0 is not in the range x>=1 (see 'inspector findings --help')"),
+    (["findings", "--kind", "bogus"],
+     "inspector: Invalid value for '--kind': 'bogus' is not one of 'strength', 'improvement', "
+     "'recommendation' (see 'inspector findings --help')"),
     (["chart", "--national", "-o"],
      "inspector: Option '-o' requires an argument (see 'inspector chart --help')"),
     (["export", "--format", "docx", "-o", "x"],
