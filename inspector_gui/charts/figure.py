@@ -12,7 +12,7 @@ from dataclasses import dataclass
 import pyqtgraph as pg
 from pyqtgraph.graphicsItems.LegendItem import ItemSample
 from PySide6.QtCore import QPointF, QRectF, Qt
-from PySide6.QtGui import QBrush, QColor, QFont, QPainter, QPalette
+from PySide6.QtGui import QBrush, QColor, QFont, QFontMetricsF, QPainter, QPalette
 from PySide6.QtWidgets import QSizePolicy
 
 from inspector_gui.domain.chartdata import Caption, FrameworkChange
@@ -84,6 +84,21 @@ class SwatchSample(ItemSample):
         event.accept()
 
 
+MINIMUM_SIZE = (600, 380)
+
+
+def wrap_text(text: str, width: float, points: float = 8.5) -> list[str]:
+    """Lines of ``text`` no wider than ``width`` pixels in the notes' font."""
+    metrics = QFontMetricsF(font(points))
+    lines: list[str] = []
+    for word in text.split():
+        if lines and metrics.horizontalAdvance(f"{lines[-1]} {word}") <= width:
+            lines[-1] = f"{lines[-1]} {word}"
+        else:
+            lines.append(word)
+    return lines
+
+
 class Figure(pg.GraphicsLayoutWidget):
     """A chart with its caption. Subclasses add data to ``self.plot``, or build several panels in
     ``self.body`` with :meth:`add_plot` (then ``PANELS`` is False)."""
@@ -95,6 +110,7 @@ class Figure(pg.GraphicsLayoutWidget):
         self.caption = caption
         self.theme = theme
         self.setBackground(theme.background)
+        self.setMinimumSize(*MINIMUM_SIZE)  # below it the charts tab scrolls; the legend is never cut
         self.ci.setContentsMargins(14, 10, 14, 8)
         self.ci.setSpacing(4)
         self._label(caption.title, 0, "14pt", theme.foreground, bold=True)
@@ -103,13 +119,24 @@ class Figure(pg.GraphicsLayoutWidget):
         self.plots: list[pg.PlotItem] = []
         self.plot: pg.PlotItem = self.add_plot(0, 0) if not self.PANELS else None
         self.legend: pg.LegendItem | None = None
-        for row, note in enumerate(caption.notes, start=3):
-            self._label(note, row, "8.5pt", theme.muted)
-        self._label(caption.footer(), 3 + len(caption.notes), "8pt", theme.muted)
+        notes = [*caption.notes, caption.footer()]
+        self._notes = [(self._label(note, row, "8pt" if row == 2 + len(notes) else "8.5pt",
+                                    theme.muted), note) for row, note in enumerate(notes, start=3)]
 
-    def _label(self, text: str, row: int, size: str, colour: str, bold: bool = False) -> None:
+    def _label(self, text: str, row: int, size: str, colour: str, bold: bool = False) -> pg.LabelItem:
         label = pg.LabelItem(html.escape(text), size=size, color=colour, bold=bold, justify="left")
         self.ci.addItem(label, row=row, col=0, colspan=2)
+        return label
+
+    def resizeEvent(self, event: object) -> None:
+        """Notes wrap to the figure's width: one line each would widen the layout past the window
+        and cut the legend and the notes off at the right."""
+        notes = getattr(self, "_notes", ())  # pyqtgraph resizes the view before __init__ is done
+        if notes and not getattr(self, "closed", False):  # and again once close() cleared it
+            width = max(200, event.size().width() - 60)  # before the layout takes the new size
+            for label, text in notes:
+                label.setText("<br>".join(html.escape(line) for line in wrap_text(text, width)))
+        super().resizeEvent(event)
 
     def add_plot(self, row: int, col: int, title: str = "") -> pg.PlotItem:
         """A plot in the body, styled for the theme, with panning, zooming and menus off."""

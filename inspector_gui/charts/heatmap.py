@@ -3,6 +3,8 @@ inspections (columns), in the shared palette, with "not recorded" and "not appli
 
 from __future__ import annotations
 
+import textwrap
+
 import pyqtgraph as pg
 
 from inspector_gui.charts.figure import Figure, SwatchSample, Theme, swatch_brush, tip_html
@@ -13,6 +15,16 @@ from inspector_gui.domain.ratings import Rating
 CELL_WIDTH, CELL_HEIGHT = 0.94, 0.86
 LEGEND_ORDER = (Rating.OUTSTANDING, Rating.GOOD, Rating.REQUIRES_IMPROVEMENT, Rating.INADEQUATE,
                 Rating.NOT_RATED, Rating.NOT_RECORDED)
+
+
+LABEL_CHARS = 16
+"""Column labels wrap at this many characters: pyqtgraph drops a tick label wider than its share
+of the axis, which took every date off the strip of a provider with two or three inspections."""
+
+
+def column_label(date: str, framework: str) -> str:
+    """The date, then the framework's name, in short lines."""
+    return "\n".join(textwrap.wrap(date, LABEL_CHARS) + textwrap.wrap(framework, LABEL_CHARS))
 
 
 class HeatmapFigure(Figure):
@@ -37,9 +49,10 @@ class HeatmapFigure(Figure):
         self.plot.setXRange(-0.5, len(self.chart.columns) - 0.5, padding=0)
         self.plot.setYRange(-0.5, len(self.chart.rows) - 0.5, padding=0)
         self.plot.getAxis("left").setTicks([[(i, r.label) for i, r in enumerate(self.chart.rows)], []])
-        self.plot.getAxis("bottom").setTicks(
-            [[(i, f"{c.label}\n{c.framework}") for i, c in enumerate(self.chart.columns)], []])
-        self.plot.getAxis("bottom").setHeight(44)
+        labels = [column_label(c.label, c.framework) for c in self.chart.columns]
+        self.plot.getAxis("bottom").setTicks([list(enumerate(labels)), []])
+        lines = max((label.count("\n") + 1 for label in labels), default=1)
+        self.plot.getAxis("bottom").setHeight(10 + 15 * lines)
         self.plot.getAxis("left").setStyle(tickLength=0)
         self.plot.getAxis("bottom").setStyle(tickLength=0)
 

@@ -4,6 +4,7 @@ a 95% interval and is hollow when it rests on few ratings, so small samples look
 
 from __future__ import annotations
 
+import html
 import math
 
 import numpy as np
@@ -11,13 +12,17 @@ import pyqtgraph as pg
 
 from inspector_gui.charts.figure import Figure, Theme, spot_tip, tip_html
 from inspector_gui.domain.chartdata import TrendChart, TrendPoint, TrendSeries
+from inspector_gui.domain.domains import MAPPED
 from inspector_gui.domain.palette import series_colour
 
 COLUMNS = 2
+PANEL_HEIGHT = 170
+"""Each row of panels needs this much height to be read; the charts tab scrolls below it."""
 
 
 class TrendFigure(Figure):
-    """A 2-column grid of panels, one per domain, sharing the years and the 0–100% scale."""
+    """A 2-column grid of panels, one per domain name, each over its own years, sharing the
+    0–100% scale; the charts tab scrolls when they need more height than it has."""
 
     PANELS = True
 
@@ -25,15 +30,19 @@ class TrendFigure(Figure):
         super().__init__(chart.caption, theme, parent)
         self.chart = chart
         self.series_items: list[tuple[TrendSeries, pg.ScatterPlotItem]] = []
-        years = chart.years()
         for index, series in enumerate(chart.series):
-            plot = self.add_plot(index // COLUMNS, index % COLUMNS, series.label)
-            self._axes(plot, series, years, index)
+            plot = self.add_plot(index // COLUMNS, index % COLUMNS)
+            frameworks = series.label.removeprefix(series.code).strip()  # "(2021, 2018)"
+            plot.setTitle(f"{html.escape(series.code)}<br>{html.escape(frameworks)}",
+                          color=self.theme.foreground, size="10pt")
+            self._axes(plot, series, _years(series), index)
             self._series(plot, series, series_colour(index))
-            self.add_changes(chart.changes, plot=plot)
+            self.add_changes(series.changes, plot=plot)
         if not chart.series:
             self.show_empty("No standard ratings with a publication date for this choice",
                             self.add_plot(0, 0))
+        rows = max(1, math.ceil(len(chart.series) / COLUMNS))
+        self.setMinimumHeight(rows * PANEL_HEIGHT + 120 + 22 * len(chart.caption.notes))
 
     def _axes(self, plot: pg.PlotItem, series: TrendSeries, years: list[int], index: int) -> None:
         plot.setXRange(years[0] - 0.6, years[-1] + 0.6, padding=0)
@@ -66,13 +75,20 @@ class TrendFigure(Figure):
         self.series_items.append((series, scatter))
 
 
+def _years(series: TrendSeries) -> list[int]:
+    """The panel's years: from its first rating to its last, gaps included."""
+    found = [p.year for p in series.points]
+    return list(range(found[0], found[-1] + 1))
+
+
 def _spot(series: TrendSeries, point: TrendPoint, colour: str) -> dict[str, object]:
     low, high = point.interval
     tip = [f"{series.label}, {point.year}",
            f"{point.good} of {point.rated} standard ratings Good or better ({point.share:.0%})",
            f"95% interval {low:.0%} to {high:.0%}"]
+    tip += list(series.names)
     if len(series.names) > 1:
-        tip.append("Named across frameworks: " + "; ".join(series.names))
+        tip.append(f"Pooled by name: {MAPPED}")
     return {"pos": (float(point.year), 100 * point.share), "size": 11, "symbol": "o",
             "data": tip_html(tip), "pen": pg.mkPen(colour, width=2),
             "brush": pg.mkBrush(None) if point.small else pg.mkBrush(colour)}

@@ -1,4 +1,4 @@
-"""Commands that look after a store file rather than read it: migrate, rebuild-index."""
+"""Commands that look after a store file rather than read it: migrate, check, rebuild-index."""
 
 from __future__ import annotations
 
@@ -6,7 +6,13 @@ from pathlib import Path
 
 import click
 
-from inspector_gui.cli.common import handle_errors, store_target, store_target_option
+from inspector_gui.cli.common import (
+    chosen_store,
+    handle_errors,
+    store_option,
+    store_target,
+    store_target_option,
+)
 from inspector_gui.cli.output import say
 from inspector_gui.store import search_index
 from inspector_gui.store.migration import migrate_store
@@ -28,6 +34,26 @@ def migrate(path: Path | None, store_path: Path | None) -> None:
       inspector migrate ~/inspections.db
     """
     say(migrate_store(store_target(path, store_path)).summary())
+
+
+@click.command()
+@store_option
+@handle_errors
+def check(store_path: Path | None) -> None:
+    """Scan the whole store file for damage (SQLite's quick_check) and say whether it is intact.
+
+    Other reading commands skip this scan (0.5 s on a million findings) and report damage only
+    where their own reads meet it; import and migrate run it before they write.
+
+    \b
+    Example:
+      inspector check --store ~/inspections.db
+    """
+    from inspector_gui.store import Store
+
+    path = chosen_store(store_path)
+    Store.open(path, check=True).close()
+    say(f"{path}: intact (quick_check found no damage)")
 
 
 @click.command(name="rebuild-index")

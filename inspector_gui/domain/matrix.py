@@ -1,17 +1,17 @@
-"""What the rating matrix shows in each cell when its rows span frameworks.
+"""What the rating matrix shows when its rows span frameworks: one block of columns per framework.
 
-The columns are the standards of one framework. A row inspected under that framework shows its
-rating for each standard by code. A row of another framework shows its rating for the standard
-*of the same name* (2021's "2.2 Assessment" under 2023's "2.1 Assessment"), because codes were
-renumbered between frameworks while names were kept; a standard its framework does not have, or
-that does not apply to its provider type, is *not applicable* — distinct from *not recorded*, a
-standard that applies but has no published rating in our sources.
+A standard is (framework, code): "2.1" is Assessment in 2018, Court work in 2021 and Desistance in
+a region's 2023 framework, so no column ever holds two frameworks' standards. The columns are laid
+out in blocks, one per framework of the rows shown (the framework asked for first, then newest
+first), each block headed by its framework, domains and standards. A row's ratings sit in its own
+framework's block; the other blocks' cells are *another framework's* standard, shown empty. Within
+its own block a cell is rated, *not recorded* (the standard applies but our sources have no
+rating) or *not applicable* (the standard is not one its provider type is rated on).
 """
 
 from __future__ import annotations
 
-from collections import Counter
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from enum import Enum
 
@@ -25,11 +25,12 @@ class CellState(Enum):
     RATED = "rated"
     NOT_RECORDED = "not recorded"
     NOT_APPLICABLE = "not applicable"
+    OTHER_FRAMEWORK = "other framework"
 
 
 @dataclass(frozen=True)
 class Cell:
-    """One standard column of one row: its state, rating and the row's own standard."""
+    """One standard column of one row: its state, rating and the column's standard."""
 
     state: CellState
     rating: Rating = Rating.NOT_RECORDED
@@ -38,7 +39,9 @@ class Cell:
 
     @property
     def label(self) -> str:
-        """The rating's word, or the state's words when there is no rating."""
+        """The rating's word, or the state's words; nothing for another framework's column."""
+        if self.state is CellState.OTHER_FRAMEWORK:
+            return ""
         return self.rating.label if self.state is CellState.RATED else self.state.value
 
     @property
@@ -47,69 +50,93 @@ class Cell:
         return self.source is None or self.source.stated
 
 
-def column_framework(rows: Sequence[MatrixRow], frameworks: dict[str, Framework],
-                     preferred: str | None = None) -> Framework | None:
-    """The framework whose standards become the columns: ``preferred`` when known, else the one
-    most rows were inspected under (ties go to the framework of the newest such row)."""
+@dataclass(frozen=True)
+class Block:
+    """One framework's columns: its standards that apply to some row of it."""
+
+    framework: Framework
+    standards: tuple[Standard, ...]
+
+
+def block_order(rows: Sequence[MatrixRow], frameworks: Mapping[str, Framework],
+                preferred: str | None = None) -> list[Framework]:
+    """The frameworks of the rows, ``preferred`` first, then by their newest row, newest first."""
+    newest: dict[str, object] = {}
+    for row in sorted(rows, key=lambda r: r.inspection.published):
+        newest[row.inspection.framework_id] = row.inspection.published
+    ordered = sorted((f for f in newest if f in frameworks), key=lambda f: (newest[f], f), reverse=True)
     if preferred in frameworks:
-        return frameworks[preferred]
-    counts = Counter(r.inspection.framework_id for r in rows if r.inspection.framework_id in frameworks)
-    if not counts:
-        return None
-    newest = {r.inspection.framework_id: r.inspection.published for r in
-              sorted(rows, key=lambda r: r.inspection.published)}
-    best = max(counts, key=lambda fid: (counts[fid], newest.get(fid), fid))
-    return frameworks[best]
+        ordered = [preferred] + [f for f in ordered if f != preferred]
+    return [frameworks[f] for f in ordered]
 
 
-def own_standard(row: MatrixRow, column: Standard, frameworks: dict[str, Framework]) -> Standard | None:
-    """The row's standard that a column stands for, or None when the row's framework has none."""
+def blocks_for(rows: Sequence[MatrixRow], frameworks: Mapping[str, Framework],
+               preferred: str | None = None) -> tuple[Block, ...]:
+    """A block per framework of the rows; a standard no row's provider type is rated on (the
+    CRC-specific ones when only NPS divisions are shown) is left out."""
+    types: dict[str, set[str]] = {}
+    for row in rows:
+        types.setdefault(row.inspection.framework_id, set()).add(row.provider.provider_type)
+    blocks = []
+    for framework in block_order(rows, frameworks, preferred):
+        kinds = types.get(framework.framework_id)
+        standards = tuple(s for s in framework.standards
+                          if kinds is None or any(s.applies(k) for k in kinds))
+        blocks.append(Block(framework, standards or framework.standards))
+    return tuple(blocks)
+
+
+def cell_for(row: MatrixRow, column: Standard, applicable: frozenset[str]) -> Cell:
+    """What a row shows under one column: only a standard of the row's own framework is its own;
+    ``applicable`` holds the codes its provider type is rated on there."""
+    if column.framework_id != row.inspection.framework_id:
+        return Cell(CellState.OTHER_FRAMEWORK, standard=column)
+    if column.code not in applicable:
+        return Cell(CellState.NOT_APPLICABLE, standard=column)
+    source = row.cells.get(column.code)
+    if source is None or source.rating is Rating.NOT_RECORDED:
+        return Cell(CellState.NOT_RECORDED, standard=column)
+    return Cell(CellState.RATED, source.rating, column, source)
+
+
+def applicable_codes(row: MatrixRow, frameworks: Mapping[str, Framework]) -> frozenset[str]:
     framework = frameworks.get(row.inspection.framework_id)
     if framework is None:
-        return None
-    applicable = framework.standards_for(row.provider.provider_type)
-    if framework.framework_id == column.framework_id:
-        return next((s for s in applicable if s.code == column.code), None)
-    name = column.name.casefold()
-    return next((s for s in applicable if s.name.casefold() == name), None)
-
-
-def _cell(row: MatrixRow, standard: Standard | None) -> Cell:
-    if standard is None:
-        return Cell(CellState.NOT_APPLICABLE)
-    source = row.cells.get(standard.code)
-    if source is None or source.rating is Rating.NOT_RECORDED:
-        return Cell(CellState.NOT_RECORDED, standard=standard)
-    return Cell(CellState.RATED, source.rating, standard, source)
+        return frozenset()
+    return frozenset(s.code for s in framework.standards_for(row.provider.provider_type))
 
 
 @dataclass(frozen=True)
 class MatrixData:
-    """Everything the matrix shows, computed in one go off the GUI thread: the rows, the framework
-    whose standards are the columns, each row's cells and its league entry among these rows."""
+    """Everything the matrix shows, computed in one go off the GUI thread: the rows, the blocks
+    of columns, each row's cells and its league entry (rank within its league group)."""
 
     rows: tuple[MatrixRow, ...] = ()
-    framework: Framework | None = None
+    blocks: tuple[Block, ...] = ()
     cells: tuple[tuple[Cell, ...], ...] = ()
     entries: tuple[LeagueEntry, ...] = ()
 
     @property
     def standards(self) -> tuple[Standard, ...]:
-        return self.framework.standards if self.framework else ()
+        """Every column's standard, block after block."""
+        return tuple(s for block in self.blocks for s in block.standards)
+
+    @property
+    def frameworks(self) -> tuple[Framework, ...]:
+        return tuple(block.framework for block in self.blocks)
 
 
-def build_matrix(rows: Sequence[MatrixRow], frameworks: dict[str, Framework],
+def build_matrix(rows: Sequence[MatrixRow], frameworks: Mapping[str, Framework],
                  preferred: str | None = None) -> MatrixData:
-    """Resolve every cell and rank every row; a row's standards are matched to the columns once
-    per (framework, provider type), not once per cell."""
-    framework = column_framework(rows, frameworks, preferred)
-    columns = framework.standards if framework else ()
-    matches: dict[tuple[str, str], tuple[Standard | None, ...]] = {}
+    """Lay out the blocks, resolve every cell and rank every row within its league group."""
+    blocks = blocks_for(rows, frameworks, preferred)
+    columns = tuple(s for block in blocks for s in block.standards)
+    applicable: dict[tuple[str, str], frozenset[str]] = {}
     cells = []
     for row in rows:
         key = (row.inspection.framework_id, row.provider.provider_type)
-        if key not in matches:
-            matches[key] = tuple(own_standard(row, column, frameworks) for column in columns)
-        cells.append(tuple(_cell(row, standard) for standard in matches[key]))
-    ranked = {id(entry.row): entry for entry in league_table(rows)}
-    return MatrixData(tuple(rows), framework, tuple(cells), tuple(ranked[id(row)] for row in rows))
+        if key not in applicable:
+            applicable[key] = applicable_codes(row, frameworks)
+        cells.append(tuple(cell_for(row, column, applicable[key]) for column in columns))
+    ranked = {id(entry.row): entry for entry in league_table(rows, frameworks)}
+    return MatrixData(tuple(rows), blocks, tuple(cells), tuple(ranked[id(row)] for row in rows))

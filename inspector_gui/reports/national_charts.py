@@ -9,15 +9,16 @@ from collections.abc import Sequence
 
 from inspector_gui.domain.chartdata import (
     SMALL_SAMPLE,
-    STACK_ORDER,
     FrameworkChange,
     NationalChart,
     Segment,
     TrendChart,
     TrendPoint,
     TrendSeries,
+    stack_order,
 )
-from inspector_gui.domain.chartload import framework_span, framework_starts, join_names
+from inspector_gui.domain.chartload import framework_starts, join_names
+from inspector_gui.domain.domains import MAPPED, DomainGroup, domain_groups, framework_tag
 from inspector_gui.domain.frameworks import Framework
 from inspector_gui.reports.provider_charts import caption
 from inspector_gui.store import Store
@@ -41,7 +42,7 @@ def load_national(store: Store, by: str = "year", provider_type: str | None = No
     periods = _periods(sorted({period for period, _ in found}), by)
     totals = {p: sum(len(ids) for (period, _), ids in found.items() if period == p) for p in periods}
     segments = [Segment(period, periods.index(period), rating, len(ids), totals[period], tuple(ids))
-                for period in periods for rating in STACK_ORDER
+                for period in periods for rating in stack_order({r for _, r in found})
                 if (ids := found.get((period, rating)))]
     changes: tuple[FrameworkChange, ...] = ()
     if by == "year" and periods:
@@ -72,35 +73,47 @@ def _changes_note(changes: Sequence[FrameworkChange]) -> list[str]:
             ] if changes else []
 
 
-def _domain_names(frameworks: dict[str, Framework], provider_type: str | None) -> dict[str, list[str]]:
-    """Each domain code's names, in the order the frameworks came into use."""
-    names: dict[str, list[str]] = defaultdict(list)
-    ordered = sorted(frameworks.values(), key=lambda f: (framework_span(f, None) or (0.0, 0.0))[0])
-    for framework in ordered:
-        if provider_type and provider_type not in framework.applies_to:
-            continue
-        for code, name in framework.domains():
-            if name not in names[code]:
-                names[code].append(name)
-    return names
-
-
 def load_trend(store: Store, provider_type: str | None = None) -> TrendChart:
-    """Share of standard ratings Good or better per domain per year, with the counts behind it."""
-    names = _domain_names(store.frameworks(), provider_type)
-    points: dict[str, list[TrendPoint]] = defaultdict(list)
-    for code, year, good, rated in store.domain_trend(provider_type):
-        points[code].append(TrendPoint(int(year), good, rated))
-    series = tuple(TrendSeries(code, f"Domain {code}: {(names.get(code) or ['unnamed'])[0]}",
-                               tuple(found), tuple(names.get(code, ())))
-                   for code, found in sorted(points.items()))
+    """Share of standard ratings Good or better per domain per year, with the counts behind it.
+    A panel is one domain name (:func:`domain_groups`): a framework's domain, or the domains of
+    frameworks sharing that name, pooled and marked as mapped across frameworks, not identical."""
+    frameworks = store.frameworks()
+    groups = domain_groups(frameworks)
+    group_of = {member.key: group for group in groups for member in group.members}
+    counts: dict[str, dict[int, list[int]]] = defaultdict(dict)
+    for framework_id, code, year, good, rated in store.domain_trend(provider_type):
+        group = group_of.get((framework_id, code))
+        if group is not None:
+            total = counts[group.name].setdefault(int(year), [0, 0])
+            total[0], total[1] = total[0] + good, total[1] + rated
+    series = tuple(_trend_series(group, counts[group.name], frameworks)
+                   for group in groups if counts.get(group.name))
     shown = sum(p.rated for s in series for p in s.points)
     missing = store.count_ratings(provider_type) - shown
-    years = sorted({p.year for s in series for p in s.points})
-    changes = _year_changes(store.frameworks(), provider_type, years, 0)
+    changes = tuple(c for s in series for c in s.changes)
     notes = ["Under each year: the number of ratings. Bars: 95% interval (Wilson). "
-             f"Hollow points rest on fewer than {SMALL_SAMPLE} ratings.", *_changes_note(changes)]
+             f"Hollow points rest on fewer than {SMALL_SAMPLE} ratings."]
+    if changes:
+        notes.append("A panel naming several years pools the domains of that name, the dashed line "
+                     f"marking where the next framework's begins: {MAPPED}.")
     if missing:
         notes.append(f"{missing} standard ratings from undated inspections are not shown.")
     return TrendChart(caption(store, "Standards rated Good or better, by domain",
                               provider_type or "All provider types", notes), series, changes)
+
+
+def _trend_series(group: DomainGroup, counts: dict[int, list[int]],
+                  frameworks: dict[str, Framework]) -> TrendSeries:
+    points = tuple(TrendPoint(year, good, rated) for year, (good, rated) in sorted(counts.items()))
+    names = tuple(group.describe(frameworks).split("\n"))
+    tags = {framework_tag(frameworks, m.framework_id) for m in group.members}
+    starts = sorted(int(tag) for tag in tags if tag.isdigit())
+    changes = tuple(FrameworkChange(year - 0.5, f"{year}: {join_names(names_from(group, frameworks, year))}")
+                    for year in starts[1:])
+    return TrendSeries(group.name, group.label(frameworks), points, names, changes)
+
+
+def names_from(group: DomainGroup, frameworks: dict[str, Framework], year: int) -> list[str]:
+    """The names of the group's frameworks that came into use in ``year``."""
+    return [frameworks[m.framework_id].name for m in group.members
+            if framework_tag(frameworks, m.framework_id) == str(year)]

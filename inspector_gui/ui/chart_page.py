@@ -1,12 +1,13 @@
 """One tab of the charts panel: the tab's choices in a row, then its chart or a message saying why
-there is none (no store, no provider, loading, an error)."""
+there is none (no store, no provider, loading, an error). A chart fills the tab and scrolls when
+the tab is smaller than the chart's minimum size, rather than being squashed."""
 
 from __future__ import annotations
 
 from collections.abc import Sequence
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QHBoxLayout, QLabel, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QScrollArea, QVBoxLayout, QWidget
 
 
 class ChartPage(QWidget):
@@ -28,6 +29,11 @@ class ChartPage(QWidget):
         self.message.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.message.setWordWrap(True)
         self._layout.addWidget(self.message, 1)
+        self.scroll = QScrollArea(self)
+        self.scroll.setWidgetResizable(True)
+        self.scroll.setFrameShape(QFrame.Shape.NoFrame)
+        self.scroll.hide()
+        self._layout.addWidget(self.scroll, 1)
         self.figure: QWidget | None = None
 
     def show_message(self, text: str) -> None:
@@ -38,12 +44,14 @@ class ChartPage(QWidget):
     def show_figure(self, figure: QWidget) -> None:
         self.clear()
         self.message.hide()
-        self._layout.addWidget(figure, 1)
+        self.scroll.setWidget(figure)
+        self.scroll.show()
         self.figure = figure
 
     def clear(self) -> None:
         if self.figure is not None:
-            self._layout.removeWidget(self.figure)
+            self.scroll.takeWidget()
+            self.scroll.hide()
             self.figure.hide()
             self.figure.deleteLater()
             self.figure = None

@@ -101,7 +101,9 @@ class RatingDelegate(QStyledItemDelegate):
             return
         self._background(painter, option)
         inner = option.rect.adjusted(3, 3, -3, -3)
-        if cell is not None and cell.state is CellState.NOT_APPLICABLE:
+        if cell is not None and cell.state is CellState.OTHER_FRAMEWORK:
+            pass  # another framework's standard: nothing to say, so nothing drawn
+        elif cell is not None and cell.state is CellState.NOT_APPLICABLE:
             paint_not_applicable(painter, inner, option.palette)
         elif cell is not None and cell.state is CellState.NOT_RECORDED:
             paint_not_recorded(painter, inner, option.palette)

@@ -59,6 +59,7 @@ from PySide6.QtWidgets import (
 from inspector_gui.domain.records import MatrixRow
 from inspector_gui.errors import InspectorError
 from inspector_gui.reports.catalogue import Catalogue
+from inspector_gui.store.default import DATASETS
 from inspector_gui.ui import settings as keys
 from inspector_gui.ui.actions import Actions, icon
 from inspector_gui.ui.dialogs.errors import notice_box, show_store_error
@@ -160,6 +161,8 @@ class MainWindow(QMainWindow):
             action.triggered.connect(lambda _=False, n=number: self.findings.filters.select_domain(n))
         a.shortcuts.triggered.connect(lambda: show_shortcuts(self))
         a.about.triggered.connect(lambda: show_about(self, self.catalogue))
+        for key, action in a.datasets.items():
+            action.triggered.connect(lambda _=False, k=key: self.open_dataset(k))
         self.providers.scope_changed.connect(self._scope_changed)
         self.matrix.row_selected.connect(self._row_selected)
         self.matrix.shown.connect(self._matrix_shown)
@@ -227,6 +230,14 @@ class MainWindow(QMainWindow):
         if self.catalogue is None:
             self.empty.show_loading(name)
         self.opener.open(target, self.providers.selected_key(), note)
+
+    def open_dataset(self, key: str) -> None:
+        """Open a bundled data set's store (File → Bundled data), built on first use."""
+        title = DATASETS[key].title
+        self.status.showMessage(f"Loading {title}…")
+        if self.catalogue is None:
+            self.empty.show_loading(title)
+        self.opener.open(None, self.providers.selected_key(), "", key)
 
     def choose_store(self) -> None:
         start = str(self.current_store_path().parent) if self.current_store_path() else ""

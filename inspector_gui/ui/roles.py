@@ -15,8 +15,12 @@ SortRole = _USER + 3
 CellRole = _USER + 4
 """The :class:`~inspector_gui.domain.matrix.Cell` of a standard column."""
 DomainRole = _USER + 5
-"""Header data: ``(code, name)`` of the domain a standard column belongs to."""
+"""Header data: ``(framework_id, code, name)`` of the domain a standard column belongs to."""
 HighlightRole = _USER + 6
 """The search (:class:`inspector_gui.domain.search.Search`) whose matches a cell's text marks."""
 TitleRole = _USER + 7
 """Header data: the full column title used when copying (``1.1 Leadership``)."""
+FrameworkRole = _USER + 8
+"""Header data: ``(framework_id, name)`` of the framework a standard column belongs to."""
+NameRole = _USER + 9
+"""Header data: the standard's name, shown under its code."""

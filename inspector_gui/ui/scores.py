@@ -3,14 +3,23 @@ score or coverage for the matrix, ranks with ties marked, a sentence on where a 
 
 from __future__ import annotations
 
-from inspector_gui.domain.league import COMPUTED, PUBLISHED, LeagueEntry, score_entry
+from inspector_gui.domain.league import (
+    BY_OVERALL,
+    BY_POINTS,
+    COMPUTED,
+    PUBLISHED,
+    LeagueEntry,
+    LeagueGroup,
+    score_entry,
+)
 from inspector_gui.domain.records import MatrixRow
 
 
 def score_text(entry: LeagueEntry) -> str:
     """``3 of 27`` for a score, ``4/10 recorded`` for coverage only."""
     if entry.points is not None:
-        return entry.score_label
+        text = f"{entry.points} of {entry.maximum}" if entry.maximum else str(entry.points)
+        return f"{text} · stated" if entry.stated else text
     score = entry.row.score
     return f"{score.recorded}/{score.required} recorded" if score and score.required else "no standards"
 
@@ -22,10 +31,31 @@ def rank_text(entry: LeagueEntry) -> str:
     return f"={entry.rank}" if entry.tied else str(entry.rank)
 
 
+def league_text(entry: LeagueEntry) -> str:
+    """``CRC 2018/19 · by rating``: the league group a row is ranked in, compactly."""
+    group = entry.group
+    if group is None:
+        return ""
+    how = {BY_POINTS: " · by points", BY_OVERALL: " · by rating"}.get(group.ranked_by, "")
+    return f"{group.provider_type} {group.period}{how}"
+
+
 def score_explanation(entry: LeagueEntry) -> str:
-    """One sentence on where the figure comes from, for tooltips and the detail pane."""
+    """Where the figure comes from and which league the row is ranked in, for tooltips and the
+    detail pane."""
+    group = entry.group
+    return "\n".join([_score_sentence(entry)] + ([_league_sentence(entry, group)] if group else []))
+
+
+def _league_sentence(entry: LeagueEntry, group: LeagueGroup) -> str:
+    place = f"Rank {rank_text(entry)} of {group.size}" if entry.rank else "Unranked"
+    return f"{place} in the league {group.label}: {group.ranking}."
+
+
+def _score_sentence(entry: LeagueEntry) -> str:
     if entry.basis == PUBLISHED:
-        return f"Score {entry.score_label}, as published by the inspectorate."
+        return (f"Score {entry.score_label}: stated by a source, with no standard ratings "
+                "recorded behind it.")
     if entry.basis == COMPUTED:
         return f"Score {entry.score_label}, the sum of points for every rated standard."
     score = entry.row.score

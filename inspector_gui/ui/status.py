@@ -86,6 +86,8 @@ class StatusBar(QStatusBar):
         """The open store's counts and path (None: no store)."""
         self.synthetic.setVisible(catalogue is not None and catalogue.info.synthetic)
         self.counts.setText(_counts(catalogue) if catalogue else "")
+        attribution = catalogue.info.attribution if catalogue else ""
+        self.counts.setToolTip(plain_tooltip(attribution) if attribution else "")
         self.path.setText(f"{home_relative(catalogue.path)} (read-only)" if catalogue else "")
         self.path.setToolTip(plain_tooltip(str(catalogue.path)) if catalogue else "")
         self.clearMessage()
@@ -94,5 +96,6 @@ class StatusBar(QStatusBar):
 def _counts(catalogue: Catalogue) -> str:
     info = catalogue.info
     counts = info.counts
-    return (f"{counts['providers']} providers · {counts['inspections']} inspections · "
+    text = (f"{counts['providers']} providers · {counts['inspections']} inspections · "
             f"{counts['findings']} findings · data as at {info.as_at or 'unknown'}")
+    return f"{text} · {info.attribution}" if info.attribution else text

@@ -36,13 +36,13 @@ Report = Callable[[int, int], None]
 OnAborted = Callable[[str], None]
 """Told ``"cancelled"`` or ``"crashed"`` (the excepthook has the bug) when work ends without a result."""
 
-
-class Cancelled(Exception):
-    """Raised by a task's ``report`` once its key is cancelled or the runner stops."""
-
 FIRST, NORMAL, LATER, LAST = 1, 0, -1, -2
 """Pool priorities: a queued job of higher priority starts first (what the user is waiting to
 see first); below NORMAL is background work, started once the rest is done."""
+
+
+class Cancelled(Exception):
+    """Raised by a task's ``report`` once its key is cancelled or the runner stops."""
 
 
 @dataclass(frozen=True)

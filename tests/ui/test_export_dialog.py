@@ -223,6 +223,24 @@ def test_an_imported_id_cannot_move_the_proposed_file_out_of_the_folder(qtbot: Q
     assert proposed.name == f"etc-x-summary-{dt.date.today().isoformat()}.pdf"
 
 
+def test_the_dialog_writes_an_excel_workbook(qtbot: QtBot, store_path: Path, settings: Settings,
+                                             tmp_path: Path) -> None:
+    import openpyxl
+
+    dialog = make(qtbot, store_path, settings)
+    dialog.format.setCurrentIndex(dialog.format.findData("xlsx"))
+    assert dialog.format.currentText() == "Excel workbook (XLSX)"
+    dialog.kind_checks["recommendation"].setChecked(False)
+    output = tmp_path / "wy.xlsx"
+    with qtbot.waitSignal(dialog.accepted, timeout=20_000):
+        export_to(qtbot, dialog, output)
+    book = openpyxl.load_workbook(output)
+    assert book.sheetnames == ["Notes", "Inspections", "Ratings", "Findings", "Comparison", "Sources"]
+    kinds = {row[8] for row in book["Findings"].iter_rows(min_row=3, values_only=True)}
+    assert kinds == {"Strength", "Area for improvement"}
+    assert book["Notes"]["A1"].value == "West Yorkshire CRC: inspection summary"
+
+
 @pytest.mark.parametrize("fmt", ["pdf", "html", "md"])
 def test_cancel_while_the_file_is_written_writes_nothing(fmt: str, qtbot: QtBot, store_path: Path,
                                                         settings: Settings, tmp_path: Path,

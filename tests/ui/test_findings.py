@@ -7,6 +7,8 @@ from dataclasses import replace
 import pytest
 from PySide6.QtCore import Qt
 
+from inspector_gui.domain.domains import domain_groups
+from inspector_gui.domain.frameworks import Framework, Standard
 from inspector_gui.domain.records import FindingQuery
 from inspector_gui.domain.search import Search
 from inspector_gui.reports.catalogue import load_catalogue
@@ -24,24 +26,52 @@ def _ids(store: Store, **where) -> list[int]:
     return [f.finding_id for f in store.findings(FindingQuery(limit=10_000, **where))]
 
 
-@pytest.mark.parametrize("number, code", [(1, "1"), (2, "2"), (3, "3"), (4, "4"), (5, "")])
-def test_each_domain_button_shows_exactly_the_stores_findings_of_that_domain(
-        qtbot, window, store, settle, all_findings, number, code):
+def _groups(store: Store):
+    return domain_groups(store.frameworks())
+
+
+@pytest.mark.parametrize("number", range(1, 12))
+def test_each_domain_button_shows_exactly_the_findings_of_the_domains_it_names(
+        qtbot, window, store, settle, all_findings, number):
+    """Done when: a domain button shows only findings of the domains so named, and its label
+    and tooltip say which frameworks' domains those are."""
     filters = window.findings.filters
-    qtbot.mouseClick(filters.domains.button(number), Qt.MouseButton.LeftButton)
+    groups = _groups(store)
+    button = filters.domains.button(number)
+    qtbot.mouseClick(button, Qt.MouseButton.LeftButton)
     settle(window)
-    expected = _ids(store, domain_codes=(code,))
-    assert expected, "every domain of the bundled data has findings"
+    if number <= len(groups):
+        group = groups[number - 1]
+        expected = _ids(store, domains=group.keys)
+        assert button.text() == group.label(store.frameworks()).replace("&", "&&")
+        assert all(f"of {store.frameworks()[m.framework_id].name}" in button.toolTip() for m in group.members)
+        names = {group.name}
+    else:
+        assert button.text() == "Whole inspection"
+        expected, names = _ids(store, domain_codes=("",)), {""}
+    assert expected or number == 1, "every domain but the national one has findings"
     assert all_findings(window) == expected
     assert window.findings.model.total == len(expected)
-    assert {window.findings.model.finding(r).domain_code for r in range(len(expected))} == {code}
+    shown = {window.findings.model.finding(r).domain_name for r in range(len(expected))}
+    assert not expected or shown == names
+
+
+def test_case_supervision_leaves_out_the_other_frameworks_domain_2(qtbot, window, store, settle,
+                                                                 all_findings):
+    number = 1 + [g.name for g in _groups(store)].index("Case supervision")
+    qtbot.mouseClick(window.findings.filters.domains.button(number), Qt.MouseButton.LeftButton)
+    settle(window)
+    shown = all_findings(window)
+    assert shown and len(shown) < len(_ids(store, domain_codes=("2",)))
+    assert window.findings.query().domains == (("crc-nps-2018", "2"),)
 
 
 def test_ctrl_digit_picks_a_domain_and_ctrl_0_all_of_them(qtbot, window, store, settle):
+    group = _groups(store)[1]
     qtbot.keyClick(window, Qt.Key.Key_2, Qt.KeyboardModifier.ControlModifier)
     settle(window)
-    assert window.findings.filters.domain() == "2"
-    assert window.findings.model.total == store.count_findings(FindingQuery(domain_codes=("2",)))
+    assert window.findings.filters.domain() == group.name
+    assert window.findings.model.total == store.count_findings(FindingQuery(domains=group.keys))
     qtbot.keyClick(window, Qt.Key.Key_0, Qt.KeyboardModifier.ControlModifier)
     settle(window)
     assert window.findings.filters.domain() is None
@@ -94,7 +124,9 @@ def test_hostile_text_shows_literally_everywhere(qtbot, open_window, hostile, se
     assert provider.data() == hostile.name
     assert "&lt;img src=x.png&gt; Hostile &amp;" in provider.data(Qt.ItemDataRole.ToolTipRole)
     window.providers.select_key("provider:hostile-pdu")
-    qtbot.mouseClick(window.findings.filters.domains.button(1), Qt.MouseButton.LeftButton)
+    with Store.open(hostile.path) as opened:
+        number = 1 + [g.name for g in _groups(opened)].index("Organisational arrangements and delivery")
+    qtbot.mouseClick(window.findings.filters.domains.button(number), Qt.MouseButton.LeftButton)
     settle(window)
     all_findings(window)
     model = window.findings.model
@@ -124,14 +156,15 @@ def test_a_remembered_domain_the_store_lacks_falls_back_to_all_domains(qtbot, op
     filters = window.findings.filters
     assert filters.domain() is None
     assert filters.domains.checkedId() == 0
-    assert window.findings.query().domain_codes is None
+    assert window.findings.query().domain_codes is None and window.findings.query().domains is None
     assert window.findings.model.total == store.count_findings(FindingQuery())
 
 
 def test_an_ampersand_in_a_domain_name_is_shown_not_taken_as_a_mnemonic(qtbot, store_path):
     filters = FindingFilters()
     qtbot.addWidget(filters)
-    filters.set_catalogue(replace(load_catalogue(store_path), domains=[("1", "R&D / Research")]))
+    framework = Framework("fw", "Test", in_use="2023", standards=(Standard("fw", "1", "R&D", "1.1", "S"),))
+    filters.set_catalogue(replace(load_catalogue(store_path), frameworks={"fw": framework}))
     button = filters.domains.button(1)
-    assert button.text() == "1 R&&D"
-    assert button.accessibleName() == "1 R&D"
+    assert button.text() == "R&&D (2023)"
+    assert button.accessibleName() == "R&D (2023)"

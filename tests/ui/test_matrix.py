@@ -6,11 +6,11 @@ import pytest
 from PySide6.QtCore import QItemSelection, QItemSelectionModel, QPoint, Qt
 from PySide6.QtWidgets import QApplication
 
-from inspector_gui.domain.league import score_entry
 from inspector_gui.domain.matrix import CellState
 from inspector_gui.domain.records import FindingQuery
-from inspector_gui.ui.models.rating_matrix import OVERALL, PROVIDER, PUBLISHED
-from inspector_gui.ui.roles import CellRole, ItemRole
+from inspector_gui.ui.models.rating_matrix import LEADING, OVERALL, PROVIDER, PUBLISHED
+from inspector_gui.ui.roles import CellRole, FrameworkRole, ItemRole, NameRole, TitleRole
+from inspector_gui.ui.scores import league_text
 
 pytestmark = pytest.mark.qt_log_level_fail("WARNING")  # any Qt warning is a failure here
 
@@ -22,41 +22,76 @@ def _click_header(qtbot, window, column: int) -> None:
     qtbot.mouseClick(header.viewport(), Qt.MouseButton.LeftButton, pos=QPoint(x, header.height() - 5))
 
 
-def _scores(window) -> list:
+def test_sorting_by_rank_lists_each_league_group_in_rank_order(qtbot, window):
     model = window.matrix.model
-    return [score_entry(model.index(r, 0).data(ItemRole)) for r in range(model.rowCount())]
+    _click_header(qtbot, window, model.column_of("Rank"))
+    if window.matrix.table.horizontalHeader().sortIndicatorOrder() != Qt.SortOrder.AscendingOrder:
+        _click_header(qtbot, window, model.column_of("Rank"))
+    entries = [model._data.entries[model._order[r]] for r in range(model.rowCount())]
+    ranked = [e for e in entries if e.rank is not None]
+    assert entries[:len(ranked)] == ranked, "unranked rows come after every ranked one"
+    places = [(e.group.order, e.rank) for e in ranked]
+    assert places == sorted(places), "groups stay together, each in rank order"
+    league = model.column_of("League")
+    first = model.index(0, league)
+    assert first.data() == league_text(entries[0])
+    tip = model.index(0, model.column_of("Rank")).data(Qt.ItemDataRole.ToolTipRole)
+    assert entries[0].group.label in tip and entries[0].group.ranking in tip
+    national = next(r for r in range(model.rowCount())
+                    if model.row_at(r).provider.provider_type == "national")
+    assert model.index(national, model.column_of("Rank")).data() == ""
 
 
-def test_sorting_by_score_is_a_league_table_with_unscored_rows_last(qtbot, window):
-    score_column = window.matrix.model.column_of("Score")
-    _click_header(qtbot, window, score_column)
-    if window.matrix.table.horizontalHeader().sortIndicatorOrder() != Qt.SortOrder.DescendingOrder:
-        _click_header(qtbot, window, score_column)
-    scores = _scores(window)
-    scored = [s for s in scores if s.share is not None]
-    assert len(scored) >= 5
-    assert scores[:len(scored)] == scored, "every scored row comes before every unscored row"
-    shares = [s.share for s in scored]
-    assert shares == sorted(shares, reverse=True)
-    rank_column = window.matrix.model.column_of("Rank")
-    ranks = [window.matrix.model.index(r, rank_column).data() for r in range(len(scored))]
-    assert ranks[:2] == ["=1", "=1"], "the two 3-of-27 scores tie"
-    assert all(window.matrix.model.index(r, rank_column).data() == "" for r in range(len(scored), 10))
-    _click_header(qtbot, window, score_column)
-    ascending = _scores(window)
-    assert ascending[-1].share is None, "unscored rows stay last in ascending order too"
-    assert ascending[0].share is not None
+def test_stated_scores_are_marked_in_the_score_column(qtbot, window, settle):
+    window.matrix.every_action.trigger()
+    settle(window)
+    model = window.matrix.model
+    row = next(r for r in range(model.rowCount())
+               if model.row_at(r).inspection.inspection_id == "lambeth-pdu-2022-10")
+    assert model.index(row, model.column_of("Score")).data() == "3 of 27 · stated"
+    tip = model.index(row, model.column_of("Score")).data(Qt.ItemDataRole.ToolTipRole)
+    assert "stated by a source, with no standard ratings recorded" in tip
+
+
+def test_all_providers_show_a_block_per_framework_with_names_in_the_header(qtbot, window):
+    model = window.matrix.model
+    assert [f.framework_id for f in model.frameworks] == [
+        "pdu-2023", "national-2025", "region-2023", "pdu-2021", "crc-nps-2018"]
+    header = window.matrix.table.horizontalHeader()
+    titles = [model.headerData(c, Qt.Orientation.Horizontal, TitleRole) for c in range(model.columnCount())]
+    assert "crc-nps-2018 4.2 Through the Gate" in titles and "pdu-2021 1.2 Staff" in titles
+    gate = titles.index("crc-nps-2018 4.2 Through the Gate")
+    assert model.headerData(gate, Qt.Orientation.Horizontal, NameRole) == "Through the Gate"
+    assert model.headerData(gate, Qt.Orientation.Horizontal, FrameworkRole) == (
+        "crc-nps-2018", "CRC and NPS standards 2018-2020")
+    assert header.height() >= 2 * header.band_height() + 3 * header.fontMetrics().lineSpacing()
+    west = next(r for r in range(model.rowCount()) if model.row_at(r).provider.name == "West Yorkshire CRC")
+    assert model.index(west, gate).data() == "Good"
+
+
+def test_the_provider_column_stays_in_view_when_scrolling_right(qtbot, window):
+    table = window.matrix.table
+    table.horizontalScrollBar().setValue(table.horizontalScrollBar().maximum())
+    qtbot.wait(10)
+    assert table.horizontalScrollBar().value() > 0
+    frozen = table.frozen
+    assert frozen.isVisible() and frozen.x() <= table.frameWidth() + 1
+    assert frozen.width() == table.columnWidth(PROVIDER) >= 220
+    assert [c for c in range(window.matrix.model.columnCount()) if not frozen.isColumnHidden(c)] == [PROVIDER]
+    assert frozen.indexAt(QPoint(5, 5)).data() == window.matrix.model.row_at(0).provider.name
+    assert table.horizontalHeader().covered == table.columnWidth(PROVIDER), \
+        "band names start right of the frozen column"
 
 
 def test_arrow_keys_move_across_cells_with_accessible_names(qtbot, window):
     table = window.matrix.table
     table.setFocus()
     table.setCurrentIndex(window.matrix.model.index(0, PROVIDER))
-    for _ in range(3):
+    for _ in range(len(LEADING)):
         qtbot.keyClick(table, Qt.Key.Key_Right)
     qtbot.keyClick(table, Qt.Key.Key_Down)
     current = table.currentIndex()
-    assert (current.row(), current.column()) == (1, 3)
+    assert (current.row(), current.column()) == (1, len(LEADING))
     standard = window.matrix.model.standard_at(current.column())
     name = current.data(Qt.ItemDataRole.AccessibleTextRole)
     row = current.data(ItemRole)
@@ -108,7 +143,7 @@ def test_copying_findings_rows_includes_every_column_header(qtbot, window):
     table.setFocus()
     qtbot.keyClick(table, Qt.Key.Key_C, Qt.KeyboardModifier.ControlModifier)
     lines = QApplication.clipboard().text().splitlines()
-    assert lines[0] == "Kind\tDomain\tStandard\tProvider\tPublished\tFinding"
+    assert lines[0] == "Kind\tDomain\tStandard\tProvider\tPublished\tTags\tFinding"
     assert lines[1].endswith(window.findings.model.finding(0).text)
 
 
@@ -119,7 +154,7 @@ def test_round_filter_shows_the_round_under_its_framework_with_not_applicable_ce
     settle(window)
     model = window.matrix.model
     assert model.rowCount() == 28
-    assert model.framework.framework_id == "crc-nps-2018"
+    assert [f.framework_id for f in model.frameworks] == ["crc-nps-2018"]
     crc_row = next(r for r in range(model.rowCount()) if model.row_at(r).provider.provider_type == "CRC")
     court = next(c for c in range(model.columnCount()) if (s := model.standard_at(c)) and s.code == "3.1")
     assert model.cell_at(crc_row, court).state is CellState.NOT_APPLICABLE

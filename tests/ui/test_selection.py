@@ -71,7 +71,7 @@ def test_a_group_scopes_the_matrix_to_its_providers(window: MainWindow, store: S
     expected = store.rating_matrix(provider_ids=nps)
     assert sorted(_matrix_inspections(window)) == sorted(r.inspection.inspection_id for r in expected)
     assert window.current_provider_id() is None
-    assert window.matrix.model.framework.framework_id == "crc-nps-2018"
+    assert [f.framework_id for f in window.matrix.model.frameworks] == ["crc-nps-2018"]
 
 
 def test_all_providers_lists_every_providers_latest_inspection(window: MainWindow, store: Store):

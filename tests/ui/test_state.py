@@ -37,9 +37,9 @@ def test_reopening_restores_geometry_grouping_selection_and_filters(qtbot, open_
     assert second.providers.tree.currentIndex().data() == "West Yorkshire CRC"
     assert second.matrix.every_action.isChecked()
     assert second.matrix.filters["provider_type"].value() == "CRC"
-    assert second.findings.filters.domain() == "2"
+    assert second.findings.filters.domain() == "Regional organisational arrangements"
     assert second.findings.query().kinds == ("improvement", "recommendation")
-    assert second.findings.query().domain_codes == ("2",)
+    assert second.findings.query().domains == (("region-2023", "1"),)
     assert not second.findings_dock.isVisible()
     assert second.settings.recent_stores()[0] == str(store_path.resolve())
 

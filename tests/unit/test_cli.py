@@ -8,6 +8,7 @@ import io
 import json
 from pathlib import Path
 
+import click
 from click.testing import CliRunner
 
 from inspector_gui.cli import main
@@ -26,7 +27,8 @@ def test_info_on_the_default_store_lists_the_bundled_inspections() -> None:
 
 
 def test_findings_by_domain_and_search(store_path: Path) -> None:
-    code, out, err = run("findings", "--domain", "2", "--search", "risk of harm", "--store", str(store_path))
+    code, out, err = run("findings", "--domain", "Case supervision", "--search", "risk of harm",
+                         "--store", str(store_path))
     assert code == 0
     assert "risk of harm" in out
     assert "matching findings" in err
@@ -36,7 +38,7 @@ def test_findings_by_domain_name_as_json(store_path: Path) -> None:
     code, out, _ = run("findings", "--domain", "case supervision", "--format", "json", "--limit", "500",
                        "--store", str(store_path))
     rows = json.loads(out)
-    assert code == 0 and rows and {r["domain"] for r in rows} == {"2"}
+    assert code == 0 and rows and {r["domain"] for r in rows} == {"2 Case supervision"}
 
 
 def test_ratings_for_a_round(store_path: Path) -> None:
@@ -95,7 +97,7 @@ def test_store_from_environment(store_path: Path, monkeypatch) -> None:
 
 
 def test_every_command_has_help_with_an_example() -> None:
-    for command in main.commands:
+    for command in main.list_commands(click.Context(main)):
         code, out, _ = run(command, "--help")
         assert code == 0 and "Example:" in out, command
 
@@ -112,8 +114,19 @@ def test_ratings_csv_names_standards_and_marks_not_applicable(store_path: Path) 
     code, out, _ = run("ratings", "--type", "CRC", "--format", "csv", "--store", str(store_path))
     rows = list(csv.DictReader(io.StringIO(out)))
     assert code == 0 and len(rows) == 21
-    assert {r["3.1 Court reports and case allocation"] for r in rows} == {"n/a"}
-    assert "2.1 Assessment" in rows[0] and "2.1" not in rows[0]
+    assert {r["crc-nps-2018 3.1 Court reports and case allocation"] for r in rows} == {"n/a"}
+    assert "crc-nps-2018 2.1 Assessment" in rows[0] and "2.1 Assessment" not in rows[0]
+
+
+def test_ratings_csv_never_puts_two_frameworks_under_one_column(store_path: Path) -> None:
+    code, out, _ = run("ratings", "--format", "csv", "--store", str(store_path))
+    rows = list(csv.DictReader(io.StringIO(out)))
+    assert code == 0 and len(rows) == 93
+    for row in rows:
+        for column, value in row.items():
+            if column.split(" ")[0] in ("crc-nps-2018", "pdu-2021", "pdu-2023", "region-2023",
+                                        "national-2025") and not column.startswith(row["framework"] + " "):
+                assert value == "n/a", (row["provider"], column)
 
 
 def test_csv_output_defuses_spreadsheet_formulas(store_path: Path, tmp_path: Path) -> None:

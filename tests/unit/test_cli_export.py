@@ -77,7 +77,7 @@ def test_unwritable_path_is_one_line_and_exit_2(store_path: Path, tmp_path: Path
 @pytest.mark.parametrize(("args", "message"), [
     (["-o", "x.txt", "west-yorkshire-crc"], "cannot tell the format"),
     (["-o", "x.pdf"], "give a PROVIDER"),
-    (["--all", "-o", "x.pdf"], "written as csv or json, not pdf"),
+    (["--all", "-o", "x.pdf"], "written as csv, xlsx or json, not pdf"),
     (["--all", "west-yorkshire-crc", "-o", "x.csv"], "not both"),
     (["--all", "--domain", "2", "-o", "x.csv"], "--all has none"),
 ])
@@ -87,20 +87,49 @@ def test_option_mistakes_are_one_line(store_path: Path, tmp_path: Path, args: li
     assert result.exit_code == 2 and message in result.stderr and result.stderr.count("\n") == 1
 
 
-def test_all_writes_the_league_table(store_path: Path, tmp_path: Path) -> None:
+def test_all_writes_the_league_table_in_groups(store_path: Path, tmp_path: Path) -> None:
     output = tmp_path / "league.csv"
     result = run(store_path, "--all", "-o", str(output))
     assert result.exit_code == 0, result.output
     with output.open(encoding="utf-8-sig", newline="") as handle:
         rows = list(csv.DictReader(handle))
-    assert len(rows) == 93 and rows[0]["rank"] == "1"
-    unranked = [r for r in rows if not r["rank"]]
-    assert unranked and all(r["score_basis"] == "incomplete" for r in unranked)
-    assert rows.index(unranked[0]) == len(rows) - len(unranked)
+    assert len(rows) == 93 and rows[0]["group"] and rows[0]["ranked_by"]
+    for group in {r["group"] for r in rows}:
+        members = [r for r in rows if r["group"] == group]
+        ranked = [r for r in members if r["rank"]]
+        assert members[:len(ranked)] == ranked, "unranked rows follow the ranked ones of their group"
     document = tmp_path / "league.json"
     assert run(store_path, "--all", "--all-inspections", "-o", str(document)).exit_code == 0
     data = json.loads(document.read_text())
     assert data["format"] == "inspector-gui/league-table" and len(data["rows"]) == 114
+    assert {g["ranked_by"] for g in data["groups"]} >= {"overall rating", "not ranked"}
+
+
+def test_every_inspection_league_ranks_the_2018_19_crcs_as_one_group(store_path: Path,
+                                                                     tmp_path: Path) -> None:
+    """Done when: the 21 CRCs of 2018/19 are one group ranked by overall rating with ties,
+    nothing is ranked against the national inspection, and every standard column names
+    framework, code and name, with n/a written as such."""
+    output = tmp_path / "league.csv"
+    assert run(store_path, "--all", "--all-inspections", "--format", "csv", "-o", str(output)).exit_code == 0
+    with output.open(encoding="utf-8-sig", newline="") as handle:
+        reader = csv.DictReader(handle)
+        rows, columns = list(reader), reader.fieldnames or []
+    crcs = [r for r in rows if r["group"] == "CRC and NPS standards 2018-2020 · CRC · 2018/19"]
+    assert len(crcs) == 21 and {r["provider_type"] for r in crcs} == {"CRC"}
+    assert {r["ranked_by"] for r in crcs} == {"overall rating"}
+    assert [r["rank"] for r in crcs[:3]] == ["1", "2", "2"] and crcs[1]["tied"] == "yes"
+    national = [r for r in rows if r["provider_type"] == "national"]
+    assert len(national) == 1 and national[0]["rank"] == ""
+    assert not [r for r in rows if r["group"] == national[0]["group"] and r is not national[0]]
+    standards = columns[columns.index("score") + 1:columns.index("source_url")]
+    assert len(standards) == 37 and "crc-nps-2018 4.2 Through the Gate" in standards
+    assert all(re.fullmatch(r"[a-z0-9-]+ \d+\.\d+ .+", c) for c in standards)
+    west = [r for r in rows if r["provider"] == "West Yorkshire CRC"]
+    assert [r["crc-nps-2018 4.2 Through the Gate"] for r in west].count("Good") == 1
+    west = west[0]
+    assert west["crc-nps-2018 3.1 Court reports and case allocation"] == "n/a"
+    assert west["pdu-2023 2.1 Assessment"] == "n/a"
 
 
 def _run_without_qt(store_path: Path, *args: str) -> subprocess.CompletedProcess[str]:

@@ -82,6 +82,7 @@ def _link_actions(path: Path) -> list[dict]:
     return actions
 
 
+@pytest.mark.needs_qt
 def test_pdf_links_are_the_encoded_urls_and_nothing_else(hostile_links_store: Path, tmp_path: Path) -> None:
     summary, expected = _summary_urls(hostile_links_store)
     assert {encode_url(u) for u in HOSTILE_URLS} <= expected

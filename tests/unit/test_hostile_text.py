@@ -15,6 +15,7 @@ from badinput import FINDINGS_HEADER, INSPECTION, MARKUP, contents, sha256
 from click.testing import CliRunner
 
 from inspector_gui.cli import main
+from inspector_gui.domain.domains import DomainChoiceError, resolve_domain
 from inspector_gui.domain.records import FindingQuery
 from inspector_gui.domain.search import Search
 from inspector_gui.errors import UnknownProviderError
@@ -91,13 +92,15 @@ def test_filter_values_match_nothing_and_harm_nothing(store: Store, value: str) 
     before = sha256(store.path)
     for query in (FindingQuery(provider_ids=(value,)), FindingQuery(inspection_id=value),
                   FindingQuery(inspection_ids=(value,)), FindingQuery(domain_codes=(value,)),
+                  FindingQuery(domains=((value, value), ("pdu-2023", value))),
                   FindingQuery(standard_code=value), FindingQuery(kinds=(value,))):
         assert store.findings(query) == [] and store.count_findings(query) == 0
     assert store.rating_matrix(round=value, provider_type=value) == []
     assert store.rating_matrix(provider_ids=(value,), latest_only=False) == []
     assert store.national_distribution(provider_type=value) == []
     assert store.inspections(value) == [] and store.inspection(value) is None
-    assert store.domain_codes(value) == ()
+    with pytest.raises(DomainChoiceError, match="no domain"):
+        resolve_domain(value, store.frameworks())
     with pytest.raises(UnknownProviderError):
         store.find_provider(value)
     assert sha256(store.path) == before

@@ -1,9 +1,17 @@
-"""Cells of the rating matrix across frameworks: rated, not recorded and not applicable differ."""
+"""Cells of the rating matrix across frameworks: one block of columns per framework, so a rating
+is only ever under its own framework's standard; rated, not recorded and not applicable differ."""
 
 from __future__ import annotations
 
 from inspector_gui.domain.frameworks import Framework, Standard
-from inspector_gui.domain.matrix import Cell, CellState, build_matrix, column_framework
+from inspector_gui.domain.matrix import (
+    Cell,
+    CellState,
+    applicable_codes,
+    block_order,
+    build_matrix,
+    cell_for,
+)
 from inspector_gui.domain.ratings import Rating
 from inspector_gui.domain.records import MatrixRow
 from inspector_gui.store import Store
@@ -15,8 +23,7 @@ def _standard(store: Store, framework_id: str, code: str):
 
 def resolve_cell(row: MatrixRow, column: Standard, frameworks: dict[str, Framework]) -> Cell:
     """The cell the matrix shows for ``row`` under ``column`` (columns of its framework)."""
-    data = build_matrix([row], frameworks, column.framework_id)
-    return data.cells[0][data.standards.index(column)]
+    return cell_for(row, column, applicable_codes(row, frameworks))
 
 
 def test_round_2018_19_rows_show_type_specific_standards_as_not_applicable(store: Store):
@@ -46,20 +53,55 @@ def test_a_news_report_rating_is_not_stated(store: Store):
     assert not cell.stated
 
 
-def test_other_frameworks_match_by_standard_name_not_by_code(store: Store):
+def test_every_recorded_rating_is_under_its_own_framework_header(store: Store):
+    """Done when: for every provider, each rating of its latest inspection is shown under its own
+    framework's standard, and no cell says n/a for a standard its framework rates it on."""
     frameworks = store.frameworks()
-    pdu_2021 = next(r for r in store.rating_matrix(framework_id="pdu-2021"))
-    assessment_2023 = _standard(store, "pdu-2023", "2.1")
-    cell = resolve_cell(pdu_2021, assessment_2023, frameworks)
-    assert cell.standard is not None and cell.standard.code == "2.2"
-    assert cell.standard.name == "Assessment"
-    staffing_2023 = _standard(store, "pdu-2023", "1.2")  # 2021 called it "Staff"
-    assert resolve_cell(pdu_2021, staffing_2023, frameworks).state is CellState.NOT_APPLICABLE
+    data = build_matrix(store.rating_matrix(), frameworks)
+    assert len(data.rows) == 93
+    shown = 0
+    for row, cells in zip(data.rows, data.cells, strict=True):
+        own = {s.code for s in frameworks[row.inspection.framework_id].standards_for(
+            row.provider.provider_type)}
+        for column, cell in zip(data.standards, cells, strict=True):
+            mine = column.framework_id == row.inspection.framework_id
+            assert (cell.state is CellState.OTHER_FRAMEWORK) is not mine
+            if mine and column.code in own:
+                assert cell.state is not CellState.NOT_APPLICABLE, (row.provider.name, column.title)
+            if cell.state is CellState.RATED:
+                assert mine and row.cells[column.code].rating is cell.rating
+                shown += 1
+        rated = {code for code, c in row.cells.items() if c.rating.is_graded}
+        placed = {c.standard.code for c in cells if c.state is CellState.RATED and c.standard}
+        assert placed == rated, row.provider.name
+    assert shown == sum(len(r.cells) for r in data.rows)
 
 
-def test_column_framework_prefers_the_choice_then_the_most_rows(store: Store):
+def test_west_yorkshire_crc_through_the_gate_is_visible(store: Store):
+    data = build_matrix(store.rating_matrix(), store.frameworks())
+    number = next(n for n, r in enumerate(data.rows) if r.provider.name == "West Yorkshire CRC")
+    gate = _standard(store, "crc-nps-2018", "4.2")
+    cell = data.cells[number][data.standards.index(gate)]
+    assert (cell.state, cell.rating) == (CellState.RATED, Rating.GOOD)
+
+
+def test_one_block_per_framework_newest_first_or_the_chosen_one_first(store: Store):
     frameworks = store.frameworks()
-    rows = store.rating_matrix(round="2018/19")
-    assert column_framework(rows, frameworks).framework_id == "crc-nps-2018"
-    assert column_framework(rows, frameworks, "pdu-2021").framework_id == "pdu-2021"
-    assert column_framework([], frameworks) is None
+    rows = store.rating_matrix()
+    order = [f.framework_id for f in block_order(rows, frameworks)]
+    assert order == ["pdu-2023", "national-2025", "region-2023", "pdu-2021", "crc-nps-2018"]
+    chosen = [f.framework_id for f in block_order(rows, frameworks, "crc-nps-2018")]
+    assert chosen[0] == "crc-nps-2018" and sorted(chosen) == sorted(order)
+    data = build_matrix(rows, frameworks)
+    assert [s.framework_id for s in data.standards] == [
+        f for f in order for _ in data.blocks[order.index(f)].standards]
+    codes = [(s.framework_id, s.code) for s in data.standards]
+    assert len(codes) == len(set(codes)) == 37
+
+
+def test_a_block_leaves_out_standards_no_row_is_rated_on(store: Store):
+    rows = store.rating_matrix(provider_type="NPS division")
+    data = build_matrix(rows, store.frameworks())
+    assert [b.framework.framework_id for b in data.blocks] == ["crc-nps-2018"]
+    assert "4.1" not in [s.code for s in data.standards] and "3.1" in [s.code for s in data.standards]
+    assert build_matrix([], store.frameworks()).blocks == ()

@@ -43,8 +43,13 @@ def about_text(catalogue: Catalogue | None) -> str:
                   f"Data as at: {info.as_at or 'unknown'}"]
         if info.synthetic:
             lines.append("SYNTHETIC DATA: generated for testing, not real inspections.")
+        if info.inspectorates:
+            lines.append(f"Inspectorates: {', '.join(info.inspectorates)}")
+        if info.attribution:
+            lines.append(info.attribution)
         lines.append("")
-    lines.append(PROVENANCE)
+    if catalogue is None or "HM Inspectorate of Probation" in catalogue.info.inspectorates:
+        lines.append(PROVENANCE)
     return "\n".join(lines)
 
 

@@ -9,7 +9,8 @@ from inspector_gui.domain.frameworks import Framework, Standard
 from inspector_gui.domain.league import LeagueEntry
 from inspector_gui.domain.matrix import Cell, CellState
 from inspector_gui.domain.records import MatrixRow
-from inspector_gui.ui.scores import rank_text, score_explanation, score_text
+from inspector_gui.domain.travel import travel
+from inspector_gui.ui.scores import league_text, rank_text, score_explanation, score_text
 
 SortKey = tuple[bool, Any]
 """``(missing, value)``: rows with a missing value sort last whichever the direction."""
@@ -23,6 +24,10 @@ def fixed_text(row: MatrixRow, entry: LeagueEntry, column: str) -> str:
         return row.inspection.published.iso() or "—"
     if column == "Overall":
         return row.inspection.overall.label
+    if column == "Since":
+        return travel(row.inspection, row.previous).short
+    if column == "League":
+        return league_text(entry)
     return score_text(entry) if column == "Score" else rank_text(entry)
 
 
@@ -34,10 +39,27 @@ def fixed_key(row: MatrixRow, entry: LeagueEntry, column: str) -> SortKey:
     if column == "Overall":
         rating = row.inspection.overall
         return not rating.is_graded, rating.level or 0
+    if column == "Since":
+        age = travel(row.inspection, row.previous).age
+        return age is None, age or 0
     share = entry.share
     if column == "Score":
         return share is None, (share or 0, entry.points or 0)
-    return share is None, -(share or 0)
+    place = entry.group.order if entry.group else 0
+    if column == "League":
+        return False, (place, entry.rank is None, entry.rank or 0)
+    return entry.rank is None, (place, entry.rank or 0)
+
+
+def fixed_name(row: MatrixRow, entry: LeagueEntry, column: str) -> str:
+    """What a screen reader says for a fixed cell; the direction of travel in words."""
+    if column == "Since":
+        return f"{row.provider.name}, since the previous inspection: {_words(row)}"
+    return f"{row.provider.name}, {column}, {fixed_text(row, entry, column) or 'none'}"
+
+
+def _words(row: MatrixRow) -> str:
+    return travel(row.inspection, row.previous).words
 
 
 def cell_key(cell: Cell) -> SortKey:
@@ -46,8 +68,10 @@ def cell_key(cell: Cell) -> SortKey:
 
 
 def fixed_tip(row: MatrixRow, entry: LeagueEntry, column: str, framework: Framework | None) -> str:
-    if column in ("Score", "Rank"):
+    if column in ("Score", "Rank", "League"):
         return score_explanation(entry)
+    if column == "Since":
+        return f"{row.provider.name}: {row.inspection.overall.label}, {_words(row)}"
     lines = [row.provider.name, f"Overall rating: {row.inspection.overall.label}",
              f"Published {row.inspection.published.display()}",
              framework.name if framework else row.inspection.framework_id]
@@ -57,9 +81,14 @@ def fixed_tip(row: MatrixRow, entry: LeagueEntry, column: str, framework: Framew
 def cell_tip(row: MatrixRow, cell: Cell, framework: Framework | None) -> str:
     """The standard, the rating, its basis and its source; or why the cell has no rating."""
     lines = [f"{row.provider.name}, published {row.inspection.published.display()}"]
+    own = framework.name if framework else row.inspection.framework_id
+    if cell.state is CellState.OTHER_FRAMEWORK and cell.standard is not None:
+        lines.append(f"Inspected under {own}; {cell.standard.title} is a standard of "
+                     f"{cell.standard.framework_id}, another framework.")
+        return "\n".join(lines)
     if cell.state is CellState.NOT_APPLICABLE or cell.standard is None:
-        lines.append(f"Not applicable: {framework.name if framework else 'its framework'} "
-                     f"has no such standard for a {row.provider.provider_type}.")
+        lines.append(f"Not applicable: {own} does not rate a {row.provider.provider_type} "
+                     "on this standard.")
         return "\n".join(lines)
     lines.append(f"{cell.standard.title}: {cell.label}")
     if cell.source is None:
@@ -84,7 +113,9 @@ def standard_tip(standard: Standard, framework: Framework | None) -> str:
         lines.append(f"Rated for {standard.applies_to} only")
     if not standard.name_confirmed:
         lines.append("Name or code not confirmed by a retrieved source")
-    lines.append("Rows of other frameworks show their standard of the same name; n/a where none.")
+    if standard.concept:
+        lines.append(f"Concept: {standard.concept} (mapped across frameworks, not identical)")
+    lines.append("Only inspections under this framework have a rating here.")
     return "\n".join(lines)
 
 

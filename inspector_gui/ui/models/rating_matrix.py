@@ -1,5 +1,7 @@
 """The rating matrix: one row per inspection (or per provider's latest); columns for provider,
-publication date and overall rating, then the standards of one framework, then score and rank.
+publication date and overall rating, then one block of standard columns per framework
+(:mod:`inspector_gui.domain.matrix`), each column a (framework, code) standard, then score, rank
+and the league group the rank is within.
 
 Qt contract: a read-only ``QAbstractTableModel``, reset by :meth:`RatingMatrixModel.set_data`
 with a :class:`~inspector_gui.domain.matrix.MatrixData` built off the GUI thread, and sorted by
@@ -26,17 +28,27 @@ from inspector_gui.ui.models.matrix_text import (
     cell_name,
     cell_tip,
     fixed_key,
+    fixed_name,
     fixed_text,
     fixed_tip,
     missing_last,
     standard_tip,
 )
-from inspector_gui.ui.roles import CellRole, DomainRole, ItemRole, RatingRole, SortRole, TitleRole
+from inspector_gui.ui.roles import (
+    CellRole,
+    DomainRole,
+    FrameworkRole,
+    ItemRole,
+    NameRole,
+    RatingRole,
+    SortRole,
+    TitleRole,
+)
 from inspector_gui.ui.text import plain_tooltip
 
-LEADING = ("Provider", "Published", "Overall")
-TRAILING = ("Score", "Rank")
-PROVIDER, PUBLISHED, OVERALL = range(len(LEADING))
+LEADING = ("Provider", "Published", "Overall", "Since")
+TRAILING = ("Score", "Rank", "League")
+PROVIDER, PUBLISHED, OVERALL, SINCE = range(len(LEADING))
 
 
 class RatingMatrixModel(QAbstractTableModel):
@@ -54,9 +66,9 @@ class RatingMatrixModel(QAbstractTableModel):
         self.endResetModel()
 
     @property
-    def framework(self) -> Framework | None:
-        """The framework whose standards are the columns."""
-        return self._data.framework
+    def frameworks(self) -> tuple[Framework, ...]:
+        """The frameworks whose blocks of standards are the columns, in column order."""
+        return self._data.frameworks
 
     def row_at(self, row: int) -> MatrixRow:
         return self._data.rows[self._order[row]]
@@ -102,11 +114,16 @@ class RatingMatrixModel(QAbstractTableModel):
         if role == Qt.ItemDataRole.DisplayRole:
             return standard.code
         if role == TitleRole:
-            return standard.title
+            return standard.full_title
         if role == DomainRole:
-            return standard.domain_code, standard.domain_name
+            return standard.framework_id, standard.domain_code, standard.domain_name
+        if role == FrameworkRole:
+            framework = self._frameworks.get(standard.framework_id)
+            return standard.framework_id, framework.name if framework else standard.framework_id
+        if role == NameRole:
+            return standard.name
         if role == Qt.ItemDataRole.ToolTipRole:
-            return plain_tooltip(standard_tip(standard, self.framework))
+            return plain_tooltip(standard_tip(standard, self._frameworks.get(standard.framework_id)))
         return None
 
     def flags(self, index: Index) -> Qt.ItemFlag:
@@ -152,8 +169,8 @@ class RatingMatrixModel(QAbstractTableModel):
             framework = self._frameworks.get(matrix_row.inspection.framework_id)
             return plain_tooltip(fixed_tip(matrix_row, entry, column, framework))
         if role == Qt.ItemDataRole.AccessibleTextRole:
-            return f"{matrix_row.provider.name}, {column}, {fixed_text(matrix_row, entry, column) or 'none'}"
-        if role == Qt.ItemDataRole.TextAlignmentRole and column in TRAILING:
+            return fixed_name(matrix_row, entry, column)
+        if role == Qt.ItemDataRole.TextAlignmentRole and column in ("Score", "Rank"):
             return Qt.AlignmentFlag.AlignCenter
         if role == Qt.ItemDataRole.FontRole and column == "Score" and entry.points is None:
             return _italic()

@@ -1,18 +1,30 @@
 """The findings filter bar: search (debounced), scope, standard, one button per domain and the
-three kinds. It emits ``changed`` when the filters settle; the panel turns them into a query."""
+three kinds. It emits ``changed`` when the filters settle; the panel turns them into a query.
+
+A domain button covers the domains of one name across the store's frameworks (a domain is a
+framework's: "2" is Case supervision in 2018 and Service delivery in 2023), and its label and
+tooltip say which frameworks those are (:mod:`inspector_gui.domain.domains`)."""
 
 from __future__ import annotations
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtWidgets import QButtonGroup, QHBoxLayout, QToolButton, QVBoxLayout, QWidget
+from PySide6.QtWidgets import (
+    QButtonGroup,
+    QFrame,
+    QHBoxLayout,
+    QScrollArea,
+    QToolButton,
+    QVBoxLayout,
+    QWidget,
+)
 
+from inspector_gui.domain.domains import DomainGroup, domain_groups
 from inspector_gui.domain.records import KIND_LABELS, KINDS
 from inspector_gui.reports.catalogue import Catalogue
 from inspector_gui.ui import settings as keys
 from inspector_gui.ui.settings import Settings
 from inspector_gui.ui.text import mnemonic_safe, plain_label, plain_tooltip
 from inspector_gui.ui.views.choices import ChoiceBox
-from inspector_gui.ui.views.flow_layout import FlowLayout
 from inspector_gui.ui.views.search_box import SearchBox
 
 SEARCH_DELAY_MS = 250
@@ -35,7 +47,9 @@ class FindingFilters(QWidget):
         self.standard = ChoiceBox("Any standard", "Standard", self)
         self.standard.setMaximumWidth(200)
         self.standard.set_choices([])  # says "Any standard" while the store loads
-        for box in (self.follow, self.standard):
+        self.tag = ChoiceBox("Any tag", "Tag (your notebook)", self)
+        self.tag.set_choices([])
+        for box in (self.follow, self.standard, self.tag):
             box.value_changed.connect(lambda _: self.changed.emit())
         self.count = plain_label(parent=self)
         self.count.setAlignment(Qt.AlignmentFlag.AlignVCenter)
@@ -43,10 +57,14 @@ class FindingFilters(QWidget):
         self.domains = QButtonGroup(self)
         self.domains.setExclusive(True)
         self.domains.idClicked.connect(self._domain_clicked)
-        self._strip = QWidget(self)
-        FlowLayout(self._strip)
+        self._strip = QWidget()
+        row = QHBoxLayout(self._strip)
+        row.setContentsMargins(0, 0, 0, 0)
+        self._scroller = _strip_scroller(self._strip, self)
+        self._scroller.horizontalScrollBar().rangeChanged.connect(lambda *_: self._show_checked())
         self.kinds = {kind: self._kind_button(kind) for kind in KINDS}
-        self._domain_codes: list[str | None] = []
+        self._domain_keys: list[str | None] = []
+        self._groups: dict[str, DomainGroup] = {}
         self._standards: dict[str, tuple[str, list[str]]] = {}
         self._lay_out()
 
@@ -67,15 +85,24 @@ class FindingFilters(QWidget):
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addLayout(top)
-        layout.addWidget(self._strip)
+        bottom = QHBoxLayout()
+        bottom.addWidget(self._scroller, 1)
+        bottom.addWidget(self.tag)
+        bottom.addWidget(self.count)
+        layout.addLayout(bottom)
 
     def _refill_strip(self) -> None:
-        """Domain buttons, then the count, wrapping when the panel is narrow."""
-        flow = self._strip.layout()
-        while flow.takeAt(0) is not None:
+        """Domain buttons in one row, which scrolls sideways when the panel is narrow (a store
+        of several frameworks has a dozen domains; wrapped, they took the findings' room)."""
+        row = self._strip.layout()
+        while row.takeAt(0) is not None:
             pass
-        for widget in [*self.domains.buttons(), self.count]:
-            flow.addWidget(widget)
+        for widget in self.domains.buttons():
+            row.addWidget(widget)
+        row.addStretch(1)
+        bar = self._scroller.horizontalScrollBar().sizeHint().height()
+        tallest = max((b.sizeHint().height() for b in self.domains.buttons()), default=0)
+        self._scroller.setFixedHeight(tallest + bar + 4)
 
     def set_catalogue(self, catalogue: Catalogue | None) -> None:
         """One button per domain of the store, then "Whole inspection"; standards by code. A
@@ -83,12 +110,15 @@ class FindingFilters(QWidget):
         for button in self.domains.buttons():
             self.domains.removeButton(button)
             button.deleteLater()
-        domains = catalogue.domains if catalogue else []
-        self._domain_codes = [None] + [code for code, _ in domains] + [NO_DOMAIN]
-        if self._domain not in self._domain_codes:
+        frameworks = catalogue.frameworks if catalogue else {}
+        groups = domain_groups(frameworks)
+        self._groups = {g.name: g for g in groups}
+        self._domain_keys = [None] + [g.name for g in groups] + [NO_DOMAIN]
+        if self._domain not in self._domain_keys:
             self._domain = None
-        labels = ["All domains"] + [f"{code} {names.split(' / ')[0]}" for code, names in domains]
-        tips = ["Findings of every domain"] + [f"Domain {c}: {n}" for c, n in domains]
+        labels = ["All domains"] + [g.label(frameworks) for g in groups]
+        tips = ["Findings of every domain"] + [f"Findings of the domains named {g.name!r}:\n"
+                                               f"{g.describe(frameworks)}" for g in groups]
         tips.append("Findings about the inspection as a whole, not one domain")
         for number, (label, tip) in enumerate(zip(labels + ["Whole inspection"], tips, strict=True)):
             self._add_domain_button(number, label, tip)
@@ -108,20 +138,30 @@ class FindingFilters(QWidget):
         QWidget.setTabOrder(previous, button)
 
     def domain(self) -> str | None:
-        """The chosen domain code, ``""`` for whole-inspection findings, None for every domain."""
+        """The chosen domain name, ``""`` for whole-inspection findings, None for every domain."""
         return self._domain
+
+    def domain_query(self) -> dict[str, tuple]:
+        """The chosen domain as findings-query fields: the (framework, code) of each domain of
+        that name, or the whole-inspection findings, or nothing."""
+        if self._domain is None:
+            return {}
+        if self._domain == NO_DOMAIN:
+            return {"domain_codes": (NO_DOMAIN,)}
+        group = self._groups.get(self._domain)
+        return {"domains": group.keys if group else ()}
 
     def select_domain(self, number: int) -> None:
         """Choose the n-th domain button (0 = every domain), as Ctrl+digit does."""
-        if 0 <= number < len(self._domain_codes):
-            self._set_domain(self._domain_codes[number])
+        if 0 <= number < len(self._domain_keys):
+            self._set_domain(self._domain_keys[number])
             self.changed.emit()
 
-    def set_domain(self, code: str | None) -> None:
-        self._set_domain(code)
+    def set_domain(self, name: str | None) -> None:
+        self._set_domain(name)
 
-    def _set_domain(self, code: str | None) -> None:
-        self._domain = code
+    def _set_domain(self, name: str | None) -> None:
+        self._domain = name
         self._check_domain()
         self._offer_standards()
 
@@ -129,15 +169,28 @@ class FindingFilters(QWidget):
         self.select_domain(number)
 
     def _check_domain(self) -> None:
-        if self._domain in self._domain_codes:
-            button = self.domains.button(self._domain_codes.index(self._domain))
+        if self._domain in self._domain_keys:
+            button = self.domains.button(self._domain_keys.index(self._domain))
             if button is not None:
                 button.setChecked(True)
+                self._show_checked()
+
+    def _show_checked(self) -> None:
+        """Scroll the strip to the chosen domain's button (once the strip is laid out)."""
+        button = self.domains.checkedButton()
+        if button is not None:
+            self._scroller.ensureWidgetVisible(button)
 
     def _offer_standards(self) -> None:
+        group = self._groups.get(self._domain or "")
+        codes = {m.code for m in group.members} if group else None
         self.standard.set_choices([(f"{code} {' / '.join(names)}", code)
                                    for code, (domain, names) in sorted(self._standards.items())
-                                   if self._domain is None or domain == self._domain])
+                                   if self._domain is None or (codes is not None and domain in codes)])
+
+    def set_tag_counts(self, counts: list[tuple[str, int]]) -> None:
+        """The notebook's tags on findings, each with its count; a chosen tag stays chosen."""
+        self.tag.set_choices([(f"{tag} ({count})", tag) for tag, count in counts])
 
     def show_everything(self) -> None:
         """Every domain, standard and kind, no search: what a drill-down into one cell starts
@@ -183,3 +236,13 @@ def _standard_choices(catalogue: Catalogue | None) -> dict[str, tuple[str, list[
                 names.append(standard.name)
     return choices
 
+
+
+def _strip_scroller(strip: QWidget, parent: QWidget) -> QScrollArea:
+    scroller = QScrollArea(parent)
+    scroller.setWidget(strip)
+    scroller.setWidgetResizable(True)
+    scroller.setFrameShape(QFrame.Shape.NoFrame)
+    scroller.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+    scroller.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+    return scroller

@@ -23,8 +23,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from inspector_gui.domain.records import FindingQuery
+from inspector_gui.domain.records import Finding, FindingQuery
 from inspector_gui.reports.catalogue import Catalogue
+from inspector_gui.store.notebook import finding_record
 from inspector_gui.ui.delegates import FindingTextDelegate
 from inspector_gui.ui.models.findings import (
     COLUMNS,
@@ -38,13 +39,15 @@ from inspector_gui.ui.models.findings import (
 )
 from inspector_gui.ui.scope import ALL, Scope
 from inspector_gui.ui.settings import Settings
+from inspector_gui.ui.text import plain_label
 from inspector_gui.ui.views.banner import Banner
 from inspector_gui.ui.views.finding_detail import FindingDetail
 from inspector_gui.ui.views.finding_filters import FindingFilters
 from inspector_gui.ui.views.fitted_columns import FittedColumns
+from inspector_gui.ui.views.tagging import Tagging
 from inspector_gui.ui.workers import QueryRunner
 
-_WIDTHS = (114, 110, 96, 150, 84)
+_WIDTHS = (114, 110, 96, 150, 84, 96)
 TEXT_LINES = 2
 TEXT_MIN_WIDTH = 240
 
@@ -71,6 +74,14 @@ class FindingsPanel(QWidget):
         self.model.page_loaded.connect(lambda: self._show_count(self.model.total))
         self.table = self._make_table()
         self.detail = FindingDetail(self)
+        self.tagging = Tagging(self, runner, lambda: [finding_record(f) for f in self.selected_findings()],
+                               lambda: self.model.notebook)
+        self.tagging.current_tags = self._selected_tags
+        self.tagging.tags_changed.connect(self._tags_changed)
+        self.tagging.notes_changed.connect(self.detail.show_notes)
+        self.detail.add_buttons(self.tagging.actions())
+        self.table.setContextMenuPolicy(Qt.ContextMenuPolicy.ActionsContextMenu)
+        self.table.addActions(self.tagging.actions())
         self.focus_bar = Banner("Follow the selection again", self.clear_focus, self)
         self.splitter = QSplitter(Qt.Orientation.Horizontal, self)
         self.splitter.addWidget(self.table)
@@ -81,6 +92,12 @@ class FindingsPanel(QWidget):
         layout.addWidget(self.filters)
         layout.addWidget(self.focus_bar)
         layout.addWidget(self.splitter, 1)
+        self.no_findings = plain_label("", self)
+        self.no_findings.setWordWrap(True)
+        self.no_findings.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.no_findings.setAccessibleName("No findings in this store")
+        self.no_findings.hide()
+        layout.addWidget(self.no_findings, 1)
 
     def _make_table(self) -> QTableView:
         table = QTableView(self)
@@ -109,7 +126,21 @@ class FindingsPanel(QWidget):
         self._focus = None
         self.focus_bar.hide()
         self.filters.set_catalogue(catalogue)
+        self._say_when_none(catalogue)
+        self.tagging.load_counts()
         self.refresh()
+
+    def _say_when_none(self, catalogue: Catalogue | None) -> None:
+        """A store without findings (a set of ratings, such as Ofsted's) says so in the panel
+        rather than showing an empty list."""
+        none = catalogue is not None and catalogue.info.counts.get("findings", 0) == 0
+        who = " and ".join(catalogue.info.inspectorates) if catalogue else ""
+        self.no_findings.setText(
+            f"This store holds no findings: its data ({who or 'as imported'}) is ratings only. "
+            "The matrix, the league and the charts show them." if none else "")
+        self.no_findings.setVisible(none)
+        self.splitter.setVisible(not none)
+        self.filters.setEnabled(not none)
 
     def set_scope(self, scope: Scope) -> None:
         """The tree's selection: followed again even after a drill-down."""
@@ -134,12 +165,10 @@ class FindingsPanel(QWidget):
 
     def query(self) -> FindingQuery:
         """The store query for what the panel shows now."""
-        domain = self.filters.domain()
         standard = (self._focus.standard_code if self._focus else "") or self.filters.standard.value()
         return FindingQuery(
-            **self._where(), domain_codes=None if domain is None else (domain,),
-            standard_code=standard or None, kinds=self.filters.kinds_chosen(),
-            search=self.filters.search.text())
+            **self._where(), **self.filters.domain_query(), standard_code=standard or None,
+            kinds=self.filters.kinds_chosen(), search=self.filters.search.text())
 
     def _where(self) -> dict[str, tuple[str, ...] | None]:
         if self._focus is not None:
@@ -153,7 +182,7 @@ class FindingsPanel(QWidget):
     def refresh(self) -> None:
         self.detail.show_finding(None)
         query = self.query()
-        self.model.set_query(self._path, query)
+        self.model.set_query(self._path, query, self.filters.tag.value())
         self._hide_repeated_columns(query)
         self.heading_changed.emit(self.heading())
 
@@ -188,7 +217,36 @@ class FindingsPanel(QWidget):
         self.filters.count.setText(text)
 
     def _current_changed(self, current: QModelIndex, _previous: QModelIndex) -> None:
-        self.detail.show_finding(self.model.finding(current.row()) if current.isValid() else None)
+        finding = self.model.finding(current.row()) if current.isValid() else None
+        self.detail.show_finding(finding, self.model.tags_of(finding) if finding else ())
+        self.tagging.load(finding_record(finding) if finding else None)
+
+    def selected_findings(self) -> list[Finding]:
+        """The selected rows' findings, in table order (the current one when none is selected)."""
+        rows = sorted({i.row() for i in self.table.selectionModel().selectedRows()})
+        current = self.table.currentIndex()
+        if not rows and current.isValid():
+            rows = [current.row()]
+        return [self.model.finding(r) for r in rows]
+
+    def _selected_tags(self) -> list[str]:
+        return [t for f in self.selected_findings() for t in self.model.tags_of(f)]
+
+    def _tags_changed(self, tags: dict[str, list[str]], counts: list[tuple[str, int]] | None) -> None:
+        """After tagging: repaint the Tags cells and the filter's counts; a finding that lost the
+        tag being filtered on leaves the list. (No counts: the current finding's tags were read.)"""
+        if counts is None:
+            self.model.set_tags(tags)
+            return
+        self.filters.set_tag_counts(counts)
+        self.model.set_tags(tags)
+        tag = self.model.tag
+        if tag and any(tag.casefold() not in {t.casefold() for t in now} for now in tags.values()):
+            self.refresh()
+            return
+        current = self.table.currentIndex()
+        if current.isValid():
+            self.detail.show_tags(self.model.tags_of(self.model.finding(current.row())))
 
     def save_state(self, settings: Settings) -> None:
         self.filters.save_state(settings)

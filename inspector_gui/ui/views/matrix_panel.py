@@ -2,9 +2,10 @@
 a banner when a chart or drill-down narrows it to a set of inspections.
 
 Rows follow the provider tree: a group shows its providers, a provider or one of its inspections
-shows every inspection of that provider. The matrix query runs in the background; the columns
-follow the framework of the selected inspection, the framework filter, or the framework most rows
-were inspected under.
+shows every inspection of that provider. The matrix query runs in the background. Its standard
+columns come in one block per framework of the rows shown (the selected inspection's or the
+filter's framework first, then newest first), so no standard is ever under another framework's
+header; the Provider column stays in view while the blocks scroll sideways.
 """
 
 from __future__ import annotations
@@ -16,7 +17,6 @@ from PySide6.QtCore import QItemSelectionModel, QModelIndex, Qt, Signal
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import (
     QAbstractItemView,
-    QTableView,
     QToolButton,
     QVBoxLayout,
     QWidget,
@@ -36,11 +36,14 @@ from inspector_gui.ui.views.banner import Banner
 from inspector_gui.ui.views.choices import ChoiceBox
 from inspector_gui.ui.views.domain_header import DomainHeaderView
 from inspector_gui.ui.views.flow_layout import FlowLayout
+from inspector_gui.ui.views.frozen_table import FrozenColumnTable
 from inspector_gui.ui.views.legend import Legend
 from inspector_gui.ui.workers import QueryRunner
 
-_WIDTHS = {"Provider": 160, "Published": 80, "Overall": 142, "Score": 100, "Rank": 44}
-STANDARD_WIDTH = 40
+_WIDTHS = {"Provider": 240, "Published": 80, "Overall": 100, "Since": 56, "Score": 112, "Rank": 48,
+           "League": 150}
+STANDARD_WIDTH = 76
+ROW_HEIGHT = 36
 _FILTERS = ("provider_type", "framework_id", "round", "year")
 
 
@@ -73,18 +76,17 @@ class MatrixPanel(QWidget):
         self.banner = Banner("Show the selection again", self.clear_drill, self)
         self._lay_out()
 
-    def _make_table(self) -> QTableView:
-        table = QTableView(self)
-        table.setHorizontalHeader(DomainHeaderView(table))
+    def _make_table(self) -> FrozenColumnTable:
+        table = FrozenColumnTable(DomainHeaderView(), DomainHeaderView(), self)
         table.setModel(self.model)
         table.setItemDelegate(RatingDelegate(table))
         table.setSortingEnabled(True)
         table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectItems)
         table.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
         table.setTabKeyNavigation(False)
-        table.setWordWrap(False)
+        table.setWordWrap(True)  # a long provider name takes two lines rather than being cut
         table.verticalHeader().setVisible(False)
-        table.verticalHeader().setDefaultSectionSize(26)
+        table.verticalHeader().setDefaultSectionSize(ROW_HEIGHT)
         table.setAccessibleName("Rating matrix")
         table.activated.connect(self._activated)
         table.horizontalHeader().sortIndicatorChanged.connect(self._sorted)
@@ -146,6 +148,10 @@ class MatrixPanel(QWidget):
                            lambda s: build_matrix(s.rating_matrix(**query), frameworks, preferred),
                            self._show)
 
+    def query(self) -> dict[str, Any]:
+        """The store query (``rating_matrix`` keywords) for what the matrix shows now."""
+        return self._query()
+
     def _query(self) -> dict[str, Any]:
         query: dict[str, Any] = {name: box.value() or None for name, box in self.filters.items()}
         single = self._scope.provider_id is not None
@@ -190,10 +196,13 @@ class MatrixPanel(QWidget):
             header.resizeSection(column, width)
 
     def _summarise(self) -> None:
-        framework = self.model.framework
+        frameworks = self.model.frameworks
         rows = self.model.rowCount()
         what = "inspections" if self._query_every() else "providers (latest inspection)"
-        columns = f" · columns: {framework.name}" if framework else ""
+        if len(frameworks) > 1:
+            columns = f" · {len(frameworks)} frameworks, a block of columns each (scroll right)"
+        else:
+            columns = f" · columns: {frameworks[0].name}" if frameworks else ""
         self.summary.setText(f"{rows} {what}{columns}")
 
     def _query_every(self) -> bool:

@@ -13,16 +13,18 @@ from PySide6.QtGui import QResizeEvent
 from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTreeView, QVBoxLayout, QWidget
 
 from inspector_gui.domain.grouping import GROUPINGS, filter_entries, group_providers
+from inspector_gui.domain.travel import latest_travel
 from inspector_gui.reports.catalogue import Catalogue
 from inspector_gui.ui import settings as keys
 from inspector_gui.ui.delegates import BadgeDelegate
-from inspector_gui.ui.models.provider_tree import ProviderTreeModel
+from inspector_gui.ui.models.provider_tree import SINCE, ProviderTreeModel
 from inspector_gui.ui.roles import ItemRole
 from inspector_gui.ui.scope import ALL, Scope
 from inspector_gui.ui.settings import Settings
 from inspector_gui.ui.views.banner import Banner
 from inspector_gui.ui.views.choices import ChoiceBox
 from inspector_gui.ui.views.search_box import SearchBox
+from inspector_gui.ui.views.travel_filters import TravelFilters
 
 FILTER_DELAY_MS = 150
 WORD_ROOM = 2.6
@@ -48,12 +50,14 @@ class ProviderPanel(QWidget):
         self.grouping = ChoiceBox(None, "Group providers by", self)
         self.grouping.set_choices([(f"Group: {label}", key) for key, label in GROUPINGS.items()])
         self.grouping.value_changed.connect(lambda _: self.rebuild())
+        self.travel = TravelFilters(self)
+        self.travel.changed.connect(self.rebuild)
         self.model = ProviderTreeModel(self)
         self.tree = self._make_tree()
         self.hidden_note = Banner("Clear the filter", self.filter.clear, self)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(4, 4, 4, 4)
-        for widget in (self.filter, self.grouping, self.hidden_note):
+        for widget in (self.filter, self.grouping, self.travel, self.hidden_note):
             layout.addWidget(widget)
         layout.addWidget(self.tree, 1)
 
@@ -71,6 +75,8 @@ class ProviderPanel(QWidget):
         header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
         header.setSectionResizeMode(1, QHeaderView.ResizeMode.Fixed)
         header.resizeSection(1, badges.badge_width(tree.font()) + 4)
+        header.setSectionResizeMode(SINCE, QHeaderView.ResizeMode.Fixed)
+        header.resizeSection(SINCE, tree.fontMetrics().horizontalAdvance("▼≈ 10 y") + 8)
         tree.selectionModel().currentChanged.connect(self._current_changed)
         return tree
 
@@ -95,6 +101,8 @@ class ProviderPanel(QWidget):
     def inspections_arrived(self) -> None:
         """The catalogue now holds every inspection: providers expanded before get their rows."""
         self.model.inspections_arrived()
+        if self.travel.value().worse:
+            self.rebuild()
 
     def selected_key(self) -> str:
         """The selected node's key (restored from settings before any store is shown)."""
@@ -104,9 +112,14 @@ class ProviderPanel(QWidget):
         """Regroup and refilter the tree, keeping the selection when it is still there."""
         catalogue = self._catalogue
         entries = filter_entries(catalogue.providers, self.filter.text()) if catalogue else []
+        chosen = self.travel.value()
+        if catalogue and chosen.active:
+            entries = [e for e in entries
+                       if chosen.keeps(latest_travel(catalogue.inspections_of(e[0].provider_id) or e[1]))]
         self._kept = {e[0].provider_id for e in entries} if self.filter.text().strip() else None
         names = {f: fw.name for f, fw in catalogue.frameworks.items()} if catalogue else {}
-        groups = group_providers(entries, self.grouping.value() or "type_region", names)
+        groups = group_providers(entries, self.grouping.value() or "type_region", names,
+                                 catalogue.inspectorates if catalogue else {})
         self.model.set_groups(groups, len(entries), names, catalogue)
         self._span_groups(QModelIndex())
         self._expand(expand_all=bool(self.filter.text().strip()))
@@ -182,8 +195,10 @@ class ProviderPanel(QWidget):
     def save_state(self, settings: Settings) -> None:
         settings.set(keys.GROUPING, self.grouping.value())
         settings.set(keys.SELECTION, self._selected_key)
+        settings.set(keys.TRAVEL_FILTER, self.travel.state())
 
     def restore_state(self, settings: Settings) -> None:
         self.grouping.set_value(settings.get(keys.GROUPING))
         self._selected_key = settings.get(keys.SELECTION)
+        self.travel.set_value(settings.get(keys.TRAVEL_FILTER))
 

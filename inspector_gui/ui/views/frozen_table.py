@@ -1,0 +1,95 @@
+"""A table view whose first column stays in place while the rest scroll sideways, as Qt's "Frozen
+Column" example does it: a second view over the left edge shows only that column, sharing the
+model and the selection, scrolled vertically with the main view. Keyboard focus stays with the
+main view; a click on the frozen column selects there and sorts from its header."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QModelIndex, Qt
+from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableView, QWidget
+
+from inspector_gui.ui.views.domain_header import DomainHeaderView
+
+FROZEN = 0
+
+
+class FrozenColumnTable(QTableView):
+    def __init__(self, header: DomainHeaderView, frozen_header: QHeaderView,
+                 parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setHorizontalHeader(header)
+        self.frozen = QTableView(self)
+        self.frozen.setHorizontalHeader(frozen_header)
+        self.frozen.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        self.frozen.verticalHeader().hide()
+        self.frozen.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.frozen.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.frozen.setVerticalScrollMode(QAbstractItemView.ScrollMode.ScrollPerPixel)
+        self.frozen.setStyleSheet("QTableView { border: none; }")
+        self.setHorizontalScrollMode(QAbstractItemView.ScrollMode.ScrollPerPixel)
+        self.setVerticalScrollMode(QAbstractItemView.ScrollMode.ScrollPerPixel)
+        header.sectionResized.connect(self._section_resized)
+        header.sortIndicatorChanged.connect(frozen_header.setSortIndicator)
+        frozen_header.setSortIndicatorShown(True)
+        frozen_header.sectionClicked.connect(self._frozen_clicked)
+        self.verticalScrollBar().valueChanged.connect(self.frozen.verticalScrollBar().setValue)
+        self.frozen.verticalScrollBar().valueChanged.connect(self.verticalScrollBar().setValue)
+
+    def setModel(self, model) -> None:  # noqa: ANN001 - Qt's signature
+        super().setModel(model)
+        self.frozen.setModel(model)
+        self.frozen.setSelectionModel(self.selectionModel())
+        model.modelReset.connect(self._show_frozen_only)
+        model.layoutChanged.connect(self._show_frozen_only)
+        self._show_frozen_only()
+
+    def setItemDelegate(self, delegate) -> None:  # noqa: ANN001 - Qt's signature
+        super().setItemDelegate(delegate)
+        self.frozen.setItemDelegate(delegate)
+
+    def _show_frozen_only(self) -> None:
+        model = self.model()
+        for column in range(model.columnCount() if model else 0):
+            self.frozen.setColumnHidden(column, column != FROZEN)
+        self.frozen.verticalHeader().setDefaultSectionSize(self.verticalHeader().defaultSectionSize())
+        self._place()
+
+    def _section_resized(self, logical: int, _old: int, new: int) -> None:
+        if logical == FROZEN:
+            self.frozen.setColumnWidth(FROZEN, new)
+            self._place()
+
+    def _frozen_clicked(self, section: int) -> None:
+        header = self.horizontalHeader()
+        same = header.sortIndicatorSection() == section
+        ascending = header.sortIndicatorOrder() == Qt.SortOrder.AscendingOrder
+        self.sortByColumn(section, Qt.SortOrder.DescendingOrder if same and ascending
+                          else Qt.SortOrder.AscendingOrder)
+
+    def resizeEvent(self, event) -> None:  # noqa: ANN001 - Qt's signature
+        super().resizeEvent(event)
+        self._place()
+
+    def updateGeometries(self) -> None:
+        super().updateGeometries()
+        self._place()
+
+    def _place(self) -> None:
+        frame = self.frameWidth()
+        header = self.horizontalHeader()
+        if isinstance(header, DomainHeaderView) and header.covered != self.columnWidth(FROZEN):
+            header.covered = self.columnWidth(FROZEN)
+            header.viewport().update()
+        self.frozen.horizontalHeader().setFixedHeight(header.height())
+        self.frozen.setGeometry(frame + self.verticalHeader().width(), frame, self.columnWidth(FROZEN),
+                                self.viewport().height() + self.horizontalHeader().height())
+
+    def scrollTo(self, index: QModelIndex,
+                 hint: QAbstractItemView.ScrollHint = QAbstractItemView.ScrollHint.EnsureVisible) -> None:
+        """Scroll as usual, then far enough left that a cell is not hidden under the frozen one."""
+        super().scrollTo(index, hint)
+        if index.isValid() and index.column() != FROZEN:
+            hidden = self.columnWidth(FROZEN) - self.visualRect(index).left()
+            if hidden > 0:
+                bar = self.horizontalScrollBar()
+                bar.setValue(bar.value() - hidden)
