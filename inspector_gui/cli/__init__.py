@@ -12,6 +12,7 @@ import importlib
 import click
 
 from inspector_gui import __version__
+from inspector_gui.cli.usage import InspectorGroup
 from inspector_gui.store.default import DATASETS
 
 COMMANDS = {  # command name -> module.attribute
@@ -24,7 +25,7 @@ COMMANDS = {  # command name -> module.attribute
 }
 
 
-class LazyGroup(click.Group):
+class LazyGroup(InspectorGroup):
     """A group whose commands are imported on first use."""
 
     def list_commands(self, ctx: click.Context) -> list[str]:
@@ -37,7 +38,7 @@ class LazyGroup(click.Group):
         return getattr(importlib.import_module(f"inspector_gui.cli.{module}"), attribute)
 
 
-@click.group(cls=LazyGroup, context_settings={"help_option_names": ["-h", "--help"]})
+@click.group(name="inspector", cls=LazyGroup, context_settings={"help_option_names": ["-h", "--help"]})
 @click.version_option(__version__, prog_name="inspector")
 @click.option("--dataset", type=click.Choice(sorted(DATASETS)), default=None,
               help="Use the store of this bundled data set (built on first use): hmip (HM "

@@ -36,6 +36,28 @@ def store_option(func: Callable[..., Any]) -> Callable[..., Any]:
     )(func)
 
 
+def store_target_option(kind: click.Path) -> Callable[[Callable[..., Any]], Callable[..., Any]]:
+    """``--store PATH`` of a command that makes or changes that very file (migrate, synth): it
+    may also be given as a positional PATH, and never comes from the environment."""
+
+    def decorate(func: Callable[..., Any]) -> Callable[..., Any]:
+        func = click.option("--store", "store_path", type=kind,
+                            help="The store file (or give it as PATH).")(func)
+        return click.argument("path", required=False, type=kind)(func)
+
+    return decorate
+
+
+def store_target(path: Path | None, store_path: Path | None) -> Path:
+    """The one store named by PATH or ``--store``."""
+    if path is not None and store_path is not None and path != store_path:
+        fail(f"give the store once, as PATH or --store (not {path} and {store_path})")
+    chosen = path or store_path
+    if chosen is None:
+        raise click.UsageError("Missing option '--store' (or a PATH)", click.get_current_context())
+    return chosen
+
+
 def provider_type_option(func: Callable[..., Any]) -> Callable[..., Any]:
     """``--type``, any case; the value passed on is the type as the store spells it."""
     return click.option("--type", "provider_type",

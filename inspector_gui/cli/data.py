@@ -122,7 +122,7 @@ def _progress(done: int, total: int) -> None:
 
 
 @click.command()
-@click.option("--provider", help="Provider id or name (case-insensitive).")
+@click.option("--provider", help="Provider id, name, or a part of one name (case-insensitive).")
 @click.option("--inspection", help="Inspection id.")
 @click.option("--domain", multiple=True,
               help="Domain name (every framework's domain of that name), or a code that means one "
@@ -191,7 +191,7 @@ def findings(provider: str | None, inspection: str | None, domain: tuple[str, ..
 
 
 @click.command()
-@click.option("--provider", help="Only this provider (id or name).")
+@click.option("--provider", help="Only this provider (id, name, or a part of one name).")
 @click.option("--round", "round_", help="Inspection round, e.g. 2018/19.")
 @provider_type_option
 @click.option("--all-inspections", is_flag=True, help="Every inspection, not only the latest.")
@@ -203,7 +203,8 @@ def ratings(provider: str | None, round_: str | None, provider_type: str | None,
             store_path: Path | None) -> None:
     """Show the rating matrix: standard ratings, overall rating and score or coverage.
 
-    With --round every inspection of that round is listed; otherwise each provider's latest.
+    With --round every inspection of that round is listed; otherwise each provider's latest
+    (with --provider too), or every inspection with --all-inspections.
     The table has one block per framework, since frameworks number their standards differently;
     CSV and JSON name each standard column by framework, code and name. With --output, an Excel
     workbook: one sheet per framework, each rating cell with its word and colour.
@@ -211,11 +212,12 @@ def ratings(provider: str | None, round_: str | None, provider_type: str | None,
     \b
     Example:
       inspector ratings --round 2018/19
+      inspector ratings --provider "west yorkshire" --all-inspections
       inspector ratings --output matrix.xlsx
     """
     refuse_invisible(provider=provider, round=round_)
     fmt = chosen_format(fmt, output, force)
-    latest_only = not (all_inspections or round_ or provider)
+    latest_only = not (all_inspections or round_)
     with open_store(store_path) as store:
         found = store.find_provider(provider) if provider else None
         rows = store.rating_matrix(provider_ids=(found.provider_id,) if found else None, round=round_,
@@ -230,7 +232,7 @@ def ratings(provider: str | None, round_: str | None, provider_type: str | None,
     blocks = _by_framework(rows, frameworks)
     if fmt == "table":
         say("\n\n".join(_table_block(framework, block) for framework, block in blocks))
-        click.echo(f"{len(rows)} inspections", err=True)
+        click.echo(f"{len(rows)} inspection{'' if len(rows) == 1 else 's'}", err=True)
         return
     standards = [s for framework, _ in blocks for s in framework.standards]
     records = [_matrix_record(row, framework, standards) for framework, block in blocks for row in block]

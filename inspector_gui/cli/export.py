@@ -15,12 +15,11 @@ from inspector_gui.cli.common import (
     resolve_domains,
     store_option,
 )
+from inspector_gui.cli.destination import check_destination, destination, report, shown, to_stdout
 from inspector_gui.cli.notebook import notebook_option
-from inspector_gui.cli.output import say
 from inspector_gui.domain.records import KINDS
 from inspector_gui.domain.summary import ProviderSummary
 from inspector_gui.exchange import partial
-from inspector_gui.exchange.atomic import check_target
 from inspector_gui.exchange.writers import (
     FORMATS,
     LEAGUE_FORMATS,
@@ -43,7 +42,8 @@ CHART_FORMATS = ("pdf", "html")
               help="With --all: every inspection, not only each provider's latest.")
 @click.option("--format", "fmt", type=click.Choice(FORMATS),
               help="Output format (default: from the output file's suffix).")
-@click.option("--output", "-o", required=True, type=click.Path(path_type=Path), help="File to write.")
+@click.option("--output", "-o", required=True, type=click.Path(path_type=Path),
+              help="File to write; - for standard output (give --format).")
 @click.option("--domain", multiple=True,
               help="Only findings of this domain (name, or a code that means one domain); repeat.")
 @click.option("--kind", type=click.Choice(KINDS), multiple=True, help="Only findings of this kind; repeat.")
@@ -68,19 +68,21 @@ def export(provider: str | None, all_providers: bool, all_inspections: bool, fmt
       inspector export leeds-pdu --format md --domain 2 --kind improvement -o leeds.md
       inspector export --all --format csv --output league.csv
       inspector export --all --output league.xlsx
+      inspector export leeds-pdu --format md -o - | less
     """
     fmt = _format(fmt, output)
     _check_choices(provider, all_providers, all_inspections, fmt, domain, kind)
     if with_notes and (fmt != "xlsx" or all_providers):
         fail("--with-notes adds your tags and notes to a provider summary written as xlsx")
-    check_target(output, force)
+    check_destination(output, fmt, force)
     refuse_invisible(provider=provider, domain=domain)
     partial.remove_abandoned()
     with open_store(store_path) as store:
         if all_providers:
             table = build_league(store, latest_only=not all_inspections)
-            write_league(table, fmt, output, force=force, frameworks=store.frameworks())
-            say(f"wrote the league table ({len(table.entries)} rows) to {output}")
+            with destination(output, fmt) as target:
+                write_league(table, fmt, target, force=force, frameworks=store.frameworks())
+            report(f"wrote the league table ({len(table.entries)} rows) to {shown(output)}", output)
             return
         found = store.find_provider(provider or "")
         groups = resolve_domains(store, domain)
@@ -91,9 +93,10 @@ def export(provider: str | None, all_providers: bool, all_inspections: bool, fmt
     if with_notes:
         findings = [f for group in summary.finding_groups for f in group.findings]
         notes = findings_with_notebook(iter(findings), notebook_path or notebook_file())[1]
-    write_summary(summary, fmt, output, force=force, chart_png=chart, notebook=notes)
-    say(f"wrote {found.name}: {len(summary.inspections)} inspections, "
-        f"{summary.finding_count} findings to {output}")
+    with destination(output, fmt) as target:
+        write_summary(summary, fmt, target, force=force, chart_png=chart, notebook=notes)
+    report(f"wrote {found.name}: {len(summary.inspections)} inspections, "
+           f"{summary.finding_count} findings to {shown(output)}", output)
 
 
 def _history_png(summary: ProviderSummary, fmt: str) -> bytes | None:
@@ -110,6 +113,8 @@ def _history_png(summary: ProviderSummary, fmt: str) -> bytes | None:
 
 def _format(fmt: str | None, output: Path) -> str:
     chosen = fmt or format_for_path(output)
+    if chosen is None and to_stdout(output):
+        fail(f"-o - writes to standard output: give --format ({', '.join(FORMATS)})")
     if chosen is None:
         fail(f"{output}: cannot tell the format from the file name; give --format "
              f"({', '.join(FORMATS)})")

@@ -129,17 +129,21 @@ class ReadQueries(FindingReads, ComparisonReads):
         return provider_from_row(rows[0])
 
     def find_provider(self, name: str) -> Provider:
-        """A provider by id or by name, ignoring case; the error names the closest matches."""
+        """A provider by id or by name, ignoring case, or the one provider whose name contains
+        ``name``; the error names the closest matches (the containing ones when several do)."""
         rows = self._rows("SELECT * FROM providers WHERE provider_id = ? OR name = ? COLLATE NOCASE "
                           "ORDER BY provider_id = ? DESC LIMIT 1", (name, name, name))
-        if rows:
-            return provider_from_row(rows[0])
+        containing = [] if rows or not name.strip() else self._rows(
+            "SELECT * FROM providers WHERE name LIKE ? ESCAPE '\\' ORDER BY name LIMIT 2",
+            (f"%{_like_escaped(name.strip())}%",))
+        if rows or len(containing) == 1:
+            return provider_from_row((rows or containing)[0])
         names = [r["name"] for r in self._rows("SELECT name FROM providers")]
         lowered = {n.casefold(): n for n in names}
         close = difflib.get_close_matches(name.casefold(), list(lowered), n=3, cutoff=0.5)
         partial = [n for n in names if name.casefold() in n.casefold()]
-        suggestions = list(dict.fromkeys([lowered[c] for c in close] + partial))[:5]
-        raise UnknownProviderError(name, suggestions)
+        suggestions = list(dict.fromkeys(partial + [lowered[c] for c in close]))[:5]
+        raise UnknownProviderError(name, suggestions, ambiguous=bool(containing))
 
     def inspections(self, provider_id: str | None = None) -> list[Inspection]:
         """Inspections newest first (undated last), of one provider or all."""
@@ -338,3 +342,8 @@ def _matrix_filter(provider_ids: Sequence[str] | None, inspection_ids: Sequence[
             clauses.append(f"{column} = ?")
             params.append(value)
     return ("WHERE " + " AND ".join(clauses) if clauses else ""), params
+
+
+def _like_escaped(text: str) -> str:
+    """``text`` matched literally by LIKE … ESCAPE '\\' (``%`` and ``_`` are wildcards)."""
+    return text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")

@@ -32,7 +32,7 @@ if TYPE_CHECKING:
 
 
 def build_window(settings: Settings | None = None) -> MainWindow:
-    """The main window with the charts tab and File → Export provider summary…."""
+    """The main window with File → Export provider summary…, the charts tab and File → Save chart…."""
     window = MainWindow(settings)
     charts = attach_charts(window)
     attach_export(window)
@@ -69,6 +69,7 @@ def attach_charts(window: MainWindow) -> ChartsPanel:
     panel.restore_state(window.settings.get(keys.CHARTS))
     window.saving_state.connect(lambda settings: settings.set(keys.CHARTS, panel.save_state()))
     window.add_panel("Charts", panel)
+    window.add_file_action(panel.save_action)  # File → Save chart… (Ctrl+Shift+S), greyed without a chart
     window.store_changed.connect(panel.set_store)
     window.provider_changed.connect(panel.set_provider)
     panel.inspectionsRequested.connect(window.show_inspections)
@@ -106,6 +107,8 @@ def open_export(window: MainWindow) -> ExportDialog | None:
     except InspectorError as error:
         show_store_error(window, error, "Cannot export")
         return None
+    name = dialog.provider.name
+    dialog.saved.connect(lambda path, reveal: window.saved.show_saved(path, f"the summary of {name}", reveal))
     dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
     dialog.open()
     return dialog

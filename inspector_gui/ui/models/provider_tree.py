@@ -25,7 +25,8 @@ from inspector_gui.ui.roles import ItemRole, RatingRole
 from inspector_gui.ui.scope import ALL, Scope
 from inspector_gui.ui.text import plain_tooltip
 
-COLUMNS = ("Provider", "Latest rating", "Since")
+COLUMNS = ("Provider", "Latest", "Since")
+"""The rating column is titled short: it narrows to the short labels (O, G, RI, I) when the panel is."""
 SINCE = 2
 """The direction of travel and age of the row's rating (filled once its inspections are known)."""
 
@@ -208,6 +209,8 @@ class ProviderTreeModel(QAbstractItemModel):
 
     def headerData(self, section: int, orientation: Qt.Orientation,
                    role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if role == Qt.ItemDataRole.ToolTipRole and section == 1:
+            return "The latest inspection's overall rating"
         return column_title(COLUMNS, section, orientation, role)
 
     def flags(self, index: Index) -> Qt.ItemFlag:
@@ -231,8 +234,9 @@ def _add_provider(parent: Node, provider: Provider, newest: Inspection | None) -
     scope = Scope(f"provider:{provider.provider_id}", provider.name, (provider.provider_id,),
                   provider.provider_id)
     details = " · ".join(x for x in (provider.provider_type, provider.region, provider.owner) if x)
+    latest = f"\nLatest rating: {newest.overall.label}" if newest else ""
     parent.add(Node(scope, provider.name, item=provider, rating=newest.overall if newest else None,
-                    tooltip=f"{provider.name}\n{details}", pending=newest is not None))
+                    tooltip=f"{provider.name}\n{details}{latest}", pending=newest is not None))
 
 
 def _add_inspections(node: Node, inspections: list[Inspection], names: dict[str, str]) -> None:

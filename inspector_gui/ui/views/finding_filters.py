@@ -192,6 +192,17 @@ class FindingFilters(QWidget):
         """The notebook's tags on findings, each with its count; a chosen tag stays chosen."""
         self.tag.set_choices([(f"{tag} ({count})", tag) for tag, count in counts])
 
+    def show_everything(self) -> None:
+        """Every domain, standard and kind, no search: what a drill-down into one cell starts
+        from, so no filter set earlier hides part of it. Emits nothing; the caller refreshes."""
+        self.search.replace_now("")
+        for button in self.kinds.values():
+            button.blockSignals(True)
+            button.setChecked(True)
+            button.blockSignals(False)
+        self._set_domain(None)
+        self.standard.set_value("")
+
     def kinds_chosen(self) -> tuple[str, ...] | None:
         """The kinds ticked, or None when all three are (no filter)."""
         chosen = tuple(k for k, b in self.kinds.items() if b.isChecked())
