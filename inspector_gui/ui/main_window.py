@@ -427,7 +427,7 @@ class MainWindow(QMainWindow):
         if self._default_docks:
             self._default_docks = False
             width, side = self.width(), max(170, self.width() * 16 // 100)
-            self.resizeDocks([self.providers_dock, self.detail_dock], [max(200, width * 24 // 100), side],
+            self.resizeDocks([self.providers_dock, self.detail_dock], [max(200, width * 28 // 100), side],
                              Qt.Orientation.Horizontal)
             self.resizeDocks([self.findings_dock], [self.height() * 2 // 5], Qt.Orientation.Vertical)
             self.findings.splitter.setSizes([width, side])

@@ -28,7 +28,7 @@ def run(*args: str):
 @pytest.mark.parametrize(("args", "start"), [
     (["export", "West Yorkshire CRC", "--format", "md"], b"# West Yorkshire CRC"),
     (["export", "West Yorkshire CRC", "--format", "json"], b"{"),
-    (["export", "--all", "--format", "csv"], "\ufeffrank,".encode()),
+    (["export", "--all", "--format", "csv"], "\ufeffgroup,".encode()),
     pytest.param(["export", "West Yorkshire CRC", "--format", "pdf"], b"%PDF-", marks=pytest.mark.needs_qt),
     pytest.param(["chart", "--national", "--format", "svg"], b"<?xml", marks=pytest.mark.needs_qt),
     pytest.param(["chart", "west-yorkshire-crc", "--format", "png"], b"\x89PNG", marks=pytest.mark.needs_qt),
@@ -112,7 +112,8 @@ def _read(fd: int) -> bytes:
     (["chart", "--national", "-o"],
      "inspector: Option '-o' requires an argument (see 'inspector chart --help')"),
     (["export", "--format", "docx", "-o", "x"],
-     "inspector: Invalid value for '--format': 'docx' is not one of 'pdf', 'html', 'md', 'csv', 'json' "
+     "inspector: Invalid value for '--format': 'docx' is not one of 'pdf', 'html', 'md', 'csv', 'xlsx', "
+     "'json' "
      "(see 'inspector export --help')"),
     (["nosuch"], "inspector: No such command 'nosuch' (see 'inspector --help')"),
     (["synth"], "inspector: Missing option '--store' (or a PATH) (see 'inspector synth --help')"),

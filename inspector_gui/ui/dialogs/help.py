@@ -94,7 +94,7 @@ class ShortcutsDialog(QDialog):
         layout = QVBoxLayout(self)
         layout.addWidget(self.table)
         layout.addWidget(buttons)
-        self.resize(660, 470)  # every row in view, the longest action on one line
+        self.resize(680, 120 + 24 * self.table.rowCount())  # every row in view, each action on one line
 
 
 def show_shortcuts(parent: QWidget | None) -> ShortcutsDialog:

@@ -92,7 +92,9 @@ class ProviderPanel(QWidget):
         title = str(self.model.headerData(1, Qt.Orientation.Horizontal))
         title_width = header.fontMetrics().horizontalAdvance(title)
         short = max(BadgeDelegate.short_width(font), title_width + 16)
-        header.resizeSection(1, (word if self.tree.viewport().width() >= WORD_ROOM * word else short) + 4)
+        others = sum(header.sectionSize(c) for c in range(2, header.count()) if not header.isSectionHidden(c))
+        room = self.tree.viewport().width() - others  # for the names and the rating
+        header.resizeSection(1, (word if room >= WORD_ROOM * word else short) + 4)
 
     def set_catalogue(self, catalogue: Catalogue | None) -> None:
         self._catalogue = catalogue
