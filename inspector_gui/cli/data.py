@@ -20,6 +20,7 @@ from inspector_gui.cli.common import (
     store_option,
 )
 from inspector_gui.cli.output import format_option, render, say
+from inspector_gui.domain.domains import resolve_standard
 from inspector_gui.domain.frameworks import Framework, Standard
 from inspector_gui.domain.records import KINDS, FindingQuery, MatrixRow
 from inspector_gui.errors import ImportFailed
@@ -98,8 +99,9 @@ def _progress(done: int, total: int) -> None:
 @click.option("--domain", multiple=True,
               help="Domain name (every framework's domain of that name), or a code that means one "
                    "domain (else give --framework); repeat for several.")
-@click.option("--framework", "framework_id", help="The framework whose domain --domain CODE means.")
-@click.option("--standard", help="Standard code, e.g. 2.1.")
+@click.option("--framework", "framework_id",
+              help="The framework whose domain --domain CODE or standard --standard CODE means.")
+@click.option("--standard", help="Standard code, e.g. 2.1, that means one standard (else give --framework).")
 @click.option("--kind", type=click.Choice(KINDS), multiple=True, help="Kind; repeat for several.")
 @click.option("--search", default="", help="Words to find (plain words, not query syntax).")
 @click.option("--limit", type=count_type(1), default=50, show_default=True)
@@ -112,20 +114,25 @@ def findings(provider: str | None, inspection: str | None, domain: tuple[str, ..
     """List findings, newest inspection first, filtered by any of the options.
 
     A domain is a domain of a framework: "2" is Case supervision in 2018 and Service delivery in
-    2023, so --domain takes a name, or a code with --framework.
+    2023, so --domain takes a name, or a code with --framework. A standard is too: --standard 2.1
+    (Assessment in 2018, Court work in 2021) needs --framework where several frameworks have it.
 
     \b
     Example:
       inspector findings --domain "Case supervision" --search "risk of harm"
       inspector findings --framework pdu-2023 --domain 2
+      inspector findings --framework crc-nps-2018 --standard 2.1
     """
     refuse_invisible(provider=provider, inspection=inspection, domain=domain, framework=framework_id,
                      standard=standard)
+    if framework_id is not None and not (domain or standard):
+        fail("--framework names the framework of a --domain or --standard code; give one too")
     with open_store(store_path) as store:
         query = FindingQuery(
             provider_ids=(store.find_provider(provider).provider_id,) if provider else None,
             inspection_id=inspection, domains=domain_keys(resolve_domains(store, domain, framework_id)),
-            standard_code=standard, kinds=kind or None, search=search, limit=limit)
+            standard=resolve_standard(standard, store.frameworks(), framework_id) if standard else None,
+            kinds=kind or None, search=search, limit=limit)
         rows = [{"published": f.published.iso(), "provider": f.provider_name,
                  "domain": f"{f.domain_code} {f.domain_name}".strip(),
                  "standard": f.standard_code, "kind": f.kind, "text": f.text,
