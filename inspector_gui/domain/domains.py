@@ -63,6 +63,13 @@ def framework_tag(frameworks: Mapping[str, Framework], framework_id: str) -> str
     return year.group(1) if year else framework_id
 
 
+def framework_tags(frameworks: Mapping[str, Framework]) -> dict[str, str]:
+    """Each framework's :func:`framework_tag`, or its id where two frameworks share a year."""
+    tags = {fid: framework_tag(frameworks, fid) for fid in frameworks}
+    shared = {t for t in tags.values() if list(tags.values()).count(t) > 1}
+    return {fid: fid if tag in shared else tag for fid, tag in tags.items()}
+
+
 def _framework_name(frameworks: Mapping[str, Framework], framework_id: str) -> str:
     framework = frameworks.get(framework_id)
     return f"{framework.name} ({framework_id})" if framework else framework_id

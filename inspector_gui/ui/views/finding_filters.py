@@ -20,7 +20,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from inspector_gui.domain.domains import DomainGroup, domain_groups, domain_refs, framework_tag
+from inspector_gui.domain.domains import DomainGroup, domain_groups, domain_refs, framework_tags
 from inspector_gui.domain.frameworks import Framework, Standard
 from inspector_gui.domain.records import KIND_LABELS, KINDS
 from inspector_gui.reports.catalogue import Catalogue
@@ -125,7 +125,7 @@ class FindingFilters(QWidget):
             self._add_domain_button(number, label, tip)
         self._refill_strip()
         self._standards = _standard_choices(frameworks)
-        self._tags = _framework_tags(frameworks)
+        self._tags = framework_tags(frameworks)
         self._offer_standards()
         self._check_domain()
 
@@ -233,13 +233,6 @@ def _standard_choices(frameworks: Mapping[str, Framework]) -> dict[str, Standard
 def _code_key(code: str) -> tuple[tuple[int, str], ...]:
     """``1.10`` after ``1.9``."""
     return tuple((int(part), "") if part.isdigit() else (1 << 30, part) for part in code.split("."))
-
-
-def _framework_tags(frameworks: Mapping[str, Framework]) -> dict[str, str]:
-    """Each framework's year, or its id where two frameworks share a year."""
-    tags = {fid: framework_tag(frameworks, fid) for fid in frameworks}
-    shared = {t for t in tags.values() if list(tags.values()).count(t) > 1}
-    return {fid: fid if tag in shared else tag for fid, tag in tags.items()}
 
 
 def _strip_scroller(strip: QWidget, parent: QWidget) -> QScrollArea:
