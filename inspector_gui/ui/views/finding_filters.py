@@ -21,7 +21,7 @@ from PySide6.QtWidgets import (
 )
 
 from inspector_gui.domain.domains import DomainGroup, domain_groups, domain_refs, framework_tags
-from inspector_gui.domain.frameworks import Framework, Standard
+from inspector_gui.domain.frameworks import Framework, Standard, code_order
 from inspector_gui.domain.records import KIND_LABELS, KINDS
 from inspector_gui.reports.catalogue import Catalogue
 from inspector_gui.ui import settings as keys
@@ -226,13 +226,8 @@ def _standard_choices(frameworks: Mapping[str, Framework]) -> dict[str, Standard
     framework and code."""
     order = {ref.key: n for n, ref in enumerate(domain_refs(frameworks))}
     standards = sorted((s for f in frameworks.values() for s in f.standards),
-                       key=lambda s: (_code_key(s.code), order.get((s.framework_id, s.domain_code), 0)))
+                       key=lambda s: (code_order(s.code), order.get((s.framework_id, s.domain_code), 0)))
     return {f"{s.framework_id}\n{s.code}": s for s in standards}
-
-
-def _code_key(code: str) -> tuple[tuple[int, str], ...]:
-    """``1.10`` after ``1.9``."""
-    return tuple((int(part), "") if part.isdigit() else (1 << 30, part) for part in code.split("."))
 
 
 def _strip_scroller(strip: QWidget, parent: QWidget) -> QScrollArea:
