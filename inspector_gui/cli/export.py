@@ -8,6 +8,7 @@ from pathlib import Path
 import click
 
 from inspector_gui.cli.common import (
+    domain_keys,
     fail,
     handle_errors,
     open_store,
@@ -75,9 +76,8 @@ def export(provider: str | None, all_providers: bool, all_inspections: bool, fmt
             say(f"wrote the league table ({len(table.entries)} rows) to {output}")
             return
         found = store.find_provider(provider or "")
-        groups = resolve_domains(store, domain)
-        codes = None if groups is None else tuple(dict.fromkeys(m.code for g in groups for m in g.members))
-        summary = build_summary(store, found.provider_id, domains=codes, kinds=kind or None)
+        keys = domain_keys(resolve_domains(store, domain))
+        summary = build_summary(store, found.provider_id, domains=keys, kinds=kind or None)
     chart = None if no_chart or fmt not in CHART_FORMATS else _history_png(summary, fmt)
     write_summary(summary, fmt, output, force=force, chart_png=chart)
     say(f"wrote {found.name}: {len(summary.inspections)} inspections, "
