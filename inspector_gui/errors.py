@@ -41,12 +41,14 @@ class OlderSchemaError(StoreError):
 
 
 class UnknownProviderError(InspectorError):
-    """A provider name matched nothing; carries the closest names."""
+    """A provider name matched nothing, or is part of several names; carries the closest names."""
 
-    def __init__(self, name: str, suggestions: list[str]) -> None:
+    def __init__(self, name: str, suggestions: list[str], ambiguous: bool = False) -> None:
         self.suggestions = suggestions
         hint = f"; did you mean {', '.join(repr(s) for s in suggestions)}?" if suggestions else ""
-        super().__init__(f"no provider called {name!r}{hint}")
+        what = (f"more than one provider's name contains {name!r}" if ambiguous
+                else f"no provider called {name!r}")
+        super().__init__(f"{what}{hint}")
 
 
 @dataclass(frozen=True)

@@ -7,9 +7,9 @@ cd "$(dirname "$0")/.."
 SUDO=$([ "$(id -u)" = 0 ] && echo "" || echo sudo)
 $SUDO apt-get update -qq
 $SUDO apt-get install -y -qq --no-install-recommends \
-    python3-venv xvfb xauth libegl1 libgl1 libfontconfig1 libdbus-1-3 libxkbcommon0 \
+    python3-venv xvfb xauth xdotool libegl1 libgl1 libfontconfig1 libdbus-1-3 libxkbcommon0 \
     libxkbcommon-x11-0 libxcb-cursor0 libxcb-icccm4 libxcb-keysyms1 libxcb-image0 \
-    libxcb-render-util0 libxcb-shape0 libxcb-xinerama0 libxcb-randr0 fonts-dejavu-core \
+    libxcb-render-util0 libxcb-shape0 libxcb-randr0 libglib2.0-0 fonts-dejavu-core \
     poppler-utils >/dev/null
 python3 -m venv .venv
 .venv/bin/pip install -q --upgrade pip

@@ -4,6 +4,7 @@ warning. Skipped only where Xvfb is not installed."""
 
 from __future__ import annotations
 
+import json
 import os
 import select
 import shutil
@@ -86,3 +87,26 @@ def test_screenshot_on_xcb_paints_the_loaded_window(gui_env: dict[str, str], sto
 
 def _read(path: Path) -> str:
     return path.read_text(errors="replace") if path.exists() else ""
+
+
+def test_real_input_drill_down_save_chart_shortcut_and_export_message(gui_env: dict[str, str],
+                                                                      store_path: Path, tmp_path: Path):
+    """Keyboard and mouse through the X server (xdotool): a drill-down after an earlier search
+    shows all the cell's findings, Ctrl+Shift+S saves the chart right after a click on the Charts
+    tab, and a finished export is announced in the status bar."""
+    if shutil.which("xdotool") is None:
+        pytest.skip("xdotool is not installed")
+    out = tmp_path / "out"
+    out.mkdir()
+    driver = Path(__file__).with_name("xcb_drive.py")
+    done = subprocess.run([sys.executable, str(driver), str(store_path), str(out)], env=gui_env,
+                          capture_output=True, text=True, timeout=TIMEOUT * 3)
+    assert (done.returncode, done.stderr) == (0, ""), done.stderr
+    seen = json.loads(done.stdout)
+    drill = seen["drill"]
+    assert drill["shown"] == drill["expected"] == 5 and drill["search"] == ""
+    assert drill["heading"].startswith("Findings: West Yorkshire CRC, ")
+    assert drill["heading"].endswith(" · 2.1 Assessment")
+    assert seen["chart"] == {"saved": True, "focus_in_chart": False}
+    assert seen["export"] == {"notice": f"Saved the summary of West Yorkshire CRC as wy.md in {out}",
+                              "written": True, "notice_on_screen": True}

@@ -20,7 +20,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QElapsedTimer, QEvent, QEventLoop, QObject, QTimer
+from PySide6.QtCore import QElapsedTimer, QEvent, QEventLoop, QObject, Qt, QTimer
 from PySide6.QtWidgets import QApplication, QLabel, QMainWindow
 
 from inspector_gui.bench.measure import figure, peak_rss_mb, timed
@@ -136,6 +136,7 @@ def open_window(path: Path, application: type[QApplication] = QApplication
     """The window the app shows (with its charts tab and export action) on ``path`` with
     throw-away settings, findings watched for paints."""
     from inspector_gui.ui.extensions import build_window
+    from inspector_gui.ui.preload import preload_charts_later
     from inspector_gui.ui.settings import Settings
 
     app = application([sys.argv[0]])
@@ -145,6 +146,7 @@ def open_window(path: Path, application: type[QApplication] = QApplication
     window.resize(1400, 900)
     window.open_store(path)
     window.show()
+    preload_charts_later()  # as inspector-gui does
     return app, window, watch
 
 
@@ -205,7 +207,7 @@ def interact(path: Path, repeat: int) -> None:
     changes = {"domain_filter": [lambda: filters.select_domain(2), lambda: filters.select_domain(0)],
                "search_common_word": [_search(window, COMMON), _search(window, "")],
                "search_rare_word": [_search(window, vocabulary()[RARE_RANK]), _search(window, "")],
-               "search_two_words": [_search(window, TWO_WORDS), _search(window, "")]}
+               "search_two_words": [_search(window, TWO_WORDS[0]), _search(window, "")]}
     for name, (forth, back) in changes.items():
         probe.start()
         samples = []
@@ -214,6 +216,11 @@ def interact(path: Path, repeat: int) -> None:
             _change_to_paint(app, window, watch, back)
         result[name] = {"change_to_first_page_painted": figure(samples), **probe.stop()}
     result["scrolling"] = _scroll(app, window, probe, repeat * 6)
+    result["tree_selections"] = _phase(app, window, probe, _tree_selections(window), repeat)
+    result["matrix_sorting"] = _phase(app, window, probe, _matrix_sorts(window), repeat)
+    _tree_selections(window)[0]()  # a provider, so the Charts tab draws its history
+    _settle(app, window)
+    result["first_charts_tab"] = _phase(app, window, probe, [_charts_tab(window)], 1)
     result["peak_rss_mb"] = peak_rss_mb()
     print(json.dumps(result), flush=True)
     os._exit(0)
@@ -229,6 +236,41 @@ def _scroll(app: QApplication, window: Any, probe: StallProbe, pages: int) -> di
         run_until(app, lambda rows=rows: model.rowCount() > rows or not model.canFetchMore())
         _settle(app, window)
     return {"rows_loaded": model.rowCount(), **probe.stop()}
+
+
+def _phase(app: QApplication, window: Any, probe: StallProbe, steps: list[Callable[[], None]],
+           repeat: int) -> dict[str, Any]:
+    """Each step in turn, ``repeat`` times, the window settling after each: the stalls seen."""
+    probe.start()
+    for _ in range(repeat):
+        for step in steps:
+            step()
+            _settle(app, window)
+    return probe.stop()
+
+
+def _tree_selections(window: Any) -> list[Callable[[], None]]:
+    """A provider, its group, then All providers, selected in the provider tree."""
+    tree, model = window.providers.tree, window.providers.model
+    group = next(model.index(r, 0) for r in range(model.rowCount()) if model.rowCount(model.index(r, 0)))
+    provider = model.index(0, 0, group)
+    return [lambda index=index: tree.setCurrentIndex(index)
+            for index in (provider, group, model.index(0, 0))]
+
+
+def _matrix_sorts(window: Any) -> list[Callable[[], None]]:
+    """The rating matrix sorted by its first three columns, each way."""
+    table = window.matrix.table
+    return [lambda column=column, order=order: table.sortByColumn(column, order)
+            for column in range(min(3, table.model().columnCount()))
+            for order in (Qt.SortOrder.DescendingOrder, Qt.SortOrder.AscendingOrder)]
+
+
+def _charts_tab(window: Any) -> Callable[[], None]:
+    """The Charts tab shown for the first time (its first chart drawn)."""
+    tabs = window.tabs
+    index = next(i for i in range(tabs.count()) if tabs.tabText(i) == "Charts")
+    return lambda: tabs.setCurrentIndex(index)
 
 
 def _busiest_provider(store: Any) -> str:

@@ -45,3 +45,17 @@ def ratio(numerator: dict[str, Any] | None, denominator: dict[str, Any] | None) 
     if not numerator or not denominator or not denominator["median_ms"]:
         return None
     return round(numerator["median_ms"] / denominator["median_ms"], 2)
+
+
+def interleaved(fns: dict[str, Callable[[], Any]], repeat: int, warmup: int = 1) -> dict[str, Any]:
+    """Each function once per round, in turn, for ``repeat`` rounds after ``warmup`` unmeasured
+    ones: on a shared machine a busy spell then falls on every contender alike, so the ratio of
+    two medians is fairer than between two runs taken one after the other."""
+    samples: dict[str, list[float]] = {name: [] for name in fns}
+    for round_ in range(warmup + repeat):
+        for name, fn in fns.items():
+            started = time.perf_counter()
+            fn()
+            if round_ >= warmup:
+                samples[name].append((time.perf_counter() - started) * 1000)
+    return {name: figure(values) for name, values in samples.items()}

@@ -22,10 +22,8 @@ from inspector_gui.domain.chartdata import (
     step_path,
 )
 from inspector_gui.domain.palette import series_colour, swatch
-from inspector_gui.domain.ratings import GRADED
 
 SYMBOLS = ("o", "s", "t", "d", "t1", "p", "h", "star")
-LEVEL_TICKS = [(r.level, r.label) for r in GRADED]
 
 
 class HistoryFigure(Figure):
@@ -48,15 +46,15 @@ class HistoryFigure(Figure):
         offsets = iter(series_offsets(sum(len(g.members) for g in groups)))
         for index, group in enumerate(groups):
             self._group(group, index, [next(offsets) for _ in group.members])
-        self.add_changes(chart.changes, label_y=3.8)
+        self.add_changes(chart.changes, label_y=chart.top_level + 0.8)
 
     def _axes(self) -> None:
         low, high = self.chart.x_range()
         bottom = NOT_GRADED_LEVEL - 0.5 if self.chart.has_ungraded else -0.5
-        top = 4.0 if self.chart.changes else 3.5
+        top = self.chart.top_level + (1.0 if self.chart.changes else 0.5)
         self.plot.setXRange(low, high, padding=0)
         self.plot.setYRange(bottom, top, padding=0)
-        ticks = list(LEVEL_TICKS)
+        ticks = list(self.chart.level_ticks)
         if self.chart.has_ungraded:
             ticks.append((NOT_GRADED_LEVEL, self.chart.ungraded_label()))
         self.plot.getAxis("left").setTicks([ticks, []])

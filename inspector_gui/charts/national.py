@@ -7,7 +7,7 @@ import pyqtgraph as pg
 from PySide6.QtCore import Qt, Signal
 
 from inspector_gui.charts.figure import Figure, SwatchSample, Theme, tip_html
-from inspector_gui.domain.chartdata import BAR_WIDTH, STACK_ORDER, NationalChart, Segment
+from inspector_gui.domain.chartdata import BAR_WIDTH, NationalChart, Segment
 from inspector_gui.domain.palette import swatch
 
 LABEL_MIN_SHARE = 0.07
@@ -51,7 +51,7 @@ class NationalFigure(Figure):
 
     def _bars(self) -> None:
         stacks = self.chart.stacks(self.percent)
-        for rating in reversed(STACK_ORDER):
+        for rating in reversed(self.chart.order):
             found = [(s, bottom, height) for s, bottom, height in stacks if s.rating == rating]
             look = swatch(rating, dark=self.theme.dark)
             if rating.is_graded or found:

@@ -73,7 +73,7 @@ def render_history_png(summary: ProviderSummary, width: int = 1800, height: int 
     print-sized on a page and sharp. Uses only what the summary holds (no store); GUI thread."""
     frameworks = {s.framework.framework_id: s.framework for s in summary.inspections}
     chart = history_chart(summary.provider, summary.history, frameworks, summary.as_at.iso(),
-                          SUMMARY_SOURCE)
+                          SUMMARY_SOURCE, summary.attribution)
     return render_png(chart, width, height, scale)
 
 

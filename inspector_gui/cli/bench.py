@@ -26,14 +26,19 @@ from inspector_gui.store.synth import SynthSpec
 @click.option("--out", type=click.Path(path_type=Path, dir_okay=False), help="Also write the JSON here.")
 @click.option("--no-datasette", is_flag=True, help="Skip the Datasette baseline.")
 @click.option("--no-gui", is_flag=True, help="Skip the GUI figures.")
+@click.option("--no-layouts", is_flag=True,
+              help="Skip the store's other layouts (findings sorted by kind, added later).")
 @handle_errors
 def bench(store_path: Path | None, providers: int, inspections: int, findings: int, seed: int,
-          repeat: int, out: Path | None, no_datasette: bool, no_gui: bool) -> None:
+          repeat: int, out: Path | None, no_datasette: bool, no_gui: bool, no_layouts: bool) -> None:
     """Measure speed on a synthetic store and print JSON figures with the targets.
 
-    Each figure is the median of --repeat runs with min and max, in milliseconds, beside the raw
-    sqlite3 query for the same page and Datasette's JSON API for the same filter on the same file
-    (served on 127.0.0.1). Needs the bench extra (datasette, httpx) for the Datasette baseline.
+    Each figure is the median of --repeat interleaved runs with min and max, in milliseconds,
+    beside the best plain SQL for the same page (one newest-first statement, and the app's own
+    statements replayed), Datasette for the same page and for its cheapest page (served on
+    127.0.0.1), on the store as generated and in two other layouts (built beside it and reused),
+    with a store a tenth the size and the command line against a one-line script. Needs the
+    bench extra (datasette, httpx) for the Datasette baseline.
 
     \b
     Example:
@@ -45,7 +50,7 @@ def bench(store_path: Path | None, providers: int, inspections: int, findings: i
     path = store_path or platformdirs.user_cache_path(APP_NAME) / (
         f"bench-{providers}-{inspections}-{findings}-{seed}.db")
     report = run_benchmark(path, spec, repeat, not no_datasette, not no_gui,
-                           lambda step: click.echo(f"bench: {step}", err=True))
+                           lambda step: click.echo(f"bench: {step}", err=True), not no_layouts)
     text = json.dumps(report, indent=2)
     if out:
         out.write_text(text + "\n", encoding="utf-8")

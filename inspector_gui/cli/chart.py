@@ -8,15 +8,16 @@ from pathlib import Path
 import click
 
 from inspector_gui.cli.common import fail, handle_errors, open_store, provider_type_option, store_option
-from inspector_gui.cli.output import say
+from inspector_gui.cli.destination import check_destination, destination, report, shown, to_stdout
 from inspector_gui.domain.chartdata import SERIES_MODES
-from inspector_gui.exchange.atomic import check_target, write_atomic
+from inspector_gui.exchange.atomic import write_atomic
 from inspector_gui.imagesize import parse_size
 from inspector_gui.reports.national_charts import BY_CHOICES, load_national, load_trend
 from inspector_gui.reports.provider_charts import load_heatmap, load_history
 from inspector_gui.store import Store
 
 KINDS = ("history", "heatmap")
+IMAGE_FORMATS = ("png", "svg")
 
 
 @click.command()
@@ -32,14 +33,16 @@ KINDS = ("history", "heatmap")
 @provider_type_option
 @click.option("--percent", is_flag=True, help="National: percentages instead of counts.")
 @click.option("--output", "-o", required=True, type=click.Path(path_type=Path),
-              help="File to write: .png or .svg.")
+              help="File to write: .png or .svg; - for standard output (give --format).")
+@click.option("--format", "fmt", type=click.Choice(IMAGE_FORMATS),
+              help="Image format (default: from the output file's suffix).")
 @click.option("--size", default="1200x700", show_default=True, help="WIDTHxHEIGHT in pixels.")
 @click.option("--force", is_flag=True, help="Replace the output file if it exists.")
 @store_option
 @handle_errors
 def chart(provider: str | None, kind: str, series: str, national: bool, trend: bool, by: str,
-          provider_type: str | None, percent: bool, output: Path, size: str, force: bool,
-          store_path: Path | None) -> None:
+          provider_type: str | None, percent: bool, output: Path, fmt: str | None, size: str,
+          force: bool, store_path: Path | None) -> None:
     """Draw a chart to a PNG or SVG file, with title, as-at date and source line.
 
     The file is written whole or not at all; an existing file is kept unless --force is given.
@@ -49,10 +52,11 @@ def chart(provider: str | None, kind: str, series: str, national: bool, trend: b
       inspector chart "West Yorkshire CRC" --output west-yorkshire.png
       inspector chart essex-north-pdu --kind heatmap --output essex.svg --size 900x600
       inspector chart --national --by round --type CRC --output rounds.png
+      inspector chart --trend --format svg -o - > trend.svg
     """
-    fmt = _format(output)
+    fmt = fmt or _format(output)
     width, height = _size(size)
-    check_target(output, force)
+    check_destination(output, fmt, force)
     if sum((bool(provider), national, trend)) != 1:
         fail("give one of PROVIDER, --national or --trend")
     with open_store(store_path) as store:
@@ -60,13 +64,16 @@ def chart(provider: str | None, kind: str, series: str, national: bool, trend: b
     options = {"mode": series} if provider and kind == "history" else {}
     if national:
         options = {"percent": percent}
-    _render(data, fmt, width, height, options, output, force)
-    say(f"wrote {output} ({width}x{height} {fmt.upper()})")
+    with destination(output, fmt) as target:
+        _render(data, fmt, width, height, options, target, force)
+    report(f"wrote {shown(output)} ({width}x{height} {fmt.upper()})", output)
 
 
 def _format(output: Path) -> str:
     fmt = output.suffix.lower().lstrip(".")
-    if fmt not in ("png", "svg"):
+    if to_stdout(output):
+        fail("-o - writes to standard output: give --format (png or svg)")
+    if fmt not in IMAGE_FORMATS:
         fail(f"{output}: the output file must end in .png or .svg")
     return fmt
 

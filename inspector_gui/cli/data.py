@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import sys
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import click
 
@@ -19,14 +20,25 @@ from inspector_gui.cli.common import (
     resolve_domains,
     store_option,
 )
-from inspector_gui.cli.output import format_option, render, say
+from inspector_gui.cli.notebook import add_notebook_columns, notebook_option
+from inspector_gui.cli.output import render, say
+from inspector_gui.cli.workbook_out import chosen_format, listing_options
 from inspector_gui.domain.domains import resolve_standard
 from inspector_gui.domain.frameworks import Framework, Standard
 from inspector_gui.domain.records import KINDS, FindingQuery, MatrixRow
-from inspector_gui.errors import ImportFailed
+from inspector_gui.domain.travel import travel, travel_record
+from inspector_gui.errors import ImportFailed, one_line
+from inspector_gui.exchange.writers.store_workbooks import (
+    query_filters,
+    write_findings_workbook,
+    write_matrix_workbook,
+)
 from inspector_gui.store import Store
 from inspector_gui.store.creation import create_store
-from inspector_gui.store.imports import ImportReport
+from inspector_gui.store.notebook import Notebook
+
+if TYPE_CHECKING:
+    from inspector_gui.store.imports import ImportReport
 
 
 @click.command()
@@ -56,37 +68,54 @@ def info(store_path: Path | None) -> None:
 
 @click.command(name="import")
 @click.argument("paths", nargs=-1, required=True, type=click.Path(path_type=Path, readable=False))
+@click.option("--mapping", "mapping", type=click.Path(path_type=Path, readable=False),
+              help="A mapping file (TOML, docs/mapping.md): PATHS is then one spreadsheet "
+                   "(CSV, XLSX, XLS or ODS), one row per inspection.")
 @store_option
 @handle_errors
-def import_(paths: tuple[Path, ...], store_path: Path | None) -> None:
-    """Import interchange files (CSV or JSON) into a store, in one transaction.
+def import_(paths: tuple[Path, ...], mapping: Path | None, store_path: Path | None) -> None:
+    """Import interchange files (CSV or JSON), or a spreadsheet with a mapping, into a store, in
+    one transaction.
 
-    PATHS are folders or files named after their table (frameworks, standards, providers,
-    inspections, ratings, findings); a renamed CSV is recognised by its header. Importing the
-    same files twice changes nothing. The store is created if it does not exist.
+    PATHS are folders or files named after their table (inspectorates, frameworks, scale_levels,
+    standards, providers, inspections, ratings, findings, peer_groups); a renamed CSV is
+    recognised by its header. With --mapping, PATHS is one spreadsheet. Importing the same
+    files twice changes nothing. The store is created if it does not exist.
 
     \b
     Example:
       inspector import new-inspections/ --store my.db
+      inspector import ratings.xlsx --mapping ratings.toml --store my.db
     """
+    if mapping is not None and len(paths) != 1:
+        fail("--mapping takes one spreadsheet; import each sheet on its own")
     target = chosen_store(store_path)
     created = not target.exists()
     try:
-        report = _import(paths, target, created)
+        report = _import(paths, mapping, target, created)
     except ImportFailed as exc:
         say(str(exc), err=True)
         fail(f"import rejected; {target} was not {'created' if created else 'changed'}")
     say(f"imported into {target}: {report.summary()}")
 
 
-def _import(paths: tuple[Path, ...], target: Path, create: bool) -> ImportReport:
+def _import(paths: tuple[Path, ...], mapping: Path | None, target: Path, create: bool) -> ImportReport:
     """A new store is built under a temporary name and appears only when the import succeeded,
     so a rejected import leaves no file behind and removes nothing another import wrote."""
     progress = _progress if sys.stderr.isatty() else None
+
+    def fill(store: Store) -> ImportReport:
+        if mapping is None:
+            return store.import_files(paths, progress)
+        report, read = store.import_spreadsheet(paths[0], mapping, progress)
+        for line in [*(f"warning: {w}" for w in read.warnings), *read.notes]:
+            say(one_line(line), err=True)
+        return report
+
     if create:
-        return create_store(target, lambda store: store.import_files(paths, progress))
+        return create_store(target, fill)
     with Store.open(target, readonly=False) as store:
-        return store.import_files(paths, progress)
+        return fill(store)
 
 
 def _progress(done: int, total: int) -> None:
@@ -94,7 +123,7 @@ def _progress(done: int, total: int) -> None:
 
 
 @click.command()
-@click.option("--provider", help="Provider id or name (case-insensitive).")
+@click.option("--provider", help="Provider id, name, or a part of one name (case-insensitive).")
 @click.option("--inspection", help="Inspection id.")
 @click.option("--domain", multiple=True,
               help="Domain name (every framework's domain of that name), or a code that means one "
@@ -104,87 +133,126 @@ def _progress(done: int, total: int) -> None:
 @click.option("--standard", help="Standard code, e.g. 2.1, that means one standard (else give --framework).")
 @click.option("--kind", type=click.Choice(KINDS), multiple=True, help="Kind; repeat for several.")
 @click.option("--search", default="", help="Words to find (plain words, not query syntax).")
-@click.option("--limit", type=count_type(1), default=50, show_default=True)
-@format_option
+@click.option("--tag", help="Only findings carrying this tag of yours (see 'inspector tags').")
+@click.option("--with-notes", is_flag=True, help="Add your tags and notes as columns.")
+@click.option("--limit", type=count_type(1), help="At most this many (default 50; a workbook: all).")
+@listing_options
+@notebook_option
 @store_option
 @handle_errors
 def findings(provider: str | None, inspection: str | None, domain: tuple[str, ...],
              framework_id: str | None, standard: str | None, kind: tuple[str, ...], search: str,
-             limit: int, fmt: str, store_path: Path | None) -> None:
+             tag: str | None, with_notes: bool, limit: int | None, fmt: str | None, output: Path | None,
+             force: bool, notebook_path: Path | None, store_path: Path | None) -> None:
     """List findings, newest inspection first, filtered by any of the options.
 
     A domain is a domain of a framework: "2" is Case supervision in 2018 and Service delivery in
     2023, so --domain takes a name, or a code with --framework. A standard is too: --standard 2.1
     (Assessment in 2018, Court work in 2021) needs --framework where several frameworks have it.
+    The id column names a finding for 'inspector tags add' and 'inspector notes add'. With
+    --output, every matching finding goes into an Excel workbook whose Notes sheet states the
+    filters.
 
     \b
     Example:
       inspector findings --domain "Case supervision" --search "risk of harm"
       inspector findings --framework pdu-2023 --domain 2
       inspector findings --framework crc-nps-2018 --standard 2.1
+      inspector findings --tag evidence --with-notes
+      inspector findings --provider "merseyside crc" --output merseyside.xlsx
     """
     refuse_invisible(provider=provider, inspection=inspection, domain=domain, framework=framework_id,
-                     standard=standard)
+                     standard=standard, tag=tag)
     if framework_id is not None and not (domain or standard):
         fail("--framework names the framework of a --domain or --standard code; give one too")
-    with open_store(store_path) as store:
+    fmt = chosen_format(fmt, output, force)
+    with open_store(store_path) as store, Notebook.open(notebook_path, create=False) as notebook:
+        found_provider = store.find_provider(provider) if provider else None
         query = FindingQuery(
-            provider_ids=(store.find_provider(provider).provider_id,) if provider else None,
+            provider_ids=(found_provider.provider_id,) if found_provider else None,
             inspection_id=inspection, domains=domain_keys(resolve_domains(store, domain, framework_id)),
             standard=resolve_standard(standard, store.frameworks(), framework_id) if standard else None,
-            kinds=kind or None, search=search, limit=limit)
-        rows = [{"published": f.published.iso(), "provider": f.provider_name,
-                 "domain": f"{f.domain_code} {f.domain_name}".strip(),
-                 "standard": f.standard_code, "kind": f.kind, "text": f.text,
-                 "inspection_id": f.inspection_id, "source_url": f.source_url}
-                for f in store.findings(query)]
-        total = store.count_findings(query)
-    columns = ["published", "provider", "domain", "standard", "kind", "text"]
+            kinds=kind or None, search=search, limit=limit or 50,
+            natural_keys=tuple(notebook.tagged_keys(tag)) if tag is not None else None)
+        if output is not None:
+            named = found_provider.name if found_provider else ""
+            filters = query_filters(query, provider=named, tag=tag or "")
+            write_findings_workbook(store, query, output, filters, limit=limit, force=force,
+                                    notebook=notebook.path if with_notes else None)
+            click.echo(f"wrote {min(store.count_findings(query), limit or 10**12)} findings to {output}")
+            return
+        found = store.findings(query)
+        rows = [{"id": f.finding_id, "published": f.published.iso(), "provider": f.provider_name,
+                 "domain": f"{f.domain_code} {f.domain_name}".strip(), "standard": f.standard_code,
+                 "kind": f.kind, "text": f.text, "inspection_id": f.inspection_id,
+                 "source_url": f.source_url} for f in found]
+        if with_notes:
+            add_notebook_columns(rows, found, notebook)
+        total = store.count_findings(query) if fmt == "table" else None  # only the table says it
+    columns = ["id", "published", "provider", "domain", "standard", "kind", "text"]
+    columns += ["tags", "notes"] if with_notes else []
     if fmt != "table":
         columns += ["inspection_id", "source_url"]
     say(render(rows, columns, fmt), data=fmt == "csv")
-    if fmt == "table":
+    if total is not None:
         click.echo(f"{len(rows)} of {total} matching findings", err=True)
 
 
 @click.command()
-@click.option("--provider", help="Only this provider (id or name).")
+@click.option("--provider", help="Only this provider (id, name, or a part of one name).")
 @click.option("--round", "round_", help="Inspection round, e.g. 2018/19.")
 @provider_type_option
 @click.option("--all-inspections", is_flag=True, help="Every inspection, not only the latest.")
-@format_option
+@listing_options
 @store_option
 @handle_errors
 def ratings(provider: str | None, round_: str | None, provider_type: str | None,
-            all_inspections: bool, fmt: str, store_path: Path | None) -> None:
+            all_inspections: bool, fmt: str | None, output: Path | None, force: bool,
+            store_path: Path | None) -> None:
     """Show the rating matrix: standard ratings, overall rating and score or coverage.
 
-    With --round every inspection of that round is listed; otherwise each provider's latest.
+    With --round every inspection of that round is listed; otherwise each provider's latest
+    (with --provider too), or every inspection with --all-inspections.
     The table has one block per framework, since frameworks number their standards differently;
-    CSV and JSON name each standard column by framework, code and name.
+    CSV and JSON name each standard column by framework, code and name. With --output, an Excel
+    workbook: one sheet per framework, each rating cell with its word and colour.
 
     \b
     Example:
       inspector ratings --round 2018/19
+      inspector ratings --provider "west yorkshire" --all-inspections
+      inspector ratings --output matrix.xlsx
     """
     refuse_invisible(provider=provider, round=round_)
+    fmt = chosen_format(fmt, output, force)
+    latest_only = not (all_inspections or round_)
     with open_store(store_path) as store:
-        ids = (store.find_provider(provider).provider_id,) if provider else None
-        rows = store.rating_matrix(provider_ids=ids, round=round_, provider_type=provider_type,
-                                   latest_only=not (all_inspections or round_ or provider))
+        found = store.find_provider(provider) if provider else None
+        rows = store.rating_matrix(provider_ids=(found.provider_id,) if found else None, round=round_,
+                                   provider_type=provider_type, latest_only=latest_only)
         frameworks = store.frameworks()
+        if output is not None:
+            filters = [(w, v) for w, v in (("provider", found.name if found else ""), ("round", round_ or ""),
+                                           ("provider type", provider_type or "")) if v]
+            write_matrix_workbook(store, rows, output, filters, latest_only=latest_only, force=force)
+            click.echo(f"wrote the rating matrix ({len(rows)} inspections) to {output}")
+            return
     blocks = _by_framework(rows, frameworks)
     if fmt == "table":
         say("\n\n".join(_table_block(framework, block) for framework, block in blocks))
-        click.echo(f"{len(rows)} inspections", err=True)
+        click.echo(f"{len(rows)} inspection{'' if len(rows) == 1 else 's'}", err=True)
         return
     standards = [s for framework, _ in blocks for s in framework.standards]
     records = [_matrix_record(row, framework, standards) for framework, block in blocks for row in block]
-    columns = [*MATRIX_COLUMNS, *(s.full_title for s in standards), "overall", "score"]
+    columns = [*MATRIX_COLUMNS, *(s.full_title for s in standards), *TRAVEL_COLUMNS, "score"]
     say(render(records, columns, fmt), data=fmt == "csv")
 
 
 MATRIX_COLUMNS = ("provider", "published", "round", "framework")
+TRAVEL_COLUMNS = ("overall", "change", "age")
+"""``change``: the overall rating's move since the provider's previous inspection (``up``,
+``down``, ``same``; "mapped, not identical" when the frameworks differ); ``age``: years since
+publication."""
 
 
 def _by_framework(rows: list[MatrixRow], frameworks: dict[str, Framework]
@@ -209,7 +277,7 @@ def _table_block(framework: Framework, rows: list[MatrixRow]) -> str:
                             cell.rating.short + ("*" if not cell.stated else "") if cell else "")
         records.append(record)
     key = "; ".join(s.title for s in framework.standards)
-    table = render(records, [*MATRIX_COLUMNS[:3], *codes, "overall", "score"], "table")
+    table = render(records, [*MATRIX_COLUMNS[:3], *codes, *TRAVEL_COLUMNS, "score"], "table")
     return f"{framework.name} ({framework.framework_id}): {key}\n{table}"
 
 
@@ -219,6 +287,7 @@ def _common(row: MatrixRow) -> dict[str, object]:
         "round": row.inspection.round, "framework": row.inspection.framework_id,
         "overall": row.inspection.overall.value,
         "score": row.inspection.published_score or (row.score.label if row.score else ""),
+        **travel_record(travel(row.inspection, row.previous)),
     }
 
 

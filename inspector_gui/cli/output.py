@@ -10,7 +10,6 @@ import click
 
 from inspector_gui.errors import terminal_text
 from inspector_gui.exchange.encodings import CONTROL
-from inspector_gui.exchange.writers.delimited import to_csv
 from inspector_gui.exchange.writers.json_doc import dumps
 
 FORMATS = ("table", "csv", "json")
@@ -35,6 +34,8 @@ def render(rows: Sequence[dict[str, Any]], columns: Sequence[str], fmt: str) -> 
     if fmt == "json":
         return dumps([{c: r.get(c) for c in columns} for r in rows]).rstrip("\n")
     if fmt == "csv":
+        from inspector_gui.exchange.writers.delimited import to_csv  # with the summary writers
+
         return to_csv(columns, iter(rows)).rstrip("\r\n")
     return _table(rows, columns)
 

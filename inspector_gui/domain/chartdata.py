@@ -12,9 +12,10 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from inspector_gui.domain.palette import swatch
-from inspector_gui.domain.ratings import Rating
+from inspector_gui.domain.ratings import GRADED, Rating
 
 NOT_GRADED_LEVEL = -1
+DEFAULT_TICKS = tuple((r.level or 0, r.label) for r in GRADED)
 """Where an inspection without a grade (not rated, not recorded) sits on the history's y axis."""
 SERIES_MODES = ("overall", "domain", "standard")
 STACK_ORDER = (Rating.INADEQUATE, Rating.REQUIRES_IMPROVEMENT, Rating.GOOD, Rating.OUTSTANDING,
@@ -23,6 +24,16 @@ STACK_ORDER = (Rating.INADEQUATE, Rating.REQUIRES_IMPROVEMENT, Rating.GOOD, Rati
 BAR_WIDTH = 0.62
 SMALL_SAMPLE = 5
 """Trend points resting on fewer ratings than this are drawn hollow."""
+
+
+def stack_order(ratings: set[Rating]) -> tuple[Rating, ...]:
+    """How a national bar stacks the ratings it holds: worst level at the bottom, "not rated" on
+    top; the four words whenever only they appear (so the legend always lists them), else every
+    level of whatever scales appear, by level."""
+    graded = {r for r in ratings if r.is_graded}
+    if graded <= set(GRADED):
+        return STACK_ORDER
+    return (*sorted(graded, key=lambda r: (r.level or 0, r.label)), Rating.NOT_RATED)
 
 
 @dataclass(frozen=True)
@@ -125,6 +136,16 @@ class HistoryChart:
     standards: tuple[Series, ...]
     domains: tuple[SeriesGroup, ...]
     changes: tuple[FrameworkChange, ...]
+    levels: tuple[tuple[int, str], ...] = ()
+
+    @property
+    def level_ticks(self) -> tuple[tuple[int, str], ...]:
+        """``(level, label)`` for the y axis, from the scales of the provider's frameworks."""
+        return self.levels or DEFAULT_TICKS
+
+    @property
+    def top_level(self) -> int:
+        return max(level for level, _ in self.level_ticks)
 
     def step(self) -> tuple[list[float], list[float]]:
         """The overall rating's step line, through the dated markers."""
@@ -225,6 +246,11 @@ class NationalChart:
     periods: tuple[str, ...]
     segments: tuple[Segment, ...]
     changes: tuple[FrameworkChange, ...]
+
+    @property
+    def order(self) -> tuple[Rating, ...]:
+        """The ratings in stacking order, bottom first."""
+        return stack_order({s.rating for s in self.segments})
 
     def stacks(self, percent: bool) -> list[tuple[Segment, float, float]]:
         """``(segment, bottom, height)`` of every segment, bottoms accumulating per period."""

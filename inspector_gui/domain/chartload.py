@@ -15,6 +15,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from inspector_gui.domain.chartdata import (
+    DEFAULT_TICKS,
     Caption,
     FrameworkChange,
     HeatCell,
@@ -201,7 +202,8 @@ def _history_changes(placed: Sequence[_Placed], frameworks: dict[str, Framework]
 
 
 def history_chart(provider: Provider, history: Sequence[HistoryPoint],
-                  frameworks: dict[str, Framework], as_at: str, source: str) -> HistoryChart:
+                  frameworks: dict[str, Framework], as_at: str, source: str,
+                  attribution: str = "") -> HistoryChart:
     """The history chart from store results already in hand (a provider summary has them):
     ``history`` as :meth:`Store.rating_history` gives it, ``as_at`` an ISO partial date."""
     placed = _place(history, frameworks, PartialDate.parse(as_at).decimal_year())
@@ -210,8 +212,26 @@ def history_chart(provider: Provider, history: Sequence[HistoryPoint],
     notes = ["Hollow markers: publication date unknown, placed within the framework's years."
              ] if any(not p.dated for p in placed) else []
     title = f"{provider.name}: ratings over time"
+    notes += [attribution] if attribution else []
     return HistoryChart(chart_caption(title, _provider_line(provider, placed), as_at, source, notes),
-                        overall, standards, domains, _history_changes(placed, frameworks))
+                        overall, standards, domains, _history_changes(placed, frameworks),
+                        level_ticks(placed, frameworks))
+
+
+def level_ticks(placed: Sequence[_Placed], frameworks: dict[str, Framework]) -> tuple[tuple[int, str], ...]:
+    """The y-axis labels: the levels of the scales of the provider's frameworks, best first (a
+    level shared by scales of different words shows them all, ``Good / 3``)."""
+    labels: dict[int, list[str]] = {}
+    for framework_id in dict.fromkeys(p.point.inspection.framework_id for p in placed):
+        framework = frameworks.get(framework_id)
+        for scale in (framework.overall_scale, framework.scale) if framework else ():
+            for rating in scale.levels:
+                found = labels.setdefault(rating.level or 0, [])
+                if rating.label not in found:
+                    found.append(rating.label)
+    if not labels:
+        return DEFAULT_TICKS
+    return tuple((level, " / ".join(names)) for level, names in sorted(labels.items(), reverse=True))
 
 
 def _provider_line(provider: Provider, placed: Sequence[_Placed]) -> str:
@@ -220,7 +240,8 @@ def _provider_line(provider: Provider, placed: Sequence[_Placed]) -> str:
 
 
 def heatmap_chart(provider: Provider, history: Sequence[HistoryPoint],
-                  frameworks: dict[str, Framework], as_at: str, source: str) -> HeatmapChart:
+                  frameworks: dict[str, Framework], as_at: str, source: str,
+                  attribution: str = "") -> HeatmapChart:
     """The overall rating and every standard of a provider's inspections, oldest first (arguments
     as for :func:`history_chart`)."""
     placed = _place(history, frameworks, PartialDate.parse(as_at).decimal_year())
@@ -238,6 +259,7 @@ def heatmap_chart(provider: Provider, history: Sequence[HistoryPoint],
         by_column = dict(applicable)
         cells += [_heat_cell(len(rows) - 1, c, p, title, by_column.get(c)) for c, p in enumerate(placed)]
     notes = [NOT_STATED_NOTE] if any(not c.stated for c in cells) else []
+    notes += [attribution] if attribution else []
     return HeatmapChart(chart_caption(f"{provider.name}: standards by inspection",
                                       _provider_line(provider, placed), as_at, source, notes),
                         tuple(rows), columns, tuple(cells))

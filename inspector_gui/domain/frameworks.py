@@ -1,11 +1,11 @@
-"""Frameworks are data: their standards, domains and points per rating come from records, because
-the inspectorate changed them in 2018, 2021 and 2023 and will again."""
+"""Frameworks are data: their standards, domains, rating scales and points per level come from
+records, because inspectorates changed them in 2018, 2021 and 2023 and will again."""
 
 from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from inspector_gui.domain.ratings import GRADED, Rating
+from inspector_gui.domain.ratings import FOUR_WORD, Rating, Scale
 
 
 def code_order(code: str) -> tuple[int, ...]:
@@ -46,7 +46,9 @@ class Standard:
 
 @dataclass(frozen=True)
 class Framework:
-    """A set of standards in force for a period, with the points each rating earns."""
+    """A set of standards in force for a period, of one inspectorate: the scale its standards
+    are rated on, the scale of its overall rating (the same, or another: CQC scores quality
+    statements 1–4 beside a four-word overall rating) and the points each level earns."""
 
     framework_id: str
     name: str
@@ -55,6 +57,9 @@ class Framework:
     notes: str = ""
     points: dict[Rating, int] = field(default_factory=dict)
     standards: tuple[Standard, ...] = ()
+    scale: Scale = FOUR_WORD
+    overall_scale: Scale = FOUR_WORD
+    inspectorate_id: str = ""
 
     def standards_for(self, provider_type: str) -> tuple[Standard, ...]:
         """The standards a provider of this type is rated on."""
@@ -68,7 +73,7 @@ class Framework:
         return list(seen.items())
 
     def max_score(self, provider_type: str) -> int:
-        best = max((self.points.get(r, 0) for r in GRADED), default=0)
+        best = max((self.points.get(r, 0) for r in self.scale.levels), default=0)
         return best * len(self.standards_for(provider_type))
 
 

@@ -52,8 +52,10 @@ def owner_group(owner: str) -> str:
 
 
 def group_providers(entries: Sequence[TreeEntry], by: str,
-                    framework_names: dict[str, str] | None = None) -> list[Group]:
-    """Groups for the tree, in a stable, readable order; ``by`` is a key of :data:`GROUPINGS`."""
+                    framework_names: dict[str, str] | None = None,
+                    inspectorate_names: dict[str, str] | None = None) -> list[Group]:
+    """Groups for the tree, in a stable, readable order; ``by`` is a key of :data:`GROUPINGS`.
+    Providers of several inspectorates are grouped by inspectorate first, so no group mixes them."""
     names = framework_names or {}
     levels: dict[str, tuple[Callable[[TreeEntry], str], ...]] = {
         "type_region": (_type_label, _region_label),
@@ -63,7 +65,12 @@ def group_providers(entries: Sequence[TreeEntry], by: str,
     }
     if by not in levels:
         raise ValueError(f"unknown grouping {by!r} (expected one of {', '.join(GROUPINGS)})")
-    return _group(list(entries), levels[by])
+    chosen = levels[by]
+    if len({e[0].inspectorate_id for e in entries}) > 1:
+        who = inspectorate_names or {}
+        chosen = (lambda e: who.get(e[0].inspectorate_id) or e[0].inspectorate_id or NOT_RECORDED,
+                  *chosen)
+    return _group(list(entries), chosen)
 
 
 def filter_entries(entries: Sequence[TreeEntry], text: str) -> list[TreeEntry]:

@@ -107,6 +107,7 @@ class LeagueTable:
     standards: tuple[Standard, ...] = ()
     """The standard columns, one block per framework (as the matrix lays them out)."""
     frameworks: Mapping[str, Framework] = field(default_factory=dict)
+    attribution: str = ""
 
     def groups(self) -> list[LeagueGroup]:
         """The groups in table order."""
@@ -175,11 +176,14 @@ def _rank_group(entries: list[LeagueEntry], frameworks: Mapping[str, Framework],
 
 
 def _overall_points(row: MatrixRow, framework: Framework | None) -> int | None:
-    """Where an overall rating stands on the framework's scale (its points); None when the
-    inspection was not rated or its rating is not on the scale."""
-    if framework is None or not row.inspection.overall.is_graded:
+    """Where an overall rating stands on the framework's overall scale (higher is better; the
+    scale lists its levels best first); None when the inspection was not rated or its rating is
+    not on that scale."""
+    overall = row.inspection.overall
+    if framework is None or not overall.is_graded or overall not in framework.overall_scale.levels:
         return None
-    return framework.points.get(row.inspection.overall)
+    levels = framework.overall_scale.levels
+    return len(levels) - levels.index(overall)
 
 
 def _ranked(entries: list[LeagueEntry], value, group: LeagueGroup) -> list[LeagueEntry]:

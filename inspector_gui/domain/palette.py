@@ -19,7 +19,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from inspector_gui.domain.ratings import Rating
+from inspector_gui.domain.ratings import GRADED, Rating
 
 BLACK = "#000000"
 WHITE = "#ffffff"
@@ -62,25 +62,28 @@ def text_on(fill: str) -> str:
     return BLACK if contrast_ratio(fill, BLACK) >= contrast_ratio(fill, WHITE) else WHITE
 
 
-def _swatch(rating: Rating, fill: str) -> Swatch:
+ROLE_FILLS = {
+    "best": "#2166ac", "good": "#abd9e9", "middle": "#f0e442", "weak": "#fdae61",
+    "worst": "#d7191c", "not_rated": "#7f7f7f", "not_recorded": "#e3e3e3",
+}
+"""A fill per colour role of a scale level (``domain.ratings.ROLES``) and per state. A five-level
+scale's middle level (HMICFRS's Adequate) takes Okabe–Ito's yellow, between Good's pale blue and
+Requires improvement's orange and apart from both for colour-blind readers."""
+# On a dark background the states that mean "nothing here" recede into dark greys; the grades and
+# "not rated" keep their colours in both themes.
+DARK_ROLE_FILLS = ROLE_FILLS | {"not_recorded": "#45474c"}
+
+
+def _swatch(rating: Rating, fills: dict[str, str]) -> Swatch:
+    fill = fills.get(rating.role, fills["not_recorded"])
     return Swatch(fill, text_on(fill), rating.label, rating.short)
 
 
-RATING_SWATCHES: dict[Rating, Swatch] = {
-    Rating.OUTSTANDING: _swatch(Rating.OUTSTANDING, "#2166ac"),
-    Rating.GOOD: _swatch(Rating.GOOD, "#abd9e9"),
-    Rating.REQUIRES_IMPROVEMENT: _swatch(Rating.REQUIRES_IMPROVEMENT, "#fdae61"),
-    Rating.INADEQUATE: _swatch(Rating.INADEQUATE, "#d7191c"),
-    Rating.NOT_RATED: _swatch(Rating.NOT_RATED, "#7f7f7f"),
-    Rating.NOT_RECORDED: _swatch(Rating.NOT_RECORDED, "#e3e3e3"),
-}
+_EXAMPLES = (*GRADED, Rating.NOT_RATED, Rating.NOT_RECORDED)
+RATING_SWATCHES: dict[Rating, Swatch] = {r: _swatch(r, ROLE_FILLS) for r in _EXAMPLES}
+"""The four-word scale and the states, as every view paints them."""
 NOT_APPLICABLE = Swatch(WHITE, "#595959", "Not applicable", "n/a", hatch="#8c8c8c")
-
-# On a dark background the states that mean "nothing here" recede into dark greys; the grades and
-# "not rated" keep their colours in both themes.
-DARK_SWATCHES: dict[Rating, Swatch] = RATING_SWATCHES | {
-    Rating.NOT_RECORDED: _swatch(Rating.NOT_RECORDED, "#45474c"),
-}
+DARK_SWATCHES: dict[Rating, Swatch] = {r: _swatch(r, DARK_ROLE_FILLS) for r in _EXAMPLES}
 DARK_NOT_APPLICABLE = Swatch("#1e1f22", "#a6a6a6", "Not applicable", "n/a", hatch="#74777d")
 
 # Colours for series that are not ratings (domains, standards): Okabe and Ito's colour-blind-safe
@@ -89,11 +92,12 @@ SERIES_COLOURS = ("#e69f00", "#56b4e9", "#009e73", "#cc79a7", "#d55e00", "#0072b
 
 
 def swatch(rating: Rating, applicable: bool = True, dark: bool = False) -> Swatch:
-    """The swatch for a rating state; ``applicable=False`` for a standard outside the framework;
-    ``dark`` for a dark background."""
-    if not applicable:
+    """The swatch for a rating of any scale, by its colour role, or a state; ``applicable=False``
+    for a standard outside the framework; ``dark`` for a dark background."""
+    if not applicable or rating.role == "not_applicable":
         return DARK_NOT_APPLICABLE if dark else NOT_APPLICABLE
-    return (DARK_SWATCHES if dark else RATING_SWATCHES)[rating]
+    known = (DARK_SWATCHES if dark else RATING_SWATCHES).get(rating)
+    return known or _swatch(rating, DARK_ROLE_FILLS if dark else ROLE_FILLS)
 
 
 def series_colour(index: int) -> str:

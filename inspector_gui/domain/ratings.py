@@ -1,62 +1,109 @@
-"""The rating scale. "Not rated" (an inspection cut short) and "not recorded" (no published
-rating in our sources) are distinct states, and neither earns points."""
+"""Ratings and the scales they belong to. A scale is framework data: ordered levels, each with
+its word, short label and colour role (the points live with the framework). Four words, five
+grades or scores 1–4 are all just scales. "Not rated" (an inspection cut short), *not recorded*
+(no published rating in our sources) and *not applicable* (the framework has no such judgement)
+are states outside every scale, and none of them earns points."""
 
 from __future__ import annotations
 
-from enum import Enum
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from typing import ClassVar
+
+ROLES = ("best", "good", "middle", "weak", "worst")
+"""Colour roles a scale level may take; the palette gives each a fill."""
+STATE_ROLES = ("not_rated", "not_recorded", "not_applicable")
 
 
-class Rating(Enum):
-    """A published rating, best first, plus the two states that are not ratings."""
+@dataclass(frozen=True)
+class Rating:
+    """A level of a scale (``level`` counts the levels below it: 0 is the worst) or one of the
+    states outside every scale (``level`` None). ``value`` is the word the store holds."""
 
-    OUTSTANDING = "Outstanding"
-    GOOD = "Good"
-    REQUIRES_IMPROVEMENT = "Requires improvement"
-    INADEQUATE = "Inadequate"
-    NOT_RATED = "Not rated"
-    NOT_RECORDED = ""
+    value: str
+    label: str
+    short: str
+    role: str
+    level: int | None = None
 
     @classmethod
     def parse(cls, text: str | None) -> Rating:
-        """Read a rating word as written in a source; raises ValueError for anything else.
-
-        Matching ignores case and spacing; "Poor" is the older word for Inadequate.
-        """
-        key = " ".join((text or "").split()).casefold()
-        if key in _ALIASES:
-            return _ALIASES[key]
-        raise ValueError(f"unknown rating {text!r} (expected one of {', '.join(WORDS)})")
+        """Read a word of the four-word scale, or a state; raises ValueError for anything else."""
+        return FOUR_WORD.parse(text)
 
     @property
     def is_graded(self) -> bool:
-        """True for the four levels of the scale."""
-        return self in GRADED
+        """True for the levels of a scale."""
+        return self.level is not None
+
+    # The four-word scale's levels and the states, set below the class.
+    OUTSTANDING: ClassVar[Rating]
+    GOOD: ClassVar[Rating]
+    REQUIRES_IMPROVEMENT: ClassVar[Rating]
+    INADEQUATE: ClassVar[Rating]
+    NOT_RATED: ClassVar[Rating]
+    NOT_RECORDED: ClassVar[Rating]
+    NOT_APPLICABLE: ClassVar[Rating]
+
+
+def _key(text: str | None) -> str:
+    """Matching ignores case and spacing."""
+    return " ".join((text or "").split()).casefold()
+
+
+@dataclass(frozen=True)
+class Scale:
+    """The ordered levels of a rating scale, best first, with the other words each is written as."""
+
+    levels: tuple[Rating, ...]
+    aliases: dict[str, Rating] = field(default_factory=dict, compare=False, hash=False)
+
+    def parse(self, text: str | None) -> Rating:
+        """A level (by its word or an alias) or a state; ValueError for anything else."""
+        key = _key(text)
+        found = next((r for r in self.levels if _key(r.value) == key), None)
+        found = found or self.aliases.get(key) or _STATE_WORDS.get(key)
+        if found is None:
+            raise ValueError(f"unknown rating {text!r} (expected one of {', '.join(self.words)})")
+        return found
 
     @property
-    def level(self) -> int | None:
-        """3 for Outstanding down to 0 for Inadequate; None when not a grade."""
-        return 3 - GRADED.index(self) if self.is_graded else None
+    def words(self) -> tuple[str, ...]:
+        return tuple(r.value for r in self.levels) + (NOT_RATED.value, NOT_APPLICABLE.value)
 
     @property
-    def label(self) -> str:
-        """The word shown to users."""
-        return self.value or "Not recorded"
-
-    @property
-    def short(self) -> str:
-        """A two-letter label for matrix cells, so colour is never the only cue."""
-        return _SHORT[self]
+    def top(self) -> tuple[Rating, ...]:
+        """The levels that count as "good or better": those with the best or good colour role."""
+        return tuple(r for r in self.levels if r.role in ("best", "good"))
 
 
+def make_scale(levels: Iterable[tuple[str, str, str]], aliases: dict[str, str] | None = None) -> Scale:
+    """A scale from ``(word, short, role)`` best first, and ``{other word: word}``; the four-word
+    scale's own levels are reused, so its ratings compare by identity wherever they appear."""
+    given = list(levels)
+    built = tuple(_intern(Rating(word, word, short, role, len(given) - 1 - index))
+                  for index, (word, short, role) in enumerate(given))
+    by_word = {_key(r.value): r for r in built}
+    return Scale(built, {_key(k): by_word[_key(v)] for k, v in (aliases or {}).items()})
+
+
+def _intern(rating: Rating) -> Rating:
+    return next((r for r in GRADED if r == rating), rating)
+
+
+Rating.OUTSTANDING = Rating("Outstanding", "Outstanding", "O", "best", 3)
+Rating.GOOD = Rating("Good", "Good", "G", "good", 2)
+Rating.REQUIRES_IMPROVEMENT = Rating("Requires improvement", "Requires improvement", "RI", "weak", 1)
+Rating.INADEQUATE = Rating("Inadequate", "Inadequate", "I", "worst", 0)
+NOT_RATED = Rating.NOT_RATED = Rating("Not rated", "Not rated", "NR", "not_rated")
+NOT_RECORDED = Rating.NOT_RECORDED = Rating("", "Not recorded", "–", "not_recorded")
+NOT_APPLICABLE = Rating.NOT_APPLICABLE = Rating("Not applicable", "Not applicable", "n/a",
+                                                "not_applicable")
 GRADED = (Rating.OUTSTANDING, Rating.GOOD, Rating.REQUIRES_IMPROVEMENT, Rating.INADEQUATE)
-WORDS = tuple(r.value for r in GRADED) + (Rating.NOT_RATED.value,)
-_SHORT = {
-    Rating.OUTSTANDING: "O",
-    Rating.GOOD: "G",
-    Rating.REQUIRES_IMPROVEMENT: "RI",
-    Rating.INADEQUATE: "I",
-    Rating.NOT_RATED: "NR",
-    Rating.NOT_RECORDED: "–",
-}
-_ALIASES = {r.value.casefold(): r for r in Rating} | {"poor": Rating.INADEQUATE}
-
+STATES = (NOT_RATED, NOT_RECORDED, NOT_APPLICABLE)
+_STATE_WORDS = {_key(s.value): s for s in STATES} | {"not recorded": NOT_RECORDED}
+FOUR_WORD = Scale(GRADED, {"poor": Rating.INADEQUATE,
+                           "requires improvement to be good": Rating.REQUIRES_IMPROVEMENT})
+"""The scale of HM Inspectorate of Probation and Ofsted; "Poor" is the older word for Inadequate
+and "requires improvement to be good" Ofsted's full wording."""
+WORDS = FOUR_WORD.words

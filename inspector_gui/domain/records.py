@@ -25,12 +25,27 @@ def split_urls(text: str | None) -> tuple[str, ...]:
 
 
 @dataclass(frozen=True)
+class Inspectorate:
+    """Who inspects, with the attribution its licence asks for wherever its data is shown; it
+    owns its frameworks and its providers' types (ids and names as the store holds them)."""
+
+    inspectorate_id: str
+    name: str
+    attribution: str = ""
+    licence_url: str = ""
+    url: str = ""
+    frameworks: tuple[str, ...] = ()
+    provider_types: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
 class Provider:
     provider_id: str
     name: str
     provider_type: str
     region: str = ""
     owner: str = ""
+    inspectorate_id: str = ""
 
 
 @dataclass(frozen=True)
@@ -71,6 +86,8 @@ class MatrixRow:
     inspection: Inspection
     cells: dict[str, RatingCell] = field(default_factory=dict)
     score: Score | None = None
+    previous: Inspection | None = None
+    """The provider's inspection before this one (direction of travel); None for a first."""
 
 
 @dataclass(frozen=True)
@@ -87,6 +104,9 @@ class Finding:
     kind: str
     text: str
     source_url: str
+    natural_key: str = ""
+    """The store's digest of inspection, kind and text: the same through re-imports and rebuilds,
+    so the user's notebook keys its tags and notes on it."""
 
 
 @dataclass(frozen=True)
@@ -108,6 +128,8 @@ class FindingQuery:
     """``(framework_id, standard code)``: a standard of a framework, never a code alone."""
     kinds: tuple[str, ...] | None = None
     search: str = ""
+    natural_keys: tuple[str, ...] | None = None
+    """Only these findings (by natural key): those carrying a tag in the user's notebook."""
     limit: int = 100
     offset: int = 0
 
@@ -138,3 +160,5 @@ class StoreInfo:
     ratings_possible: int
     as_at: str
     synthetic: bool = False
+    attribution: str = ""
+    inspectorates: tuple[str, ...] = ()

@@ -12,6 +12,7 @@ import datetime as dt
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from enum import Enum
+from typing import Any
 
 from inspector_gui.domain.dates import PartialDate
 from inspector_gui.domain.frameworks import Framework, Score, Standard, compute_score
@@ -140,6 +141,12 @@ class ProviderSummary:
     generated_on: dt.date
     generated_by: str
     history: tuple[HistoryPoint, ...] = ()
+    attribution: str = ""
+    since_lines: tuple[tuple[str, str], ...] = ()
+    """"Since the previous inspection": the latest inspection compared with the one before, as
+    ``(style, text)`` lines (``h`` a heading); empty with fewer than two inspections."""
+    since_record: dict[str, Any] | None = None
+    """The same comparison as plain data (the JSON export)."""
 
     def sections(self) -> list[MatrixSection]:
         """One matrix per framework, the framework of the newest inspection first."""

@@ -1,4 +1,6 @@
 """Read interchange files (CSV or JSON) into validated rows, without touching any store.
+Rating words are checked later, against the scale of the inspection's framework
+(:mod:`inspector_gui.exchange.validate`), which may be in the store or in the same import.
 
 Every problem is collected as ``FILE:LINE: column: what is wrong`` up to a cap, so a user can fix
 a file in one pass. CSV saved by Excel is accepted: a BOM, CRLF line ends, semicolons or tabs as
@@ -15,7 +17,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from inspector_gui.domain.dates import validate_iso
-from inspector_gui.domain.ratings import Rating
+from inspector_gui.domain.ratings import ROLES
 from inspector_gui.domain.records import KINDS
 from inspector_gui.errors import ImportFailed, Problem
 from inspector_gui.exchange.encodings import control_character, decode, delimiter, visible
@@ -316,8 +318,10 @@ def _clean(table: str, column: str, value: str) -> str | int | None:
         return _integer(value)
     if column in ("published", "fieldwork_start"):
         return validate_iso(value)
-    if column == "overall_rating" or (table == "ratings" and column == "rating"):
-        return _rating(value, graded_only=table == "ratings")
+    if column == "role":
+        return _choice(value, ROLES, "colour role")
+    if column == "used_for":
+        return _choice(value, ("", "standards", "overall"), "use of a scale")
     if column == "kind":
         return _kind(value)
     if column == "name_confirmed":
@@ -340,17 +344,10 @@ def _integer(value: str) -> int | None:
     return number
 
 
-def _rating(value: str, graded_only: bool) -> str:
-    try:
-        rating = Rating.parse(value)
-    except ValueError:
-        if not graded_only:
-            raise
-        rating = Rating.NOT_RECORDED
-    if graded_only and not rating.is_graded:
-        raise ValueError(f"{value!r} is not a rating of a standard (expected Outstanding, Good, "
-                         "Requires improvement or Inadequate)")
-    return rating.value
+def _choice(value: str, choices: tuple[str, ...], what: str) -> str:
+    if value.casefold() not in choices:
+        raise ValueError(f"unknown {what} {value!r} (expected {', '.join(c for c in choices if c)})")
+    return value.casefold()
 
 
 def _kind(value: str) -> str:

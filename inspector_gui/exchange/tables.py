@@ -21,12 +21,24 @@ TABLES: dict[str, TableSpec] = {
     spec.name: spec
     for spec in (
         TableSpec(
+            "inspectorates",
+            ("inspectorate_id", "name", "attribution", "licence_url", "url"),
+            ("inspectorate_id", "name"),
+            ("inspectorate_id",),
+        ),
+        TableSpec(
             "frameworks",
             ("framework_id", "name", "applies_to", "in_use", "rated_standards", "max_score",
              "notes", "points_outstanding", "points_good", "points_requires_improvement",
-             "points_inadequate"),
+             "points_inadequate", "inspectorate_id"),
             ("framework_id", "name"),
             ("framework_id",),
+        ),
+        TableSpec(
+            "scale_levels",
+            ("framework_id", "used_for", "position", "word", "short", "points", "role", "aliases"),
+            ("framework_id", "position", "word", "short", "role"),
+            ("framework_id", "used_for", "word"),
         ),
         TableSpec(
             "standards",
@@ -37,7 +49,7 @@ TABLES: dict[str, TableSpec] = {
         ),
         TableSpec(
             "providers",
-            ("provider_id", "name", "provider_type", "region", "owner"),
+            ("provider_id", "name", "provider_type", "region", "owner", "inspectorate_id"),
             ("provider_id", "name", "provider_type"),
             ("provider_id",),
         ),
@@ -60,17 +72,26 @@ TABLES: dict[str, TableSpec] = {
             ("inspection_id", "kind", "text"),
             ("inspection_id", "kind", "text"),
         ),
+        TableSpec(
+            "peer_groups",
+            ("provider_id", "source", "position", "peer_provider_id"),
+            ("provider_id", "source", "peer_provider_id"),
+            ("provider_id", "source", "peer_provider_id"),
+        ),
     )
 }
 
-IMPORT_ORDER = ("frameworks", "standards", "providers", "inspections", "ratings", "findings")
+IMPORT_ORDER = ("inspectorates", "frameworks", "scale_levels", "standards", "providers",
+                "inspections", "ratings", "findings", "peer_groups")
 INT_COLUMNS = frozenset({
     "rated_standards", "max_score", "points_outstanding", "points_good",
-    "points_requires_improvement", "points_inadequate",
+    "points_requires_improvement", "points_inadequate", "position", "points",
 })
-KEPT_WHEN_ABSENT = frozenset({("standards", "concept")})
+KEPT_WHEN_ABSENT = frozenset({("standards", "concept"), ("frameworks", "inspectorate_id"),
+                              ("providers", "inspectorate_id")})
 """Optional columns a file may leave out without clearing what the store holds: a standards file
-made before concepts existed does not erase the concepts already imported."""
+made before concepts existed does not erase the concepts already imported, nor one made before
+inspectorates existed the inspectorate of its frameworks and providers."""
 MAX_FIELD_BYTES = 1_000_000
 MAX_PROBLEMS = 50
 

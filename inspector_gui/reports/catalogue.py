@@ -50,6 +50,8 @@ class Catalogue:
     rounds: list[str] = field(default_factory=list)
     years: list[str] = field(default_factory=list)
     inspections: Inspections = field(default_factory=Inspections)
+    inspectorates: dict[str, str] = field(default_factory=dict)
+    """Inspectorate names by id, for grouping the tree when a store holds several."""
     notice: str = ""
     """Something the user must be told on opening (a damaged default store was set aside)."""
     _by_id: dict[str, TreeEntry] = field(default_factory=dict, repr=False)
@@ -90,20 +92,22 @@ class Catalogue:
         return [t for t in PROVIDER_TYPES if t in present] + sorted(present - set(PROVIDER_TYPES))
 
 
-def open_catalogue(path: Path | None, selected: str = "") -> Catalogue:
+def open_catalogue(path: Path | None, selected: str = "", dataset: str = "") -> Catalogue:
     """The catalogue of ``path``, or of the default store (``INSPECTOR_STORE``, else the bundled
     data's store, built on first use) when ``path`` is None, with the inspections of the provider
     the tree key ``selected`` names (the tree selects it before the rest arrive)."""
     notices: list[str] = []
     try:
-        target = resolve_store(path, notices.append)
+        target = resolve_store(path, notices.append, dataset or None)
     except OSError as exc:
         raise StoreError(f"the default store cannot be prepared ({exc.strerror})", exc.filename) from None
     with Store.open(target, check=False) as store:
         return Catalogue(target, store.info(), store.frameworks(), store.domains(),
                          [(p, [i] if i else []) for p, i in store.newest_inspections()],
                          store.inspection_rounds(), store.inspection_years(),
-                         Inspections(_selected_inspections(store, selected)), " ".join(notices))
+                         Inspections(_selected_inspections(store, selected)),
+                         inspectorates={i.inspectorate_id: i.name for i in store.inspectorates()},
+                         notice=" ".join(notices))
 
 
 def _selected_inspections(store: Store, key: str) -> dict[str, list[Inspection]]:

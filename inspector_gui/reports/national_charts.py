@@ -9,13 +9,13 @@ from collections.abc import Sequence
 
 from inspector_gui.domain.chartdata import (
     SMALL_SAMPLE,
-    STACK_ORDER,
     FrameworkChange,
     NationalChart,
     Segment,
     TrendChart,
     TrendPoint,
     TrendSeries,
+    stack_order,
 )
 from inspector_gui.domain.chartload import framework_starts, join_names
 from inspector_gui.domain.domains import MAPPED, DomainGroup, domain_groups, framework_tag
@@ -42,7 +42,7 @@ def load_national(store: Store, by: str = "year", provider_type: str | None = No
     periods = _periods(sorted({period for period, _ in found}), by)
     totals = {p: sum(len(ids) for (period, _), ids in found.items() if period == p) for p in periods}
     segments = [Segment(period, periods.index(period), rating, len(ids), totals[period], tuple(ids))
-                for period in periods for rating in STACK_ORDER
+                for period in periods for rating in stack_order({r for _, r in found})
                 if (ids := found.get((period, rating)))]
     changes: tuple[FrameworkChange, ...] = ()
     if by == "year" and periods:

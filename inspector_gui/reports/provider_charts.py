@@ -16,26 +16,33 @@ SOURCE_SYNTHETIC = "SYNTHETIC test data, not real inspections"
 
 
 def caption(store: Store, title: str, subtitle: str, notes: Sequence[str] = ()) -> Caption:
-    """A caption with the store's as-at date and a source line naming where the data came from."""
-    return chart_caption(title, subtitle, store.as_at(), source_line(store), notes)
+    """A caption with the store's as-at date, a source line naming where the data came from and,
+    on a line of its own so it is never cut, the attribution its licence asks for."""
+    attribution = store.attribution()
+    return chart_caption(title, subtitle, store.as_at(), source_line(store),
+                         [*notes, attribution] if attribution else notes)
 
 
 def source_line(store: Store) -> str:
     """Where the store's data came from: the bundled data set, synthetic test data, or imports."""
     if store.meta("synthetic") == "yes":
         return SOURCE_SYNTHETIC
-    if store.meta("bundled_data"):
+    inspectorates = store.inspectorates()
+    if store.meta("bundled_data") and [i.inspectorate_id for i in inspectorates] == ["hmip"]:
         return SOURCE_BUNDLED
-    return f"Source: HM Inspectorate of Probation publications, as imported into {store.path.name}"
+    names = " and ".join(i.name for i in inspectorates) or "HM Inspectorate of Probation"
+    return f"Source: {names} publications, as imported into {store.path.name}"
 
 
 def load_history(store: Store, provider_id: str) -> HistoryChart:
     """A provider's ratings over time: overall, per standard and per domain."""
-    return history_chart(store.provider(provider_id), store.rating_history(provider_id),
-                         store.frameworks(), store.as_at(), source_line(store))
+    provider = store.provider(provider_id)
+    return history_chart(provider, store.rating_history(provider_id), store.frameworks(),
+                         store.as_at(), source_line(store), store.attribution(provider.inspectorate_id))
 
 
 def load_heatmap(store: Store, provider_id: str) -> HeatmapChart:
     """The overall rating and every standard of a provider's inspections, oldest first."""
-    return heatmap_chart(store.provider(provider_id), store.rating_history(provider_id),
-                         store.frameworks(), store.as_at(), source_line(store))
+    provider = store.provider(provider_id)
+    return heatmap_chart(provider, store.rating_history(provider_id), store.frameworks(),
+                         store.as_at(), source_line(store), store.attribution(provider.inspectorate_id))

@@ -10,7 +10,7 @@ import datetime as dt
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import replace
 from itertools import groupby
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from inspector_gui import __version__
 from inspector_gui.domain.dates import PartialDate
@@ -18,7 +18,7 @@ from inspector_gui.domain.domains import domain_refs, framework_tags
 from inspector_gui.domain.frameworks import Framework
 from inspector_gui.domain.league import LeagueTable, league_table
 from inspector_gui.domain.matrix import blocks_for
-from inspector_gui.domain.records import KINDS, Finding, FindingQuery, Inspection, Provider
+from inspector_gui.domain.records import KINDS, Finding, FindingQuery, Inspection, MatrixRow, Provider
 from inspector_gui.domain.summary import (
     FindingGroup,
     ProviderSummary,
@@ -58,9 +58,25 @@ def build_summary(store: Store, provider_id: str, *, domains: Sequence[DomainKey
                              kind_list, framework_of, choices, progress)
     domain_filter = None if domains is None else tuple(dict.fromkeys(
         (code, names.get((fw, code), code)) for fw, code in keys))
+    lines, record = since_previous(store, provider)
     return ProviderSummary(
         provider, inspections, groups, domain_filter, tuple(kind_list) if kinds else None,
-        PartialDate.parse(store.as_at()), today or dt.date.today(), GENERATED_BY, tuple(history))
+        PartialDate.parse(store.as_at()), today or dt.date.today(), GENERATED_BY, tuple(history),
+        store.attribution(provider.inspectorate_id), lines, record)
+
+
+def since_previous(store: Store, provider: Provider
+                   ) -> tuple[tuple[tuple[str, str], ...], dict[str, Any] | None]:
+    """The provider's latest inspection compared with the one before (none with fewer than two)."""
+    from inspector_gui.reports.compare import compare_inspections, pick_inspections
+    from inspector_gui.reports.compare_output import comparison_lines, comparison_record
+
+    inspections = store.inspections(provider.provider_id)
+    if len(inspections) < 2:
+        return (), None
+    result = compare_inspections(store, provider, *pick_inspections(inspections, None, None))
+    lines = comparison_lines(result)
+    return (("h", "Since the previous inspection"), ("", lines[0][1]), *lines[1:]), comparison_record(result)
 
 
 def domain_choices(provider: Provider, inspections: Iterable[Inspection],
@@ -132,9 +148,15 @@ def paged_findings(store: Store, query: FindingQuery, page: int = PAGE_SIZE) -> 
 def build_league(store: Store, *, latest_only: bool = True, today: dt.date | None = None) -> LeagueTable:
     """The rating matrix of every provider (latest inspections, or all), ranked within league
     groups of one framework, provider type and round or year."""
-    rows = store.rating_matrix(latest_only=latest_only)
+    return league_of(store, store.rating_matrix(latest_only=latest_only), latest_only, today)
+
+
+def league_of(store: Store, rows: Sequence[MatrixRow], latest_only: bool,
+              today: dt.date | None = None) -> LeagueTable:
+    """These matrix rows as league groups, with one block of standard columns per framework."""
     frameworks = store.frameworks()
     entries = tuple(league_table(rows, frameworks))
     standards = tuple(s for block in blocks_for(rows, frameworks) for s in block.standards)
     return LeagueTable(entries, latest_only, PartialDate.parse(store.as_at()),
-                       today or dt.date.today(), GENERATED_BY, standards, frameworks)
+                       today or dt.date.today(), GENERATED_BY, standards, frameworks,
+                       store.attribution())

@@ -9,10 +9,12 @@ import sqlite3
 from collections.abc import Sequence
 from typing import Any
 
+from inspector_gui.domain.frameworks import Framework
 from inspector_gui.domain.records import Inspection, Provider
 from inspector_gui.store.reads import inspection_from_row, provider_from_row
 
-NEWEST = ("SELECT p.provider_id, p.name, p.provider_type, p.region, p.owner, i.inspection_id, "
+NEWEST = ("SELECT p.provider_id, p.name, p.provider_type, p.region, p.owner, p.inspectorate_id, "
+          "i.inspection_id, "
           "i.framework_id, i.round, i.fieldwork_start, i.published, i.overall_rating, i.score, "
           "i.source_url, i.notes FROM providers p LEFT JOIN inspections i ON i.inspection_id = ("
           " SELECT inspection_id FROM inspections n WHERE n.provider_id = p.provider_id"
@@ -34,10 +36,14 @@ class CatalogueReads:
     def _rows(self, sql: str, params: Sequence[Any] | dict[str, Any] = ()) -> list[sqlite3.Row]:
         raise NotImplementedError
 
+    def frameworks(self) -> dict[str, Framework]:
+        raise NotImplementedError
+
     def newest_inspections(self) -> list[tuple[Provider, Inspection | None]]:
         """Every provider by name with its newest inspection (as ``inspections`` orders them),
         or None when it has none. The provider's id is the inspection's too, read once."""
-        return [(provider_from_row(r), inspection_from_row(r) if r["inspection_id"] else None)
+        frameworks = self.frameworks()
+        return [(provider_from_row(r), inspection_from_row(r, frameworks) if r["inspection_id"] else None)
                 for r in self._rows(NEWEST)]
 
     def inspection_rounds(self) -> list[str]:

@@ -1,11 +1,14 @@
-"""The default store: built from the bundled data through the importer on first use, in the user's
-data folder, and rebuilt when the bundled data changes. ``INSPECTOR_STORE`` names another."""
+"""The default stores: one per bundled data set, built through the importer on first use in the
+user's data folder and brought up to date when the bundled data changes. ``INSPECTOR_STORE``
+names another. HM Inspectorate of Probation's set is interchange files; Ofsted's ILACS set is a
+spreadsheet and its mapping file, imported the way a user imports their own sheet."""
 
 from __future__ import annotations
 
 import os
 import time
 from collections.abc import Callable
+from dataclasses import dataclass
 from pathlib import Path
 
 import platformdirs
@@ -22,22 +25,53 @@ STORE_ENV = "INSPECTOR_STORE"
 Notify = Callable[[str], None]
 
 
-def default_store_path() -> Path:
-    return platformdirs.user_data_path(APP_NAME) / "hmip.db"
+@dataclass(frozen=True)
+class Dataset:
+    """A bundled data set: its key (``--dataset``), title, store file and how it is imported."""
+
+    key: str
+    title: str
+    file_name: str
+    sheet: str = ""
+    mapping: str = ""
+
+    def files(self) -> list[Path]:
+        """The bundled files the store is built from."""
+        if not self.mapping:
+            return sorted(paths.data_dir().glob("*.csv"))
+        folder = paths.data_dir() / Path(self.sheet).parent
+        return [paths.data_dir() / self.mapping, *sorted(folder.glob("*.csv"))]
+
+    def load(self, store: Store) -> None:
+        if self.mapping:
+            store.import_spreadsheet(paths.data_dir() / self.sheet, paths.data_dir() / self.mapping)
+        else:
+            store.import_files([paths.data_dir()])
 
 
-def bundled_data_hash() -> str:
+DATASETS = {d.key: d for d in (
+    Dataset("hmip", "HM Inspectorate of Probation, 2018-2025", "hmip.db"),
+    Dataset("ofsted-ilacs", "Ofsted ILACS, councils' children's services, 2012-2026",
+            "ofsted-ilacs.db", "ofsted-ilacs/ofsted_csc_ilacs_history.csv", "ofsted-ilacs.toml"),
+)}
+
+
+def default_store_path(dataset: str = "hmip") -> Path:
+    return platformdirs.user_data_path(APP_NAME) / DATASETS[dataset].file_name
+
+
+def bundled_data_hash(dataset: str = "hmip") -> str:
     """A digest of the bundled files, recorded in the store to notice when they change (hashlib
     is imported here: only the default store needs it, and only in the worker that opens it)."""
     import hashlib
 
     digest = hashlib.sha256()
-    for path in sorted(paths.data_dir().glob("*.csv")):
+    for path in DATASETS[dataset].files():
         digest.update(path.name.encode() + b"\0" + path.read_bytes())
     return digest.hexdigest()
 
 
-def ensure_default_store(notify: Notify | None = None) -> Path:
+def ensure_default_store(notify: Notify | None = None, dataset: str = "hmip") -> Path:
     """The default store's path, built from the bundled data on first use.
 
     When the bundled data has changed (a new release), it is imported again into the existing
@@ -47,10 +81,11 @@ def ensure_default_store(notify: Notify | None = None) -> Path:
     permissions, a lock) is raised as it is for any store, so the user's own imports never
     vanish without a word.
     """
-    path = default_store_path()
-    data_hash = bundled_data_hash()
+    path = default_store_path(dataset)
+    data_hash = bundled_data_hash(dataset)
+    load = DATASETS[dataset].load
     if not path.exists():
-        build_store(path, [paths.data_dir()], {"bundled_data": data_hash})
+        build_store(path, [], {"bundled_data": data_hash}, load)
         return path
     try:
         current = _is_current(path, data_hash)
@@ -58,14 +93,14 @@ def ensure_default_store(notify: Notify | None = None) -> Path:
         if not connection.is_damage(exc.message):
             raise
         copy = set_aside(path)
-        build_store(path, [paths.data_dir()], {"bundled_data": data_hash})
+        build_store(path, [], {"bundled_data": data_hash}, load)
         if notify:
             notify(f"{path}: {exc.message.split(';')[0]}; it was set aside as {copy} and a new store "
                    "was built from the bundled data")
         return path
     if not current:
         with Store.open(path, readonly=False, check=False) as store:
-            store.import_files([paths.data_dir()])
+            load(store)
             store.set_meta("bundled_data", data_hash)
     return path
 
@@ -92,13 +127,18 @@ def _is_current(path: Path, data_hash: str) -> bool:
         return False
 
 
-def build_store(path: Path, sources: list[Path], meta: dict[str, str]) -> None:
-    """Import into a new file beside ``path`` and move it into place, so a reader never sees a
-    half-built store; when another start of the app built it meanwhile, that one is kept."""
+def build_store(path: Path, sources: list[Path], meta: dict[str, str],
+                load: Callable[[Store], None] | None = None) -> None:
+    """Import ``sources`` (or what ``load`` imports) into a new file beside ``path`` and move it
+    into place, so a reader never sees a half-built store; when another start of the app built it
+    meanwhile, that one is kept."""
     path.parent.mkdir(parents=True, exist_ok=True)
 
     def fill(store: Store) -> None:
-        store.import_files(sources)
+        if load:
+            load(store)
+        else:
+            store.import_files(sources)
         for key, value in meta.items():
             store.set_meta(key, value)
 
@@ -109,7 +149,13 @@ def build_store(path: Path, sources: list[Path], meta: dict[str, str]) -> None:
             raise
 
 
-def resolve_store(explicit: str | Path | None = None, notify: Notify | None = None) -> Path:
-    """The store to use: an explicit path, else ``INSPECTOR_STORE``, else the default store."""
-    chosen = explicit or os.environ.get(STORE_ENV)
+def resolve_store(explicit: str | Path | None = None, notify: Notify | None = None,
+                  dataset: str | None = None) -> Path:
+    """The store to use: an explicit path, else a bundled data set's store when one is named,
+    else ``INSPECTOR_STORE``, else the default store."""
+    if explicit:
+        return Path(explicit)
+    if dataset:
+        return ensure_default_store(notify, dataset)
+    chosen = os.environ.get(STORE_ENV)
     return Path(chosen) if chosen else ensure_default_store(notify)

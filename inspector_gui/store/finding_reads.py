@@ -15,6 +15,7 @@ needs.
 from __future__ import annotations
 
 import functools
+import json
 import math
 import sqlite3
 from collections.abc import Callable, Hashable, Sequence
@@ -37,8 +38,12 @@ COLUMNS = (  # in the order of Finding's fields
     "(SELECT domain_name FROM standards d WHERE d.framework_id = i.framework_id "
     " AND d.domain_code = f.domain_code LIMIT 1) AS domain_name, f.standard_code, "
     "(SELECT standard_name FROM standards s WHERE s.framework_id = i.framework_id "
-    " AND s.standard_code = f.standard_code) AS standard_name, f.kind, f.text, f.source_url")
+    " AND s.standard_code = f.standard_code) AS standard_name, f.kind, f.text, f.source_url, "
+    "f.natural_key")
 ORDER = "ORDER BY i.published DESC, i.inspection_id, f.id"
+KEYS_IN = "f.natural_key IN (SELECT value FROM json_each(?))"
+"""A tag's findings by their natural keys, one JSON parameter however many: the store never needs
+the notebook file attached, and the unique index on ``natural_key`` finds each directly."""
 FTS_IN = "f.id IN (SELECT rowid FROM findings_fts WHERE findings_fts MATCH ?)"
 NEWEST = ("WITH i AS (SELECT inspection_id, published, framework_id, "
           "(SELECT min(id) FROM findings WHERE inspection_id = x.inspection_id) AS lo, "
@@ -95,19 +100,34 @@ class FindingReads:
         search = query.parsed_search
         expansion = self.remembered(("search", search), lambda: expand(self.conn, search)
                                     ) if search else None
-        ids = None
-        if not search:
+        ids, keyed = None, query.natural_keys is not None  # a tag's few findings: by key, not walked for
+        if not keyed and not search:
             ids = self._walk(query)
-        elif expansion and expansion.estimate >= RARE:
+        elif not keyed and expansion and expansion.estimate >= RARE:
             ids = self._walk_search(query, expansion)
         if ids is None:
             leads = None if not search else not (expansion and expansion.estimate >= RARE)
+            leads = False if keyed and leads else leads
             where, params = _where(query, expansion.match if expansion else None, leads)
             rows = self._rows(MATCHES_FIRST.format(where=where), [*params, query.limit, query.offset])
             ids = [r[0] for r in rows]
         if not ids:
             return []
         return [_finding(r) for r in self._rows(PAGE.format(ids=",".join("?" * len(ids))), ids)]
+
+    def findings_by_id(self, ids: Sequence[int]) -> list[Finding]:
+        """The findings with these ids (as the table and ``inspector findings`` show them)."""
+        ids = [int(i) for i in ids]
+        rows = self._rows(PAGE.format(ids=",".join("?" * len(ids))), ids) if ids else []
+        return [_finding(r) for r in rows]
+
+    def present_keys(self, target: str, keys: Sequence[str]) -> set[str]:
+        """Which of these natural keys (of findings, or inspection ids) the store holds: a note
+        on any other is orphaned here."""
+        finding = target == "finding"
+        table, column = ("findings", "natural_key") if finding else ("inspections", "inspection_id")
+        return {r[0] for r in self._rows(f"SELECT {column} FROM {table} WHERE {column} IN "
+                                         "(SELECT value FROM json_each(?))", (json.dumps(list(keys)),))}
 
     def _count_findings(self, query: FindingQuery) -> int:
         match = fts_query(query.parsed_search)
@@ -177,7 +197,7 @@ def parse_date(text: str | None) -> PartialDate:
 def _finding(r: sqlite3.Row) -> Finding:
     """A row of ``COLUMNS`` as a finding (by position: a third faster than by name)."""
     return Finding(r[0], r[1], r[2], r[3], parse_date(r[4]), r[5] or "", r[6] or "", r[7] or "",
-                   r[8] or "", r[9], r[10], r[11] or "")
+                   r[8] or "", r[9], r[10], r[11] or "", r[12] or "")
 
 
 def _in(column: str, values: Sequence[str]) -> tuple[str, list[str]]:
@@ -256,6 +276,9 @@ def _where(query: FindingQuery, match: str | None = None,
         (found + "f.inspection_id", query.inspection_id), (found + "f.domain_code", query.domain_codes),
         (found + "f.kind", query.kinds), (found + "f.standard_code", query.standard_code)))
     _add_framework_keys(clauses, params, query, found)
+    if query.natural_keys is not None:
+        clauses.append(KEYS_IN)
+        params.append(json.dumps(list(query.natural_keys)))
     match = match or fts_query(query.parsed_search)
     if match:
         filtered = len(clauses) > (query.provider_ids is not None)

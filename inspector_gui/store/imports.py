@@ -11,6 +11,8 @@ from dataclasses import dataclass, field
 from inspector_gui.exchange.readers import Batch, Row
 from inspector_gui.exchange.tables import IMPORT_ORDER, KEPT_WHEN_ABSENT, TABLES
 from inspector_gui.exchange.validate import Known
+from inspector_gui.store import term_table
+from inspector_gui.store.clustering import cluster, loose_inspections
 from inspector_gui.store.transaction import transaction
 
 Progress = Callable[[int, int], None]
@@ -39,13 +41,23 @@ class ImportReport:
 def known_keys(conn: sqlite3.Connection) -> Known:
     """What the store already holds that new rows may refer to."""
     known = Known()
-    known.frameworks = {r[0] for r in conn.execute("SELECT framework_id FROM frameworks")}
+    known.framework_rows = {r["framework_id"]: r for r in _dicts(conn, "SELECT * FROM frameworks")}
+    for r in _dicts(conn, "SELECT * FROM scale_levels"):
+        known.level_rows.setdefault(r["framework_id"], {})[(r["used_for"] or "", r["word"])] = r
+    known.frameworks = set(known.framework_rows)
+    known.inspectorates = {r[0] for r in conn.execute("SELECT inspectorate_id FROM inspectorates")}
     for fw, code, domain in conn.execute("SELECT framework_id, standard_code, domain_code FROM standards"):
         known.standards.setdefault(fw, set()).add(code)
         known.domains.setdefault(fw, set()).add(domain)
     known.providers = {r[0] for r in conn.execute("SELECT provider_id FROM providers")}
     known.inspections = dict(conn.execute("SELECT inspection_id, framework_id FROM inspections"))
     return known
+
+
+def _dicts(conn: sqlite3.Connection, sql: str) -> list[dict]:
+    cursor = conn.cursor()
+    cursor.row_factory = sqlite3.Row
+    return [dict(r) for r in cursor.execute(sql)]
 
 
 def natural_key(values: dict) -> str:
@@ -93,8 +105,12 @@ def write_batch(conn: sqlite3.Connection, batch: Batch, known: Known,
     try:
         with transaction(conn):
             report = _write_tables(conn, batch, known, progress)
-            if report.changed.get("findings", 0) >= OPTIMIZE_AFTER:
+            touched = {str(r.values["inspection_id"]) for r in batch.tables["findings"]}
+            moved = cluster(conn, loose_inspections(conn, touched))
+            if report.changed.get("findings", 0) + moved >= OPTIMIZE_AFTER:
                 conn.execute("INSERT INTO findings_fts(findings_fts) VALUES ('optimize')")
+            if report.changed.get("findings", 0) + moved or not term_table.current(conn):
+                term_table.refresh(conn)
     finally:
         conn.execute(f"PRAGMA cache_size = {cache}")
     return report
@@ -111,6 +127,7 @@ def _write_tables(conn: sqlite3.Connection, batch: Batch, known: Known,
             domains = {(fw, code): dom for fw, code, dom in conn.execute(
                 "SELECT framework_id, standard_code, domain_code FROM standards")}
             values = [_finding_values(r, domains, known.inspections) for r in rows]
+            values.sort(key=lambda v: str(v["inspection_id"]))  # new ids consecutive per inspection
         else:
             values = [r.values for r in rows]
         sql, columns = _upsert_sql(table)

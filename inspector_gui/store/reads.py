@@ -6,47 +6,48 @@ from __future__ import annotations
 import difflib
 import sqlite3
 from collections import defaultdict
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from typing import Any
 
 from inspector_gui.domain.frameworks import Framework, Standard, compute_score
-from inspector_gui.domain.ratings import GRADED, Rating
+from inspector_gui.domain.ratings import FOUR_WORD, Rating, Scale
 from inspector_gui.domain.records import (
     HistoryPoint,
     Inspection,
+    Inspectorate,
     MatrixRow,
     Provider,
     RatingCell,
     split_urls,
 )
+from inspector_gui.domain.scales import FrameworkScales, framework_scales
 from inspector_gui.errors import UnknownProviderError
+from inspector_gui.store.comparison_reads import ComparisonReads
 from inspector_gui.store.finding_reads import FindingReads, parse_date
 
 INSPECTION_COLUMNS = ("inspection_id, provider_id, framework_id, round, fieldwork_start, "
                       "published, overall_rating, score, source_url, notes")
-_POINT_COLUMNS = {
-    Rating.OUTSTANDING: "points_outstanding",
-    Rating.GOOD: "points_good",
-    Rating.REQUIRES_IMPROVEMENT: "points_requires_improvement",
-    Rating.INADEQUATE: "points_inadequate",
-}
 
 
-def inspection_from_row(row: sqlite3.Row) -> Inspection:
+def inspection_from_row(row: sqlite3.Row, frameworks: Mapping[str, Framework]) -> Inspection:
+    """An inspection, its overall rating read on the scale of its framework's overall rating."""
+    framework = frameworks.get(row["framework_id"])
+    scale = framework.overall_scale if framework else FOUR_WORD
     return Inspection(
         row["inspection_id"], row["provider_id"], row["framework_id"], row["round"] or "",
         parse_date(row["fieldwork_start"]), parse_date(row["published"]),
-        Rating.parse(row["overall_rating"]), row["score"] or "", split_urls(row["source_url"]),
+        scale.parse(row["overall_rating"]), row["score"] or "", split_urls(row["source_url"]),
         row["notes"] or "",
     )
 
 
 def provider_from_row(row: sqlite3.Row) -> Provider:
     return Provider(row["provider_id"], row["name"], row["provider_type"] or "",
-                    row["region"] or "", row["owner"] or "")
+                    row["region"] or "", row["owner"] or "",
+                    row["inspectorate_id"] or "")
 
 
-class ReadQueries(FindingReads):
+class ReadQueries(FindingReads, ComparisonReads):
     """Query methods of :class:`~inspector_gui.store.Store`; needs ``_rows`` and a cache."""
 
     _framework_cache: dict[str, Framework] | None
@@ -55,7 +56,7 @@ class ReadQueries(FindingReads):
         raise NotImplementedError
 
     def frameworks(self) -> dict[str, Framework]:
-        """Every framework with its standards and points, by id (small, so cached)."""
+        """Every framework with its standards, scales and points, by id (small, so cached)."""
         if self._framework_cache is None:
             standards: dict[str, list[Standard]] = defaultdict(list)
             for r in self._rows("SELECT * FROM standards ORDER BY framework_id, standard_code"):
@@ -63,16 +64,42 @@ class ReadQueries(FindingReads):
                     r["framework_id"], r["domain_code"], r["domain_name"], r["standard_code"],
                     r["standard_name"], r["applies_to"] or "", r["name_confirmed"] != "no",
                     r["concept"] or ""))
+            levels: dict[str, list[sqlite3.Row]] = defaultdict(list)
+            for r in self._rows("SELECT * FROM scale_levels ORDER BY framework_id, position"):
+                levels[r["framework_id"]].append(r)
             self._framework_cache = {
-                r["framework_id"]: Framework(
-                    r["framework_id"], r["name"],
-                    tuple(t.strip() for t in (r["applies_to"] or "").split(";") if t.strip()),
-                    r["in_use"] or "", r["notes"] or "",
-                    {rating: r[col] for rating, col in _POINT_COLUMNS.items() if r[col] is not None},
-                    tuple(standards[r["framework_id"]]))
+                r["framework_id"]: _framework(r, standards[r["framework_id"]], framework_scales(
+                    dict(r), [dict(x) for x in levels[r["framework_id"]]]))
                 for r in self._rows("SELECT * FROM frameworks ORDER BY framework_id")
             }
         return self._framework_cache
+
+    def inspectorates(self) -> list[Inspectorate]:
+        """Every inspectorate by name, with its frameworks and the types of its providers."""
+        frameworks: dict[str, list[str]] = defaultdict(list)
+        for f in self.frameworks().values():
+            frameworks[f.inspectorate_id].append(f.framework_id)
+        types: dict[str, list[str]] = defaultdict(list)
+        for r in self._rows("SELECT DISTINCT coalesce(inspectorate_id, '') AS i, provider_type "
+                            "FROM providers ORDER BY provider_type"):
+            types[r["i"]].append(r["provider_type"])
+        return [Inspectorate(r["inspectorate_id"], r["name"], r["attribution"] or "",
+                             r["licence_url"] or "", r["url"] or "",
+                             tuple(frameworks[r["inspectorate_id"]]), tuple(types[r["inspectorate_id"]]))
+                for r in self._rows("SELECT * FROM inspectorates ORDER BY name COLLATE NOCASE")]
+
+    def attribution(self, inspectorate_id: str | None = None) -> str:
+        """The words the licences of the store's data (or one inspectorate's) ask for wherever it
+        is shown or exported, e.g. Ofsted's Open Government Licence line; empty when none."""
+        return " ".join(i.attribution for i in self.inspectorates() if i.attribution
+                        and inspectorate_id in (None, i.inspectorate_id))
+
+    def peer_group(self, provider_id: str) -> list[tuple[str, Provider]]:
+        """A provider's published peers, closest first, each with the source that names it."""
+        rows = self._rows("SELECT g.source, p.* FROM peer_groups g JOIN providers p ON "
+                          "p.provider_id = g.peer_provider_id WHERE g.provider_id = ? "
+                          "ORDER BY g.source, g.position", (provider_id,))
+        return [(r["source"], provider_from_row(r)) for r in rows]
 
     def standards(self, *, framework_id: str | None = None,
                   concept: str | None = None) -> list[Standard]:
@@ -102,29 +129,34 @@ class ReadQueries(FindingReads):
         return provider_from_row(rows[0])
 
     def find_provider(self, name: str) -> Provider:
-        """A provider by id or by name, ignoring case; the error names the closest matches."""
+        """A provider by id or by name, ignoring case, or the one provider whose name contains
+        ``name``; the error names the closest matches (the containing ones when several do)."""
         rows = self._rows("SELECT * FROM providers WHERE provider_id = ? OR name = ? COLLATE NOCASE "
                           "ORDER BY provider_id = ? DESC LIMIT 1", (name, name, name))
-        if rows:
-            return provider_from_row(rows[0])
+        containing = [] if rows or not name.strip() else self._rows(
+            "SELECT * FROM providers WHERE name LIKE ? ESCAPE '\\' ORDER BY name LIMIT 2",
+            (f"%{_like_escaped(name.strip())}%",))
+        if rows or len(containing) == 1:
+            return provider_from_row((rows or containing)[0])
         names = [r["name"] for r in self._rows("SELECT name FROM providers")]
         lowered = {n.casefold(): n for n in names}
         close = difflib.get_close_matches(name.casefold(), list(lowered), n=3, cutoff=0.5)
         partial = [n for n in names if name.casefold() in n.casefold()]
-        suggestions = list(dict.fromkeys([lowered[c] for c in close] + partial))[:5]
-        raise UnknownProviderError(name, suggestions)
+        suggestions = list(dict.fromkeys(partial + [lowered[c] for c in close]))[:5]
+        raise UnknownProviderError(name, suggestions, ambiguous=bool(containing))
 
     def inspections(self, provider_id: str | None = None) -> list[Inspection]:
         """Inspections newest first (undated last), of one provider or all."""
         where, params = ("WHERE provider_id = ?", (provider_id,)) if provider_id else ("", ())
         sql = (f"SELECT {INSPECTION_COLUMNS} FROM inspections {where} "
                "ORDER BY published DESC, inspection_id DESC")
-        return [inspection_from_row(r) for r in self._rows(sql, params)]
+        frameworks = self.frameworks()
+        return [inspection_from_row(r, frameworks) for r in self._rows(sql, params)]
 
     def inspection(self, inspection_id: str) -> Inspection | None:
         rows = self._rows(f"SELECT {INSPECTION_COLUMNS} FROM inspections WHERE inspection_id = ?",
                           (inspection_id,))
-        return inspection_from_row(rows[0]) if rows else None
+        return inspection_from_row(rows[0], self.frameworks()) if rows else None
 
     def provider_tree(self) -> list[tuple[Provider, list[Inspection]]]:
         """Every provider with its inspections newest first; grouping is the view's choice."""
@@ -136,12 +168,14 @@ class ReadQueries(FindingReads):
     def ratings_for(self, inspection_ids: Sequence[str]) -> dict[str, dict[str, RatingCell]]:
         """Standard ratings of the given inspections, by inspection then standard code."""
         cells: dict[str, dict[str, RatingCell]] = defaultdict(dict)
+        frameworks = self.frameworks()
         for chunk in _chunks(list(inspection_ids), 500):
             marks = ",".join("?" * len(chunk))
-            for r in self._rows(f"SELECT * FROM ratings WHERE inspection_id IN ({marks})", chunk):
+            for r in self._rows("SELECT r.*, i.framework_id FROM ratings r JOIN inspections i "
+                                f"USING (inspection_id) WHERE inspection_id IN ({marks})", chunk):
                 cells[r["inspection_id"]][r["standard_code"]] = RatingCell(
-                    r["standard_code"], Rating.parse(r["rating"]), r["basis"] or "",
-                    r["source_url"] or "", r["notes"] or "")
+                    r["standard_code"], _scale(frameworks, r["framework_id"]).parse(r["rating"]),
+                    r["basis"] or "", r["source_url"] or "", r["notes"] or "")
         return cells
 
     def rating_matrix(self, *, provider_ids: Sequence[str] | None = None,
@@ -152,7 +186,8 @@ class ReadQueries(FindingReads):
         """Rows of the rating matrix (one per inspection, or per provider's latest), with scores."""
         where, params = _matrix_filter(provider_ids, inspection_ids, provider_type, framework_id,
                                        round, year)
-        sql = (f"SELECT i.*, p.name, p.provider_type, p.region, p.owner, ROW_NUMBER() OVER "
+        sql = (f"SELECT i.*, p.name, p.provider_type, p.region, p.owner, p.inspectorate_id, "
+               "ROW_NUMBER() OVER "
                "(PARTITION BY i.provider_id ORDER BY i.published DESC, "
                "i.inspection_id DESC) AS recency FROM inspections i JOIN providers p "
                f"USING (provider_id) {where}")
@@ -160,15 +195,17 @@ class ReadQueries(FindingReads):
         sql = f"SELECT * FROM ({sql}) {latest} ORDER BY name COLLATE NOCASE, recency"
         rows = self._rows(sql, params)
         cells = self.ratings_for([r["inspection_id"] for r in rows])
+        previous = self.previous_inspections([r["inspection_id"] for r in rows])
         frameworks = self.frameworks()
         result = []
         for r in rows:
-            provider, inspection = provider_from_row(r), inspection_from_row(r)
+            provider, inspection = provider_from_row(r), inspection_from_row(r, frameworks)
             own = cells.get(inspection.inspection_id, {})
             framework = frameworks.get(inspection.framework_id)
             score = compute_score(framework, provider.provider_type,
                                   {c: cell.rating for c, cell in own.items()}) if framework else None
-            result.append(MatrixRow(provider, inspection, own, score))
+            result.append(MatrixRow(provider, inspection, own, score,
+                                    previous.get(inspection.inspection_id)))
         return result
 
     def domains(self) -> list[tuple[str, str]]:
@@ -216,14 +253,16 @@ class ReadQueries(FindingReads):
         query: ``(period, overall rating) -> inspection ids``."""
         period = _period_column(by)
         where, params = ("AND p.provider_type = ?", (provider_type,)) if provider_type else ("", ())
+        frameworks = self.frameworks()
         rows = self._rows(
-            f"SELECT {period} AS period, i.overall_rating AS rating, i.inspection_id "
+            f"SELECT {period} AS period, i.overall_rating AS rating, i.inspection_id, i.framework_id "
             "FROM inspections i JOIN providers p USING (provider_id) "
-            f"WHERE {period} != '' AND i.overall_rating != '' {where} "
+            f"WHERE {period} != '' AND i.overall_rating NOT IN ('', 'Not applicable') {where} "
             "ORDER BY period, rating, i.inspection_id", params)
         segments: dict[tuple[str, Rating], list[str]] = {}
         for r in rows:
-            segments.setdefault((r["period"], Rating.parse(r["rating"])), []).append(r["inspection_id"])
+            rating = _overall_scale(frameworks, r["framework_id"]).parse(r["rating"])
+            segments.setdefault((r["period"], rating), []).append(r["inspection_id"])
         return segments
 
     def count_inspections(self, provider_type: str | None = None) -> int:
@@ -240,9 +279,13 @@ class ReadQueries(FindingReads):
 
     def domain_trend(self, provider_type: str | None = None) -> list[tuple[str, str, str, int, int]]:
         """``(framework_id, domain_code, year, good_or_better, rated)`` for every framework's
-        domain and year with ratings: a domain is its framework's, never a code alone."""
-        good = ",".join(f"'{r.value}'" for r in GRADED[:2])
+        domain and year with ratings: a domain is its framework's, never a code alone. "Good or
+        better" is the top of each framework's own scale."""
+        words = sorted({r.value for f in self.frameworks().values() for r in f.scale.top}
+                       | {r.value for r in FOUR_WORD.top})
+        good = ",".join("?" * len(words))
         where, params = ("AND p.provider_type = ?", (provider_type,)) if provider_type else ("", ())
+        params = (*words, *params)
         rows = self._rows(
             "SELECT s.framework_id, s.domain_code, substr(i.published, 1, 4) AS year, "
             f"sum(r.rating IN ({good})) AS good, count(*) AS n FROM ratings r "
@@ -251,6 +294,23 @@ class ReadQueries(FindingReads):
             f"WHERE i.published != '' {where} GROUP BY s.framework_id, s.domain_code, year "
             "ORDER BY s.framework_id, s.domain_code, year", params)
         return [(r["framework_id"], r["domain_code"], r["year"], r["good"], r["n"]) for r in rows]
+
+
+def _framework(row: sqlite3.Row, standards: list[Standard], scales: FrameworkScales) -> Framework:
+    applies_to = tuple(t.strip() for t in (row["applies_to"] or "").split(";") if t.strip())
+    return Framework(row["framework_id"], row["name"], applies_to, row["in_use"] or "",
+                     row["notes"] or "", scales.points, tuple(standards), scales.standards,
+                     scales.overall, row["inspectorate_id"] or "")
+
+
+def _scale(frameworks: Mapping[str, Framework], framework_id: str) -> Scale:
+    framework = frameworks.get(framework_id)
+    return framework.scale if framework else FOUR_WORD
+
+
+def _overall_scale(frameworks: Mapping[str, Framework], framework_id: str) -> Scale:
+    framework = frameworks.get(framework_id)
+    return framework.overall_scale if framework else FOUR_WORD
 
 
 def _chunks(items: list[str], size: int) -> list[list[str]]:
@@ -282,3 +342,8 @@ def _matrix_filter(provider_ids: Sequence[str] | None, inspection_ids: Sequence[
             clauses.append(f"{column} = ?")
             params.append(value)
     return ("WHERE " + " AND ".join(clauses) if clauses else ""), params
+
+
+def _like_escaped(text: str) -> str:
+    """``text`` matched literally by LIKE … ESCAPE '\\' (``%`` and ``_`` are wildcards)."""
+    return text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")

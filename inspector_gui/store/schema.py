@@ -14,8 +14,13 @@ if TYPE_CHECKING:  # imported by the functions' callers: sqlite-utils takes 0.14
     import sqlite_utils
 
 APPLICATION_ID = 0x49475549  # "IGUI"
-SCHEMA_VERSION = 2
+SCHEMA_VERSION = 4
 TABLE_NAMES = ("frameworks", "standards", "providers", "inspections", "ratings", "findings")
+"""The tables every store of ours has had, by which a store of any version is recognised."""
+DATA_TABLES = ("inspectorates", "frameworks", "scale_levels", "standards", "providers",
+               "inspections", "ratings", "findings", "peer_groups")
+"""Every table of data in the current schema (schema 4 added inspectorates, scale levels and
+peer groups)."""
 
 
 def create_schema(db: sqlite_utils.Database) -> None:
@@ -38,8 +43,12 @@ def create_indexes_and_search(db: sqlite_utils.Database) -> None:
 
 
 def _create_search_index(db: sqlite_utils.Database) -> None:
-    """The FTS5 index on finding text with its triggers; kept as it is when already right."""
+    """The FTS5 index on finding text with its triggers (kept as it is when already right), and
+    the table of its terms (:mod:`term_table`)."""
+    from inspector_gui.store.term_table import CREATE
+
     db["findings"].enable_fts(["text"], tokenize="porter", create_triggers=True, replace=True)
+    db.execute(CREATE)
 
 
 def _create_meta(db: sqlite_utils.Database) -> None:
@@ -48,12 +57,15 @@ def _create_meta(db: sqlite_utils.Database) -> None:
 
 def _create_tables(db: sqlite_utils.Database) -> None:
     _create_meta(db)
+    _create_inspectorates(db)
     db["frameworks"].create(
         {"framework_id": str, "name": str, "applies_to": str, "in_use": str,
          "rated_standards": int, "max_score": int, "notes": str, "points_outstanding": int,
-         "points_good": int, "points_requires_improvement": int, "points_inadequate": int},
+         "points_good": int, "points_requires_improvement": int, "points_inadequate": int,
+         "inspectorate_id": str},
         pk="framework_id", not_null={"name"},
     )
+    _create_scale_levels(db)
     db["standards"].create(
         {"framework_id": str, "domain_code": str, "domain_name": str, "standard_code": str,
          "standard_name": str, "applies_to": str, "name_confirmed": str, "concept": str},
@@ -61,7 +73,8 @@ def _create_tables(db: sqlite_utils.Database) -> None:
         foreign_keys=[("framework_id", "frameworks", "framework_id")],
     )
     db["providers"].create(
-        {"provider_id": str, "name": str, "provider_type": str, "region": str, "owner": str},
+        {"provider_id": str, "name": str, "provider_type": str, "region": str, "owner": str,
+         "inspectorate_id": str},
         pk="provider_id", not_null={"name", "provider_type"},
     )
     db["inspections"].create(
@@ -84,6 +97,39 @@ def _create_tables(db: sqlite_utils.Database) -> None:
         pk="id", not_null={"inspection_id", "kind", "text"},
         foreign_keys=[("inspection_id", "inspections", "inspection_id")],
     )
+    _create_peer_groups(db)
+
+
+def _create_inspectorates(db: sqlite_utils.Database) -> None:
+    """Who inspects: each owns its frameworks and its providers (and so their types), and says
+    how its data must be attributed wherever it is shown."""
+    db["inspectorates"].create(
+        {"inspectorate_id": str, "name": str, "attribution": str, "licence_url": str, "url": str},
+        pk="inspectorate_id", not_null={"name"}, if_not_exists=True,
+    )
+
+
+def _create_scale_levels(db: sqlite_utils.Database) -> None:
+    """A framework's rating scale, one row a level (``position`` 1 is the best). ``used_for`` is
+    ``standards``, ``overall`` or empty for both. A framework without rows rates on the four-word
+    scale with the points of its ``points_*`` columns."""
+    db["scale_levels"].create(
+        {"framework_id": str, "used_for": str, "position": int, "word": str, "short": str,
+         "points": int, "role": str, "aliases": str},
+        pk=("framework_id", "used_for", "word"), not_null={"position", "short", "role"},
+        foreign_keys=[("framework_id", "frameworks", "framework_id")], if_not_exists=True,
+    )
+
+
+def _create_peer_groups(db: sqlite_utils.Database) -> None:
+    """Each provider's published peer group (Ofsted: the DfE's statistical neighbours), closest
+    first by ``position``, named by ``source``; benchmarks compare a provider with its peers."""
+    db["peer_groups"].create(
+        {"provider_id": str, "source": str, "position": int, "peer_provider_id": str},
+        pk=("provider_id", "source", "peer_provider_id"),
+        foreign_keys=[("provider_id", "providers", "provider_id"),
+                      ("peer_provider_id", "providers", "provider_id")], if_not_exists=True,
+    )
 
 
 _INDEXES = (
@@ -96,6 +142,8 @@ _INDEXES = (
     ("inspections", ("published",), False),
     ("inspections", ("round",), False),
     ("providers", ("name",), False),
+    ("providers", ("inspectorate_id",), False),
+    ("peer_groups", ("peer_provider_id",), False),
 )
 
 
@@ -123,8 +171,39 @@ def _standards_concept(db: sqlite_utils.Database) -> None:
         db.execute("ALTER TABLE standards ADD COLUMN concept TEXT")
 
 
-MIGRATIONS: tuple[Callable[[sqlite_utils.Database], None], ...] = (_unversioned_to_1,
-                                                                   _standards_concept)
+def _2_to_3(db: sqlite_utils.Database) -> None:
+    """Schema 3 keeps each inspection's findings on consecutive ids (``clustering``): the
+    search walk's per-inspection ranges rely on it. A store imported from files in another order
+    (sorted by kind, or findings added to older inspections later) gets its split inspections'
+    findings moved to new consecutive ids. It also keeps the search index's terms with their
+    counts in a table (``term_table``), so a prefix is expanded without reading the index."""
+    from inspector_gui.store import term_table
+    from inspector_gui.store.clustering import cluster, loose_inspections
+
+    cluster(db.conn, loose_inspections(db.conn))
+    term_table.refresh(db.conn)
+
+
+def _inspectorates_and_scales(db: sqlite_utils.Database) -> None:
+    """Schema 4: inspectorates, framework scales and peer groups. Every store before it held HM
+    Inspectorate of Probation's data only, so its frameworks and providers become that
+    inspectorate's; their four-word scale needs no rows."""
+    _create_inspectorates(db)
+    _create_scale_levels(db)
+    _create_peer_groups(db)
+    for table in ("frameworks", "providers"):
+        if "inspectorate_id" not in db[table].columns_dict:
+            db.execute(f"ALTER TABLE {table} ADD COLUMN inspectorate_id TEXT")
+    db.execute("INSERT OR IGNORE INTO inspectorates (inspectorate_id, name, url) VALUES (?, ?, ?)",
+               HMIP)
+    for table in ("frameworks", "providers"):
+        db.execute(f"UPDATE {table} SET inspectorate_id = ? WHERE coalesce(inspectorate_id, '') = ''",
+                   (HMIP[0],))
+
+
+HMIP = ("hmip", "HM Inspectorate of Probation", "https://www.justiceinspectorates.gov.uk/hmiprobation/")
+MIGRATIONS: tuple[Callable[[sqlite_utils.Database], None], ...] = (
+    _unversioned_to_1, _standards_concept, _2_to_3, _inspectorates_and_scales)
 
 
 def migrate_schema(db: sqlite_utils.Database, version: int) -> None:

@@ -13,13 +13,16 @@ from inspector_gui.domain.records import StoreInfo
 from inspector_gui.errors import ImportFailed, StoreError
 from inspector_gui.store import connection, guards, terms
 from inspector_gui.store.catalogue_reads import CatalogueReads
+from inspector_gui.store.comparison_reads import DistributionReads
 from inspector_gui.store.reads import ReadQueries
-from inspector_gui.store.schema import TABLE_NAMES, create_schema
+from inspector_gui.store.schema import DATA_TABLES, create_schema
+from inspector_gui.store.theme_reads import ThemeReads
 
 if TYPE_CHECKING:
     import sqlite_utils
 
     from inspector_gui.exchange.readers import Batch
+    from inspector_gui.exchange.sheet_import import SheetBatch
     from inspector_gui.store.imports import ImportReport, Progress
 
 
@@ -33,7 +36,7 @@ provider type first, then each group times its applicable standards (9 ms at 20,
 where joining every inspection to its standards took 20 ms, on every open of the window)."""
 
 
-class Store(ReadQueries, CatalogueReads):
+class Store(ReadQueries, CatalogueReads, ThemeReads, DistributionReads):
     """An open store file. Use :meth:`open` to read, :meth:`create` for a new file."""
 
     def __init__(self, conn: sqlite3.Connection, path: Path, readonly: bool, version: int) -> None:
@@ -153,7 +156,7 @@ class Store(ReadQueries, CatalogueReads):
         self.conn.execute("INSERT OR REPLACE INTO store_meta (key, value) VALUES (?, ?)", (key, value))
 
     def counts(self) -> dict[str, int]:
-        return {t: self._rows(f"SELECT count(*) FROM {t}")[0][0] for t in TABLE_NAMES}
+        return {t: self._rows(f"SELECT count(*) FROM {t}")[0][0] for t in DATA_TABLES}
 
     def as_at(self) -> str:
         """The newest publication date in the store: the data is 'as at' this date."""
@@ -166,7 +169,8 @@ class Store(ReadQueries, CatalogueReads):
         return StoreInfo(
             str(self.path), self.schema_version, counts,
             [(f.framework_id, f.name) for f in self.frameworks().values()],
-            counts["ratings"], possible, self.as_at(), self.meta("synthetic") == "yes")
+            counts["ratings"], possible, self.as_at(), self.meta("synthetic") == "yes",
+            self.attribution(), tuple(i.name for i in self.inspectorates()))
 
     def import_files(self, paths: Iterable[str | Path], progress: Progress | None = None) -> ImportReport:
         """Read, check and import interchange files in one transaction. The readers and writers
@@ -174,6 +178,15 @@ class Store(ReadQueries, CatalogueReads):
         from inspector_gui.exchange.readers import read_batch
 
         return self.import_batch(read_batch(paths), progress)
+
+    def import_spreadsheet(self, sheet: str | Path, mapping: str | Path,
+                           progress: Progress | None = None) -> tuple[ImportReport, SheetBatch]:
+        """Read a spreadsheet as its mapping file says and import it like interchange files;
+        returns the report with the warnings and notes of the reading."""
+        from inspector_gui.exchange.sheet_import import read_spreadsheet
+
+        read = read_spreadsheet(sheet, mapping)
+        return self.import_batch(read.batch, progress), read
 
     def import_batch(self, batch: Batch, progress: Progress | None = None) -> ImportReport:
         """Check a batch against the store, then write it all or nothing; the problems the

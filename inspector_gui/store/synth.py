@@ -21,7 +21,7 @@ from pathlib import Path
 from inspector_gui import paths
 from inspector_gui.exchange.readers import read_files
 from inspector_gui.exchange.tables import TABLES
-from inspector_gui.store import connection
+from inspector_gui.store import connection, term_table
 from inspector_gui.store.schema import create_indexes_and_search, create_tables
 from inspector_gui.store.synth_rows import (
     Standards,
@@ -81,6 +81,7 @@ def _fill(conn: sqlite3.Connection, spec: SynthSpec, progress: Progress) -> None
     with transaction(conn, "deferred"):
         create_indexes_and_search(db)
         conn.execute("INSERT INTO findings_fts (findings_fts) VALUES ('optimize')")
+        term_table.refresh(conn)
     progress("analysing")
     conn.execute("ANALYZE")
     conn.execute("PRAGMA journal_mode = DELETE")
@@ -88,9 +89,10 @@ def _fill(conn: sqlite3.Connection, spec: SynthSpec, progress: Progress) -> None
 
 def _load(conn: sqlite3.Connection, spec: SynthSpec, progress: Progress) -> None:
     """Every table's rows: frameworks and standards as bundled, the rest generated."""
-    bundled = read_files([paths.data_dir() / "frameworks.csv", paths.data_dir() / "standards.csv"])
+    bundled = read_files([paths.data_dir() / name for name in
+                          ("inspectorates.csv", "frameworks.csv", "standards.csv")])
     bundled.raise_if_problems()
-    for table in ("frameworks", "standards"):
+    for table in ("inspectorates", "frameworks", "standards"):
         _insert(conn, table, TABLES[table].columns,
                 [[row.values[c] for c in TABLES[table].columns] for row in bundled.tables[table]])
     standards = Standards({})

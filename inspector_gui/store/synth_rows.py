@@ -102,7 +102,7 @@ def _place_names(rng: random.Random) -> list[str]:
 def _provider(name: str, kind: str, region: str, rng: random.Random) -> dict[str, str]:
     owner = rng.choice(OWNERS) if kind == "CRC" else "Probation Service"
     return {"provider_id": _slug(name), "name": name, "provider_type": kind, "region": region,
-            "owner": owner}
+            "owner": owner, "inspectorate_id": "hmip"}
 
 
 def split(total: int, parts: int, rng: random.Random) -> list[int]:

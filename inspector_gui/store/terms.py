@@ -5,8 +5,9 @@ FTS5 answers a prefix query (``"staff"*``, the last word while typing) by mergin
 doclist of every matching term first, however narrow the rowid range asked for: about 10 ms for a
 common prefix on a million findings, on every call. Expanded into the exact terms it stands for
 (``"staff" OR "staffordshir"``), a call limited to one inspection's rows takes microseconds.
-The terms come from an ``fts5vocab`` table, which also counts the findings each term is in: an
-estimate of the matches that tells a common search from a rare one.
+The terms come with the number of findings each is in (an estimate of the matches that tells a
+common search from a rare one) from the store's term table (:mod:`term_table`), or from an
+``fts5vocab`` table over the index where that table is not current.
 """
 
 from __future__ import annotations
@@ -15,6 +16,7 @@ import sqlite3
 from dataclasses import dataclass, replace
 
 from inspector_gui.domain.search import Search
+from inspector_gui.store import term_table
 from inspector_gui.store.search import fts_query
 
 TOKENIZER = "porter"
@@ -79,29 +81,43 @@ def expand(conn: sqlite3.Connection, search: Search) -> Expansion | None:
     roots = stems(words)
     if "" in roots:
         return None
-    _ensure_vocab(conn)
+    source = _source(conn)
     if not search.prefix:
-        return Expansion(fts_query(search) or "", _expected(conn, [_doc_count(conn, r) for r in roots]))
-    terms = _prefix_terms(conn, roots[-1])
+        counts = [_doc_count(conn, source, r) for r in roots]
+        return Expansion(fts_query(search) or "", _expected(conn, source, counts))
+    terms = _prefix_terms(conn, source, roots[-1])
     if terms is None:
         return None
-    counts = [_doc_count(conn, root) for root in roots[:-1]]
+    counts = [_doc_count(conn, source, root) for root in roots[:-1]]
     if not terms:
         return Expansion(fts_query(replace(search, prefix=False)) or "", 0)
     alternatives = "(" + " OR ".join(f'"{word}"' for word in terms) + ")"
     head = fts_query(Search(search.terms[:-1]))
     match = f"{head} AND {alternatives}" if head else alternatives
-    return Expansion(match, _expected(conn, [*counts, sum(terms.values())]))
+    return Expansion(match, _expected(conn, source, [*counts, sum(terms.values())]))
 
 
-def _expected(conn: sqlite3.Connection, counts: list[int]) -> int:
+def _expected(conn: sqlite3.Connection, source: str, counts: list[int]) -> int:
     """Findings expected to hold every word, taking the words as independent: "risk" (11%) and
-    "harm" (10%) together in about 1% of a million findings, not in the 10% a bound would say."""
-    total = conn.execute("SELECT max(id) FROM findings").fetchone()[0] or 1
+    "harm" (10%) together in about 1% of a million findings, not in the 10% a bound would say.
+    The total is the term table's count of findings; without it the highest id, which ids moved
+    to keep inspections together leave above the count (3× in a migrated store: "risk harm" was
+    then taken for rare and all its matches sorted)."""
+    total = (term_table.documents(conn) if source == term_table.TABLE else 0) or conn.execute(
+        "SELECT max(id) FROM findings").fetchone()[0] or 1
     share = 1.0
     for count in counts:
         share *= min(1.0, count / total)
     return round(total * share)
+
+
+def _source(conn: sqlite3.Connection) -> str:
+    """Where terms and counts are read: the store's term table while it is current, else the
+    index itself through ``fts5vocab``."""
+    if term_table.current(conn):
+        return term_table.TABLE
+    _ensure_vocab(conn)
+    return VOCAB
 
 
 def _ensure_vocab(conn: sqlite3.Connection) -> None:
@@ -117,16 +133,16 @@ def _ensure_vocab(conn: sqlite3.Connection) -> None:
         conn.execute(f"PRAGMA query_only = {int(query_only)}")
 
 
-def _doc_count(conn: sqlite3.Connection, term: str) -> int:
-    row = conn.execute(f"SELECT doc FROM {VOCAB} WHERE term = ?", (term,)).fetchone()
+def _doc_count(conn: sqlite3.Connection, source: str, term: str) -> int:
+    row = conn.execute(f"SELECT doc FROM {source} WHERE term = ?", (term,)).fetchone()
     return row[0] if row else 0
 
 
-def _prefix_terms(conn: sqlite3.Connection, root: str) -> dict[str, int] | None:
+def _prefix_terms(conn: sqlite3.Connection, source: str, root: str) -> dict[str, int] | None:
     """Words that the tokenizer turns into each indexed term starting with ``root``, with the
     term's document count; None if too many terms, or one no word is found for."""
     upper = root[:-1] + chr(ord(root[-1]) + 1)
-    rows = conn.execute(f"SELECT term, doc FROM {VOCAB} WHERE term >= ? AND term < ? LIMIT ?",
+    rows = conn.execute(f"SELECT term, doc FROM {source} WHERE term >= ? AND term < ? LIMIT ?",
                         (root, upper, MAX_TERMS + 1)).fetchall()
     if len(rows) > MAX_TERMS:
         return None

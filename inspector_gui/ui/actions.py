@@ -14,6 +14,7 @@ from PySide6.QtGui import QAction, QIcon, QKeySequence
 from PySide6.QtWidgets import QMainWindow, QMenu
 
 from inspector_gui import paths
+from inspector_gui.store.default import DATASETS
 from inspector_gui.ui.shortcuts import keys_for
 from inspector_gui.ui.text import plain_tooltip
 
@@ -44,6 +45,9 @@ class Actions:
         self.shortcuts = self._action("&Keyboard shortcuts", "shortcuts")
         self.about = self._action("&About Inspector GUI", icon_name="about")
         self.recent_menu = QMenu("Open &recent", window)
+        self.bundled_menu = QMenu("&Bundled data", window)
+        self.datasets = {key: self.bundled_menu.addAction(dataset.title.replace("&", "&&"))
+                         for key, dataset in DATASETS.items()}
         self.file_menu = window.menuBar().addMenu("&File")
         self._export_anchor = self._fill_file_menu()
         self.edit_menu = window.menuBar().addMenu("&Edit")
@@ -67,6 +71,7 @@ class Actions:
         menu = self.file_menu
         menu.addAction(self.open)
         menu.addMenu(self.recent_menu)
+        menu.addMenu(self.bundled_menu)
         menu.addAction(self.reload)
         anchor = menu.addSeparator()
         menu.addAction(self.quit)

@@ -26,6 +26,8 @@ from inspector_gui.ui import settings as keys
 from inspector_gui.ui.dialogs.errors import install_excepthook
 from inspector_gui.ui.extensions import build_window
 from inspector_gui.ui.main_window import MainWindow
+from inspector_gui.ui.named_views import open_when_loaded, view_problem
+from inspector_gui.ui.preload import preload_charts_later
 from inspector_gui.ui.settings import Settings
 
 EXIT_BAD_INPUT = 2
@@ -58,12 +60,18 @@ def parse_args(argv: list[str] | None) -> argparse.Namespace:
                         help="window size for --screenshot (default 1400x900)")
     parser.add_argument("--domain", metavar="NAME",
                         help="with --screenshot: show the findings of the domains of this name")
+    parser.add_argument("--view", metavar="NAME",
+                        help="show this named view (View → Views) once the store is loaded")
     parser.add_argument("--version", action="version", version=f"inspector-gui {__version__}")
     return parser.parse_args(argv)
 
 
 def main(argv: list[str] | None = None) -> int:
     args = parse_args(sys.argv[1:] if argv is None else argv)
+    problem = view_problem(args.view) if args.view is not None else ""
+    if problem:
+        print(f"inspector-gui: {problem}", file=sys.stderr)
+        return EXIT_BAD_INPUT
     if args.screenshot:
         os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
     app = _application()
@@ -75,13 +83,18 @@ def main(argv: list[str] | None = None) -> int:
             if args.domain:
                 settings.set(keys.FINDINGS_DOMAIN, args.domain)
             window = build_window(settings)
+            if args.view is not None:
+                open_when_loaded(window, args.view)
             window.open_store(args.store)
             return _screenshot(app, window, args.screenshot, args.size)
     partial.remove_abandoned()  # exports a killed run of the app left half-written
     window = build_window()
     install_excepthook(lambda: window)
+    if args.view is not None:
+        open_when_loaded(window, args.view)
     window.open_store(args.store)
     window.show()
+    preload_charts_later()
     _close_on_signals(window)
     return app.exec()
 

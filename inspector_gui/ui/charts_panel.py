@@ -85,15 +85,21 @@ class ChartsPanel(QWidget):
         self._connect()
 
     def _save_action(self) -> QAction:
-        """The "save_chart" shortcut while the panel has focus; the window may also put it in a menu."""
+        """The "save_chart" shortcut, for the whole window but enabled only while the panel shows a
+        chart, so it works wherever the focus is (a tab, the findings) once the Charts tab is up;
+        the window puts it in the File menu, where it is greyed otherwise."""
         keys = keys_for("save_chart")
         action = QAction("&Save chart…", self)
         action.setShortcut(QKeySequence(keys))
-        action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+        action.setShortcutContext(Qt.ShortcutContext.WindowShortcut)
         action.setToolTip(f"Save the chart shown as a PNG or SVG image ({keys})")
+        action.setEnabled(False)
         action.triggered.connect(self._ask_save)
         self.addAction(action)
         return action
+
+    def _update_save(self) -> None:
+        self.save_action.setEnabled(self.isVisible() and self.current_figure() is not None)
 
     def _connect(self) -> None:
         self.tabs.currentChanged.connect(lambda _: self._refresh())
@@ -156,6 +162,11 @@ class ChartsPanel(QWidget):
         if not self._shown:
             self._shown = True
             self._refresh()
+        self._update_save()
+
+    def hideEvent(self, event: QEvent) -> None:
+        super().hideEvent(event)
+        self.save_action.setEnabled(False)
 
     def changeEvent(self, event: QEvent) -> None:
         super().changeEvent(event)
@@ -168,6 +179,7 @@ class ChartsPanel(QWidget):
         self._loading.discard(tab)
         self._runner.cancel(_key(tab))
         self.pages[tab].clear()
+        self._update_save()
 
     def _reload(self, tab: str) -> None:
         self._forget(tab)
@@ -176,6 +188,7 @@ class ChartsPanel(QWidget):
     def _refresh(self) -> None:
         """Load or draw the current tab if it is not up to date; nothing until first shown."""
         tab = self.current_tab()
+        self._update_save()
         if not self._shown:
             return
         if tab in self._data:
@@ -197,7 +210,7 @@ class ChartsPanel(QWidget):
         if self._store_path is None:
             return "No store is open."
         if tab in PROVIDER_TABS and not self._provider:
-            return "Select a provider to see its ratings."
+            return "Select a provider in the tree, or a row of the rating matrix, to see its ratings."
         return ""
 
     def _loader(self, tab: str) -> Loader:
@@ -223,6 +236,7 @@ class ChartsPanel(QWidget):
     def _failed(self, tab: str, message: str) -> None:
         self._loading.discard(tab)
         self.pages[tab].show_message(message)
+        self._update_save()
 
     def _loads_ended(self) -> None:
         """Every query has been delivered, so a tab still loading hit a bug (which the runner
@@ -247,6 +261,7 @@ class ChartsPanel(QWidget):
         if tab == "national":
             figure.segmentClicked.connect(self._segment_clicked)
         self.pages[tab].show_figure(figure)
+        self._update_save()
 
     def _options(self, tab: str) -> dict[str, object]:
         if tab == "history":

@@ -136,7 +136,8 @@ class RatingDelegate(QStyledItemDelegate):
 
 
 class BadgeDelegate(QStyledItemDelegate):
-    """The provider tree's rating column: a coloured badge with the rating's word."""
+    """The provider tree's rating column: a coloured badge with the rating's word, or its short
+    label when the column is too narrow for the word."""
 
     def paint(self, painter: QPainter, option: QStyleOptionViewItem, index: Index) -> None:
         rating: Rating | None = index.data(RatingRole)
@@ -160,6 +161,13 @@ class BadgeDelegate(QStyledItemDelegate):
         smaller.setPointSizeF(smaller.pointSizeF() * WORD_SCALE)
         return QFontMetrics(smaller).horizontalAdvance(Rating.REQUIRES_IMPROVEMENT.label) + 16
 
+    @staticmethod
+    def short_width(font: QFont) -> int:
+        """Room for the longest short label (``RI``) in bold, as :func:`paint_chip` draws it."""
+        bold = QFont(font)
+        bold.setBold(True)
+        return QFontMetrics(bold).horizontalAdvance(Rating.REQUIRES_IMPROVEMENT.short) + 16
+
 
 class FindingTextDelegate(QStyledItemDelegate):
     """Finding text wrapped to as many lines as the row holds, the last one elided, with the words
@@ -173,6 +181,7 @@ class FindingTextDelegate(QStyledItemDelegate):
         search: Search = index.data(HighlightRole) or Search()
         selected = bool(opt.state & QStyle.StateFlag.State_Selected)
         painter.save()
+        painter.setClipRect(rect)
         painter.setPen(opt.palette.color(QPalette.ColorRole.HighlightedText if selected
                                          else QPalette.ColorRole.Text))
         top = rect.top() + max(0.0, (rect.height() - layout.boundingRect().height()) / 2)
@@ -207,7 +216,7 @@ def _wrapped(text: str, opt: QStyleOptionViewItem, width: int, max_lines: int) -
 def _layout(text: str, opt: QStyleOptionViewItem, width: int, max_lines: int) -> QTextLayout:
     layout = QTextLayout(text, opt.font)
     option = QTextOption()
-    option.setWrapMode(QTextOption.WrapMode.WordWrap)
+    option.setWrapMode(QTextOption.WrapMode.WrapAtWordBoundaryOrAnywhere)  # a long word in a narrow column
     layout.setTextOption(option)
     layout.beginLayout()
     y = 0.0

@@ -10,8 +10,7 @@ from collections.abc import Callable
 from dataclasses import replace
 from pathlib import Path
 
-from PySide6.QtCore import QStandardPaths, Qt, QUrl, Slot
-from PySide6.QtGui import QDesktopServices
+from PySide6.QtCore import QStandardPaths, Qt, Signal, Slot
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -22,7 +21,6 @@ from PySide6.QtWidgets import (
     QGroupBox,
     QHBoxLayout,
     QLabel,
-    QLineEdit,
     QMessageBox,
     QProgressBar,
     QPushButton,
@@ -43,6 +41,7 @@ from inspector_gui.ui import settings as keys
 from inspector_gui.ui.export_worker import ExportRequest, Work, build_work, chosen, write_work
 from inspector_gui.ui.settings import Settings
 from inspector_gui.ui.text import mnemonic_safe
+from inspector_gui.ui.views.path_edit import PathEdit
 from inspector_gui.ui.workers import QueryRunner
 
 ChartRenderer = Callable[[ProviderSummary], bytes | None]
@@ -54,7 +53,10 @@ in the GUI thread."""
 class ExportDialog(QDialog):
     """Export one provider of the open store's catalogue (which already holds the provider and
     its frameworks, so opening the dialog reads nothing from disk). Raises StoreError when the
-    catalogue has no such provider."""
+    catalogue has no such provider. Emits ``saved(path, open_folder)`` when the file is written,
+    just before it closes: the window announces it (and opens the folder when asked)."""
+
+    saved = Signal(object, bool)
 
     def __init__(self, parent: QWidget | None, catalogue: Catalogue, provider_id: str, *,
                  chart_renderer: ChartRenderer | None = None, settings: Settings | None = None,
@@ -100,6 +102,7 @@ class ExportDialog(QDialog):
         layout.addWidget(self.form)
         layout.addWidget(self._progress_row())
         layout.addWidget(self._buttons())
+        self.format.setFocus()
 
     def _file_rows(self) -> QFormLayout:
         rows = QFormLayout()
@@ -107,10 +110,11 @@ class ExportDialog(QDialog):
         for fmt in FORMATS:
             self.format.addItem(FORMAT_NAMES[fmt], fmt)
         self.format.currentIndexChanged.connect(self._format_changed)
-        self.path = QLineEdit()
+        self.path = PathEdit()
         self.path.setClearButtonEnabled(True)
         self.path.setMinimumWidth(380)
         browse = QPushButton("&Browse…")
+        browse.setAutoDefault(False)  # Enter anywhere in the form exports, as the default button says
         browse.clicked.connect(self._browse)
         line = QHBoxLayout()
         line.addWidget(self.path, 1)
@@ -162,6 +166,8 @@ class ExportDialog(QDialog):
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Cancel)
         self.export_button = buttons.addButton("&Export", QDialogButtonBox.ButtonRole.AcceptRole)
         self.export_button.setDefault(True)
+        cancel = buttons.button(QDialogButtonBox.StandardButton.Cancel)
+        cancel.setAutoDefault(False)  # else the dialog makes Cancel the default: Enter would cancel
         buttons.accepted.connect(self._export)
         buttons.rejected.connect(self.reject)
         return buttons
@@ -228,7 +234,7 @@ class ExportDialog(QDialog):
     def request(self) -> ExportRequest:
         """The export the form describes (plain data for the worker). A bare file name goes in
         the folder the dialog proposed."""
-        domains = [code for code, check in self.domain_checks.items() if check.isChecked()]
+        domains = [key for key, check in self.domain_checks.items() if check.isChecked()]
         kinds = [kind for kind, check in self.kind_checks.items() if check.isChecked()]
         output = Path(self.path.text().strip()).expanduser()
         return ExportRequest(self._store_path, self.provider.provider_id, self.fmt,
@@ -307,8 +313,7 @@ class ExportDialog(QDialog):
     def _written(self, path: Path) -> None:
         self._running = False
         self._set_running(False, f"Saved to {path}")
-        if self.reveal.isChecked():
-            QDesktopServices.openUrl(QUrl.fromLocalFile(str(path.parent)))
+        self.saved.emit(path, self.reveal.isChecked())
         self.accept()
 
     def _error(self, error: InspectorError) -> None:

@@ -13,14 +13,18 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtWidgets import QDialog
 
 from inspector_gui.errors import InspectorError
 from inspector_gui.ui import settings as keys
+from inspector_gui.ui.analysis_tabs import attach_analysis
 from inspector_gui.ui.charts_panel import ChartsPanel
 from inspector_gui.ui.dialogs.errors import show_store_error
 from inspector_gui.ui.main_window import MainWindow
+from inspector_gui.ui.named_views import NamedViews
 from inspector_gui.ui.settings import Settings
 from inspector_gui.ui.shortcuts import keys_for
+from inspector_gui.ui.view_export import ViewExport
 
 if TYPE_CHECKING:
     from inspector_gui.domain.summary import ProviderSummary
@@ -28,11 +32,33 @@ if TYPE_CHECKING:
 
 
 def build_window(settings: Settings | None = None) -> MainWindow:
-    """The main window with the charts tab and File → Export provider summary…."""
+    """The main window with File → Export provider summary…, the charts tab and File → Save chart…."""
     window = MainWindow(settings)
-    attach_charts(window)
+    charts = attach_charts(window)
     attach_export(window)
+    attach_import(window)
+    attach_analysis(window)
+    window.named_views = NamedViews(window, charts)  # type: ignore[attr-defined]
+    window.view_export = ViewExport(window)  # type: ignore[attr-defined]
     return window
+
+
+def attach_import(window: MainWindow) -> QAction:
+    """File → Import spreadsheet…: into a store the user chooses, which the window then opens."""
+    action = QAction("&Import spreadsheet…", window)
+    action.triggered.connect(lambda: open_import(window))
+    window.add_file_action(action)
+    return action
+
+
+def open_import(window: MainWindow) -> QDialog:
+    from inspector_gui.ui.dialogs.import_sheet import ImportSheetDialog
+
+    dialog = ImportSheetDialog(window, window.runner, window.current_store_path())
+    dialog.imported.connect(window.open_store)
+    dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+    dialog.open()
+    return dialog
 
 
 def attach_charts(window: MainWindow) -> ChartsPanel:
@@ -43,6 +69,7 @@ def attach_charts(window: MainWindow) -> ChartsPanel:
     panel.restore_state(window.settings.get(keys.CHARTS))
     window.saving_state.connect(lambda settings: settings.set(keys.CHARTS, panel.save_state()))
     window.add_panel("Charts", panel)
+    window.add_file_action(panel.save_action)  # File → Save chart… (Ctrl+Shift+S), greyed without a chart
     window.store_changed.connect(panel.set_store)
     window.provider_changed.connect(panel.set_provider)
     panel.inspectionsRequested.connect(window.show_inspections)
@@ -80,6 +107,8 @@ def open_export(window: MainWindow) -> ExportDialog | None:
     except InspectorError as error:
         show_store_error(window, error, "Cannot export")
         return None
+    name = dialog.provider.name
+    dialog.saved.connect(lambda path, reveal: window.saved.show_saved(path, f"the summary of {name}", reveal))
     dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
     dialog.open()
     return dialog

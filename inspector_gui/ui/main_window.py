@@ -4,8 +4,9 @@ findings (bottom). It composes panels and actions; the panels and models do the 
 Public surface, for panels added by other parts of the app (the charts panel, the export dialog):
 
 Signals
-    ``provider_changed(object)``  the selected provider's id (``str``), or ``None`` when a group
-                                  or "All providers" is selected.
+    ``provider_changed(object)``  the selected provider's id (``str``): the tree's provider, or the
+                                  provider of the matrix row selected since; ``None`` when a group
+                                  or "All providers" is selected and no row.
     ``store_changed(object)``     the ``Path`` of a store that was just opened (or reloaded), or
                                   ``None`` when a damaged store was closed and none is left.
     ``store_failed(object)``      the :class:`InspectorError` of a store that could not be opened
@@ -58,6 +59,7 @@ from PySide6.QtWidgets import (
 from inspector_gui.domain.records import MatrixRow
 from inspector_gui.errors import InspectorError
 from inspector_gui.reports.catalogue import Catalogue
+from inspector_gui.store.default import DATASETS
 from inspector_gui.ui import settings as keys
 from inspector_gui.ui.actions import Actions, icon
 from inspector_gui.ui.dialogs.errors import notice_box, show_store_error
@@ -75,6 +77,7 @@ from inspector_gui.ui.views.findings_panel import FindingsPanel
 from inspector_gui.ui.views.inspection_detail import InspectionDetail
 from inspector_gui.ui.views.matrix_panel import MatrixPanel
 from inspector_gui.ui.views.provider_panel import ProviderPanel
+from inspector_gui.ui.views.saved_notice import SavedNotice
 from inspector_gui.ui.workers import QueryRunner
 
 STORE_FILTER = "Inspector stores (*.db *.sqlite *.sqlite3);;All files (*)"
@@ -106,6 +109,8 @@ class MainWindow(QMainWindow):
         self._build_panels()
         self._build_docks()
         self.status = StatusBar(self, self.runner)
+        self.saved = SavedNotice(self)  # "Saved … in …  [Open file] [Open folder]" after an export
+        self.status.add_notice(self.saved)
         self._tab_order()
         self._connect()
         self._restore()
@@ -156,10 +161,13 @@ class MainWindow(QMainWindow):
             action.triggered.connect(lambda _=False, n=number: self.findings.filters.select_domain(n))
         a.shortcuts.triggered.connect(lambda: show_shortcuts(self))
         a.about.triggered.connect(lambda: show_about(self, self.catalogue))
+        for key, action in a.datasets.items():
+            action.triggered.connect(lambda _=False, k=key: self.open_dataset(k))
         self.providers.scope_changed.connect(self._scope_changed)
         self.matrix.row_selected.connect(self._row_selected)
         self.matrix.shown.connect(self._matrix_shown)
         self.matrix.findings_requested.connect(self._show_findings)
+        self.findings.heading_changed.connect(self._findings_heading)
         self.runner.failed.connect(self._query_failed)
         self.watcher.changed.connect(self._changed_elsewhere)
         self.opener.opened.connect(self._show)
@@ -222,6 +230,14 @@ class MainWindow(QMainWindow):
         if self.catalogue is None:
             self.empty.show_loading(name)
         self.opener.open(target, self.providers.selected_key(), note)
+
+    def open_dataset(self, key: str) -> None:
+        """Open a bundled data set's store (File → Bundled data), built on first use."""
+        title = DATASETS[key].title
+        self.status.showMessage(f"Loading {title}…")
+        if self.catalogue is None:
+            self.empty.show_loading(title)
+        self.opener.open(None, self.providers.selected_key(), "", key)
 
     def choose_store(self) -> None:
         start = str(self.current_store_path().parent) if self.current_store_path() else ""
@@ -311,9 +327,14 @@ class MainWindow(QMainWindow):
             self.matrix.set_scope(scope)
             self.findings.set_scope(scope)
             self._want_detail(scope)
-        if scope.provider_id != self._provider_id:
-            self._provider_id = scope.provider_id
-            self.provider_changed.emit(scope.provider_id)
+        self._set_provider(scope.provider_id)
+
+    def _set_provider(self, provider_id: str | None) -> None:
+        """The provider the charts and the export follow: the tree's, or the matrix row's."""
+        self.providers.set_subject(provider_id)
+        if provider_id != self._provider_id:
+            self._provider_id = provider_id
+            self.provider_changed.emit(provider_id)
 
     def _want_detail(self, scope: Scope) -> None:
         """The detail pane shows the scope's inspection (a provider's newest), taken from the
@@ -340,8 +361,17 @@ class MainWindow(QMainWindow):
             self.detail.show_inspection(target)
 
     def _row_selected(self, row: MatrixRow | None) -> None:
+        """A matrix row is the selection within the tree's: the detail pane, the charts and the
+        export follow it too."""
         if row is not None:
             self.detail.show_row(row)
+            self._set_provider(row.provider.provider_id)
+
+    def _findings_heading(self, heading: str) -> None:
+        """The dock's title says what the findings are of; its View-menu entry stays "Findings"
+        (Qt would copy the title, which may quote an imported name, into the entry and its tooltip)."""
+        self.findings_dock.setWindowTitle(heading)
+        self.findings_dock.toggleViewAction().setText("Findings")
 
     def _show_findings(self, inspection_ids: tuple[str, ...], standard_code: str, label: str) -> None:
         self.findings.focus(inspection_ids, standard_code, label)

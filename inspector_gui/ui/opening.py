@@ -48,10 +48,11 @@ class StoreOpener(QObject):
         self._shown: Catalogue | None = None
         self._trusted: Catalogue | None = None
 
-    def open(self, path: Path | None, selected: str = "", note: str = "") -> None:
-        """Read ``path`` (None: the default store) in the background, with the inspections of
-        the provider the tree key ``selected`` names."""
-        self._runner.submit("open", lambda: open_catalogue(path, selected),
+    def open(self, path: Path | None, selected: str = "", note: str = "", dataset: str = "") -> None:
+        """Read ``path`` (None: the default store, or that of the bundled data set ``dataset``,
+        built on first use) in the background, with the inspections of the provider the tree key
+        ``selected`` names."""
+        self._runner.submit("open", lambda: open_catalogue(path, selected, dataset),
                             lambda catalogue: self._show(catalogue, note), self.failed.emit, FIRST)
 
     def checking(self) -> bool:

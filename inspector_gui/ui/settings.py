@@ -42,6 +42,8 @@ class Key(Generic[T]):
 
 GROUPING = Key("providers/grouping", "type_region")
 SELECTION = Key("providers/selection", "all")
+TRAVEL_FILTER = Key("providers/travel_filter", [False, 0], lambda v: 0 <= v[1] <= 50)
+"""The tree's Worse filter and the years of Older than (0: off)."""
 EVERY_INSPECTION = Key("matrix/every_inspection", False)
 MATRIX_FILTERS = Key("matrix/filters", {"provider_type": "", "framework_id": "", "round": "", "year": ""})
 MATRIX_SORT = Key("matrix/sort", ["Provider", 0], lambda v: v[1] in (0, 1))
@@ -51,6 +53,9 @@ FINDINGS_SCOPE = Key("findings/follow_selection", True)
 RECENT_STORES = Key("stores/recent", [])
 CENTRE_TAB = Key("window/centre_tab", "")
 CHARTS = Key("charts/state", {})
+BENCHMARK_PEERS = Key("benchmark/peers", {}, lambda v: all(
+    isinstance(ids, list) and all(isinstance(i, str) for i in ids) for ids in v.values()))
+"""Peers the user chose, per provider id: ``{provider_id: [peer ids]}``."""
 EXPORT_FORMAT = Key("export/format", "pdf")
 EXPORT_FOLDER = Key("export/folder", "")
 EXPORT_REVEAL = Key("export/reveal", True)

@@ -5,7 +5,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtWidgets import QMainWindow, QSizePolicy, QStatusBar
+from PySide6.QtCore import QEvent, QObject
+from PySide6.QtWidgets import QMainWindow, QSizePolicy, QStatusBar, QWidget
 
 from inspector_gui.errors import one_line
 from inspector_gui.reports.catalogue import Catalogue
@@ -56,20 +57,37 @@ class StatusBar(QStatusBar):
         self.addPermanentWidget(self.busy)
         self.addPermanentWidget(self.counts, 3)
         self.addPermanentWidget(self.path, 2)
+        self._notices: list[QWidget] = []
         runner.busy_changed.connect(self.busy.setVisible)
         self.messageChanged.connect(self._make_room)
         window.setStatusBar(self)
 
+    def add_notice(self, notice: QWidget) -> None:
+        """A widget on the left that stays until it hides itself (the saved-file message): the
+        store's counts and path give way while it shows, as they do for a message."""
+        self._notices.append(notice)
+        self.addWidget(notice, 1)
+        notice.installEventFilter(self)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if watched in self._notices and event.type() in (QEvent.Type.Show, QEvent.Type.Hide):
+            self._make_room(self.currentMessage())
+        return super().eventFilter(watched, event)
+
     def _make_room(self, message: str) -> None:
         """A message is drawn left of the permanent widgets, where the stretching counts and path
-        would leave it no room: they give way while it shows (the synthetic marker stays)."""
+        would leave it no room: they give way while it or a notice shows (the synthetic marker
+        stays)."""
+        noticed = any(notice.isVisibleTo(self) for notice in self._notices)
         for label in (self.counts, self.path):
-            label.setHidden(bool(message))
+            label.setHidden(bool(message) or noticed)
 
     def show_store(self, catalogue: Catalogue | None) -> None:
         """The open store's counts and path (None: no store)."""
         self.synthetic.setVisible(catalogue is not None and catalogue.info.synthetic)
         self.counts.setText(_counts(catalogue) if catalogue else "")
+        attribution = catalogue.info.attribution if catalogue else ""
+        self.counts.setToolTip(plain_tooltip(attribution) if attribution else "")
         self.path.setText(f"{home_relative(catalogue.path)} (read-only)" if catalogue else "")
         self.path.setToolTip(plain_tooltip(str(catalogue.path)) if catalogue else "")
         self.clearMessage()
@@ -78,5 +96,6 @@ class StatusBar(QStatusBar):
 def _counts(catalogue: Catalogue) -> str:
     info = catalogue.info
     counts = info.counts
-    return (f"{counts['providers']} providers · {counts['inspections']} inspections · "
+    text = (f"{counts['providers']} providers · {counts['inspections']} inspections · "
             f"{counts['findings']} findings · data as at {info.as_at or 'unknown'}")
+    return f"{text} · {info.attribution}" if info.attribution else text

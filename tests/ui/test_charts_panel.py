@@ -52,7 +52,8 @@ def message(panel, tab: str) -> str:
 
 def test_without_a_provider_the_provider_tabs_say_what_to_do(qtbot, panel):
     assert panel.current_tab() == "history"
-    assert message(panel, "history") == "Select a provider to see its ratings."
+    assert message(panel, "history") == ("Select a provider in the tree, or a row of the rating matrix, "
+                                         "to see its ratings.")
     assert panel.current_figure() is None
 
 
@@ -76,7 +77,8 @@ def test_history_follows_the_selected_provider_and_plots_its_data(qtbot, panel, 
                     and panel.current_figure().chart.caption.title.startswith("Essex North PDU"))
     panel.set_provider(None)
     assert panel.current_figure() is None
-    assert message(panel, "history") == "Select a provider to see its ratings."
+    assert message(panel, "history") == ("Select a provider in the tree, or a row of the rating matrix, "
+                                         "to see its ratings.")
 
 
 def test_a_stale_result_is_dropped(qtbot, panel, runner):

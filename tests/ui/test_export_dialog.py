@@ -1,5 +1,5 @@
 """The export dialog driven like a user would: choices, a worker that keeps the window
-responsive, the replace question, errors in a dialog, cancel, and the folder revealed."""
+responsive, the replace question, errors in a dialog, cancel, and the saved file announced."""
 
 from __future__ import annotations
 
@@ -25,27 +25,9 @@ from inspector_gui.ui.settings import Settings
 from ui.conftest import Escaping
 
 
-class Desktop:
-    """Stands in for QDesktopServices: records the folders the dialog asks to open."""
-
-    opened: list[str] = []
-
-    @classmethod
-    def openUrl(cls, url: object) -> bool:  # noqa: N802 - Qt's name
-        cls.opened.append(url.toLocalFile())  # type: ignore[attr-defined]
-        return True
-
-
 @pytest.fixture
 def settings(tmp_path: Path) -> Settings:
     return Settings(tmp_path / "settings.ini")
-
-
-@pytest.fixture(autouse=True)
-def desktop(monkeypatch: pytest.MonkeyPatch) -> type[Desktop]:
-    Desktop.opened = []
-    monkeypatch.setattr(export_dialog, "QDesktopServices", Desktop)
-    return Desktop
 
 
 def make(qtbot: QtBot, store_path: Path, settings: Settings, provider: str = "west-yorkshire-crc",
@@ -75,7 +57,7 @@ def test_defaults_name_the_file_after_provider_and_date(qtbot: QtBot, store_path
                                           ("crc-nps-2018", "4"), ("", "")]
 
 
-def test_export_runs_in_a_worker_writes_and_reveals(qtbot: QtBot, store_path: Path, settings: Settings,
+def test_export_runs_in_a_worker_writes_and_announces(qtbot: QtBot, store_path: Path, settings: Settings,
                                                      tmp_path: Path) -> None:
     dialog = make(qtbot, store_path, settings)
     dialog.format.setCurrentIndex(dialog.format.findData("md"))
@@ -83,12 +65,14 @@ def test_export_runs_in_a_worker_writes_and_reveals(qtbot: QtBot, store_path: Pa
     dialog.domain_checks["crc-nps-2018", "1"].setChecked(False)
     output = tmp_path / "out" / "wy.md"
     output.parent.mkdir()
+    saved: list[tuple[object, bool]] = []
+    dialog.saved.connect(lambda path, reveal: saved.append((path, reveal)))
     with qtbot.waitSignal(dialog.accepted, timeout=20_000):
         export_to(qtbot, dialog, output)
     text = output.read_text()
     assert text.startswith("# West Yorkshire CRC") and "#### Recommendations" not in text
     assert "### Domain 1:" not in text and "### Domain 2: Case supervision" in text
-    assert Desktop.opened == [str(output.parent)]
+    assert saved == [(output, True)]  # written, and "open the folder" was ticked
     settings.sync()
     remembered = Settings(settings.path)
     assert remembered.get(keys.EXPORT_FORMAT) == "md"
@@ -238,6 +222,24 @@ def test_an_imported_id_cannot_move_the_proposed_file_out_of_the_folder(qtbot: Q
     proposed = Path(dialog.path.text())
     assert proposed.parent == tmp_path
     assert proposed.name == f"etc-x-summary-{dt.date.today().isoformat()}.pdf"
+
+
+def test_the_dialog_writes_an_excel_workbook(qtbot: QtBot, store_path: Path, settings: Settings,
+                                             tmp_path: Path) -> None:
+    import openpyxl
+
+    dialog = make(qtbot, store_path, settings)
+    dialog.format.setCurrentIndex(dialog.format.findData("xlsx"))
+    assert dialog.format.currentText() == "Excel workbook (XLSX)"
+    dialog.kind_checks["recommendation"].setChecked(False)
+    output = tmp_path / "wy.xlsx"
+    with qtbot.waitSignal(dialog.accepted, timeout=20_000):
+        export_to(qtbot, dialog, output)
+    book = openpyxl.load_workbook(output)
+    assert book.sheetnames == ["Notes", "Inspections", "Ratings", "Findings", "Comparison", "Sources"]
+    kinds = {row[8] for row in book["Findings"].iter_rows(min_row=3, values_only=True)}
+    assert kinds == {"Strength", "Area for improvement"}
+    assert book["Notes"]["A1"].value == "West Yorkshire CRC: inspection summary"
 
 
 @pytest.mark.parametrize("fmt", ["pdf", "html", "md"])

@@ -8,7 +8,7 @@ from PySide6.QtWidgets import QApplication
 
 from inspector_gui.domain.matrix import CellState
 from inspector_gui.domain.records import FindingQuery
-from inspector_gui.ui.models.rating_matrix import OVERALL, PROVIDER, PUBLISHED
+from inspector_gui.ui.models.rating_matrix import LEADING, OVERALL, PROVIDER, PUBLISHED
 from inspector_gui.ui.roles import CellRole, FrameworkRole, ItemRole, NameRole, TitleRole
 from inspector_gui.ui.scores import league_text
 
@@ -87,11 +87,11 @@ def test_arrow_keys_move_across_cells_with_accessible_names(qtbot, window):
     table = window.matrix.table
     table.setFocus()
     table.setCurrentIndex(window.matrix.model.index(0, PROVIDER))
-    for _ in range(3):
+    for _ in range(len(LEADING)):
         qtbot.keyClick(table, Qt.Key.Key_Right)
     qtbot.keyClick(table, Qt.Key.Key_Down)
     current = table.currentIndex()
-    assert (current.row(), current.column()) == (1, 3)
+    assert (current.row(), current.column()) == (1, len(LEADING))
     standard = window.matrix.model.standard_at(current.column())
     name = current.data(Qt.ItemDataRole.AccessibleTextRole)
     row = current.data(ItemRole)
@@ -143,7 +143,7 @@ def test_copying_findings_rows_includes_every_column_header(qtbot, window):
     table.setFocus()
     qtbot.keyClick(table, Qt.Key.Key_C, Qt.KeyboardModifier.ControlModifier)
     lines = QApplication.clipboard().text().splitlines()
-    assert lines[0] == "Kind\tDomain\tStandard\tProvider\tPublished\tFinding"
+    assert lines[0] == "Kind\tDomain\tStandard\tProvider\tPublished\tTags\tFinding"
     assert lines[1].endswith(window.findings.model.finding(0).text)
 
 

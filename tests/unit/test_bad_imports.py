@@ -124,18 +124,19 @@ CASES = {
         ["{dir}/my export.csv:1: colour: unknown column for findings"]),
     "header of no table": (
         {"notes.csv": "when,who,what\n2020,me,x\n"},
-        ["{dir}/notes.csv:1: header matches none of the tables (frameworks, standards, providers, "
-         "inspections, ratings, findings); name the file after its table"]),
+        ["{dir}/notes.csv:1: header matches none of the tables (inspectorates, frameworks, "
+         "scale_levels, standards, providers, inspections, ratings, findings, peer_groups); "
+         "name the file after its table"]),
     "unknown rating words": (
         {"ratings.csv": f"{RATINGS_HEADER}\n{INSPECTION},1.1,Superb,stated,,\n"
                         f"{INSPECTION},1.2,Not rated,,,\n",
          "inspections.csv": f"{INSPECTIONS_HEADER}\nx-1,essex-crc,crc-nps-2018,,,2019,Excellent,,,\n"},
-        ["{dir}/ratings.csv:2: rating: 'Superb' is not a rating of a standard (expected Outstanding, "
+        ["{dir}/inspections.csv:2: overall_rating: unknown rating 'Excellent' (expected one of "
+         "Outstanding, Good, Requires improvement, Inadequate, Not rated, Not applicable)",
+         "{dir}/ratings.csv:2: rating: 'Superb' is not a rating of a standard (expected Outstanding, "
          "Good, Requires improvement or Inadequate)",
          "{dir}/ratings.csv:3: rating: 'Not rated' is not a rating of a standard (expected Outstanding, "
-         "Good, Requires improvement or Inadequate)",
-         "{dir}/inspections.csv:2: overall_rating: unknown rating 'Excellent' (expected one of "
-         "Outstanding, Good, Requires improvement, Inadequate, Not rated)"]),
+         "Good, Requires improvement or Inadequate)"]),
     "bad and impossible dates": (
         {"inspections.csv": f"{INSPECTIONS_HEADER}\n"
                             "x-1,essex-crc,crc-nps-2018,,2019-02-30,2019-13,Good,,,\n"

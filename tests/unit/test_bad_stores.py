@@ -24,12 +24,13 @@ from badinput import (
     world_readable_folder,
     write_locked,
 )
-from click.testing import CliRunner
+from click.testing import CliRunner, Result
 
 from inspector_gui.cli import main
 from inspector_gui.domain.records import FindingQuery
 from inspector_gui.errors import StoreError
 from inspector_gui.store import Store, connection
+from inspector_gui.store.search_index import index_broken
 
 
 def _ids(case: BadStore) -> str:
@@ -49,6 +50,28 @@ def test_store_open_refuses_with_one_line_and_changes_nothing(case: BadStore, st
     assert snapshot(folder) == before
 
 
+UNREAD_DAMAGE = {("corrupt-search-index", "info"), ("corrupt-search-index", "ratings"),
+                 ("corrupt-search-index", "export"), ("corrupt-index", "findings"),
+                 ("corrupt-index", "ratings"), ("corrupt-index", "export")}
+"""Damage a command's reads never meet: read commands skip the whole-file scan (``inspector
+check`` runs it), so the command answers, and its answer is the intact store's."""
+
+
+def _assert_answer_as_from_the_intact_store(result: Result, command: list[str], good: Path,
+                                            damaged: Path) -> None:
+    assert result.exit_code == 0, result.stderr
+    if command[0] == "export":
+        written = Path(command[-1])
+        damaged_bytes = written.read_bytes()
+        written.unlink()
+        assert CliRunner().invoke(main, [*command, "--store", str(good)]).exit_code == 0
+        assert written.read_bytes() == damaged_bytes
+        written.unlink()
+        return
+    intact = CliRunner().invoke(main, [*command, "--store", str(good)])
+    assert result.stdout.replace(str(damaged), str(good)) == intact.stdout
+
+
 @pytest.mark.parametrize("case", BAD_STORES, ids=_ids)
 @pytest.mark.parametrize("command", [["info"], ["findings", "--search", "risk"], ["ratings"],
                                      ["export", "--all", "-o", "{dir}/league.csv"]])
@@ -58,6 +81,16 @@ def test_cli_prints_one_line_and_exits_2(case: BadStore, command: list[str], sto
     before = snapshot(tmp_path)
     command = [part.format(dir=tmp_path) for part in command]
     result = CliRunner().invoke(main, [*command, "--store", str(path)])
+    if (case.name, command[0]) == ("corrupt-search-index", "findings"):
+        # without the whole-file scan the search itself meets the damage, and says how to repair it
+        assert result.exit_code == 2 and result.stdout == ""
+        assert result.stderr == f"inspector: {path}: {index_broken(path)}\n"
+        assert snapshot(tmp_path) == before
+        return
+    if (case.name, command[0]) in UNREAD_DAMAGE:
+        _assert_answer_as_from_the_intact_store(result, command, store_path, path)
+        assert sha256(path) == before[path.name]
+        return
     assert result.exit_code == 2
     assert result.stdout == ""
     assert result.stderr.startswith("inspector: ")
@@ -77,6 +110,23 @@ def test_import_into_a_bad_store_is_refused(case: BadStore, store_path: Path, tm
     assert result.exit_code == 2
     assert_message(case, path, result.stderr.removeprefix("inspector: "))
     assert snapshot(tmp_path) == before
+
+
+@pytest.mark.parametrize("case", BAD_STORES, ids=_ids)
+def test_check_command_scans_the_whole_file(case: BadStore, store_path: Path, tmp_path: Path) -> None:
+    """``inspector check`` finds the damage a command's own reads may never meet, in one line."""
+    path = make_bad_store(case, store_path, tmp_path)
+    before = snapshot(tmp_path)
+    result = CliRunner().invoke(main, ["check", "--store", str(path)])
+    assert result.exit_code == 2 and result.stdout == ""
+    assert_message(case, path, result.stderr.removeprefix("inspector: "))
+    assert snapshot(tmp_path) == before
+
+
+def test_check_command_says_an_intact_store_is_intact(store_path: Path) -> None:
+    result = CliRunner().invoke(main, ["check", "--store", str(store_path)])
+    assert result.exit_code == 0
+    assert result.stdout == f"{store_path}: intact (quick_check found no damage)\n"
 
 
 def test_damage_found_only_by_the_full_scan(store_path: Path, tmp_path: Path) -> None:

@@ -53,7 +53,7 @@ def test_a_folder_named_like_an_image_is_refused(run, tmp_path):
 
 
 def test_a_provider_name_close_to_a_real_one_gets_suggestions(run, tmp_path):
-    result = run("Essex North", "-o", str(tmp_path / "x.png"))
+    result = run("Esex North PDU", "-o", str(tmp_path / "x.png"))
     assert result.exit_code == 2
     assert "did you mean 'Essex North PDU'" in result.output
 

@@ -8,6 +8,7 @@ import io
 import json
 from pathlib import Path
 
+import click
 from click.testing import CliRunner
 
 from inspector_gui.cli import main
@@ -96,7 +97,7 @@ def test_store_from_environment(store_path: Path, monkeypatch) -> None:
 
 
 def test_every_command_has_help_with_an_example() -> None:
-    for command in main.commands:
+    for command in main.list_commands(click.Context(main)):
         code, out, _ = run(command, "--help")
         assert code == 0 and "Example:" in out, command
 

@@ -77,7 +77,7 @@ def test_unwritable_path_is_one_line_and_exit_2(store_path: Path, tmp_path: Path
 @pytest.mark.parametrize(("args", "message"), [
     (["-o", "x.txt", "west-yorkshire-crc"], "cannot tell the format"),
     (["-o", "x.pdf"], "give a PROVIDER"),
-    (["--all", "-o", "x.pdf"], "written as csv or json, not pdf"),
+    (["--all", "-o", "x.pdf"], "written as csv, xlsx or json, not pdf"),
     (["--all", "west-yorkshire-crc", "-o", "x.csv"], "not both"),
     (["--all", "--domain", "2", "-o", "x.csv"], "--all has none"),
 ])

@@ -71,8 +71,9 @@ def test_csv_has_one_row_per_inspection_rating_and_finding(store: Store, provide
     by_record: dict[str, list[dict[str, str]]] = {}
     for row in rows:
         by_record.setdefault(row["record"], []).append(row)
-    assert set(by_record) <= {"inspection", "rating", "finding"}
+    assert set(by_record) <= {"inspection", "rating", "finding", "since previous inspection"}
     inspections = store.inspections(provider_id)
+    assert bool(by_record.get("since previous inspection")) == (len(inspections) > 1)
     assert [r["inspection_id"] for r in by_record["inspection"]] == [i.inspection_id for i in inspections]
     ratings = store.ratings_for([i.inspection_id for i in inspections])
     expected = {(i, code): (c.rating.label, c.basis, c.source_url)

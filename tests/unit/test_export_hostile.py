@@ -9,6 +9,7 @@ import json
 import re
 from pathlib import Path
 
+import openpyxl
 import pytest
 from conftest import HOSTILE_TEXT
 from export_readback import Page, markdown_text, pdf_pages, tiny_png
@@ -39,6 +40,8 @@ def test_hostile_finding_is_literal_in_every_format(exported: dict[str, Path]) -
         "json": "\n".join(f["text"] for f in json.loads(exported["json"].read_text("utf-8"))["findings"]),
         "csv": "\n".join(r["text"] for r in csv.DictReader(
             io.StringIO(exported["csv"].read_text("utf-8-sig")))),
+        "xlsx": "\n".join(str(r[9]) for r in openpyxl.load_workbook(exported["xlsx"])["Findings"].iter_rows(
+            min_row=3, values_only=True)),
     }
     assert {fmt: HOSTILE_TEXT in text for fmt, text in texts.items()} == dict.fromkeys(FORMATS, True)
 

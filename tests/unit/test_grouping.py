@@ -64,3 +64,16 @@ def test_every_bundled_provider_is_in_exactly_one_group(store: Store, by: str):
     ids = [pid for g in groups for pid in g.provider_ids()]
     assert sorted(ids) == sorted(p.provider_id for p, _ in tree)
     assert sum(g.count for g in groups) == len(tree) == 93
+
+
+def test_several_inspectorates_are_grouped_first_and_never_mixed() -> None:
+    P = Provider  # noqa: N806 - short, for the table of entries
+    names = {"ofsted": "Ofsted", "hmip": "HM Inspectorate of Probation"}
+    entries = [(P("a", "Barnet", "local authority", "London", "", "ofsted"), []),
+               (P("b", "Leeds PDU", "PDU", "North", "", "hmip"), []),
+               (P("c", "Camden", "local authority", "London", "", "ofsted"), [])]
+    groups = group_providers(entries, "region", None, names)
+    assert [g.label for g in groups] == ["HM Inspectorate of Probation", "Ofsted"]
+    assert groups[1].provider_ids() == ("a", "c") and groups[0].provider_ids() == ("b",)
+    single = group_providers(entries[:1], "region")
+    assert [g.label for g in single] == ["London"]

@@ -65,7 +65,8 @@ def test_current_store_is_up_to_date_and_untouched(store_path: Path) -> None:
     before = snapshot(store_path.parent)
     result = CliRunner().invoke(main, ["migrate", str(store_path)])
     assert result.exit_code == 0
-    assert result.stdout == f"{store_path} is up to date (schema {schema.SCHEMA_VERSION}); nothing to do\n"
+    assert result.stdout == (f"{store_path} is up to date (schema {schema.SCHEMA_VERSION}); "
+                             "nothing to do\n")
     assert snapshot(store_path.parent) == before
 
 

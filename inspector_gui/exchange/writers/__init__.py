@@ -1,24 +1,26 @@
 """Writers that turn a provider summary or a league table into a file, all or nothing.
 
-Every format but PDF is plain Python; the PDF writer imports Qt, and only when a PDF is written.
+Every format but PDF is plain Python; the PDF writer imports Qt, and only when a PDF is written;
+XLSX imports XlsxWriter when a workbook is written.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from pathlib import Path
 
+from inspector_gui.domain.frameworks import Framework
 from inspector_gui.domain.league import LeagueTable
 from inspector_gui.domain.summary import ProviderSummary
 from inspector_gui.errors import ExportError
 from inspector_gui.exchange.atomic import atomic_path, write_atomic
 
-FORMATS = ("pdf", "html", "md", "csv", "json")
-LEAGUE_FORMATS = ("csv", "json")
+FORMATS = ("pdf", "html", "md", "csv", "xlsx", "json")
+LEAGUE_FORMATS = ("csv", "xlsx", "json")
 CHART_FORMATS = ("pdf", "html")
 FORMAT_NAMES = {"pdf": "PDF document", "html": "Web page (HTML)", "md": "Markdown",
-                "csv": "CSV (spreadsheet)", "json": "JSON"}
-SUFFIXES = {"pdf": ".pdf", "html": ".html", "md": ".md", "csv": ".csv", "json": ".json"}
+                "csv": "CSV (spreadsheet)", "xlsx": "Excel workbook (XLSX)", "json": "JSON"}
+SUFFIXES = {"pdf": ".pdf", "html": ".html", "md": ".md", "csv": ".csv", "xlsx": ".xlsx", "json": ".json"}
 _SUFFIX_FORMATS = {".htm": "html", ".markdown": "md"} | {v: k for k, v in SUFFIXES.items()}
 
 
@@ -43,11 +45,19 @@ def render_summary(summary: ProviderSummary, fmt: str, chart_png: bytes | None =
 
 
 def write_summary(summary: ProviderSummary, fmt: str, target: str | Path, *, force: bool = False,
-                  chart_png: bytes | None = None, keep: Callable[[], None] | None = None) -> Path:
+                  chart_png: bytes | None = None, keep: Callable[[], None] | None = None,
+                  notebook: Mapping[str, tuple[str, str]] | None = None) -> Path:
     """Write the summary in ``fmt`` to ``target`` through a temporary file; returns the path.
     ``keep`` is called once the file is written, before it takes ``target``'s name, and may
-    raise to cancel (:func:`~inspector_gui.exchange.atomic.atomic_path`)."""
+    raise to cancel (:func:`~inspector_gui.exchange.atomic.atomic_path`). ``notebook`` (a
+    workbook only): the user's tags and notes by finding natural key."""
     target = Path(target)
+    if fmt == "xlsx":
+        from inspector_gui.exchange.writers.workbook import write_workbook
+        from inspector_gui.exchange.writers.xlsx_tables import summary_workbook
+
+        notes, sheets = summary_workbook(summary, notebook)
+        return write_workbook(target, notes, sheets, force=force, keep=keep)
     if fmt == "pdf":
         from inspector_gui.exchange.writers.pdf_doc import write_pdf
 
@@ -64,12 +74,20 @@ def write_summary(summary: ProviderSummary, fmt: str, target: str | Path, *, for
     return target
 
 
-def write_league(table: LeagueTable, fmt: str, target: str | Path, *, force: bool = False) -> Path:
-    """Write the league table as CSV or JSON to ``target``, all or nothing."""
+def write_league(table: LeagueTable, fmt: str, target: str | Path, *, force: bool = False,
+                 frameworks: Mapping[str, Framework] | None = None) -> Path:
+    """Write the league table as CSV, XLSX (one sheet per framework: give ``frameworks``) or
+    JSON to ``target``, all or nothing."""
     from inspector_gui.exchange.writers.league import render_league_csv, render_league_json
 
     if fmt not in LEAGUE_FORMATS:
-        raise ExportError(f"the league table is written as CSV or JSON, not {fmt!r}")
+        raise ExportError(f"the league table is written as CSV, XLSX or JSON, not {fmt!r}")
+    if fmt == "xlsx":
+        from inspector_gui.exchange.writers.workbook import write_workbook
+        from inspector_gui.exchange.writers.xlsx_tables import league_notes, league_sheets
+
+        sheets = league_sheets(table, frameworks or {})
+        return write_workbook(target, league_notes(table), sheets, force=force)
     text = render_league_csv(table) if fmt == "csv" else render_league_json(table)
     write_atomic(target, text.encode("utf-8-sig" if fmt == "csv" else "utf-8"), force=force)
     return Path(target)

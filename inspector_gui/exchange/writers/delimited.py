@@ -50,6 +50,8 @@ def _rows(summary: ProviderSummary) -> Iterator[dict[str, object]]:
                       "text": inspection.inspection.notes,
                       "source_url": " ; ".join(inspection.inspection.source_urls)}
         yield from (base | _rating_fields(c, c.cell) for c in inspection.cells if c.cell)
+    yield from (provider | {"record": "since previous inspection", "text": text}
+                for style, text in summary.since_lines if style != "h")
     for group in summary.finding_groups:
         for f in group.findings:
             yield provider | {

@@ -38,12 +38,25 @@ def render_html(summary: ProviderSummary, chart_png: bytes | None = None, *,
     """The whole document. ``chart_png`` is the history chart as PNG bytes (None: no chart)."""
     refs = References(summary)
     body = [_header(summary), _inspections(summary, refs), _chart(chart_png, chart_width),
-            _matrix(summary, refs), _findings(summary, refs), _sources(refs), _footer(summary)]
+            _matrix(summary, refs), _findings(summary, refs), _since(summary), _sources(refs),
+            _footer(summary)]
     return (f'<!DOCTYPE html>\n<html lang="en"><head><meta charset="utf-8">\n'
             f'<meta name="viewport" content="width=device-width, initial-scale=1">\n'
             f"<title>{escape(wording.title(summary))}</title>\n"
             f"<style>\n{_css(stylesheet)}</style></head>\n<body>\n" + "\n".join(body)
             + "\n</body></html>\n")
+
+
+def _since(summary: ProviderSummary) -> str:
+    """"Since the previous inspection": headings and paragraphs of escaped text."""
+    parts = []
+    for number, (style, text) in enumerate(summary.since_lines):
+        if style == "h":
+            parts.append(f"<h{2 if number == 0 else 3}>{escape(text)}</h{2 if number == 0 else 3}>")
+        else:
+            indent = ' class="muted"' if text.startswith("    ") else ""
+            parts.append(f"<p{indent}>{escape(text.strip())}</p>")
+    return "\n".join(parts)
 
 
 def _css(name: str) -> str:

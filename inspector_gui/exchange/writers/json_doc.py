@@ -53,6 +53,7 @@ def summary_document(summary: ProviderSummary) -> dict[str, Any]:
             "kinds": None if summary.kind_filter is None else list(summary.kind_filter),
         },
         "inspections": [_inspection(s) for s in summary.inspections],
+        "since_previous_inspection": summary.since_record,
         "findings": [_finding(f) for g in summary.finding_groups for f in g.findings],
     }
 

@@ -30,7 +30,11 @@ NOT_APPLICABLE = "n/a"
 
 def render_league_csv(table: LeagueTable) -> str:
     names = [s.full_title for s in table.standards]
-    return to_csv((*LEAGUE_COLUMNS, *names, "source_url"), _csv_rows(table))
+    columns = (*LEAGUE_COLUMNS, *names, "source_url")
+    if table.attribution:  # a licence's words travel with every row a spreadsheet may copy
+        rows = (row | {"attribution": table.attribution} for row in _csv_rows(table))
+        return to_csv((*columns, "attribution"), rows)
+    return to_csv(columns, _csv_rows(table))
 
 
 def _csv_rows(table: LeagueTable) -> Iterator[dict[str, object]]:
@@ -73,6 +77,7 @@ def render_league_json(table: LeagueTable) -> str:
         "generated_by": table.generated_by,
         "generated_on": table.generated_on.isoformat(),
         "data_as_at": table.as_at.iso(),
+        **({"attribution": table.attribution} if table.attribution else {}),
         "latest_inspection_only": table.latest_only,
         "groups": [{"group": g.label, "framework_id": g.framework_id, "provider_type": g.provider_type,
                     "period": g.period, "size": g.size, "ranked_by": g.ranked_by,

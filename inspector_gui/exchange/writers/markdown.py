@@ -43,8 +43,15 @@ def md_item(text: str) -> str:
 def render_markdown(summary: ProviderSummary) -> str:
     refs = References(summary)
     parts = [_header(summary), _inspections(summary, refs), _matrix(summary, refs),
-             _findings(summary, refs), _sources(refs), _footer(summary)]
+             _findings(summary, refs), _since(summary), _sources(refs), _footer(summary)]
     return "\n\n".join(p for p in parts if p) + "\n"
+
+
+def _since(summary: ProviderSummary) -> str:
+    """"Since the previous inspection", at the level of the other sections."""
+    from inspector_gui.exchange.writers.comparison import lines_markdown
+
+    return lines_markdown(summary.since_lines, level=2).strip() if summary.since_lines else ""
 
 
 def _table(head: Iterable[str], rows: Iterable[Iterable[str]]) -> str:

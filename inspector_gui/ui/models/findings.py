@@ -16,13 +16,14 @@ from PySide6.QtCore import QAbstractTableModel, Qt, Signal
 
 from inspector_gui.domain.records import KIND_LABELS, Finding, FindingQuery
 from inspector_gui.domain.search import Search
+from inspector_gui.store.notebook import notebook_path, tagged_page, tagged_query
 from inspector_gui.ui.models import NO_PARENT, Index, column_title, read_only_flags
 from inspector_gui.ui.roles import HighlightRole, ItemRole
 from inspector_gui.ui.text import plain_tooltip
 from inspector_gui.ui.workers import FIRST, QueryRunner
 
-COLUMNS = ("Kind", "Domain", "Standard", "Provider", "Published", "Finding")
-KIND, DOMAIN, STANDARD, PROVIDER, PUBLISHED, TEXT = range(len(COLUMNS))
+COLUMNS = ("Kind", "Domain", "Standard", "Provider", "Published", "Tags", "Finding")
+KIND, DOMAIN, STANDARD, PROVIDER, PUBLISHED, TAGS, TEXT = range(len(COLUMNS))
 PAGE_SIZE = 100
 
 
@@ -37,17 +38,23 @@ class FindingsModel(QAbstractTableModel):
         self._page_size = page_size
         self._path: Path | None = None
         self._query = FindingQuery()
+        self._tag = ""
+        self.notebook: Path = notebook_path()
+        """The user's notebook, whose tags the Tags column shows and the tag filter reads."""
         self._rows: list[Finding] = []
+        self._tags: dict[str, list[str]] = {}
         self._search = Search()
         self._complete = True
         self._fetching = False
         self.total: int | None = None
 
-    def set_query(self, path: Path | None, query: FindingQuery) -> None:
-        """Start over with a new query: drop the rows, load the first page, count the matches."""
+    def set_query(self, path: Path | None, query: FindingQuery, tag: str = "") -> None:
+        """Start over with a new query: drop the rows, load the first page, count the matches.
+        ``tag`` narrows to the findings carrying it in the notebook (read by the workers)."""
         self.beginResetModel()
         self._path, self._query = path, replace(query, limit=self._page_size, offset=0)
-        self._rows, self._search = [], self._query.parsed_search
+        self._tag = tag
+        self._rows, self._tags, self._search = [], {}, self._query.parsed_search
         self._complete, self._fetching, self.total = path is None, False, None
         self.endResetModel()
         self._runner.cancel("findings/page")
@@ -57,12 +64,28 @@ class FindingsModel(QAbstractTableModel):
             return
         self.count_changed.emit(None)
         self._request_page()
-        self._runner.query("findings/count", path, lambda s, q=self._query: s.count_findings(q),
+        tagged, notebook = self._tag, self.notebook
+        self._runner.query("findings/count", path,
+                           lambda s, q=self._query: s.count_findings(tagged_query(q, tagged, notebook)),
                            self._on_count)
 
     @property
     def query(self) -> FindingQuery:
         return self._query
+
+    @property
+    def tag(self) -> str:
+        return self._tag
+
+    def tags_of(self, finding: Finding) -> list[str]:
+        return self._tags.get(finding.natural_key, [])
+
+    def set_tags(self, tags: dict[str, list[str]]) -> None:
+        """New tags for some findings (after the user tagged them): repaint their Tags cells."""
+        self._tags.update(tags)
+        for row, finding in enumerate(self._rows):
+            if finding.natural_key in tags:
+                self.dataChanged.emit(self.index(row, TAGS), self.index(row, TAGS))
 
     @property
     def complete(self) -> bool:
@@ -90,15 +113,17 @@ class FindingsModel(QAbstractTableModel):
             return None
         finding, column = self._rows[index.row()], index.column()
         if role == Qt.ItemDataRole.DisplayRole:
-            return _text(finding, column)
+            return ", ".join(self.tags_of(finding)) if column == TAGS else _text(finding, column)
         if role == ItemRole:
             return finding
         if role == HighlightRole:
             return self._search if column == TEXT else None
         if role == Qt.ItemDataRole.ToolTipRole:
-            return plain_tooltip(finding.text if column == TEXT else _tip(finding, column))
+            tip = ", ".join(self.tags_of(finding)) if column == TAGS else _tip(finding, column)
+            return plain_tooltip(finding.text if column == TEXT else tip)
         if role == Qt.ItemDataRole.AccessibleTextRole:
-            return f"{COLUMNS[column]}: {_text(finding, column) or 'none'}"
+            text = ", ".join(self.tags_of(finding)) if column == TAGS else _text(finding, column)
+            return f"{COLUMNS[column]}: {text or 'none'}"
         return None
 
     def headerData(self, section: int, orientation: Qt.Orientation,
@@ -112,12 +137,15 @@ class FindingsModel(QAbstractTableModel):
         assert self._path is not None
         self._fetching = True
         page = replace(self._query, offset=len(self._rows))
-        self._runner.query("findings/page", self._path, lambda s: s.findings(page), self._on_page,
-                           priority=FIRST)
+        tag, notebook = self._tag, self.notebook
+        self._runner.query("findings/page", self._path, lambda s: tagged_page(s, page, tag, notebook),
+                           self._on_page, priority=FIRST)
 
-    def _on_page(self, rows: list[Finding]) -> None:
+    def _on_page(self, page: tuple[list[Finding], dict[str, list[str]]]) -> None:
         """Insert a page; ``_fetching`` stays set until the rows are in, because views (and the
         model tester) may call ``fetchMore`` from inside ``beginInsertRows``."""
+        rows, tags = page
+        self._tags.update(tags)
         if rows:
             start = len(self._rows)
             self.beginInsertRows(NO_PARENT, start, start + len(rows) - 1)
@@ -142,7 +170,7 @@ def _text(finding: Finding, column: int) -> str:
         return finding.provider_name
     if column == PUBLISHED:
         return finding.published.iso() or "—"
-    return finding.text
+    return finding.text if column == TEXT else ""
 
 
 def _tip(finding: Finding, column: int) -> str:

@@ -9,6 +9,7 @@ from inspector_gui.domain.frameworks import Framework, Standard
 from inspector_gui.domain.league import LeagueEntry
 from inspector_gui.domain.matrix import Cell, CellState
 from inspector_gui.domain.records import MatrixRow
+from inspector_gui.domain.travel import travel
 from inspector_gui.ui.scores import league_text, rank_text, score_explanation, score_text
 
 SortKey = tuple[bool, Any]
@@ -23,6 +24,8 @@ def fixed_text(row: MatrixRow, entry: LeagueEntry, column: str) -> str:
         return row.inspection.published.iso() or "—"
     if column == "Overall":
         return row.inspection.overall.label
+    if column == "Since":
+        return travel(row.inspection, row.previous).short
     if column == "League":
         return league_text(entry)
     return score_text(entry) if column == "Score" else rank_text(entry)
@@ -36,6 +39,9 @@ def fixed_key(row: MatrixRow, entry: LeagueEntry, column: str) -> SortKey:
     if column == "Overall":
         rating = row.inspection.overall
         return not rating.is_graded, rating.level or 0
+    if column == "Since":
+        age = travel(row.inspection, row.previous).age
+        return age is None, age or 0
     share = entry.share
     if column == "Score":
         return share is None, (share or 0, entry.points or 0)
@@ -43,6 +49,17 @@ def fixed_key(row: MatrixRow, entry: LeagueEntry, column: str) -> SortKey:
     if column == "League":
         return False, (place, entry.rank is None, entry.rank or 0)
     return entry.rank is None, (place, entry.rank or 0)
+
+
+def fixed_name(row: MatrixRow, entry: LeagueEntry, column: str) -> str:
+    """What a screen reader says for a fixed cell; the direction of travel in words."""
+    if column == "Since":
+        return f"{row.provider.name}, since the previous inspection: {_words(row)}"
+    return f"{row.provider.name}, {column}, {fixed_text(row, entry, column) or 'none'}"
+
+
+def _words(row: MatrixRow) -> str:
+    return travel(row.inspection, row.previous).words
 
 
 def cell_key(cell: Cell) -> SortKey:
@@ -53,6 +70,8 @@ def cell_key(cell: Cell) -> SortKey:
 def fixed_tip(row: MatrixRow, entry: LeagueEntry, column: str, framework: Framework | None) -> str:
     if column in ("Score", "Rank", "League"):
         return score_explanation(entry)
+    if column == "Since":
+        return f"{row.provider.name}: {row.inspection.overall.label}, {_words(row)}"
     lines = [row.provider.name, f"Overall rating: {row.inspection.overall.label}",
              f"Published {row.inspection.published.display()}",
              framework.name if framework else row.inspection.framework_id]

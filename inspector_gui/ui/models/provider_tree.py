@@ -19,12 +19,16 @@ from PySide6.QtCore import QAbstractItemModel, QModelIndex, Qt
 from inspector_gui.domain.grouping import Group
 from inspector_gui.domain.ratings import Rating
 from inspector_gui.domain.records import Inspection, Provider
+from inspector_gui.domain.travel import Travel, latest_travel, travel
 from inspector_gui.ui.models import NO_PARENT, Index, column_title, read_only_flags
 from inspector_gui.ui.roles import ItemRole, RatingRole
 from inspector_gui.ui.scope import ALL, Scope
 from inspector_gui.ui.text import plain_tooltip
 
-COLUMNS = ("Provider", "Latest rating")
+COLUMNS = ("Provider", "Latest", "Since")
+"""The rating column is titled short: it narrows to the short labels (O, G, RI, I) when the panel is."""
+SINCE = 2
+"""The direction of travel and age of the row's rating (filled once its inspections are known)."""
 
 
 class InspectionLookup(Protocol):
@@ -91,7 +95,9 @@ class ProviderTreeModel(QAbstractItemModel):
         self.endResetModel()
 
     def inspections_arrived(self) -> None:
-        """The lookup knows every inspection now: rows for the providers expanded before."""
+        """The lookup knows every inspection now: rows for the providers expanded before, and
+        every provider's direction of travel."""
+        self._travel_changed(self._root)
         for node in self._keys.values():
             inspections = self._lookup.inspections_of(node.scope.provider_id or "") if node.starved else None
             node.starved = False
@@ -99,6 +105,29 @@ class ProviderTreeModel(QAbstractItemModel):
                 self.beginInsertRows(self.createIndex(node.row(), 0, node), 0, len(inspections) - 1)
                 _add_inspections(node, inspections, self._names)
                 self.endInsertRows()
+
+    def _travel_changed(self, node: Node) -> None:
+        if node.children:
+            first = self.createIndex(0, SINCE, node.children[0])
+            last = self.createIndex(len(node.children) - 1, SINCE, node.children[-1])
+            self.dataChanged.emit(first, last, [Qt.ItemDataRole.DisplayRole])
+        for child in node.children:
+            if not isinstance(child.item, Inspection):
+                self._travel_changed(child)
+
+    def travel(self, node: Node) -> Travel | None:
+        """A provider's latest rating's travel, or an inspection's, once the inspections are known."""
+        item = node.item
+        if item is None:
+            return None
+        provider_id = item.provider_id
+        inspections = self._lookup.inspections_of(provider_id) or []
+        if isinstance(item, Provider):
+            return latest_travel(inspections)
+        position = next((n for n, i in enumerate(inspections) if i.inspection_id == item.inspection_id), None)
+        if position is None:
+            return None
+        return travel(item, inspections[position + 1] if position + 1 < len(inspections) else None)
 
     def index_for_key(self, key: str) -> QModelIndex:
         node = self._keys.get(key) or self._inspection_node(key)
@@ -154,16 +183,34 @@ class ProviderTreeModel(QAbstractItemModel):
             return node.item
         if role == RatingRole:
             return node.rating if index.column() == 1 else None
+        if index.column() == SINCE:
+            return self._since(node, role)
         if role == Qt.ItemDataRole.ToolTipRole:
             return plain_tooltip(node.tooltip or node.label)
         if role == Qt.ItemDataRole.AccessibleTextRole:
-            return _accessible(node)
+            moved = self.travel(node)
+            return _accessible(node) + (f", {moved.words}" if moved else "")
         if role == Qt.ItemDataRole.DisplayRole:
             return node.label if index.column() == 0 else (node.rating.label if node.rating else "")
         return None
 
+    def _since(self, node: Node, role: int) -> Any:
+        moved = self.travel(node) if role in _SINCE_ROLES else None
+        if moved is None:
+            return None
+        if role == Qt.ItemDataRole.DisplayRole:
+            return moved.short
+        if role == Qt.ItemDataRole.ToolTipRole:
+            return plain_tooltip(f"{node.label}: {node.rating.label if node.rating else ''}\n"
+                                 + moved.words.replace("; ", "\n"))
+        if role == Qt.ItemDataRole.AccessibleTextRole:
+            return f"{node.label}, {moved.words}"
+        return Qt.AlignmentFlag.AlignCenter
+
     def headerData(self, section: int, orientation: Qt.Orientation,
                    role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if role == Qt.ItemDataRole.ToolTipRole and section == 1:
+            return "The latest inspection's overall rating"
         return column_title(COLUMNS, section, orientation, role)
 
     def flags(self, index: Index) -> Qt.ItemFlag:
@@ -187,8 +234,9 @@ def _add_provider(parent: Node, provider: Provider, newest: Inspection | None) -
     scope = Scope(f"provider:{provider.provider_id}", provider.name, (provider.provider_id,),
                   provider.provider_id)
     details = " · ".join(x for x in (provider.provider_type, provider.region, provider.owner) if x)
+    latest = f"\nLatest rating: {newest.overall.label}" if newest else ""
     parent.add(Node(scope, provider.name, item=provider, rating=newest.overall if newest else None,
-                    tooltip=f"{provider.name}\n{details}", pending=newest is not None))
+                    tooltip=f"{provider.name}\n{details}{latest}", pending=newest is not None))
 
 
 def _add_inspections(node: Node, inspections: list[Inspection], names: dict[str, str]) -> None:
@@ -201,6 +249,10 @@ def _add_inspections(node: Node, inspections: list[Inspection], names: dict[str,
                             (provider.provider_id,), provider.provider_id, inspection.inspection_id),
                       label, item=inspection, rating=inspection.overall,
                       tooltip=f"{provider.name}\nPublished {label}\n{framework}"))
+
+
+_SINCE_ROLES = (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole,
+                Qt.ItemDataRole.AccessibleTextRole, Qt.ItemDataRole.TextAlignmentRole)
 
 
 def _walk(node: Node) -> list[Node]:

@@ -28,6 +28,7 @@ from inspector_gui.ui.models.matrix_text import (
     cell_name,
     cell_tip,
     fixed_key,
+    fixed_name,
     fixed_text,
     fixed_tip,
     missing_last,
@@ -45,9 +46,9 @@ from inspector_gui.ui.roles import (
 )
 from inspector_gui.ui.text import plain_tooltip
 
-LEADING = ("Provider", "Published", "Overall")
+LEADING = ("Provider", "Published", "Overall", "Since")
 TRAILING = ("Score", "Rank", "League")
-PROVIDER, PUBLISHED, OVERALL = range(len(LEADING))
+PROVIDER, PUBLISHED, OVERALL, SINCE = range(len(LEADING))
 
 
 class RatingMatrixModel(QAbstractTableModel):
@@ -168,7 +169,7 @@ class RatingMatrixModel(QAbstractTableModel):
             framework = self._frameworks.get(matrix_row.inspection.framework_id)
             return plain_tooltip(fixed_tip(matrix_row, entry, column, framework))
         if role == Qt.ItemDataRole.AccessibleTextRole:
-            return f"{matrix_row.provider.name}, {column}, {fixed_text(matrix_row, entry, column) or 'none'}"
+            return fixed_name(matrix_row, entry, column)
         if role == Qt.ItemDataRole.TextAlignmentRole and column in ("Score", "Rank"):
             return Qt.AlignmentFlag.AlignCenter
         if role == Qt.ItemDataRole.FontRole and column == "Score" and entry.points is None:

@@ -50,7 +50,9 @@ class FindingFilters(QWidget):
         self.standard = ChoiceBox("Any standard", "Standard", self)
         self.standard.setMaximumWidth(200)
         self.standard.set_choices([])  # says "Any standard" while the store loads
-        for box in (self.follow, self.standard):
+        self.tag = ChoiceBox("Any tag", "Tag (your notebook)", self)
+        self.tag.set_choices([])
+        for box in (self.follow, self.standard, self.tag):
             box.value_changed.connect(lambda _: self.changed.emit())
         self.count = plain_label(parent=self)
         self.count.setAlignment(Qt.AlignmentFlag.AlignVCenter)
@@ -89,6 +91,7 @@ class FindingFilters(QWidget):
         layout.addLayout(top)
         bottom = QHBoxLayout()
         bottom.addWidget(self._scroller, 1)
+        bottom.addWidget(self.tag)
         bottom.addWidget(self.count)
         layout.addLayout(bottom)
 
@@ -197,6 +200,21 @@ class FindingFilters(QWidget):
         """The chosen standard as findings-query fields: its (framework, code), or nothing."""
         chosen = self._standards.get(self.standard.value())
         return {"standard": (chosen.framework_id, chosen.code)} if chosen else {}
+
+    def set_tag_counts(self, counts: list[tuple[str, int]]) -> None:
+        """The notebook's tags on findings, each with its count; a chosen tag stays chosen."""
+        self.tag.set_choices([(f"{tag} ({count})", tag) for tag, count in counts])
+
+    def show_everything(self) -> None:
+        """Every domain, standard and kind, no search: what a drill-down into one cell starts
+        from, so no filter set earlier hides part of it. Emits nothing; the caller refreshes."""
+        self.search.replace_now("")
+        for button in self.kinds.values():
+            button.blockSignals(True)
+            button.setChecked(True)
+            button.blockSignals(False)
+        self._set_domain(None)
+        self.standard.set_value("")
 
     def kinds_chosen(self) -> tuple[str, ...] | None:
         """The kinds ticked, or None when all three are (no filter)."""

@@ -1,8 +1,10 @@
 """The findings panel: filters, a live count, the paged findings table and the detail pane.
 
 What it lists is the tree's scope (or all providers), narrowed by the filters; a *focus* (a
-matrix cell's inspection and standard, or a chart's set of inspections) replaces the scope until
-the user clears it.
+matrix cell's inspection and standard, or a chart's set of inspections) replaces the scope and
+clears the search and filters, so the cell's findings are all shown. The focus lasts until the
+user selects something else in the tree (the panel follows the tree again) or presses "Follow the
+selection again". ``heading_changed(str)`` says what the panel shows, for the dock's title.
 """
 
 from __future__ import annotations
@@ -11,7 +13,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
-from PySide6.QtCore import QModelIndex, Qt
+from PySide6.QtCore import QModelIndex, Qt, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QHeaderView,
@@ -21,19 +23,33 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from inspector_gui.domain.records import FindingQuery
+from inspector_gui.domain.records import Finding, FindingQuery
 from inspector_gui.reports.catalogue import Catalogue
+from inspector_gui.store.notebook import finding_record
 from inspector_gui.ui.delegates import FindingTextDelegate
-from inspector_gui.ui.models.findings import COLUMNS, PROVIDER, PUBLISHED, TEXT, FindingsModel
+from inspector_gui.ui.models.findings import (
+    COLUMNS,
+    DOMAIN,
+    KIND,
+    PROVIDER,
+    PUBLISHED,
+    STANDARD,
+    TEXT,
+    FindingsModel,
+)
 from inspector_gui.ui.scope import ALL, Scope
 from inspector_gui.ui.settings import Settings
+from inspector_gui.ui.text import plain_label
 from inspector_gui.ui.views.banner import Banner
 from inspector_gui.ui.views.finding_detail import FindingDetail
 from inspector_gui.ui.views.finding_filters import FindingFilters
+from inspector_gui.ui.views.fitted_columns import FittedColumns
+from inspector_gui.ui.views.tagging import Tagging
 from inspector_gui.ui.workers import QueryRunner
 
-_WIDTHS = (114, 110, 96, 150, 84)
+_WIDTHS = (114, 110, 96, 150, 84, 96)
 TEXT_LINES = 2
+TEXT_MIN_WIDTH = 240
 
 
 @dataclass(frozen=True)
@@ -44,6 +60,8 @@ class Focus:
 
 
 class FindingsPanel(QWidget):
+    heading_changed = Signal(str)
+
     def __init__(self, runner: QueryRunner, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self._path: Path | None = None
@@ -56,6 +74,14 @@ class FindingsPanel(QWidget):
         self.model.page_loaded.connect(lambda: self._show_count(self.model.total))
         self.table = self._make_table()
         self.detail = FindingDetail(self)
+        self.tagging = Tagging(self, runner, lambda: [finding_record(f) for f in self.selected_findings()],
+                               lambda: self.model.notebook)
+        self.tagging.current_tags = self._selected_tags
+        self.tagging.tags_changed.connect(self._tags_changed)
+        self.tagging.notes_changed.connect(self.detail.show_notes)
+        self.detail.add_buttons(self.tagging.actions())
+        self.table.setContextMenuPolicy(Qt.ContextMenuPolicy.ActionsContextMenu)
+        self.table.addActions(self.tagging.actions())
         self.focus_bar = Banner("Follow the selection again", self.clear_focus, self)
         self.splitter = QSplitter(Qt.Orientation.Horizontal, self)
         self.splitter.addWidget(self.table)
@@ -66,11 +92,19 @@ class FindingsPanel(QWidget):
         layout.addWidget(self.filters)
         layout.addWidget(self.focus_bar)
         layout.addWidget(self.splitter, 1)
+        self.no_findings = plain_label("", self)
+        self.no_findings.setWordWrap(True)
+        self.no_findings.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.no_findings.setAccessibleName("No findings in this store")
+        self.no_findings.hide()
+        layout.addWidget(self.no_findings, 1)
 
     def _make_table(self) -> QTableView:
         table = QTableView(self)
         table.setModel(self.model)
-        table.setItemDelegateForColumn(TEXT, FindingTextDelegate(table))
+        wrapping = FindingTextDelegate(table)  # domain, standard and provider names wrap as the text does
+        for column in (DOMAIN, STANDARD, PROVIDER, TEXT):
+            table.setItemDelegateForColumn(column, wrapping)
         table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         table.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
         table.setTabKeyNavigation(False)
@@ -80,9 +114,8 @@ class FindingsPanel(QWidget):
         table.verticalHeader().setDefaultSectionSize(TEXT_LINES * table.fontMetrics().lineSpacing() + 10)
         table.setAccessibleName("Findings")
         header = table.horizontalHeader()
-        for column, width in enumerate(_WIDTHS):
-            header.resizeSection(column, width)
         header.setSectionResizeMode(len(COLUMNS) - 1, QHeaderView.ResizeMode.Stretch)
+        self.columns = FittedColumns(table, _WIDTHS, TEXT_MIN_WIDTH, fixed=(KIND, PUBLISHED))
         table.selectionModel().currentRowChanged.connect(self._current_changed)
         return table
 
@@ -93,19 +126,36 @@ class FindingsPanel(QWidget):
         self._focus = None
         self.focus_bar.hide()
         self.filters.set_catalogue(catalogue)
+        self._say_when_none(catalogue)
+        self.tagging.load_counts()
         self.refresh()
 
+    def _say_when_none(self, catalogue: Catalogue | None) -> None:
+        """A store without findings (a set of ratings, such as Ofsted's) says so in the panel
+        rather than showing an empty list."""
+        none = catalogue is not None and catalogue.info.counts.get("findings", 0) == 0
+        who = " and ".join(catalogue.info.inspectorates) if catalogue else ""
+        self.no_findings.setText(
+            f"This store holds no findings: its data ({who or 'as imported'}) is ratings only. "
+            "The matrix, the league and the charts show them." if none else "")
+        self.no_findings.setVisible(none)
+        self.splitter.setVisible(not none)
+        self.filters.setEnabled(not none)
+
     def set_scope(self, scope: Scope) -> None:
-        self._scope = scope
-        if self.filters.follows_selection() and self._focus is None:
+        """The tree's selection: followed again even after a drill-down."""
+        changed, self._scope = scope != self._scope, scope
+        if changed and self._focus is not None:
+            self.clear_focus()
+        elif self.filters.follows_selection() and self._focus is None:
             self.refresh()
 
     def focus(self, inspection_ids: Sequence[str], standard_code: str, label: str) -> None:
-        """Show only these inspections' findings (of one standard, when given)."""
+        """Show every finding of these inspections (of one standard, when given)."""
         self._focus = Focus(tuple(inspection_ids), standard_code, label)
-        self.focus_bar.announce(f"Findings of {label}")
-        self.filters.set_domain(None)
-        self.filters.standard.set_value("")
+        self.focus_bar.announce(f"All findings of {label}, whatever the search and filters were. "
+                                "Selecting in the provider tree shows its findings again.")
+        self.filters.show_everything()
         self.refresh()
 
     def clear_focus(self) -> None:
@@ -133,8 +183,19 @@ class FindingsPanel(QWidget):
     def refresh(self) -> None:
         self.detail.show_finding(None)
         query = self.query()
-        self.model.set_query(self._path, query)
+        self.model.set_query(self._path, query, self.filters.tag.value())
         self._hide_repeated_columns(query)
+        self.heading_changed.emit(self.heading())
+
+    def heading(self) -> str:
+        """What the list is of: the drill-down's cell, the tree's selection, or all providers."""
+        if self._focus is not None:
+            return f"Findings: {self._focus.label}"
+        if not self.filters.follows_selection() or self._scope.is_all:
+            return "Findings: all providers"
+        if self._scope.key.startswith("group:"):
+            return f"Findings: {self._scope.key.removeprefix('group:').replace('/', ' › ')}"
+        return f"Findings: {self._scope.label}"
 
     def _hide_repeated_columns(self, query: FindingQuery) -> None:
         """Within one provider every row names it, within one inspection every row has its date:
@@ -143,6 +204,8 @@ class FindingsPanel(QWidget):
         one_provider = one_inspection or (query.provider_ids is not None and len(query.provider_ids) == 1)
         self.table.setColumnHidden(PROVIDER, one_provider)
         self.table.setColumnHidden(PUBLISHED, one_inspection)
+        if self.columns.active:
+            self.columns.fit()
 
     def _show_count(self, total: int | None) -> None:
         loaded = self.model.rowCount()
@@ -155,7 +218,36 @@ class FindingsPanel(QWidget):
         self.filters.count.setText(text)
 
     def _current_changed(self, current: QModelIndex, _previous: QModelIndex) -> None:
-        self.detail.show_finding(self.model.finding(current.row()) if current.isValid() else None)
+        finding = self.model.finding(current.row()) if current.isValid() else None
+        self.detail.show_finding(finding, self.model.tags_of(finding) if finding else ())
+        self.tagging.load(finding_record(finding) if finding else None)
+
+    def selected_findings(self) -> list[Finding]:
+        """The selected rows' findings, in table order (the current one when none is selected)."""
+        rows = sorted({i.row() for i in self.table.selectionModel().selectedRows()})
+        current = self.table.currentIndex()
+        if not rows and current.isValid():
+            rows = [current.row()]
+        return [self.model.finding(r) for r in rows]
+
+    def _selected_tags(self) -> list[str]:
+        return [t for f in self.selected_findings() for t in self.model.tags_of(f)]
+
+    def _tags_changed(self, tags: dict[str, list[str]], counts: list[tuple[str, int]] | None) -> None:
+        """After tagging: repaint the Tags cells and the filter's counts; a finding that lost the
+        tag being filtered on leaves the list. (No counts: the current finding's tags were read.)"""
+        if counts is None:
+            self.model.set_tags(tags)
+            return
+        self.filters.set_tag_counts(counts)
+        self.model.set_tags(tags)
+        tag = self.model.tag
+        if tag and any(tag.casefold() not in {t.casefold() for t in now} for now in tags.values()):
+            self.refresh()
+            return
+        current = self.table.currentIndex()
+        if current.isValid():
+            self.detail.show_tags(self.model.tags_of(self.model.finding(current.row())))
 
     def save_state(self, settings: Settings) -> None:
         self.filters.save_state(settings)
@@ -169,3 +261,4 @@ class FindingsPanel(QWidget):
             state = settings.get_bytes(name)
             if state is not None:
                 widget.restoreState(state)
+                self.columns.active = self.columns.active and widget is not self.table.horizontalHeader()

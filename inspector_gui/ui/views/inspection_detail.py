@@ -5,18 +5,21 @@ from __future__ import annotations
 
 from PySide6.QtCore import QRect, QSize, Qt
 from PySide6.QtGui import QPainter, QPaintEvent
-from PySide6.QtWidgets import QFormLayout, QLabel, QScrollArea, QSizePolicy, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QFormLayout, QLabel, QScrollArea, QSizePolicy, QToolButton, QVBoxLayout, QWidget
 
 from inspector_gui.domain.ratings import Rating
 from inspector_gui.domain.records import MatrixRow
 from inspector_gui.reports.catalogue import Catalogue
+from inspector_gui.store.notebook import Note, Record, notebook_path
 from inspector_gui.ui.delegates import paint_chip
 from inspector_gui.ui.scores import explain_row
 from inspector_gui.ui.text import heading_label, link_label, plain_label, plain_tooltip, source_links_html
+from inspector_gui.ui.views.flow_layout import FlowLayout
+from inspector_gui.ui.views.tagging import Tagging
 from inspector_gui.ui.workers import QueryRunner
 
 _FIELDS = ("Type", "Region", "Owner", "Framework", "Round", "Fieldwork", "Published", "Overall",
-           "Score", "Reports", "Notes")
+           "Score", "Reports", "Notes", "Your tags", "Your notes")
 
 
 class RatingBadge(QWidget):
@@ -56,6 +59,12 @@ class InspectionDetail(QScrollArea):
         self.badge = RatingBadge()
         self.fields: dict[str, QLabel] = {name: plain_label(wrap=True, selectable=True) for name in _FIELDS}
         self.fields["Reports"] = link_label()
+        self._row: MatrixRow | None = None
+        self._tags: list[str] = []
+        self.tagging = Tagging(self, runner, self._records, notebook_path, what="inspection")
+        self.tagging.current_tags = lambda: self._tags
+        self.tagging.tags_changed.connect(self._show_tags)
+        self.tagging.notes_changed.connect(self._show_notes)
         self.setWidget(self._body())
         self.show_row(None)
 
@@ -67,11 +76,30 @@ class InspectionDetail(QScrollArea):
         form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapLongRows)
         for name in _FIELDS:
             form.addRow(name, self.badge if name == "Overall" else self.fields[name])
+        self.buttons = QWidget(body)
+        strip = FlowLayout(self.buttons)
+        strip.setContentsMargins(0, 0, 0, 0)
+        for action in self.tagging.actions():
+            button = QToolButton(self.buttons)
+            button.setDefaultAction(action)
+            strip.addWidget(button)
         layout = QVBoxLayout(body)
-        for widget in (self.placeholder, self.title, self.form):
+        for widget in (self.placeholder, self.title, self.form, self.buttons):
             layout.addWidget(widget)
         layout.addStretch(1)
         return body
+
+    def _records(self) -> list[Record]:
+        row = self._row
+        return [Record.inspection(row.inspection.inspection_id, row.provider.name)] if row else []
+
+    def _show_tags(self, tags: dict[str, list[str]], _counts: object) -> None:
+        if self._row is not None and self._row.inspection.inspection_id in tags:
+            self._tags = tags[self._row.inspection.inspection_id]
+            self.fields["Your tags"].setText(", ".join(self._tags) or "none (Ctrl+T adds one)")
+
+    def _show_notes(self, notes: list[Note]) -> None:
+        self.fields["Your notes"].setText("\n".join(f"{n.added[:10]}: {n.text}" for n in notes) or "none")
 
     def set_catalogue(self, catalogue: Catalogue | None) -> None:
         self._catalogue = catalogue
@@ -89,9 +117,11 @@ class InspectionDetail(QScrollArea):
 
     def show_row(self, row: MatrixRow | None) -> None:
         self._runner.cancel("detail")
-        for widget in (self.title, self.form):
+        for widget in (self.title, self.form, self.buttons):
             widget.setVisible(row is not None)
         self.placeholder.setVisible(row is None)
+        self._row, self._tags = row, []
+        self.tagging.load(self._records()[0] if row else None)
         if row is None:
             return
         self.title.setText(row.provider.name)
@@ -112,5 +142,5 @@ class InspectionDetail(QScrollArea):
             "Owner": provider.owner or "not recorded", "Framework": framework,
             "Round": inspection.round or "—", "Fieldwork": inspection.fieldwork_start.display(),
             "Published": inspection.published.display(), "Score": explain_row(row),
-            "Notes": inspection.notes,
+            "Notes": inspection.notes, "Your tags": "…", "Your notes": "…",
         }

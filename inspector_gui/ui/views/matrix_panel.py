@@ -40,7 +40,7 @@ from inspector_gui.ui.views.frozen_table import FrozenColumnTable
 from inspector_gui.ui.views.legend import Legend
 from inspector_gui.ui.workers import QueryRunner
 
-_WIDTHS = {"Provider": 240, "Published": 80, "Overall": 100, "Score": 112, "Rank": 48,
+_WIDTHS = {"Provider": 240, "Published": 80, "Overall": 100, "Since": 56, "Score": 112, "Rank": 48,
            "League": 150}
 STANDARD_WIDTH = 76
 ROW_HEIGHT = 36
@@ -147,6 +147,10 @@ class MatrixPanel(QWidget):
         self._runner.query("matrix", self._catalogue.path,
                            lambda s: build_matrix(s.rating_matrix(**query), frameworks, preferred),
                            self._show)
+
+    def query(self) -> dict[str, Any]:
+        """The store query (``rating_matrix`` keywords) for what the matrix shows now."""
+        return self._query()
 
     def _query(self) -> dict[str, Any]:
         query: dict[str, Any] = {name: box.value() or None for name, box in self.filters.items()}

@@ -8,21 +8,28 @@ reloads and restarts. Providers come first; their inspections may arrive later
 
 from __future__ import annotations
 
-from PySide6.QtCore import QItemSelectionModel, QModelIndex, Signal
+from PySide6.QtCore import QItemSelectionModel, QModelIndex, Qt, Signal
+from PySide6.QtGui import QResizeEvent
 from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTreeView, QVBoxLayout, QWidget
 
 from inspector_gui.domain.grouping import GROUPINGS, filter_entries, group_providers
+from inspector_gui.domain.travel import latest_travel
 from inspector_gui.reports.catalogue import Catalogue
 from inspector_gui.ui import settings as keys
 from inspector_gui.ui.delegates import BadgeDelegate
-from inspector_gui.ui.models.provider_tree import ProviderTreeModel
+from inspector_gui.ui.models.provider_tree import SINCE, ProviderTreeModel
 from inspector_gui.ui.roles import ItemRole
 from inspector_gui.ui.scope import ALL, Scope
 from inspector_gui.ui.settings import Settings
+from inspector_gui.ui.views.banner import Banner
 from inspector_gui.ui.views.choices import ChoiceBox
 from inspector_gui.ui.views.search_box import SearchBox
+from inspector_gui.ui.views.travel_filters import TravelFilters
 
 FILTER_DELAY_MS = 150
+WORD_ROOM = 2.6
+"""The rating column shows the word only while the tree is this many times as wide as the word,
+so that the names keep most of the room; otherwise the short label (O, G, RI, I)."""
 
 
 class ProviderPanel(QWidget):
@@ -34,16 +41,23 @@ class ProviderPanel(QWidget):
         self._catalogue: Catalogue | None = None
         self._selected_key = ALL.key
         self._emitted: Scope | None = None
+        self._kept: set[str] | None = None
+        """Ids of the providers the filter keeps; None without a filter."""
+        self._subject: str | None = None
+        self._selection_hidden = False
         self.filter = SearchBox("Filter providers (Ctrl+L)", "Filter providers", FILTER_DELAY_MS, self)
         self.filter.settled.connect(self.rebuild)
         self.grouping = ChoiceBox(None, "Group providers by", self)
         self.grouping.set_choices([(f"Group: {label}", key) for key, label in GROUPINGS.items()])
         self.grouping.value_changed.connect(lambda _: self.rebuild())
+        self.travel = TravelFilters(self)
+        self.travel.changed.connect(self.rebuild)
         self.model = ProviderTreeModel(self)
         self.tree = self._make_tree()
+        self.hidden_note = Banner("Clear the filter", self.filter.clear, self)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(4, 4, 4, 4)
-        for widget in (self.filter, self.grouping):
+        for widget in (self.filter, self.grouping, self.travel, self.hidden_note):
             layout.addWidget(widget)
         layout.addWidget(self.tree, 1)
 
@@ -61,8 +75,24 @@ class ProviderPanel(QWidget):
         header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
         header.setSectionResizeMode(1, QHeaderView.ResizeMode.Fixed)
         header.resizeSection(1, badges.badge_width(tree.font()) + 4)
+        header.setSectionResizeMode(SINCE, QHeaderView.ResizeMode.Fixed)
+        header.resizeSection(SINCE, tree.fontMetrics().horizontalAdvance("▼≈ 10 y") + 8)
         tree.selectionModel().currentChanged.connect(self._current_changed)
         return tree
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        self._fit_badges()
+
+    def _fit_badges(self) -> None:
+        """The rating's word where the tree is wide, else its short label, so long names are not
+        cut by the badges (the word is in each provider's tooltip)."""
+        font, header = self.tree.font(), self.tree.header()
+        word = BadgeDelegate.badge_width(font)
+        title = str(self.model.headerData(1, Qt.Orientation.Horizontal))
+        title_width = header.fontMetrics().horizontalAdvance(title)
+        short = max(BadgeDelegate.short_width(font), title_width + 16)
+        header.resizeSection(1, (word if self.tree.viewport().width() >= WORD_ROOM * word else short) + 4)
 
     def set_catalogue(self, catalogue: Catalogue | None) -> None:
         self._catalogue = catalogue
@@ -71,6 +101,8 @@ class ProviderPanel(QWidget):
     def inspections_arrived(self) -> None:
         """The catalogue now holds every inspection: providers expanded before get their rows."""
         self.model.inspections_arrived()
+        if self.travel.value().worse:
+            self.rebuild()
 
     def selected_key(self) -> str:
         """The selected node's key (restored from settings before any store is shown)."""
@@ -80,8 +112,14 @@ class ProviderPanel(QWidget):
         """Regroup and refilter the tree, keeping the selection when it is still there."""
         catalogue = self._catalogue
         entries = filter_entries(catalogue.providers, self.filter.text()) if catalogue else []
+        chosen = self.travel.value()
+        if catalogue and chosen.active:
+            entries = [e for e in entries
+                       if chosen.keeps(latest_travel(catalogue.inspections_of(e[0].provider_id) or e[1]))]
+        self._kept = {e[0].provider_id for e in entries} if self.filter.text().strip() else None
         names = {f: fw.name for f, fw in catalogue.frameworks.items()} if catalogue else {}
-        groups = group_providers(entries, self.grouping.value() or "type_region", names)
+        groups = group_providers(entries, self.grouping.value() or "type_region", names,
+                                 catalogue.inspectorates if catalogue else {})
         self.model.set_groups(groups, len(entries), names, catalogue)
         self._span_groups(QModelIndex())
         self._expand(expand_all=bool(self.filter.text().strip()))
@@ -106,9 +144,12 @@ class ProviderPanel(QWidget):
 
     def select_key(self, key: str) -> None:
         """Select the node with this key and scroll to it. When the filter hides it the scope
-        stays as it was; when the store has no such node, "All providers" is selected."""
+        stays as it was, and a note says so (the other panels still show it); when the store has
+        no such node, "All providers" is selected."""
         index = self.model.index_for_key(key)
-        if not index.isValid() and self.filter.text().strip():
+        self._selection_hidden = not index.isValid() and bool(self.filter.text().strip())
+        self._update_note()
+        if self._selection_hidden:
             return
         if not index.isValid():
             index = self.model.index(0, 0)
@@ -120,6 +161,24 @@ class ProviderPanel(QWidget):
             index, QItemSelectionModel.SelectionFlag.ClearAndSelect | QItemSelectionModel.SelectionFlag.Rows)
         self.tree.scrollTo(index)
         self._announce(index)
+
+    def set_subject(self, provider_id: str | None) -> None:
+        """The provider the other panels show (the tree's, or a matrix row's): the note says so
+        when the filter hides it."""
+        self._subject = provider_id
+        self._update_note()
+
+    def _update_note(self) -> None:
+        """"Wigan PDU is hidden by the filter; …" while the filter hides what the panels show."""
+        label = ""
+        if self._selection_hidden:
+            label = self._emitted.label if self._emitted else "The selection"
+        elif self._kept is not None and self._subject is not None and self._subject not in self._kept:
+            provider = self._catalogue.provider(self._subject) if self._catalogue else None
+            label = provider.name if provider else self._subject
+        self.hidden_note.setVisible(bool(label))
+        if label:
+            self.hidden_note.announce(f"{label} is hidden by the filter; the other panels still show it.")
 
     def _current_changed(self, current: QModelIndex, _previous: QModelIndex) -> None:
         self._announce(current)
@@ -136,8 +195,10 @@ class ProviderPanel(QWidget):
     def save_state(self, settings: Settings) -> None:
         settings.set(keys.GROUPING, self.grouping.value())
         settings.set(keys.SELECTION, self._selected_key)
+        settings.set(keys.TRAVEL_FILTER, self.travel.state())
 
     def restore_state(self, settings: Settings) -> None:
         self.grouping.set_value(settings.get(keys.GROUPING))
         self._selected_key = settings.get(keys.SELECTION)
+        self.travel.set_value(settings.get(keys.TRAVEL_FILTER))
 

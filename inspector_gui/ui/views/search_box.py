@@ -22,6 +22,11 @@ class SearchBox(QLineEdit):
         self.textChanged.connect(lambda _: self._timer.start())
         self.returnPressed.connect(self.settle)
 
+    def replace_now(self, text: str) -> None:
+        """Set the text without reporting it later: the caller acts on it at once."""
+        self.setText(text)
+        self._timer.stop()
+
     def pending(self) -> bool:
         """True while typed text waits for the pause."""
         return self._timer.isActive()

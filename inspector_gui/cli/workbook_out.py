@@ -1,0 +1,36 @@
+"""``--format xlsx --output FILE`` for the listings that offer CSV (``findings``, ``ratings``):
+a workbook with a Notes sheet stating the options used, written all or nothing."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+import click
+
+from inspector_gui.cli.common import fail
+from inspector_gui.exchange.atomic import check_target
+
+LISTING_FORMATS = ("table", "csv", "json", "xlsx")
+
+
+def listing_options(func: Callable[..., Any]) -> Callable[..., Any]:
+    """``--format`` (with xlsx), ``--output`` and ``--force``."""
+    func = click.option("--force", is_flag=True, help="With --output: replace the file if it exists.")(func)
+    func = click.option("--output", "-o", type=click.Path(path_type=Path),
+                        help="Write an Excel workbook (.xlsx) here instead of printing.")(func)
+    return click.option("--format", "fmt", type=click.Choice(LISTING_FORMATS), default=None,
+                        help="Output format (default: table; xlsx with --output).")(func)
+
+
+def chosen_format(fmt: str | None, output: Path | None, force: bool) -> str:
+    """The format asked for, checked before any work: xlsx needs --output, --output means xlsx."""
+    if output is None:
+        if fmt == "xlsx":
+            fail("--format xlsx writes a file: give --output FILE.xlsx")
+        return fmt or "table"
+    if fmt not in (None, "xlsx"):
+        fail(f"--output writes an Excel workbook; {fmt} is printed (leave out --output, or use xlsx)")
+    check_target(output, force)
+    return "xlsx"
