@@ -19,10 +19,13 @@ from inspector_gui.domain.search import Search
 from inspector_gui.store.finding_reads import ORDER
 from inspector_gui.store.search import fts_query
 
-COMMANDS = {"search_staff": ["--search", "staff"], "domain_2": ["--domain", "2"]}
+COMMANDS = {"search_staff": ["--search", "staff"],
+            "domain_2": ["--framework", "crc-nps-2018", "--domain", "2"]}
 LIMIT = 50
-SELECT = ("SELECT coalesce(i.published, '') AS published, p.name AS provider, "
-          "coalesce(f.domain_code, '') AS domain, coalesce(f.standard_code, '') AS standard, "
+SELECT = ("SELECT f.id AS id, coalesce(i.published, '') AS published, p.name AS provider, "
+          "trim(coalesce(f.domain_code, '') || ' ' || coalesce((SELECT d.domain_name FROM standards d "
+          "WHERE d.framework_id = i.framework_id AND d.domain_code = f.domain_code LIMIT 1), '')) "
+          "AS domain, coalesce(f.standard_code, '') AS standard, "
           "f.kind, f.text, f.inspection_id, coalesce(f.source_url, '') AS source_url "
           "FROM inspections i CROSS JOIN findings f ON f.inspection_id = i.inspection_id "
           "JOIN providers p ON p.provider_id = i.provider_id ")
@@ -34,11 +37,12 @@ SCRIPT = ("import json,sqlite3,sys;c=sqlite3.connect(f'file:{sys.argv[1]}?mode=r
 
 def script_statement(name: str) -> tuple[str, list[str]]:
     """The script's statement and parameters for one of :data:`COMMANDS`."""
-    option, value = COMMANDS[name]
-    if option == "--search":
+    options = dict(zip(COMMANDS[name][::2], COMMANDS[name][1::2], strict=True))
+    if "--search" in options:
         where = "WHERE +f.id IN (SELECT rowid FROM findings_fts WHERE findings_fts MATCH ?) "
-        return f"{SELECT}{where}{ORDER} LIMIT {LIMIT}", [fts_query(Search.parse(value)) or ""]
-    return f"{SELECT}WHERE +f.domain_code = ? {ORDER} LIMIT {LIMIT}", [value]
+        return f"{SELECT}{where}{ORDER} LIMIT {LIMIT}", [fts_query(Search.parse(options["--search"])) or ""]
+    where = "WHERE i.framework_id = ? AND +f.domain_code = ? "
+    return f"{SELECT}{where}{ORDER} LIMIT {LIMIT}", [options["--framework"], options["--domain"]]
 
 
 def cli_args(name: str, store: Path) -> list[str]:
