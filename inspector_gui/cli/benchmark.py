@@ -57,7 +57,8 @@ def benchmark(provider: str, inspection: str | None, peers: str | None, fmt: str
     say(render(rows, columns, fmt), data=fmt == "csv")
     if fmt == "table":
         say(f"{found.name}, published {chosen.published.display()}, {result.framework.name}: "
-            f"other {found.provider_type}s by their latest inspection under it", err=True)
+            f"other providers of type {found.provider_type} by their latest inspection under it",
+            err=True)
         for note in result.missing:
             say(f"note: {note}", err=True)
 

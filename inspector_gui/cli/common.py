@@ -100,8 +100,6 @@ def resolve_domains(store: Store, names: tuple[str, ...],
     name; a code must mean one domain (or be narrowed by ``--framework``); None when none given.
     Anything else fails with the choices listed."""
     if not names:
-        if framework_id is not None:
-            fail("--framework names the framework of a --domain code; give --domain too")
         return None
     frameworks = store.frameworks()
     return tuple(resolve_domain(name, frameworks, framework_id) for name in names)

@@ -23,6 +23,7 @@ from inspector_gui.cli.common import (
 from inspector_gui.cli.notebook import add_notebook_columns, notebook_option
 from inspector_gui.cli.output import render, say
 from inspector_gui.cli.workbook_out import chosen_format, listing_options
+from inspector_gui.domain.domains import resolve_standard
 from inspector_gui.domain.frameworks import Framework, Standard
 from inspector_gui.domain.records import KINDS, FindingQuery, MatrixRow
 from inspector_gui.domain.travel import travel, travel_record
@@ -127,8 +128,9 @@ def _progress(done: int, total: int) -> None:
 @click.option("--domain", multiple=True,
               help="Domain name (every framework's domain of that name), or a code that means one "
                    "domain (else give --framework); repeat for several.")
-@click.option("--framework", "framework_id", help="The framework whose domain --domain CODE means.")
-@click.option("--standard", help="Standard code, e.g. 2.1.")
+@click.option("--framework", "framework_id",
+              help="The framework whose domain --domain CODE or standard --standard CODE means.")
+@click.option("--standard", help="Standard code, e.g. 2.1, that means one standard (else give --framework).")
 @click.option("--kind", type=click.Choice(KINDS), multiple=True, help="Kind; repeat for several.")
 @click.option("--search", default="", help="Words to find (plain words, not query syntax).")
 @click.option("--tag", help="Only findings carrying this tag of yours (see 'inspector tags').")
@@ -145,26 +147,32 @@ def findings(provider: str | None, inspection: str | None, domain: tuple[str, ..
     """List findings, newest inspection first, filtered by any of the options.
 
     A domain is a domain of a framework: "2" is Case supervision in 2018 and Service delivery in
-    2023, so --domain takes a name, or a code with --framework. The id column names a finding for
-    'inspector tags add' and 'inspector notes add'. With --output, every matching finding goes
-    into an Excel workbook whose Notes sheet states the filters.
+    2023, so --domain takes a name, or a code with --framework. A standard is too: --standard 2.1
+    (Assessment in 2018, Court work in 2021) needs --framework where several frameworks have it.
+    The id column names a finding for 'inspector tags add' and 'inspector notes add'. With
+    --output, every matching finding goes into an Excel workbook whose Notes sheet states the
+    filters.
 
     \b
     Example:
       inspector findings --domain "Case supervision" --search "risk of harm"
       inspector findings --framework pdu-2023 --domain 2
+      inspector findings --framework crc-nps-2018 --standard 2.1
       inspector findings --tag evidence --with-notes
       inspector findings --provider "merseyside crc" --output merseyside.xlsx
     """
     refuse_invisible(provider=provider, inspection=inspection, domain=domain, framework=framework_id,
                      standard=standard, tag=tag)
+    if framework_id is not None and not (domain or standard):
+        fail("--framework names the framework of a --domain or --standard code; give one too")
     fmt = chosen_format(fmt, output, force)
     with open_store(store_path) as store, Notebook.open(notebook_path, create=False) as notebook:
         found_provider = store.find_provider(provider) if provider else None
         query = FindingQuery(
             provider_ids=(found_provider.provider_id,) if found_provider else None,
             inspection_id=inspection, domains=domain_keys(resolve_domains(store, domain, framework_id)),
-            standard_code=standard, kinds=kind or None, search=search, limit=limit or 50,
+            standard=resolve_standard(standard, store.frameworks(), framework_id) if standard else None,
+            kinds=kind or None, search=search, limit=limit or 50,
             natural_keys=tuple(notebook.tagged_keys(tag)) if tag is not None else None)
         if output is not None:
             named = found_provider.name if found_provider else ""

@@ -8,6 +8,7 @@ from pathlib import Path
 import click
 
 from inspector_gui.cli.common import (
+    domain_keys,
     fail,
     handle_errors,
     open_store,
@@ -85,9 +86,8 @@ def export(provider: str | None, all_providers: bool, all_inspections: bool, fmt
             report(f"wrote the league table ({len(table.entries)} rows) to {shown(output)}", output)
             return
         found = store.find_provider(provider or "")
-        groups = resolve_domains(store, domain)
-        codes = None if groups is None else tuple(dict.fromkeys(m.code for g in groups for m in g.members))
-        summary = build_summary(store, found.provider_id, domains=codes, kinds=kind or None)
+        keys = domain_keys(resolve_domains(store, domain))
+        summary = build_summary(store, found.provider_id, domains=keys, kinds=kind or None)
     chart = None if no_chart or fmt not in CHART_FORMATS else _history_png(summary, fmt)
     notes = None
     if with_notes:

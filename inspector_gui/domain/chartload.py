@@ -28,6 +28,7 @@ from inspector_gui.domain.chartdata import (
     SeriesGroup,
 )
 from inspector_gui.domain.dates import PartialDate
+from inspector_gui.domain.domains import framework_tags
 from inspector_gui.domain.frameworks import Framework, Standard, code_order
 from inspector_gui.domain.ratings import Rating
 from inspector_gui.domain.records import HistoryPoint, Provider
@@ -133,15 +134,23 @@ def _marker(placed: _Placed, rating: Rating, headline: Sequence[str]) -> Marker:
 
 def _standard_rows(provider: Provider, placed: Sequence[_Placed], frameworks: dict[str, Framework]
                    ) -> dict[str, list[tuple[int, Standard]]]:
-    """For each standard (by ``code name``), the columns whose framework has it: the standards of
-    the earliest inspection's framework first, then those a later framework added, in code order."""
-    rows: dict[str, list[tuple[int, Standard]]] = defaultdict(list)
+    """For each standard — a (framework, code): two frameworks' "1.1 Leadership" are two rows —
+    the columns whose framework has it: the standards of the earliest inspection's framework
+    first, then those a later framework added, in code order. Titles are ``code name``, with the
+    framework's year where the provider's inspections span several frameworks."""
+    rows: dict[tuple[str, str], list[tuple[int, Standard]]] = defaultdict(list)
     for column, item in enumerate(placed):
         framework = frameworks.get(item.point.inspection.framework_id)
         for standard in framework.standards_for(provider.provider_type) if framework else ():
-            rows[standard.title].append((column, standard))
-    return dict(sorted(rows.items(), key=lambda kv: (kv[1][0][0], code_order(kv[1][0][1].code))))
+            rows[standard.framework_id, standard.code].append((column, standard))
+    ordered = sorted(rows.values(), key=lambda columns: (columns[0][0], code_order(columns[0][1].code)))
+    several = len({p.point.inspection.framework_id for p in placed}) > 1
+    tags = framework_tags(frameworks)
+    return {_row_title(columns[0][1], tags if several else None): columns for columns in ordered}
 
+
+def _row_title(standard: Standard, tags: dict[str, str] | None) -> str:
+    return f"{standard.title} ({tags[standard.framework_id]})" if tags else standard.title
 
 
 def _lines(entries: Sequence[tuple[int, Marker]]) -> tuple[tuple[Marker, ...], ...]:
@@ -171,7 +180,8 @@ def _history_series(provider: Provider, placed: Sequence[_Placed], frameworks: d
         if entries:
             standards.append(Series(title, _lines(entries)))
             domain = columns[0][1]
-            domains[f"Domain {domain.domain_code}: {domain.domain_name}"].append(standards[-1])
+            suffix = title[len(domain.title):]  # the framework's year, when several are shown
+            domains[f"Domain {domain.domain_code}: {domain.domain_name}{suffix}"].append(standards[-1])
     groups = tuple(SeriesGroup(label, tuple(members)) for label, members in sorted(domains.items()))
     return tuple(standards), groups
 
@@ -243,7 +253,9 @@ def heatmap_chart(provider: Provider, history: Sequence[HistoryPoint],
                       (f"Overall: {p.point.overall.label}", *_inspection_lines(p)))
              for c, p in enumerate(placed)]
     for title, applicable in _standard_rows(provider, placed, frameworks).items():
-        rows.append(HeatRow(title, f"{title} ({applicable[0][1].domain_name})"))
+        standard = applicable[0][1]
+        rows.append(HeatRow(title, f"{title} ({standard.domain_name}, "
+                                   f"{frameworks[standard.framework_id].name})"))
         by_column = dict(applicable)
         cells += [_heat_cell(len(rows) - 1, c, p, title, by_column.get(c)) for c, p in enumerate(placed)]
     notes = [NOT_STATED_NOTE] if any(not c.stated for c in cells) else []

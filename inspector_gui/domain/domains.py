@@ -2,7 +2,7 @@
 supervision in 2021 and Service delivery in 2023. A filter across the whole store therefore names
 a domain, and covers every framework's domain *of that name*, saying which frameworks those are;
 a bare code is accepted only where it means one domain, and is otherwise an error listing the
-choices (or is narrowed by naming the framework)."""
+choices (or is narrowed by naming the framework). A standard code is resolved the same way."""
 
 from __future__ import annotations
 
@@ -61,6 +61,13 @@ def framework_tag(frameworks: Mapping[str, Framework], framework_id: str) -> str
     framework = frameworks.get(framework_id)
     year = re.match(r"\s*(\d{4})", framework.in_use) if framework else None
     return year.group(1) if year else framework_id
+
+
+def framework_tags(frameworks: Mapping[str, Framework]) -> dict[str, str]:
+    """Each framework's :func:`framework_tag`, or its id where two frameworks share a year."""
+    tags = {fid: framework_tag(frameworks, fid) for fid in frameworks}
+    shared = {t for t in tags.values() if list(tags.values()).count(t) > 1}
+    return {fid: fid if tag in shared else tag for fid, tag in tags.items()}
 
 
 def _framework_name(frameworks: Mapping[str, Framework], framework_id: str) -> str:
@@ -124,3 +131,23 @@ def _ambiguous(text: str, found: list[DomainGroup], frameworks: Mapping[str, Fra
 
 def _choices(groups: list[DomainGroup], frameworks: Mapping[str, Framework]) -> str:
     return "; ".join(f"{m.code} {m.name!r} ({m.framework_id})" for g in groups for m in g.members)
+
+
+def resolve_standard(text: str, frameworks: Mapping[str, Framework],
+                     framework_id: str | None = None) -> tuple[str, str]:
+    """``(framework_id, standard code)`` for a code that means one standard in the store (or in
+    the framework ``framework_id``): "2.1" is Assessment in 2018 and Court work in 2021, so a
+    code several frameworks use is a DomainChoiceError listing them."""
+    if framework_id is not None and framework_id not in frameworks:
+        raise DomainChoiceError(f"no framework {framework_id!r}; frameworks are {', '.join(frameworks)}")
+    code = text.strip()
+    found = [s for f in frameworks.values() if framework_id in (None, f.framework_id)
+             for s in f.standards if s.code == code]
+    if len(found) == 1:
+        return found[0].framework_id, found[0].code
+    if not found:
+        where = f" in framework {framework_id}" if framework_id else ""
+        raise DomainChoiceError(f"no standard {text!r}{where}")
+    choices = "; ".join(f"{s.code} {s.name!r} ({s.framework_id})" for s in found)
+    raise DomainChoiceError(f"standard {text!r} means different standards in different frameworks: "
+                            f"{choices}; give --framework ID with the code")

@@ -122,6 +122,10 @@ class FindingQuery:
     domains: tuple[tuple[str, str], ...] | None = None
     """``(framework_id, domain code)`` pairs: a domain of a framework, never a code alone."""
     standard_code: str | None = None
+    """A standard code in whatever frameworks the other filters leave (one inspection's, say).
+    Across frameworks use ``standard``."""
+    standard: tuple[str, str] | None = None
+    """``(framework_id, standard code)``: a standard of a framework, never a code alone."""
     kinds: tuple[str, ...] | None = None
     search: str = ""
     natural_keys: tuple[str, ...] | None = None

@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING, Any
 
 from inspector_gui import __version__
 from inspector_gui.domain.dates import PartialDate
+from inspector_gui.domain.domains import domain_refs, framework_tags
 from inspector_gui.domain.frameworks import Framework
 from inspector_gui.domain.league import LeagueTable, league_table
 from inspector_gui.domain.matrix import blocks_for
@@ -33,20 +34,30 @@ GENERAL_DOMAIN = ("", "Whole inspection (no domain)")
 GENERATED_BY = f"Inspector GUI {__version__}"
 
 
-def build_summary(store: Store, provider_id: str, *, domains: Sequence[str] | None = None,
+DomainKey = tuple[str, str]
+"""``(framework_id, domain code)``; ``GENERAL_KEY`` for findings about the whole inspection."""
+GENERAL_KEY: DomainKey = ("", "")
+
+
+def build_summary(store: Store, provider_id: str, *, domains: Sequence[DomainKey] | None = None,
                   kinds: Sequence[str] | None = None, today: dt.date | None = None,
                   progress: Progress | None = None) -> ProviderSummary:
-    """The summary of one provider; ``domains`` are codes (``""``: findings with no domain) and
-    ``kinds`` narrow the findings, None meaning all. ``progress`` may raise to cancel."""
+    """The summary of one provider; ``domains`` are (framework, domain code) keys — "2" is a
+    different domain in each framework — and ``kinds`` narrow the findings, None meaning all.
+    ``progress`` may raise to cancel."""
     provider = store.provider(provider_id)
     history = store.rating_history(provider_id)
-    inspections = summarise_inspections(provider, history, store.frameworks())
-    own = _own_domain_names((s.framework for s in inspections), provider.provider_type)
-    names = dict([GENERAL_DOMAIN, *store.domains()]) | own
-    codes = list(domains) if domains is not None else list(names)
+    frameworks = store.frameworks()
+    inspections = summarise_inspections(provider, history, frameworks)
+    choices = dict(domain_choices(provider, (s.inspection for s in inspections), frameworks))
+    names = {r.key: r.name for r in domain_refs(frameworks)} | choices
+    keys = list(domains) if domains is not None else list(choices)
     kind_list = [k for k in KINDS if not kinds or k in kinds]
-    groups = _finding_groups(store, provider_id, codes, kind_list, progress)
-    domain_filter = tuple((c, names.get(c, c)) for c in codes) if domains is not None else None
+    framework_of = {s.inspection.inspection_id: s.inspection.framework_id for s in inspections}
+    groups = _finding_groups(store, provider_id, keys if domains is not None else None, keys,
+                             kind_list, framework_of, choices, progress)
+    domain_filter = None if domains is None else tuple(dict.fromkeys(
+        (code, names.get((fw, code), code)) for fw, code in keys))
     lines, record = since_previous(store, provider)
     return ProviderSummary(
         provider, inspections, groups, domain_filter, tuple(kind_list) if kinds else None,
@@ -68,45 +79,59 @@ def since_previous(store: Store, provider: Provider
     return (("h", "Since the previous inspection"), ("", lines[0][1]), *lines[1:]), comparison_record(result)
 
 
-def _own_domain_names(frameworks: Iterable[Framework], provider_type: str) -> dict[str, str]:
-    """Domain names by code in the given frameworks (names change between frameworks), for the
-    standards that apply to this type of provider."""
-    names: dict[str, list[str]] = {}
-    for framework in frameworks:
-        for standard in framework.standards_for(provider_type):
-            names.setdefault(standard.domain_code, []).append(standard.domain_name)
-    return {code: " / ".join(dict.fromkeys(found)) for code, found in sorted(names.items())}
-
-
 def domain_choices(provider: Provider, inspections: Iterable[Inspection],
-                   frameworks: Mapping[str, Framework]) -> list[tuple[str, str]]:
-    """The domains a provider's findings can belong to (those of the frameworks it was inspected
-    under), by code, then findings with no domain. Plain data in, so the GUI answers it from what
+                   frameworks: Mapping[str, Framework]) -> list[tuple[DomainKey, str]]:
+    """The domains a provider's findings can belong to — those of the frameworks it was
+    inspected under, each (framework, code) once, named with the framework's year when there
+    are several — then findings with no domain. Plain data in, so the GUI answers it from what
     it already holds."""
-    used = {i.framework_id for i in inspections}
-    own = _own_domain_names((frameworks[f] for f in sorted(used) if f in frameworks), provider.provider_type)
-    return [*own.items(), GENERAL_DOMAIN]
+    used = {i.framework_id for i in inspections} & set(frameworks)
+    tags = framework_tags(frameworks)
+    choices: dict[DomainKey, str] = {}
+    for ref in domain_refs(frameworks):
+        if ref.framework_id in used and any(s.domain_code == ref.code for s in
+                                            frameworks[ref.framework_id].standards_for(provider.provider_type)):
+            choices[ref.key] = f"{ref.name} ({tags[ref.framework_id]})" if len(used) > 1 else ref.name
+    return [*choices.items(), (GENERAL_KEY, GENERAL_DOMAIN[1])]
 
 
-def _finding_groups(store: Store, provider_id: str, codes: list[str], kinds: list[str],
-                    progress: Progress | None) -> tuple[FindingGroup, ...]:
-    """The provider's chosen findings in one paged query, grouped by domain then kind (a stable
-    sort keeps each group newest first)."""
-    query = FindingQuery(provider_ids=(provider_id,), domain_codes=tuple(codes), kinds=tuple(kinds))
-    order = {(code, kind): n for n, (code, kind) in enumerate((c, k) for c in codes for k in kinds)}
-    findings = sorted(paged_findings(store, query), key=lambda f: order[(f.domain_code, f.kind)])
-    grouped = [(key, tuple(found)) for key, found in groupby(findings, key=lambda f: (f.domain_code, f.kind))]
-    groups = [FindingGroup(code, _domain_name(code, found), kind, found) for (code, kind), found in grouped]
+def _finding_groups(store: Store, provider_id: str, wanted: list[DomainKey] | None,
+                    keys: list[DomainKey], kinds: list[str], framework_of: Mapping[str, str],
+                    names: Mapping[DomainKey, str], progress: Progress | None
+                    ) -> tuple[FindingGroup, ...]:
+    """The provider's chosen findings in one paged query filtered on (framework, domain code),
+    grouped by domain then kind (a stable sort keeps each group newest first)."""
+    query = FindingQuery(provider_ids=(provider_id,), kinds=tuple(kinds),
+                         domains=None if wanted is None else _query_keys(wanted, framework_of))
+
+    def domain_of(finding: Finding) -> DomainKey:
+        if not finding.domain_code:
+            return GENERAL_KEY
+        return framework_of.get(finding.inspection_id, ""), finding.domain_code
+
+    order = {key: n for n, key in enumerate(keys)}
+    findings = sorted(paged_findings(store, query), key=lambda f: (
+        order.get(domain_of(f), len(order)), domain_of(f), kinds.index(f.kind)))
+    grouped = groupby(findings, key=lambda f: (domain_of(f), f.kind))
+    groups = tuple(FindingGroup(key[1], names.get(key) or _domain_name(key[1], found), kind, found)
+                   for (key, kind), found in ((k, tuple(g)) for k, g in grouped))
     if progress:
         progress(1, 1)
-    return tuple(groups)
+    return groups
+
+
+def _query_keys(keys: list[DomainKey], frameworks: Iterable[str]) -> tuple[DomainKey, ...]:
+    """The keys as the findings query takes them: whole-inspection findings are ``(framework,
+    "")`` in each framework the provider was inspected under."""
+    general = [(fw, "") for fw in dict.fromkeys(frameworks)] if GENERAL_KEY in keys else []
+    return tuple(dict.fromkeys([*(k for k in keys if k != GENERAL_KEY), *general]))
 
 
 def _domain_name(code: str, findings: Sequence[Finding]) -> str:
-    """A domain code's names in this provider's frameworks (they change between frameworks)."""
+    """A domain's name as its findings give it (a domain the framework's standards lack)."""
     if not code:
         return GENERAL_DOMAIN[1]
-    return " / ".join(dict.fromkeys(f.domain_name for f in findings if f.domain_name)) or code
+    return next((f.domain_name for f in findings if f.domain_name), code)
 
 
 def paged_findings(store: Store, query: FindingQuery, page: int = PAGE_SIZE) -> Iterator[Finding]:

@@ -134,7 +134,7 @@ class FindingReads:
         if match and replace(query, search="", limit=0, offset=0) == FindingQuery(limit=0):
             return self._rows("SELECT count(*) FROM findings_fts WHERE findings_fts MATCH ?",
                               (match,))[0][0]
-        joined = query.provider_ids is not None or query.domains is not None
+        joined = query.provider_ids is not None or query.domains is not None or bool(query.standard)
         join = "JOIN inspections i USING (inspection_id)" if joined else ""
         where, params = _where(query)
         return self._rows(f"SELECT count(*) FROM findings f {join} {where}", params)[0][0]
@@ -151,7 +151,7 @@ class FindingReads:
             ("i.provider_id", query.provider_ids), ("i.inspection_id", query.inspection_ids),
             ("i.inspection_id", query.inspection_id), ("+f.domain_code", query.domain_codes),
             ("+f.kind", query.kinds), ("+f.standard_code", query.standard_code)))
-        _add_domains(clauses, params, query, "+f.domain_code")
+        _add_framework_keys(clauses, params, query, "+")
         budget = MAX_STEPS * math.ceil((query.offset + query.limit) / 100)
         rows = self._capped_rows(WALK.format(where=_join(clauses)),
                                  [*params, query.limit, query.offset], budget)
@@ -220,6 +220,15 @@ def _clauses(pairs: Sequence[tuple[str, Any]]) -> tuple[list[str], list[Any]]:
     return clauses, params
 
 
+def _add_framework_keys(clauses: list[str], params: list[Any], query: FindingQuery,
+                        prefix: str = "") -> None:
+    """The ``domains`` and ``standard`` filters: a code within its inspection's framework."""
+    _add_domains(clauses, params, query, prefix + "f.domain_code")
+    if query.standard:
+        clauses.append(f"(i.framework_id, {prefix}f.standard_code) = (?, ?)")
+        params += list(query.standard)
+
+
 def _add_domains(clauses: list[str], params: list[Any], query: FindingQuery, column: str) -> None:
     """The ``domains`` filter: a finding's domain code within its inspection's framework."""
     if query.domains is None:
@@ -247,7 +256,7 @@ def _finding_where(query: FindingQuery) -> tuple[str, list[Any]]:
     found by ``(inspection_id, id)``, and a domain index would make SQLite read all of a domain."""
     clauses, params = _clauses((("+f.domain_code", query.domain_codes), ("+f.kind", query.kinds),
                                 ("+f.standard_code", query.standard_code)))
-    _add_domains(clauses, params, query, "+f.domain_code")
+    _add_framework_keys(clauses, params, query, "+")
     return _join(clauses), params
 
 
@@ -266,7 +275,7 @@ def _where(query: FindingQuery, match: str | None = None,
         ("i.provider_id", query.provider_ids), (found + "f.inspection_id", query.inspection_ids),
         (found + "f.inspection_id", query.inspection_id), (found + "f.domain_code", query.domain_codes),
         (found + "f.kind", query.kinds), (found + "f.standard_code", query.standard_code)))
-    _add_domains(clauses, params, query, found + "f.domain_code")
+    _add_framework_keys(clauses, params, query, found)
     if query.natural_keys is not None:
         clauses.append(KEYS_IN)
         params.append(json.dumps(list(query.natural_keys)))

@@ -111,8 +111,9 @@ class BenchmarkPanel(QWidget):
         framework = result.framework.name
         self.heading.setText(
             f"{result.provider.name}, published {result.inspection.published.display()} ({framework}), "
-            f"beside other {result.provider.provider_type}s under the same framework, each by its "
-            "latest inspection under it. Bars: share of each rating; n: ratings counted.")
+            f"beside other providers of type {result.provider.provider_type} under the same "
+            "framework, each by its latest inspection under it. Bars: share of each rating; "
+            "n: ratings counted.")
 
     def choose_peers(self) -> None:
         if self._catalogue is None or self._target is None:

@@ -36,7 +36,7 @@ from inspector_gui.exchange.filenames import file_slug
 from inspector_gui.exchange.writers import CHART_FORMATS, FORMAT_NAMES, FORMATS, SUFFIXES, format_for_path
 from inspector_gui.exchange.writers.wording import KIND_HEADINGS
 from inspector_gui.reports.catalogue import Catalogue
-from inspector_gui.reports.summary import domain_choices
+from inspector_gui.reports.summary import DomainKey, domain_choices
 from inspector_gui.ui import settings as keys
 from inspector_gui.ui.export_worker import ExportRequest, Work, build_work, chosen, write_work
 from inspector_gui.ui.settings import Settings
@@ -82,7 +82,7 @@ class ExportDialog(QDialog):
 
     # ---- layout ---------------------------------------------------------------------------
 
-    def _build(self, provider: Provider, domains: list[tuple[str, str]]) -> None:
+    def _build(self, provider: Provider, domains: list[tuple[DomainKey, str]]) -> None:
         self.setWindowTitle(f"Export summary: {provider.name}")
         title = QLabel(provider.name)
         title.setTextFormat(Qt.TextFormat.PlainText)
@@ -126,15 +126,16 @@ class ExportDialog(QDialog):
             label.setBuddy(self.path)
         return rows
 
-    def _domain_box(self, domains: list[tuple[str, str]]) -> QGroupBox:
+    def _domain_box(self, domains: list[tuple[DomainKey, str]]) -> QGroupBox:
         box = QGroupBox("Findings from these domains")
         column = QVBoxLayout(box)
-        self.domain_checks: dict[str, QCheckBox] = {}
-        for code, name in domains:
+        self.domain_checks: dict[DomainKey, QCheckBox] = {}
+        for key, name in domains:
+            code = key[1]
             check = QCheckBox(mnemonic_safe(f"{code}  {name}" if code else name))
             check.setChecked(True)
             column.addWidget(check)
-            self.domain_checks[code] = check
+            self.domain_checks[key] = check
         return box
 
     def _kind_box(self) -> QGroupBox:
@@ -233,7 +234,7 @@ class ExportDialog(QDialog):
     def request(self) -> ExportRequest:
         """The export the form describes (plain data for the worker). A bare file name goes in
         the folder the dialog proposed."""
-        domains = [code for code, check in self.domain_checks.items() if check.isChecked()]
+        domains = [key for key, check in self.domain_checks.items() if check.isChecked()]
         kinds = [kind for kind, check in self.kind_checks.items() if check.isChecked()]
         output = Path(self.path.text().strip()).expanduser()
         return ExportRequest(self._store_path, self.provider.provider_id, self.fmt,

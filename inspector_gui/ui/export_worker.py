@@ -7,13 +7,15 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar
 
 from inspector_gui.domain.summary import ProviderSummary
 from inspector_gui.exchange.writers import write_summary
-from inspector_gui.reports.summary import build_summary
+from inspector_gui.reports.summary import DomainKey, build_summary
 from inspector_gui.store import Store
 from inspector_gui.ui.workers import Report
+
+T = TypeVar("T")
 
 Work = Callable[[Report], object]
 WithStore = Callable[[Path, Callable[[Store], Any]], Any]
@@ -27,7 +29,7 @@ class ExportRequest:
     provider_id: str
     fmt: str
     output: Path
-    domains: tuple[str, ...] | None
+    domains: tuple[DomainKey, ...] | None
     kinds: tuple[str, ...] | None
     force: bool = False
     chart: bool = False
@@ -56,6 +58,6 @@ def write_work(request: ExportRequest, summary: ProviderSummary, chart_png: byte
     return work
 
 
-def chosen(values: Sequence[str], every: Sequence[str]) -> tuple[str, ...] | None:
+def chosen(values: Sequence[T], every: Sequence[T]) -> tuple[T, ...] | None:
     """A filter from ticked values: None (no filter) when every value is ticked."""
     return None if set(values) >= set(every) else tuple(values)

@@ -53,7 +53,8 @@ def test_defaults_name_the_file_after_provider_and_date(qtbot: QtBot, store_path
     dialog.format.setCurrentIndex(dialog.format.findData("md"))
     assert Path(dialog.path.text()).name == expected.replace(".pdf", ".md")
     assert not dialog.include_chart.isEnabled()
-    assert list(dialog.domain_checks) == ["1", "2", "4", ""]
+    assert list(dialog.domain_checks) == [("crc-nps-2018", "1"), ("crc-nps-2018", "2"),
+                                          ("crc-nps-2018", "4"), ("", "")]
 
 
 def test_export_runs_in_a_worker_writes_and_announces(qtbot: QtBot, store_path: Path, settings: Settings,
@@ -61,7 +62,7 @@ def test_export_runs_in_a_worker_writes_and_announces(qtbot: QtBot, store_path: 
     dialog = make(qtbot, store_path, settings)
     dialog.format.setCurrentIndex(dialog.format.findData("md"))
     dialog.kind_checks["recommendation"].setChecked(False)
-    dialog.domain_checks["1"].setChecked(False)
+    dialog.domain_checks["crc-nps-2018", "1"].setChecked(False)
     output = tmp_path / "out" / "wy.md"
     output.parent.mkdir()
     saved: list[tuple[object, bool]] = []

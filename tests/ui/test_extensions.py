@@ -77,7 +77,8 @@ def test_the_export_dialog_takes_its_choices_from_the_catalogue_not_the_disk(qtb
     monkeypatch.setattr(Store, "open", no_disk)
     dialog = open_export(window)
     assert dialog is not None and dialog.provider.name == "West Yorkshire CRC"
-    assert list(dialog.domain_checks) == ["1", "2", "4", ""]
+    assert list(dialog.domain_checks) == [("crc-nps-2018", "1"), ("crc-nps-2018", "2"),
+                                          ("crc-nps-2018", "4"), ("", "")]
     dialog.reject()
 
 

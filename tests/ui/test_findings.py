@@ -168,3 +168,20 @@ def test_an_ampersand_in_a_domain_name_is_shown_not_taken_as_a_mnemonic(qtbot, s
     button = filters.domains.button(1)
     assert button.text() == "R&&D (2023)"
     assert button.accessibleName() == "R&D (2023)"
+
+
+def test_the_standard_box_offers_each_framework_standard_and_filters_on_both(qtbot, window, store,
+                                                                            settle, all_findings):
+    """A standard is (framework, code): one entry per pair, labelled with its framework."""
+    box = window.findings.filters.standard
+    labels = [box.itemText(i) for i in range(box.count())]
+    pairs = [(s.framework_id, s.code) for f in store.frameworks().values() for s in f.standards]
+    assert len(labels) == 1 + len(pairs)
+    assert "2.1 Assessment (2018)" in labels and not any(" / " in label for label in labels)
+    box.setCurrentIndex(labels.index("2.1 Assessment (2018)"))
+    box.activated.emit(box.currentIndex())
+    settle(window)
+    assert window.findings.query().standard == ("crc-nps-2018", "2.1")
+    expected = _ids(store, standard=("crc-nps-2018", "2.1"))
+    assert expected and all_findings(window) == expected
+    assert len(expected) < len(_ids(store, standard_code="2.1"))

@@ -17,7 +17,7 @@ pytestmark = pytest.mark.qt_log_level_fail("WARNING")
 
 def _narrow(window, settle) -> None:
     f = window.findings.filters
-    f.select_domain(2)
+    f.set_domain("Case supervision")
     f.search.setText("risk")
     f.search.settle()
     settle(window)
@@ -41,7 +41,7 @@ def test_xlsx_of_this_view_states_its_filters_and_holds_its_findings(qtbot, wind
     wb = openpyxl.load_workbook(tmp_path / "view.xlsx")
     assert wb.sheetnames[0] == "Notes" and wb.sheetnames[-1] == "Findings" and out
     notes = {r[0]: r[1] for r in wb["Notes"].iter_rows(min_row=3, values_only=True)}
-    assert notes["Filter: search"] == "risk" and notes["Filter: domains"] == "2"
+    assert notes["Filter: search"] == "risk" and notes["Filter: domains"] == "crc-nps-2018 2"
     assert notes["Filter: selection"] == "All providers"
     assert notes["Filter: matrix shows"] == "only each provider's latest inspection"
     findings = [r[0] for r in wb["Findings"].iter_rows(min_row=3, values_only=True)]

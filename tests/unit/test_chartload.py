@@ -95,8 +95,8 @@ def test_heatmap_rows_follow_the_first_framework_then_the_later_one(store):
     chart = load_heatmap(store, "essex-north-pdu")
     labels = [r.label for r in chart.rows]
     assert labels[0] == "Overall"
-    assert labels.index("2.5 Reviewing") < labels.index("1.2 Staffing")
-    essex = {c.column: c for c in chart.cells if chart.rows[c.row].label == "1.2 Staffing"}
+    assert labels.index("2.5 Reviewing (2021)") < labels.index("1.2 Staffing (pdu-2023)")
+    essex = {c.column: c for c in chart.cells if chart.rows[c.row].label == "1.2 Staffing (pdu-2023)"}
     assert not essex[0].applicable and essex[1].applicable
 
 
@@ -191,3 +191,26 @@ def test_join_names_shares_common_endings():
     assert join_names(["A", "B"]) == "A / B"
     assert join_names(["Same", "Same"]) == "Same"
     assert join_names([]) == ""
+
+
+def test_two_frameworks_standards_of_one_code_and_name_stay_two_rows_and_series(store):
+    """A standard is (framework, code): Leicester's 2021 and 2023 "1.1 Leadership" are different
+    standards, so the heat strip and the history chart keep them apart, each under its year."""
+    heat = load_heatmap(store, LEICESTER)
+    frameworks = [p.inspection.framework_id
+                  for p in store.rating_history(LEICESTER)]
+    assert set(frameworks) == {"pdu-2021", "pdu-2023"}
+    labels = [r.label for r in heat.rows]
+    assert "1.1 Leadership (2021)" in labels and "1.1 Leadership (pdu-2023)" in labels
+    assert "1.1 Leadership" not in labels
+    for label in ("1.1 Leadership (2021)", "1.1 Leadership (pdu-2023)"):
+        row = labels.index(label)
+        applicable = [c.column for c in heat.cells if c.row == row and c.applicable]
+        assert len(applicable) == 1, label
+        assert heat.columns[applicable[0]].framework.startswith(
+            "PDU standards 2021" if "2021" in label else "PDU standards from")
+    history = load_history(store, LEICESTER)
+    series = [s.label for s in history.standards]
+    assert len(series) == len(set(series)) and not any(s == "1.1 Leadership" for s in series)
+    groups = [g.label for g in history.domains]
+    assert all(g.endswith(("(2021)", "(pdu-2023)")) for g in groups)

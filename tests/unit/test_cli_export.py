@@ -175,3 +175,13 @@ def test_a_pdf_then_a_chart_in_one_process_share_one_application(store_path: Pat
     done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=120)
     assert done.returncode == 0, done.stderr
     assert (tmp_path / "a.pdf").stat().st_size > 0 and (tmp_path / "b.png").stat().st_size > 0
+
+
+def test_a_domain_name_exports_only_that_frameworks_domain(store_path: Path, tmp_path: Path) -> None:
+    """Essex North was inspected under pdu-2021 ("2" Court work and case supervision) and
+    pdu-2023 ("2" Service delivery): --domain "Service delivery" is the 2023 domain only."""
+    output = tmp_path / "essex.json"
+    result = run(store_path, "essex-north-pdu", "-o", str(output), "--domain", "Service delivery")
+    assert result.exit_code == 0, result.stderr
+    findings = json.loads(output.read_text())["findings"]
+    assert findings and {f["domain"] for f in findings} == {"Service delivery"}

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import csv
 import io
+import json
 from pathlib import Path
 
 import pytest
@@ -73,7 +74,7 @@ def test_an_ambiguous_code_is_exit_2_with_the_choices_or_takes_a_framework(store
     assert chosen.exit_code == 0, chosen.stderr
     assert {r["domain"] for r in csv.DictReader(io.StringIO(chosen.stdout))} == {"2 Service delivery"}
     alone = _findings(store_path, "--framework", "pdu-2023")
-    assert alone.exit_code == 2 and "give --domain too" in alone.stderr
+    assert alone.exit_code == 2 and "give one too" in alone.stderr
 
 
 def test_the_query_matches_framework_and_code_together(store: Store) -> None:
@@ -83,3 +84,42 @@ def test_the_query_matches_framework_and_code_together(store: Store) -> None:
     assert store.count_findings(query) == len(found)
     nothing = FindingQuery(domains=())
     assert store.findings(nothing) == [] and store.count_findings(nothing) == 0
+
+
+def test_a_standard_code_several_frameworks_have_is_exit_2_with_the_choices(store_path: Path,
+                                                                            store: Store) -> None:
+    """A standard is (framework, code): "2.1" is Assessment in 2018 and something else later."""
+    holders = [f.framework_id for f in store.frameworks().values()
+               if any(s.code == "2.1" for s in f.standards)]
+    assert len(holders) > 1
+    result = _findings(store_path, "--standard", "2.1")
+    assert result.exit_code == 2 and result.stderr.count("\n") == 1
+    assert all(f"({fid})" in result.stderr for fid in holders) and "--framework" in result.stderr
+    chosen = _findings(store_path, "--standard", "2.1", "--framework", "crc-nps-2018")
+    assert chosen.exit_code == 0, chosen.stderr
+    rows = list(csv.DictReader(io.StringIO(chosen.stdout)))
+    expected = store.findings(FindingQuery(standard=("crc-nps-2018", "2.1"), limit=1000))
+    assert rows and [r["inspection_id"] for r in rows] == [f.inspection_id for f in expected]
+    assert {r["domain"] for r in rows} == {"2 Case supervision"}
+    assert len(rows) < store.count_findings(FindingQuery(standard_code="2.1"))
+    unknown = _findings(store_path, "--standard", "9.9")
+    assert unknown.exit_code == 2 and "no standard '9.9'" in unknown.stderr
+
+
+def test_a_standard_code_one_framework_alone_has_works_as_before(store_path: Path, store: Store) -> None:
+    codes = [s.code for f in store.frameworks().values() for s in f.standards]
+    code = next(c for c in codes if codes.count(c) == 1)
+    result = _findings(store_path, "--standard", code, "--format", "json")
+    assert result.exit_code == 0, result.stderr
+    assert len(json.loads(result.stdout)) == min(
+        1000, store.count_findings(FindingQuery(standard_code=code)))
+
+
+def test_the_query_matches_standard_framework_and_code_together(store: Store) -> None:
+    for query in (FindingQuery(standard=("crc-nps-2018", "2.1"), limit=1000),
+                  FindingQuery(standard=("crc-nps-2018", "2.1"), search="the", limit=1000)):
+        found = store.findings(query)
+        frameworks = {i.inspection_id: i.framework_id for i in store.inspections()}
+        assert found and {frameworks[f.inspection_id] for f in found} == {"crc-nps-2018"}
+        assert {f.standard_code for f in found} == {"2.1"}
+        assert store.count_findings(query) == len(found)

@@ -106,7 +106,7 @@ def test_filter_values_match_nothing_and_harm_nothing(store: Store, value: str) 
     assert sha256(store.path) == before
 
 
-@pytest.mark.parametrize("option", ["--provider", "--domain"])
+@pytest.mark.parametrize("option", ["--provider", "--domain", "--standard"])
 @pytest.mark.parametrize("value", INJECTIONS[:4])
 def test_cli_names_that_match_nothing_are_one_line_errors(store_path: Path, option: str, value: str) -> None:
     result = CliRunner().invoke(main, ["findings", option, value, "--store", str(store_path)])
@@ -116,9 +116,8 @@ def test_cli_names_that_match_nothing_are_one_line_errors(store_path: Path, opti
 
 @pytest.mark.parametrize("value", INJECTIONS[:4])
 def test_cli_codes_that_match_nothing_list_nothing(store_path: Path, value: str) -> None:
-    for option in ("--standard", "--inspection"):
-        result = CliRunner().invoke(main, ["findings", option, value, "--store", str(store_path)])
-        assert result.exit_code == 0 and result.stderr == "0 of 0 matching findings\n"
+    result = CliRunner().invoke(main, ["findings", "--inspection", value, "--store", str(store_path)])
+    assert result.exit_code == 0 and result.stderr == "0 of 0 matching findings\n"
 
 
 HOSTILE_RECORDS = {

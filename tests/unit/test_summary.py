@@ -102,7 +102,8 @@ def test_summary_matches_the_store(store: Store) -> None:
 
 
 def test_findings_are_grouped_by_domain_then_kind_and_filtered(store: Store) -> None:
-    summary = build_summary(store, "west-yorkshire-crc", domains=["2"], kinds=["improvement", "strength"])
+    summary = build_summary(store, "west-yorkshire-crc", domains=[("crc-nps-2018", "2")],
+                            kinds=["improvement", "strength"])
     keys = [(g.domain_code, g.kind) for g in summary.finding_groups]
     assert keys == [("2", "strength"), ("2", "improvement")]
     for group in summary.finding_groups:
@@ -139,16 +140,35 @@ def test_sources_cite_every_url_once_in_order(store: Store) -> None:
 
 
 def test_domain_choices_follow_the_providers_frameworks(store: Store) -> None:
-    def choices(provider_id: str) -> list[tuple[str, str]]:
+    def choices(provider_id: str) -> list[tuple[tuple[str, str], str]]:
         return domain_choices(store.provider(provider_id), store.inspections(provider_id), store.frameworks())
 
     assert choices("west-yorkshire-crc") == [
-        ("1", "Organisational delivery"), ("2", "Case supervision"), ("4", "CRC-specific work"),
-        ("", "Whole inspection (no domain)")]
-    assert [code for code, _ in choices("essex-north-pdu")] == ["1", "2", ""]
+        (("crc-nps-2018", "1"), "Organisational delivery"), (("crc-nps-2018", "2"), "Case supervision"),
+        (("crc-nps-2018", "4"), "CRC-specific work"), (("", ""), "Whole inspection (no domain)")]
+    essex = choices("essex-north-pdu")
+    assert [key for key, _ in essex] == [("pdu-2023", "1"), ("pdu-2021", "1"), ("pdu-2023", "2"),
+                                         ("pdu-2021", "2"), ("", "")]
+    assert (("pdu-2021", "2"), "Court work and case supervision (2021)") in essex
 
 
 def test_every_kind_is_a_heading() -> None:
     from inspector_gui.exchange.writers.wording import KIND_HEADINGS
 
     assert set(KIND_HEADINGS) == set(KINDS)
+
+
+def test_a_domain_of_one_framework_leaves_out_the_others_domain_of_that_code(store: Store) -> None:
+    """A domain is (framework, code): Essex North's 2021 "2" is Court work and case supervision,
+    its 2023 "2" Service delivery; choosing one exports that domain's findings only."""
+    provider = "essex-north-pdu"
+    summary = build_summary(store, provider, domains=[("pdu-2023", "2")])
+    found = [f for g in summary.finding_groups for f in g.findings]
+    expected = store.findings(FindingQuery(provider_ids=(provider,), domains=(("pdu-2023", "2"),),
+                                           limit=10_000))
+    assert found and sorted(f.finding_id for f in found) == sorted(f.finding_id for f in expected)
+    assert {f.domain_name for f in found} == {"Service delivery"}
+    assert len(found) < store.count_findings(FindingQuery(provider_ids=(provider,), domain_codes=("2",)))
+    everything = build_summary(store, provider)
+    names = [g.domain_name for g in everything.finding_groups]
+    assert "Service delivery (pdu-2023)" in names and not any(" / " in n for n in names)

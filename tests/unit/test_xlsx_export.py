@@ -135,8 +135,7 @@ def test_findings_workbook_holds_every_match_with_tags_and_states_the_filters(
     before = sha256(store_path)
     out = tmp_path / "findings.xlsx"
     code, outtext, err = run("findings", "--domain", "Case supervision", "--search", "risk", "--with-notes",
-                             "-o", str(out),
-                             "--store", str(store_path))
+                             "-o", str(out), "--store", str(store_path))
     assert code == 0, err
     assert f"wrote {len(expected)} findings" in outtext
     wb = openpyxl.load_workbook(out)

@@ -32,7 +32,7 @@ def query_filters(query: FindingQuery, *, provider: str = "", tag: str = "",
     pairs = [("provider", provider), ("showing", focus),
              ("inspections", ", ".join(query.inspection_ids or ()) or (query.inspection_id or "")),
              ("domains", _domains_in_words(query)),
-             ("standard", query.standard_code or ""),
+             ("standard", " ".join(query.standard) if query.standard else query.standard_code or ""),
              ("kinds", ", ".join(KIND_LABELS[k] for k in query.kinds or ())),
              ("search", query.search.strip()), ("tag", tag)]
     return [(what, value) for what, value in pairs if value]

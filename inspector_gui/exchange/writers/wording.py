@@ -130,7 +130,7 @@ def findings_by_domain(summary: ProviderSummary) -> list[tuple[str, list[Finding
     domains: dict[str, tuple[str, list[FindingGroup]]] = {}
     for group in summary.finding_groups:
         heading = domain_heading(group.domain_code, group.domain_name)
-        domains.setdefault(group.domain_code, (heading, []))[1].append(group)
+        domains.setdefault(heading, (heading, []))[1].append(group)
     return list(domains.values())
 
 

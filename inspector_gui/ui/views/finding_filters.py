@@ -7,6 +7,8 @@ tooltip say which frameworks those are (:mod:`inspector_gui.domain.domains`)."""
 
 from __future__ import annotations
 
+from collections.abc import Mapping
+
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QButtonGroup,
@@ -18,7 +20,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from inspector_gui.domain.domains import DomainGroup, domain_groups
+from inspector_gui.domain.domains import DomainGroup, domain_groups, domain_refs, framework_tags
+from inspector_gui.domain.frameworks import Framework, Standard, code_order
 from inspector_gui.domain.records import KIND_LABELS, KINDS
 from inspector_gui.reports.catalogue import Catalogue
 from inspector_gui.ui import settings as keys
@@ -65,7 +68,8 @@ class FindingFilters(QWidget):
         self.kinds = {kind: self._kind_button(kind) for kind in KINDS}
         self._domain_keys: list[str | None] = []
         self._groups: dict[str, DomainGroup] = {}
-        self._standards: dict[str, tuple[str, list[str]]] = {}
+        self._standards: dict[str, Standard] = {}
+        self._tags: dict[str, str] = {}
         self._lay_out()
 
     def _kind_button(self, kind: str) -> QToolButton:
@@ -105,8 +109,8 @@ class FindingFilters(QWidget):
         self._scroller.setFixedHeight(tallest + bar + 4)
 
     def set_catalogue(self, catalogue: Catalogue | None) -> None:
-        """One button per domain of the store, then "Whole inspection"; standards by code. A
-        chosen domain this store does not have falls back to every domain."""
+        """One button per domain of the store, then "Whole inspection"; one standard entry per
+        (framework, code). A chosen domain this store does not have falls back to every domain."""
         for button in self.domains.buttons():
             self.domains.removeButton(button)
             button.deleteLater()
@@ -123,7 +127,8 @@ class FindingFilters(QWidget):
         for number, (label, tip) in enumerate(zip(labels + ["Whole inspection"], tips, strict=True)):
             self._add_domain_button(number, label, tip)
         self._refill_strip()
-        self._standards = _standard_choices(catalogue)
+        self._standards = _standard_choices(frameworks)
+        self._tags = framework_tags(frameworks)
         self._offer_standards()
         self._check_domain()
 
@@ -182,11 +187,19 @@ class FindingFilters(QWidget):
             self._scroller.ensureWidgetVisible(button)
 
     def _offer_standards(self) -> None:
+        """The standards of the chosen domain's frameworks (every standard for every domain),
+        each labelled with its framework: "2.1" is a different standard in each."""
         group = self._groups.get(self._domain or "")
-        codes = {m.code for m in group.members} if group else None
-        self.standard.set_choices([(f"{code} {' / '.join(names)}", code)
-                                   for code, (domain, names) in sorted(self._standards.items())
-                                   if self._domain is None or (codes is not None and domain in codes)])
+        keys = set(group.keys) if group else set()
+        self.standard.set_choices([
+            (f"{s.code} {s.name} ({self._tags[s.framework_id]})", value)
+            for value, s in self._standards.items()
+            if self._domain is None or (s.framework_id, s.domain_code) in keys])
+
+    def standard_query(self) -> dict[str, tuple[str, str]]:
+        """The chosen standard as findings-query fields: its (framework, code), or nothing."""
+        chosen = self._standards.get(self.standard.value())
+        return {"standard": (chosen.framework_id, chosen.code)} if chosen else {}
 
     def set_tag_counts(self, counts: list[tuple[str, int]]) -> None:
         """The notebook's tags on findings, each with its count; a chosen tag stays chosen."""
@@ -226,16 +239,13 @@ class FindingFilters(QWidget):
         self.follow.set_value("selection" if settings.get(keys.FINDINGS_SCOPE) else "all")
 
 
-def _standard_choices(catalogue: Catalogue | None) -> dict[str, tuple[str, list[str]]]:
-    """Standard code → its domain code and the distinct names it has across frameworks."""
-    choices: dict[str, tuple[str, list[str]]] = {}
-    for framework in (catalogue.frameworks.values() if catalogue else ()):
-        for standard in framework.standards:
-            names = choices.setdefault(standard.code, (standard.domain_code, []))[1]
-            if standard.name not in names:
-                names.append(standard.name)
-    return choices
-
+def _standard_choices(frameworks: Mapping[str, Framework]) -> dict[str, Standard]:
+    """Every framework's standards by code, newest framework first, keyed by a value naming
+    framework and code."""
+    order = {ref.key: n for n, ref in enumerate(domain_refs(frameworks))}
+    standards = sorted((s for f in frameworks.values() for s in f.standards),
+                       key=lambda s: (code_order(s.code), order.get((s.framework_id, s.domain_code), 0)))
+    return {f"{s.framework_id}\n{s.code}": s for s in standards}
 
 
 def _strip_scroller(strip: QWidget, parent: QWidget) -> QScrollArea:

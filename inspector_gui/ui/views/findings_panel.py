@@ -165,9 +165,10 @@ class FindingsPanel(QWidget):
 
     def query(self) -> FindingQuery:
         """The store query for what the panel shows now."""
-        standard = (self._focus.standard_code if self._focus else "") or self.filters.standard.value()
+        focused = self._focus.standard_code if self._focus else ""
+        standard = {"standard_code": focused} if focused else self.filters.standard_query()
         return FindingQuery(
-            **self._where(), **self.filters.domain_query(), standard_code=standard or None,
+            **self._where(), **self.filters.domain_query(), **standard,
             kinds=self.filters.kinds_chosen(), search=self.filters.search.text())
 
     def _where(self) -> dict[str, tuple[str, ...] | None]:
