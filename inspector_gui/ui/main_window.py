@@ -459,7 +459,8 @@ class MainWindow(QMainWindow):
     def _fit_corner(self, width: int) -> None:
         """Below ``NARROW`` px the findings take the whole bottom edge, under the tree too: their text
         needs the width more than the tree needs the height."""
-        area = Qt.DockWidgetArea.BottomDockWidgetArea if width < NARROW else Qt.DockWidgetArea.LeftDockWidgetArea
+        areas = Qt.DockWidgetArea
+        area = areas.BottomDockWidgetArea if width < NARROW else areas.LeftDockWidgetArea
         if self.corner(Qt.Corner.BottomLeftCorner) != area:
             self.setCorner(Qt.Corner.BottomLeftCorner, area)
 

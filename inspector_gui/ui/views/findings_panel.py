@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
 )
 
 from inspector_gui.domain.records import Finding, FindingQuery
+from inspector_gui.domain.wording import counted
 from inspector_gui.reports.catalogue import Catalogue
 from inspector_gui.store.notebook import finding_record
 from inspector_gui.ui.delegates import FindingTextDelegate
@@ -214,7 +215,7 @@ class FindingsPanel(QWidget):
         elif loaded < total:
             text = f"{total} findings ({loaded} loaded)"
         else:
-            text = f"{total} finding" + ("" if total == 1 else "s")
+            text = counted(total, "finding")
         self.filters.count.setText(text)
 
     def _current_changed(self, current: QModelIndex, _previous: QModelIndex) -> None:
