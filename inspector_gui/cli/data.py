@@ -216,7 +216,8 @@ def ratings(provider: str | None, round_: str | None, provider_type: str | None,
     (with --provider too), or every inspection with --all-inspections.
     The table has one block per framework, since frameworks number their standards differently;
     CSV and JSON name each standard column by framework, code and name. With --output, an Excel
-    workbook: one sheet per framework, each rating cell with its word and colour.
+    workbook: one sheet per league group (framework, provider type and round or year), each
+    rating cell with its word and colour.
 
     \b
     Example:

@@ -10,47 +10,18 @@ import openpyxl
 import pytest
 from badinput import sha256
 from click.testing import CliRunner
+from workbook_readback import assert_fill, notes, table
 
 from inspector_gui.cli import main
-from inspector_gui.domain.palette import NOT_APPLICABLE, swatch
-from inspector_gui.domain.ratings import GRADED, STATES, Rating
 from inspector_gui.domain.records import FindingQuery
 from inspector_gui.exchange.writers.workbook import MAX_CELL, Notes, Sheet, sheet_name, write_workbook
 from inspector_gui.store import Store
 from inspector_gui.store.notebook import Notebook, finding_record
 
-WORDS = {r.label: r for r in (*GRADED, *STATES) if r.label} | {"Not recorded": Rating.NOT_RECORDED}
-
 
 def run(*args: str) -> tuple[int, str, str]:
     result = CliRunner().invoke(main, list(args))
     return result.exit_code, result.stdout, result.stderr
-
-
-def table(ws) -> tuple[list[str], list[list]]:
-    """Header (row 2) and body rows of a sheet, after checking the layout conventions."""
-    assert ws.freeze_panes == "A3"
-    assert not ws.merged_cells.ranges
-    header = [c.value for c in ws[2]]
-    rows = [list(r) for r in ws.iter_rows(min_row=3, values_only=True)]
-    assert all(any(v not in (None, "") for v in row) for row in rows), "no blank rows inside a table"
-    return header, rows
-
-
-def notes(wb) -> dict[str, str]:
-    ws = wb["Notes"]
-    assert wb.sheetnames[0] == "Notes" and ws["A1"].value
-    header, rows = table(ws)
-    assert header == ["Item", "Value"]
-    return {item: value for item, value in rows}
-
-
-def assert_fill(cell) -> None:
-    """A rating cell: its word, and the palette's fill for that word."""
-    applicable = cell.value != NOT_APPLICABLE.label
-    expected = swatch(WORDS[cell.value]).fill if applicable else NOT_APPLICABLE.fill
-    assert cell.fill.fill_type == "solid"
-    assert cell.fill.fgColor.rgb.lower() == "ff" + expected[1:].lower()
 
 
 def test_provider_summary_workbook_holds_the_stores_inspections_ratings_and_findings(
@@ -86,43 +57,6 @@ def test_provider_summary_workbook_holds_the_stores_inspections_ratings_and_find
     assert header[5:] == ["Previous rating", "Rating", "Change"]
     header, rows = table(wb["Sources"])
     assert header == ["Number", "URL"] and [r[0] for r in rows] == list(range(1, len(rows) + 1))
-
-
-def test_league_workbook_has_a_sheet_per_framework_equal_to_the_matrix(store_path: Path, store: Store,
-                                                                          tmp_path: Path) -> None:
-    out = tmp_path / "league.xlsx"
-    code, _, err = run("export", "--all", "-o", str(out), "--store", str(store_path))
-    assert code == 0, err
-    wb = openpyxl.load_workbook(out)
-    frameworks = store.frameworks()
-    matrix = store.rating_matrix(latest_only=True)
-    used = list(dict.fromkeys(r.inspection.framework_id for r in matrix))
-    assert len(wb.sheetnames) == 1 + len(used)
-    assert notes(wb)["Filter: inspections"] == "each provider's latest inspection"
-    seen = 0
-    for ws in wb.worksheets[1:]:
-        header, rows = table(ws)
-        fid = next(f for f in used if ws["A1"].value.endswith(f"({f})"))
-        framework = frameworks[fid]
-        assert header[11:-1] == [f"{s.code} {s.name}" for s in framework.standards]
-        by_id = {r.inspection.inspection_id: r for r in matrix if r.inspection.framework_id == fid}
-        assert sorted(r[5] for r in rows) == sorted(by_id)
-        for row, cells in zip(rows, ws.iter_rows(min_row=3), strict=True):
-            source = by_id[row[5]]
-            assert row[8] == (source.inspection.overall.label or "Not recorded")
-            own = {s.code for s in framework.standards_for(source.provider.provider_type)}
-            for offset, standard in enumerate(framework.standards):
-                value = row[11 + offset]
-                if standard.code not in own:
-                    assert value == "Not applicable"
-                elif standard.code in source.cells:
-                    assert value == source.cells[standard.code].rating.label
-                else:
-                    assert value == "Not recorded"
-                assert_fill(cells[11 + offset])
-            assert_fill(cells[8])
-        seen += len(rows)
-    assert seen == len(matrix)
 
 
 def test_findings_workbook_holds_every_match_with_tags_and_states_the_filters(

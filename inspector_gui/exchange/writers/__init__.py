@@ -76,7 +76,7 @@ def write_summary(summary: ProviderSummary, fmt: str, target: str | Path, *, for
 
 def write_league(table: LeagueTable, fmt: str, target: str | Path, *, force: bool = False,
                  frameworks: Mapping[str, Framework] | None = None) -> Path:
-    """Write the league table as CSV, XLSX (one sheet per framework: give ``frameworks``) or
+    """Write the league table as CSV, XLSX (one sheet per league group: give ``frameworks``) or
     JSON to ``target``, all or nothing."""
     from inspector_gui.exchange.writers.league import render_league_csv, render_league_json
 

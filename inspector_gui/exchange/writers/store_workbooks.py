@@ -88,7 +88,7 @@ def view_notes(store: Store, title: str, filters: list[tuple[str, str]]) -> Note
 def write_matrix_workbook(store: Store, rows: Sequence[MatrixRow], target: Path,
                           filters: list[tuple[str, str]], *, latest_only: bool = True,
                           force: bool = False) -> Path:
-    """The rating matrix rows as a league: one sheet per framework, ranked by score."""
+    """The rating matrix rows as a league: one sheet per league group, each ranked on its own."""
     table = league_of(store, rows, latest_only)
     notes = league_notes(table)
     notes = Notes("Rating matrix", notes.source, notes.as_at, notes.generated, [*notes.filters, *filters])

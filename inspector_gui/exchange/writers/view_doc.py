@@ -1,4 +1,4 @@
-"""*Export this view*: the same tables (the rating matrix per framework, the findings) with the
+"""*Export this view*: the same tables (the rating matrix per league group, the findings) with the
 Notes that state the filters first, as XLSX, an HTML page, a PDF laid out from that page, or CSV
 (the findings, after ``#`` lines stating the filters). Every imported string is escaped for the
 format it goes into; a rating cell carries its word and its palette colour."""

@@ -1,4 +1,4 @@
-"""What *Export this view* holds: the rating matrix the window shows (one table per framework)
+"""What *Export this view* holds: the rating matrix the window shows (one table per league group)
 and the findings of its filters, with the filters in words for the first page or sheet. Built in
 a worker from store queries; findings are read a page at a time."""
 

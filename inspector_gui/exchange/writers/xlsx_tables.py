@@ -1,16 +1,19 @@
-"""What each workbook holds, as :class:`Sheet` tables: the league table (one sheet per framework,
-since frameworks number their standards differently), findings, and a provider summary
+"""What each workbook holds, as :class:`Sheet` tables: the league table (one sheet per league
+group, each ranked on its own; frameworks number their standards differently), findings, and a provider summary
 (inspections, ratings, findings, comparison with the previous inspection, sources)."""
 
 from __future__ import annotations
 
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 
-from inspector_gui.domain.frameworks import Framework
-from inspector_gui.domain.league import LeagueEntry, LeagueTable
+from inspector_gui.domain.domains import framework_tags
+from inspector_gui.domain.frameworks import Framework, Standard
+from inspector_gui.domain.league import LeagueEntry, LeagueGroup, LeagueTable
+from inspector_gui.domain.matrix import blocks_for
 from inspector_gui.domain.ratings import Rating
 from inspector_gui.domain.records import KIND_LABELS, Finding
 from inspector_gui.domain.summary import ProviderSummary
+from inspector_gui.domain.wording import counted
 from inspector_gui.exchange.writers.wording import CHANGE_WORDS, filter_line, provenance, title
 from inspector_gui.exchange.writers.workbook import Notes, RatingValue, Sheet, Value
 
@@ -24,28 +27,44 @@ WIDE = 80
 
 
 def league_sheets(table: LeagueTable, frameworks: Mapping[str, Framework]) -> list[Sheet]:
-    """One sheet per framework, ranked as in the whole table, with that framework's standards."""
-    by_framework: dict[str, list[LeagueEntry]] = {}
+    """One sheet per league group (one framework, provider type and round or year), in the
+    table's order and ranked as in it, with the standards that group is rated on: a group's
+    ranks start at 1, so groups never share a table."""
+    tags = framework_tags(frameworks)
+    by_group: dict[LeagueGroup, list[LeagueEntry]] = {}
     for entry in table.entries:
-        by_framework.setdefault(entry.row.inspection.framework_id, []).append(entry)
-    return [_league_sheet(frameworks[fid], entries) for fid, entries in by_framework.items()
-            if fid in frameworks]
+        if entry.group is not None and entry.group.framework_id in frameworks:
+            by_group.setdefault(entry.group, []).append(entry)
+    return [_league_sheet(group, frameworks, tags[group.framework_id], entries)
+            for group, entries in by_group.items()]
 
 
-def _league_sheet(framework: Framework, entries: list[LeagueEntry]) -> Sheet:
-    standards = framework.standards
-    columns = (*LEAGUE_COLUMNS, *(f"{s.code} {s.name}" for s in standards), "Source URL")
-    return Sheet(framework.name, f"League table: {framework.name} ({framework.framework_id})", columns,
-                 (_league_row(e, framework) for e in entries),
-                 f"{len(entries)} inspections under {framework.name}, ranked by score",
+def group_sheet_name(group: LeagueGroup, tag: str) -> str:
+    """``NPS division 2018-19 (2018)``: provider type, period and the framework's short tag (as
+    the window names a framework's domains), the type shortened to keep within Excel's 31
+    characters; :func:`~inspector_gui.exchange.writers.workbook.sheet_name` makes it valid and
+    unique."""
+    tail = f" {group.period.replace('/', '-')} ({tag})"
+    kind = group.provider_type or "type not recorded"
+    return (kind[:max(31 - len(tail), 0)].rstrip() + tail).strip()
+
+
+def _league_sheet(group: LeagueGroup, frameworks: Mapping[str, Framework], tag: str,
+                  entries: list[LeagueEntry]) -> Sheet:
+    framework = frameworks[group.framework_id]
+    standards = blocks_for([e.row for e in entries], frameworks)[0].standards
+    columns = (*LEAGUE_COLUMNS, *(s.title for s in standards), "Source URL")
+    return Sheet(group_sheet_name(group, tag), f"League table: {group.label} ({framework.framework_id})",
+                 columns, (_league_row(e, framework, standards) for e in entries),
+                 f"League group {group.label}: {counted(len(entries), 'inspection')}, {group.ranking}",
                  {2: 30, len(columns) - 1: 60})
 
 
-def _league_row(entry: LeagueEntry, framework: Framework) -> list[Value]:
+def _league_row(entry: LeagueEntry, framework: Framework, standards: Sequence[Standard]) -> list[Value]:
     row, provider, inspection = entry.row, entry.row.provider, entry.row.inspection
     own = {s.code for s in framework.standards_for(provider.provider_type)}
     cells = [RatingValue(row.cells[s.code].rating if s.code in row.cells else Rating.NOT_RECORDED,
-                         s.code in own) for s in framework.standards]
+                         s.code in own) for s in standards]
     return [entry.rank, "yes" if entry.tied else "", provider.name, provider.provider_type, provider.region,
             inspection.inspection_id, inspection.published.iso(), inspection.round,
             RatingValue(inspection.overall), entry.score_label, entry.basis, *cells,
@@ -54,7 +73,7 @@ def _league_row(entry: LeagueEntry, framework: Framework) -> list[Value]:
 
 def league_notes(table: LeagueTable) -> Notes:
     scope = "each provider's latest inspection" if table.latest_only else "every inspection"
-    return Notes("League table: providers ranked by score", SOURCE, table.as_at.display(),
+    return Notes("League table: inspections ranked within league groups", SOURCE, table.as_at.display(),
                  provenance(table), [("inspections", scope)])
 
 
