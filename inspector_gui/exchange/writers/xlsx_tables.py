@@ -1,6 +1,7 @@
 """What each workbook holds, as :class:`Sheet` tables: the league table (one sheet per league
-group, each ranked on its own; frameworks number their standards differently), findings, and a provider summary
-(inspections, ratings, findings, comparison with the previous inspection, sources)."""
+group, each ranked on its own; frameworks number their standards differently), findings, and a
+provider summary (inspections, ratings, findings, comparison with the previous inspection,
+sources)."""
 
 from __future__ import annotations
 
