@@ -1,5 +1,5 @@
-"""``--format xlsx --output FILE`` for the listings that offer CSV (``findings``, ``ratings``):
-a workbook with a Notes sheet stating the options used, written all or nothing."""
+"""``--format xlsx --output FILE`` for the commands that offer CSV (``findings``, ``ratings``,
+``compare``): a workbook with a Notes sheet stating the options used, written all or nothing."""
 
 from __future__ import annotations
 
@@ -15,13 +15,20 @@ from inspector_gui.exchange.atomic import check_target
 LISTING_FORMATS = ("table", "csv", "json", "xlsx")
 
 
-def listing_options(func: Callable[..., Any]) -> Callable[..., Any]:
-    """``--format`` (with xlsx), ``--output`` and ``--force``."""
-    func = click.option("--force", is_flag=True, help="With --output: replace the file if it exists.")(func)
-    func = click.option("--output", "-o", type=click.Path(path_type=Path),
-                        help="Write an Excel workbook (.xlsx) here instead of printing.")(func)
-    return click.option("--format", "fmt", type=click.Choice(LISTING_FORMATS), default=None,
-                        help="Output format (default: table; xlsx with --output).")(func)
+def output_options(formats: tuple[str, ...]) -> Callable[[Callable[..., Any]], Callable[..., Any]]:
+    """``--format`` (one of ``formats``, which include xlsx), ``--output`` and ``--force``."""
+    def add(func: Callable[..., Any]) -> Callable[..., Any]:
+        func = click.option("--force", is_flag=True,
+                            help="With --output: replace the file if it exists.")(func)
+        func = click.option("--output", "-o", type=click.Path(path_type=Path),
+                            help="Write an Excel workbook (.xlsx) here instead of printing.")(func)
+        return click.option("--format", "fmt", type=click.Choice(formats), default=None,
+                            help="Output format (default: table; xlsx with --output).")(func)
+
+    return add
+
+
+listing_options = output_options(LISTING_FORMATS)
 
 
 def chosen_format(fmt: str | None, output: Path | None, force: bool) -> str:

@@ -16,7 +16,8 @@ CSV_COLUMNS = ("section", "subject", "earlier", "later", "change", "match", "mat
                "earlier_inspection", "later_inspection")
 
 
-def _score(inspection: Inspection, score: Score) -> str:
+def score_text(inspection: Inspection, score: Score) -> str:
+    """The score a source published, else the one computed (or the coverage)."""
     if inspection.published_score:
         return f"{inspection.published_score} (published)"
     return score.label
@@ -25,7 +26,7 @@ def _score(inspection: Inspection, score: Score) -> str:
 def _inspection(inspection: Inspection, framework: str, score: Score) -> dict[str, Any]:
     return {"inspection_id": inspection.inspection_id, "published": inspection.published.iso(),
             "framework": framework, "overall": inspection.overall.label,
-            "score": _score(inspection, score), "source_urls": list(inspection.source_urls)}
+            "score": score_text(inspection, score), "source_urls": list(inspection.source_urls)}
 
 
 def _finding(finding: Finding) -> dict[str, Any]:
@@ -62,7 +63,8 @@ def comparison_record(c: Comparison) -> dict[str, Any]:
     }
 
 
-def _subject(finding: Finding) -> str:
+def finding_subject(finding: Finding) -> str:
+    """``2.1``, ``domain 2`` or ``whole``: what a finding is about, as a cell or line says it."""
     return finding.standard_code or (f"domain {finding.domain_code}" if finding.domain_code else "whole")
 
 
@@ -73,18 +75,18 @@ def comparison_rows(c: Comparison) -> list[dict[str, Any]]:
              "later": c.later.overall.label, "change": c.overall_change, **ids}]
     rows += [{"section": "standard", "subject": s.title, "earlier": s.before.label, "later": s.after.label,
               "change": s.change, "match": MAPPED if s.mapped else "", **ids} for s in c.standards]
-    rows += [{"section": "recurring", "subject": _subject(p.later), "earlier": p.earlier.text,
+    rows += [{"section": "recurring", "subject": finding_subject(p.later), "earlier": p.earlier.text,
               "later": p.later.text, "change": "recurring", "match": MAPPED if p.mapped else "",
               "match_strength": round(p.strength, 3), **ids} for p in c.recurring]
-    rows += [{"section": "new", "subject": _subject(f), "later": f.text, "change": "new", **ids}
+    rows += [{"section": "new", "subject": finding_subject(f), "later": f.text, "change": "new", **ids}
              for f in c.new]
-    rows += [{"section": "no longer mentioned", "subject": _subject(f), "earlier": f.text,
+    rows += [{"section": "no longer mentioned", "subject": finding_subject(f), "earlier": f.text,
               "change": "no longer mentioned", **ids} for f in c.no_longer]
     for r in c.recommendations:
-        rows += [{"section": "recommendation", "subject": _subject(r.recommendation),
+        rows += [{"section": "recommendation", "subject": finding_subject(r.recommendation),
                   "earlier": r.recommendation.text, "later": a.later.text, "change": "speaks to it",
                   "match_strength": round(a.strength, 3), **ids} for a in r.answers] or [
-            {"section": "recommendation", "subject": _subject(r.recommendation),
+            {"section": "recommendation", "subject": finding_subject(r.recommendation),
              "earlier": r.recommendation.text, "change": "no later finding speaks to it", **ids}]
     return rows
 
@@ -97,7 +99,8 @@ def comparison_lines(c: Comparison) -> list[tuple[str, str]]:
         lines.append(("", f"Frameworks differ ({c.earlier_framework.name} → {c.later_framework.name}): "
                           f"standards are matched through their concept, {MAPPED}."))
     lines.append(("", f"Overall: {c.earlier.overall.label} → {c.later.overall.label} ({c.overall_change})"))
-    lines.append(("", f"Score: {_score(c.earlier, c.earlier_score)} → {_score(c.later, c.later_score)}"))
+    scores = score_text(c.earlier, c.earlier_score), score_text(c.later, c.later_score)
+    lines.append(("", f"Score: {scores[0]} → {scores[1]}"))
     lines.append(("h", "Standards"))
     for s in c.standards:
         mark = f" [{MAPPED}: {s.earlier.title}]" if s.mapped and s.earlier else ""
@@ -105,12 +108,13 @@ def comparison_lines(c: Comparison) -> list[tuple[str, str]]:
     lines.append(("h", f"Recurring findings ({len(c.recurring)})"))
     for p in c.recurring:
         mapped = f", {MAPPED}" if p.mapped else ""
-        lines += [("", f"[match {p.strength:.2f}{mapped}] {_subject(p.later)} {KIND_LABELS[p.later.kind]}: "
-                       f"{p.later.text}"), ("", f"    earlier: {p.earlier.text}")]
+        lines += [("", f"[match {p.strength:.2f}{mapped}] {finding_subject(p.later)} "
+                       f"{KIND_LABELS[p.later.kind]}: {p.later.text}"),
+                  ("", f"    earlier: {p.earlier.text}")]
     lines.append(("h", f"New findings ({len(c.new)})"))
-    lines += [("", f"{_subject(f)} {KIND_LABELS[f.kind]}: {f.text}") for f in c.new]
+    lines += [("", f"{finding_subject(f)} {KIND_LABELS[f.kind]}: {f.text}") for f in c.new]
     lines.append(("h", f"No longer mentioned ({len(c.no_longer)})"))
-    lines += [("", f"{_subject(f)} {KIND_LABELS[f.kind]}: {f.text}") for f in c.no_longer]
+    lines += [("", f"{finding_subject(f)} {KIND_LABELS[f.kind]}: {f.text}") for f in c.no_longer]
     lines.append(("h", f"Earlier recommendations ({len(c.recommendations)})"))
     for r in c.recommendations:
         lines.append(("", f"{r.recommendation.text}"))

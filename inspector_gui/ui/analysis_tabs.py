@@ -8,6 +8,7 @@ from collections.abc import Callable, Sequence
 from PySide6.QtGui import QAction, QKeySequence
 
 from inspector_gui.ui.benchmark_panel import BenchmarkPanel
+from inspector_gui.ui.compare_export import CompareExport
 from inspector_gui.ui.compare_panel import ComparePanel
 from inspector_gui.ui.main_window import MainWindow
 from inspector_gui.ui.shortcuts import keys_for
@@ -46,9 +47,11 @@ def attach_benchmark(window: MainWindow) -> BenchmarkPanel:
 def attach_compare(window: MainWindow) -> ComparePanel:
     """A "Compare" tab following the tree's selection (a provider: its latest inspection with the
     one before; an inspection: it with the one before), and View → Compare with previous
-    inspection (Ctrl+K), which shows the tab."""
+    inspection (Ctrl+K), which shows the tab; its comparison exports as a workbook (the tab's
+    button and context menu, File → Export this comparison as Excel…)."""
     panel = ComparePanel(window.runner, window)
     index = window.add_panel("Compare", panel)
+    window.compare_export = CompareExport(window, panel)  # type: ignore[attr-defined]
     _following(window, panel)
     action = QAction("&Compare with previous inspection", window)
     action.setShortcut(QKeySequence(keys_for("compare")))

@@ -5,16 +5,20 @@ across frameworks), recurring findings with their match strength, new ones, thos
 mentioned, and each earlier recommendation with the later findings that speak to it.
 
 The comparison is computed by :mod:`inspector_gui.reports.compare` in the background worker;
-every cell is plain text (findings are imported text).
+every cell is plain text (findings are imported text). :attr:`ComparePanel.export_action` (a
+button beside From/To and the tree's context menu) is enabled while a comparison is shown:
+:mod:`inspector_gui.ui.compare_export` writes it as a workbook.
 """
 
 from __future__ import annotations
 
 from PySide6.QtCore import Qt
+from PySide6.QtGui import QAction
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QHeaderView,
     QLabel,
+    QToolButton,
     QTreeWidget,
     QTreeWidgetItem,
     QVBoxLayout,
@@ -44,6 +48,11 @@ class ComparePanel(QWidget):
         self._catalogue: Catalogue | None = None
         self._provider: Provider | None = None
         self._inspections: list[Inspection] = []
+        self.result: Comparison | None = None
+        """The comparison shown, once computed; None while there is none."""
+        self.export_action = QAction("E&xport this comparison as Excel…", self)
+        self.export_action.setToolTip("Write the comparison shown to an Excel workbook (.xlsx)")
+        self.export_action.setEnabled(False)
         self.start = ChoiceBox(None, "Compare from (earlier inspection)", self)
         self.end = ChoiceBox(None, "Compare to (later inspection)", self)
         self.message = QLabel(self)
@@ -65,6 +74,8 @@ class ComparePanel(QWidget):
         tree.setColumnCount(len(COLUMNS))
         tree.setHeaderLabels(list(COLUMNS))
         tree.setAccessibleName("Comparison of two inspections")
+        tree.setContextMenuPolicy(Qt.ContextMenuPolicy.ActionsContextMenu)
+        tree.addAction(self.export_action)
         tree.setWordWrap(True)
         tree.setUniformRowHeights(False)
         tree.setAlternatingRowColors(True)
@@ -86,6 +97,10 @@ class ComparePanel(QWidget):
             row.addWidget(label)
             row.addWidget(box)
         row.addStretch(1)
+        export = QToolButton(self)
+        export.setDefaultAction(self.export_action)
+        export.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
+        row.addWidget(export)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(6, 6, 6, 6)
         layout.addLayout(row)
@@ -117,6 +132,8 @@ class ComparePanel(QWidget):
     def refresh(self) -> None:
         catalogue, provider = self._catalogue, self._provider
         self.tree.clear()
+        self.result = None
+        self.export_action.setEnabled(False)
         if catalogue is None or provider is None:
             self._say("Select a provider (or one of its inspections) to compare its inspections.")
             return
@@ -146,6 +163,8 @@ class ComparePanel(QWidget):
 
     def _show(self, result: Comparison) -> None:
         self.tree.clear()
+        self.result = result
+        self.export_action.setEnabled(True)
         frameworks = ("same framework" if result.same_framework else
                       f"frameworks differ: standards matched through their concept, {MAPPED}")
         pair = f"{_label(result.earlier)} → {_label(result.later)}"

@@ -1,11 +1,13 @@
 """Workbooks of what the user chose: the findings of a filter (with their tags and notes when
-asked) and the rating matrix as a league, each with a Notes sheet stating the filters, built from
-store queries page by page, so an export never holds every finding at once."""
+asked), the rating matrix as a league, and a comparison of two inspections, each with a Notes
+sheet stating the filters, built from store queries page by page, so an export never holds every
+finding at once."""
 
 from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Iterator, Sequence
+from dataclasses import replace
 from itertools import islice
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -14,6 +16,12 @@ from inspector_gui import __version__
 from inspector_gui.domain.dates import PartialDate
 from inspector_gui.domain.league import LeagueTable
 from inspector_gui.domain.records import KIND_LABELS, Finding, FindingQuery, MatrixRow
+from inspector_gui.exchange.writers.compare_sheets import (
+    comparison_facts,
+    comparison_filters,
+    comparison_sheets,
+    comparison_title,
+)
 from inspector_gui.exchange.writers.wording import provenance
 from inspector_gui.exchange.writers.workbook import Notes, Sheet, write_workbook
 from inspector_gui.exchange.writers.xlsx_tables import SOURCE, findings_sheet, league_notes, league_sheets
@@ -21,6 +29,7 @@ from inspector_gui.reports.summary import league_of, paged_findings
 from inspector_gui.store.notebook import Notebook
 
 if TYPE_CHECKING:
+    from inspector_gui.reports.compare import Comparison
     from inspector_gui.store import Store
 
 GENERATED_BY = f"Inspector GUI {__version__}"
@@ -94,3 +103,13 @@ def write_matrix_workbook(store: Store, rows: Sequence[MatrixRow], target: Path,
     notes = Notes("Rating matrix", notes.source, notes.as_at, notes.generated, [*notes.filters, *filters])
     sheets: list[Sheet] = league_sheets(table, store.frameworks())
     return write_workbook(target, notes, sheets, force=force)
+
+
+def write_comparison_workbook(store: Store, comparison: Comparison, target: Path, *,
+                              force: bool = False) -> Path:
+    """Two inspections compared (:func:`~inspector_gui.reports.compare.compare_inspections`):
+    Notes naming them and the matching rule, then inspections, standards, findings and
+    recommendations."""
+    notes = replace(view_notes(store, comparison_title(comparison), comparison_filters(comparison)),
+                    facts=comparison_facts(comparison))
+    return write_workbook(target, notes, comparison_sheets(comparison), force=force)

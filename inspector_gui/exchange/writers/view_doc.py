@@ -39,15 +39,8 @@ def write_view(fmt: str, target: Path, notes: Notes, sheets: Sequence[Sheet], *,
     return target
 
 
-def notes_lines(notes: Notes) -> list[tuple[str, str]]:
-    """What the first page or sheet states, in order."""
-    lines = [("Source", notes.source), ("Attribution", notes.attribution), ("Data as at", notes.as_at),
-             ("Generated", notes.generated)]
-    return lines + ([(f"Filter: {w}", v) for w, v in notes.filters] or [("Filters", "none")])
-
-
 def render_view_html(notes: Notes, sheets: Sequence[Sheet]) -> str:
-    facts = "".join(f"<tr><th>{escape(k)}</th><td>{escape(v)}</td></tr>" for k, v in notes_lines(notes))
+    facts = "".join(f"<tr><th>{escape(k)}</th><td>{escape(v)}</td></tr>" for k, v in notes.lines())
     body = [f"<h1>{escape(notes.title)}</h1>", f"<table>{facts}</table>"]
     body += [_table_html(sheet) for sheet in sheets]
     return (f'<!DOCTYPE html>\n<html lang="en"><head><meta charset="utf-8"><title>{escape(notes.title)}'
@@ -74,7 +67,7 @@ def _cell_html(value: Value) -> str:
 
 def render_view_csv(notes: Notes, findings: Sheet | None) -> str:
     """``#`` lines stating title and filters, then the findings with one header row."""
-    preamble = [f"# {notes.title}"] + [f"# {k}: {v}" for k, v in notes_lines(notes)]
+    preamble = [f"# {notes.title}"] + [f"# {k}: {v}" for k, v in notes.lines()]
     head = "".join(" ".join(line.split()) + "\r\n" for line in preamble)
     if findings is None:
         return head

@@ -69,6 +69,14 @@ class Notes:
     generated: str
     filters: Sequence[tuple[str, str]] = ()
     attribution: str = ATTRIBUTION
+    facts: Sequence[tuple[str, str]] = ()
+    """More ``(item, value)`` lines about how the data was read (a comparison's matching rule)."""
+
+    def lines(self) -> list[tuple[str, str]]:
+        """What the first sheet or page states, in order: provenance, facts, every filter."""
+        lines = [("Source", self.source), ("Attribution", self.attribution), ("Data as at", self.as_at),
+                 ("Generated", self.generated), *self.facts]
+        return lines + ([(f"Filter: {what}", value) for what, value in self.filters] or [("Filters", "none")])
 
 
 def sheet_name(text: str, taken: set[str]) -> str:
@@ -125,12 +133,9 @@ class _Formats:
 
 
 def _write_notes(ws: Any, notes: Notes, sheets: Sequence[tuple[str, Sheet]], formats: _Formats) -> None:
-    """Title in A1, then one two-column table (header row 2): source, attribution, dates, every
-    filter, and a line per sheet."""
-    rows: list[tuple[str, str]] = [
-        ("Source", notes.source), ("Attribution", notes.attribution), ("Data as at", notes.as_at),
-        ("Generated", notes.generated)]
-    rows += [(f"Filter: {what}", value) for what, value in notes.filters] or [("Filters", "none")]
+    """Title in A1, then one two-column table (header row 2): source, attribution, dates, facts,
+    every filter, and a line per sheet."""
+    rows = notes.lines()
     rows += [(f"Sheet: {name}", sheet.description or sheet.title) for name, sheet in sheets]
     rows.append(("Ratings", "Each rating cell holds the rating's words and is filled in the app's "
                             "colour-blind-safe palette; 'Not recorded' means no published rating was "
