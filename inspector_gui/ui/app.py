@@ -1,6 +1,8 @@
 """``inspector-gui [STORE]``: the desktop app; ``--screenshot FILE.png [--size WxH]`` renders the
-window offscreen with the store loaded, saves a PNG and exits (the README's screenshot). The
-screenshot uses default settings, neither reading nor changing the user's.
+window offscreen with the store loaded, saves a PNG and exits (the README's screenshot);
+``--print-state`` likewise prints what the window shows as one JSON line (scripts and tests use
+it to check what ``--view NAME`` restored). Both use default settings, neither reading nor
+changing the user's; views and tags come from the user's notebook.
 
 Without STORE the app opens ``$INSPECTOR_STORE`` or the store built from the bundled data.
 Ctrl+C in the terminal and SIGTERM close the window the normal way (state is saved).
@@ -9,6 +11,7 @@ Ctrl+C in the terminal and SIGTERM close the window the normal way (state is sav
 from __future__ import annotations
 
 import argparse
+import json
 import os
 import signal
 import sys
@@ -26,7 +29,7 @@ from inspector_gui.ui import settings as keys
 from inspector_gui.ui.dialogs.errors import install_excepthook
 from inspector_gui.ui.extensions import build_window
 from inspector_gui.ui.main_window import MainWindow
-from inspector_gui.ui.named_views import open_when_loaded, view_problem
+from inspector_gui.ui.named_views import open_when_loaded, view_problem, window_state
 from inspector_gui.ui.preload import preload_charts_later
 from inspector_gui.ui.settings import Settings
 
@@ -62,6 +65,10 @@ def parse_args(argv: list[str] | None) -> argparse.Namespace:
                         help="with --screenshot: show the findings of the domains of this name")
     parser.add_argument("--view", metavar="NAME",
                         help="show this named view (View → Views) once the store is loaded")
+    parser.add_argument("--print-state", action="store_true",
+                        help="like --screenshot, render offscreen with the store loaded (and --view "
+                             "shown), then print what the window shows as one JSON line (the view's "
+                             "filters, the findings query, total and the loaded page's ids) and exit")
     parser.add_argument("--version", action="version", version=f"inspector-gui {__version__}")
     return parser.parse_args(argv)
 
@@ -72,10 +79,11 @@ def main(argv: list[str] | None = None) -> int:
     if problem:
         print(f"inspector-gui: {problem}", file=sys.stderr)
         return EXIT_BAD_INPUT
-    if args.screenshot:
+    offscreen = bool(args.screenshot or args.print_state)
+    if offscreen:
         os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
     app = _application()
-    if args.screenshot:
+    if offscreen:
         import tempfile
 
         with tempfile.TemporaryDirectory(prefix="inspector-gui-") as fresh:
@@ -86,7 +94,7 @@ def main(argv: list[str] | None = None) -> int:
             if args.view is not None:
                 open_when_loaded(window, args.view)
             window.open_store(args.store)
-            return _screenshot(app, window, args.screenshot, args.size)
+            return _render(app, window, args.screenshot, args.size, args.print_state)
     partial.remove_abandoned()  # exports a killed run of the app left half-written
     window = build_window()
     install_excepthook(lambda: window)
@@ -137,7 +145,10 @@ def _close_on_signals(window: MainWindow) -> None:
     timer.start(200)
 
 
-def _screenshot(app: QApplication, window: MainWindow, path: Path, size: tuple[int, int]) -> int:
+def _render(app: QApplication, window: MainWindow, path: Path | None, size: tuple[int, int],
+            print_state: bool) -> int:
+    """Show the window at ``size`` until it has settled, then save a PNG to ``path`` (if given)
+    and print the window's state (if asked)."""
     errors: list[object] = []
     window.store_failed.connect(errors.append)
     window.resize(*size)
@@ -150,9 +161,11 @@ def _screenshot(app: QApplication, window: MainWindow, path: Path, size: tuple[i
         print(f"inspector-gui: the window did not finish loading in {SCREENSHOT_TIMEOUT:.0f} s",
               file=sys.stderr)
         return 1
-    if not window.grab().save(str(path), "PNG"):
+    if path is not None and not window.grab().save(str(path), "PNG"):
         print(f"inspector-gui: {path}: cannot write the PNG there", file=sys.stderr)
         return EXIT_BAD_INPUT
+    if print_state:
+        print(json.dumps(window_state(window), ensure_ascii=False), flush=True)
     window.close()
     return 0
 

@@ -7,6 +7,7 @@ when asked: what the window restores on start is unchanged."""
 from __future__ import annotations
 
 from collections.abc import Callable
+from dataclasses import asdict
 from pathlib import Path
 from typing import Any
 
@@ -39,6 +40,16 @@ def capture(window: MainWindow, charts: ChartsPanel | None) -> dict[str, Any]:
         "standard": f.standard.value(), "search": f.search.text(), "tag": f.tag.value(),
         "tab": window.tabs.tabText(window.tabs.currentIndex()),
         "charts": charts.save_state() if charts else {}})
+
+
+def window_state(window: MainWindow) -> dict[str, Any]:
+    """What the window shows, as plain data (``inspector-gui --print-state``): the view's state as
+    :func:`capture` records it, and the findings page — its query, the total and the ids of the
+    rows loaded."""
+    model = window.findings.model
+    return {"view": capture(window, window.named_views.charts),  # type: ignore[attr-defined]
+            "findings": {"query": asdict(model.query), "total": model.total,
+                         "ids": [model.finding(row).finding_id for row in range(model.rowCount())]}}
 
 
 def apply(window: MainWindow, charts: ChartsPanel | None, state: dict[str, Any]) -> None:

@@ -1,15 +1,21 @@
-"""Named views: saved, exported, imported in a fresh settings folder and opened with --view,
-they restore the same findings page; Reset view clears every filter; bad view files are refused."""
+"""Named views: saved, exported, imported in a fresh settings folder and opened with --view (in
+this process, and by a separate ``inspector-gui`` process), they restore the same findings page;
+Reset view clears every filter; bad view files are refused."""
 
 from __future__ import annotations
 
 import json
+import os
+import subprocess
+import sys
+from dataclasses import asdict
+from pathlib import Path
 
 import pytest
 
 from inspector_gui.ui.app import main, parse_args
 from inspector_gui.ui.extensions import build_window
-from inspector_gui.ui.named_views import open_when_loaded, view_problem
+from inspector_gui.ui.named_views import capture, open_when_loaded, view_problem
 
 pytestmark = pytest.mark.qt_log_level_fail("WARNING")
 
@@ -128,3 +134,56 @@ def test_view_option_with_an_unknown_name_is_a_one_line_error(capsys) -> None:
     assert parse_args(["--view", "Nope"]).view == "Nope"
     assert main(["--view", "Nope"]) == 2
     assert capsys.readouterr().err.strip() == "inspector-gui: no view called 'Nope'; no view is saved yet"
+
+
+APP = Path(sys.executable).with_name("inspector-gui")
+
+
+def _gui(*args: str, runtime: Path) -> subprocess.CompletedProcess[str]:
+    """A real ``inspector-gui`` process, offscreen, with this test's settings and notebook folders."""
+    runtime.mkdir(mode=0o700, exist_ok=True)
+    env = {k: v for k, v in os.environ.items() if not k.startswith(("QT_", "WAYLAND", "INSPECTOR_"))}
+    env.update(QT_QPA_PLATFORM="offscreen", XDG_RUNTIME_DIR=str(runtime))
+    return subprocess.run([str(APP), *args], env=env, capture_output=True, text=True, timeout=180)
+
+
+def test_inspector_gui_view_in_a_separate_process_restores_the_findings_page(
+        qtbot, window, store_path, settle, tmp_path, monkeypatch):
+    _narrow(window, settle)
+    model = window.findings.model
+    saved_query, saved_total = asdict(model.query), model.total
+    saved_page = [model.finding(row).finding_id for row in range(model.rowCount())]
+    saved_view = capture(window, window.named_views.charts)
+    assert 0 < len(saved_page) == saved_total < 538
+    views = window.named_views
+    views.ask_name = lambda title, label, text: "Weekly risk"
+    views.save_current()
+    views.pick = lambda title, label, names: names[0]
+    file = tmp_path / "weekly.json"
+    views.choose_file = lambda save, suggested: str(file)
+    views.export()
+
+    colleague = tmp_path / "colleague-config"  # another fresh settings and notebook folder
+    monkeypatch.setenv("XDG_CONFIG_HOME", str(colleague))
+    importer = build_window()
+    qtbot.addWidget(importer)
+    importer.named_views.choose_file = lambda save, suggested: str(file)
+    importer.named_views.import_()
+    assert (colleague / "inspector-gui" / "notebook.db").exists()
+
+    shown = _gui(str(store_path), "--view", "Weekly risk", "--print-state", runtime=tmp_path / "run")
+    assert shown.returncode == 0 and shown.stderr == "", shown.stderr
+    state = json.loads(shown.stdout)
+    assert state["findings"]["ids"] == saved_page and state["findings"]["total"] == saved_total
+    assert state["findings"]["query"] == json.loads(json.dumps(saved_query))
+    assert state["view"] == json.loads(json.dumps(saved_view))
+    assert state["view"]["search"] == "risk" and state["view"]["selection"] == "provider:merseyside-crc"
+    assert not (colleague / "inspector-gui" / "inspector-gui.ini").exists(), "the user's settings untouched"
+
+    unknown = _gui(str(store_path), "--view", "Nope", runtime=tmp_path / "run")
+    assert unknown.returncode == 2 and unknown.stdout == ""
+    assert unknown.stderr == "inspector-gui: no view called 'Nope'; the views are 'Weekly risk'\n"
+    monkeypatch.setenv("XDG_CONFIG_HOME", str(tmp_path / "nobody"))
+    nothing = _gui(str(store_path), "--view", "Weekly risk", runtime=tmp_path / "run")
+    assert nothing.returncode == 2 and len(nothing.stderr.splitlines()) == 1
+    assert nothing.stderr.startswith("inspector-gui: ")
