@@ -176,6 +176,7 @@ class MainWindow(QMainWindow):
         self.opener.completed.connect(self._inspections_loaded)
         self.opener.trusted.connect(self._remember)
         self.opener.failed.connect(self._open_failed)
+        self.opener.warned.connect(lambda error: notice_box(self, "Search index out of date", str(error)))
         self.opener.closed.connect(lambda: self._show(None))
 
     # Public surface -------------------------------------------------------------------------
