@@ -176,6 +176,7 @@ class MainWindow(QMainWindow):
         self.opener.completed.connect(self._inspections_loaded)
         self.opener.trusted.connect(self._remember)
         self.opener.failed.connect(self._open_failed)
+        self.opener.warned.connect(lambda error: notice_box(self, "Search index out of date", str(error)))
         self.opener.closed.connect(lambda: self._show(None))
 
     # Public surface -------------------------------------------------------------------------
@@ -284,6 +285,7 @@ class MainWindow(QMainWindow):
 
     def _inspections_loaded(self) -> None:
         self.providers.inspections_arrived()
+        self.findings.narrow_domains()
         self.inspections_loaded.emit()
 
     def _open_failed(self, error: InspectorError) -> None:
