@@ -51,7 +51,8 @@ class ComparePanel(QWidget):
         self.result: Comparison | None = None
         """The comparison shown, once computed; None while there is none."""
         self.export_action = QAction("E&xport this comparison as Excel…", self)
-        self.export_action.setToolTip("Write the comparison shown to an Excel workbook (.xlsx)")
+        self.export_action.setIconText("Export…")  # the button's text: From and To need the room
+        self.export_action.setToolTip("Export this comparison as an Excel workbook (.xlsx)")
         self.export_action.setEnabled(False)
         self.start = ChoiceBox(None, "Compare from (earlier inspection)", self)
         self.end = ChoiceBox(None, "Compare to (later inspection)", self)
@@ -100,6 +101,7 @@ class ComparePanel(QWidget):
         export = QToolButton(self)
         export.setDefaultAction(self.export_action)
         export.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
+        export.setAccessibleName("Export this comparison as an Excel workbook")
         row.addWidget(export)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(6, 6, 6, 6)
