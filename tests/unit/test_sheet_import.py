@@ -191,6 +191,19 @@ def test_a_misspelt_section_or_key_is_refused_not_ignored(old: str, new: str, pr
     _refused(store_path, SHEET, mapping, f"{mapping}: {problem}")
 
 
+def test_a_date_in_another_format_is_one_problem_per_row(store_path: Path, tmp_path: Path) -> None:
+    mapping = tmp_path / "m.toml"
+    mapping.write_text(MAPPING.read_text(encoding="utf-8").replace(
+        'format = "%d/%m/%y" }', 'format = "%d/%m/%Y" }', 1),
+        encoding="utf-8")
+    before = _sha(store_path)
+    result = _import(store_path, SHEET, mapping)
+    assert result.exit_code == 2
+    lines = [line for line in result.stderr.splitlines() if ":2: publication_date:" in line]
+    assert lines == [f"{SHEET}:2: publication_date: '09/05/25' is not a date in the format %d/%m/%Y"]
+    assert _sha(store_path) == before
+
+
 OGL = "Contains public sector information licensed under the Open Government Licence v3.0 (Ofsted)"
 
 
