@@ -96,8 +96,8 @@ class ProviderTreeModel(QAbstractItemModel):
 
     def inspections_arrived(self) -> None:
         """The lookup knows every inspection now: rows for the providers expanded before, and
-        every provider's direction of travel."""
-        self._travel_changed(self._root)
+        every provider's direction of travel (one layout change: a ``dataChanged`` per group
+        cost the tree view 190 ms of GUI-thread time on 2,000 providers)."""
         for node in self._keys.values():
             inspections = self._lookup.inspections_of(node.scope.provider_id or "") if node.starved else None
             node.starved = False
@@ -105,15 +105,8 @@ class ProviderTreeModel(QAbstractItemModel):
                 self.beginInsertRows(self.createIndex(node.row(), 0, node), 0, len(inspections) - 1)
                 _add_inspections(node, inspections, self._names)
                 self.endInsertRows()
-
-    def _travel_changed(self, node: Node) -> None:
-        if node.children:
-            first = self.createIndex(0, SINCE, node.children[0])
-            last = self.createIndex(len(node.children) - 1, SINCE, node.children[-1])
-            self.dataChanged.emit(first, last, [Qt.ItemDataRole.DisplayRole])
-        for child in node.children:
-            if not isinstance(child.item, Inspection):
-                self._travel_changed(child)
+        self.layoutAboutToBeChanged.emit()
+        self.layoutChanged.emit()  # rows stay where they were: no persistent index moves
 
     def travel(self, node: Node) -> Travel | None:
         """A provider's latest rating's travel, or an inspection's, once the inspections are known."""
