@@ -13,8 +13,8 @@ from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
-from functools import cached_property
 from enum import Enum
+from functools import cached_property
 
 from inspector_gui.domain.frameworks import Framework, Standard
 from inspector_gui.domain.league import LeagueEntry, league_table

@@ -10,6 +10,7 @@ such a provider shows no rows until :meth:`ProviderTreeModel.inspections_arrived
 
 from __future__ import annotations
 
+import weakref
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import Any, Protocol
@@ -50,9 +51,12 @@ class _NoInspections:
 
 @dataclass(eq=False)
 class Node:
+    """A row of the tree. Its parent is held by a weak reference, so a tree has no reference
+    cycles: a dropped tree is freed at once, even when the garbage collector no longer looks at
+    it (:mod:`inspector_gui.ui.long_lived`)."""
+
     scope: Scope
     label: str
-    parent: Node | None = None
     children: list[Node] = field(default_factory=list)
     item: Provider | Inspection | None = None
     rating: Rating | None = None
@@ -64,10 +68,16 @@ class Node:
     starved: bool = False
     """A provider expanded before its inspections were known."""
 
+    up: weakref.ref[Node] | None = field(default=None, repr=False)
+
     def add(self, child: Node) -> Node:
-        child.parent, child.position = self, len(self.children)
+        child.up, child.position = weakref.ref(self), len(self.children)
         self.children.append(child)
         return child
+
+    @property
+    def parent(self) -> Node | None:
+        return self.up() if self.up is not None else None
 
     def row(self) -> int:
         return self.position
