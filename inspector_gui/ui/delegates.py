@@ -8,7 +8,7 @@ applicable" is hatched, so the two can never be confused. A rating whose basis i
 
 from __future__ import annotations
 
-from PySide6.QtCore import QPoint, QPointF, QRect, QSize, Qt
+from PySide6.QtCore import QObject, QPoint, QPointF, QRect, QSize, Qt
 from PySide6.QtGui import (
     QColor,
     QFont,
@@ -42,17 +42,33 @@ def paint_chip(painter: QPainter, rect: QRect, rating: Rating, palette: QPalette
     for a rating not stated by the inspectorate, a mark in the top-right corner."""
     painter.save()
     painter.setRenderHint(QPainter.RenderHint.Antialiasing)
-    fill = rating_fill(rating)
+    text, font, fill = _chip_look(painter.font(), rating, rect.width() if full_word else 0)
     painter.setPen(Qt.PenStyle.NoPen if fill else palette.color(QPalette.ColorRole.Mid))
     painter.setBrush(fill if fill else Qt.BrushStyle.NoBrush)
     painter.drawRoundedRect(rect, 4, 4)
-    text, font = _chip_label(painter.font(), rating, rect.width() if full_word else 0)
     painter.setFont(font)
     painter.setPen(rating_text(rating, palette))
     painter.drawText(rect, Qt.AlignmentFlag.AlignCenter, text)
     if not stated:
         _corner_mark(painter, rect, rating_text(rating, palette))
     painter.restore()
+
+
+_CHIP_LOOKS: dict[tuple[str, Rating, int], tuple[str, QFont, QColor | None]] = {}
+CHIP_LOOKS_KEPT = 4096
+"""Looks remembered (a font, a rating, a width each): a screen of chips then makes no font,
+metrics or colour objects, which were most of a matrix repaint's GUI-thread time."""
+
+
+def _chip_look(base: QFont, rating: Rating, width: int) -> tuple[str, QFont, QColor | None]:
+    """The label, its font and the fill of a chip ``width`` wide in ``base``'s font."""
+    key = (base.key(), rating, width)
+    look = _CHIP_LOOKS.get(key)
+    if look is None:
+        if len(_CHIP_LOOKS) >= CHIP_LOOKS_KEPT:
+            _CHIP_LOOKS.clear()
+        look = _CHIP_LOOKS[key] = (*_chip_label(base, rating, width), rating_fill(rating))
+    return look
 
 
 def _chip_label(base: QFont, rating: Rating, width: int) -> tuple[str, QFont]:
@@ -171,23 +187,47 @@ class BadgeDelegate(QStyledItemDelegate):
 
 class FindingTextDelegate(QStyledItemDelegate):
     """Finding text wrapped to as many lines as the row holds, the last one elided, with the words
-    a search matched marked (bold on amber, so not by colour alone)."""
+    a search matched marked (bold on amber, so not by colour alone).
+
+    Each cell's layout and marks are remembered (by text, width, lines, font and search): laying
+    out, eliding and finding the matched words again on every repaint was most of the GUI
+    thread's time when a selection repainted the findings."""
+
+    def __init__(self, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self._laid_out: dict[tuple[str, int, int, str, Search], _LaidOut] = {}
 
     def paint(self, painter: QPainter, option: QStyleOptionViewItem, index: Index) -> None:
         opt, text, rect = _item_background(self, painter, option, index)
         rect.adjust(3, 2, -3, -2)
         max_lines = max(1, rect.height() // opt.fontMetrics.lineSpacing())
-        layout = _wrapped(text, opt, rect.width(), max_lines)
         search: Search = index.data(HighlightRole) or Search()
+        layout, marks = self._layout(text, opt, rect.width(), max_lines, search)
         selected = bool(opt.state & QStyle.StateFlag.State_Selected)
         painter.save()
         painter.setClipRect(rect)
         painter.setPen(opt.palette.color(QPalette.ColorRole.HighlightedText if selected
                                          else QPalette.ColorRole.Text))
         top = rect.top() + max(0.0, (rect.height() - layout.boundingRect().height()) / 2)
-        spans = match_spans(layout.text(), search, stems)
-        layout.draw(painter, QPointF(rect.left(), top), [_match_range(s, n) for s, n in spans])
+        layout.draw(painter, QPointF(rect.left(), top), marks)
         painter.restore()
+
+    def _layout(self, text: str, opt: QStyleOptionViewItem, width: int, max_lines: int,
+                search: Search) -> _LaidOut:
+        key = (text, width, max_lines, opt.font.key(), search)
+        laid_out = self._laid_out.get(key)
+        if laid_out is None:
+            if len(self._laid_out) >= LAYOUTS_KEPT:
+                self._laid_out.clear()
+            layout = _wrapped(text, opt, width, max_lines)
+            spans = match_spans(layout.text(), search, stems)
+            laid_out = self._laid_out[key] = (layout, [_match_range(s, n) for s, n in spans])
+        return laid_out
+
+
+_LaidOut = tuple[QTextLayout, list[QTextLayout.FormatRange]]
+LAYOUTS_KEPT = 2000
+"""Cells whose layout is remembered: a few screens of findings at a few widths."""
 
 
 def _item_background(delegate: QStyledItemDelegate, painter: QPainter, option: QStyleOptionViewItem,
