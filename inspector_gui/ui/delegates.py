@@ -15,6 +15,7 @@ from PySide6.QtGui import (
     QFontMetrics,
     QPainter,
     QPalette,
+    QPixmap,
     QPolygon,
     QTextCharFormat,
     QTextLayout,
@@ -34,6 +35,8 @@ WORD_SCALE = 0.9
 """Chips that spell the rating's word use a slightly smaller font, to fit a narrow column."""
 MATCH_FILL = QColor("#ffd54f")
 MATCH_TEXT = QColor("#111111")
+SELECTED = QStyle.StateFlag.State_Selected.value
+HAS_FOCUS = QStyle.StateFlag.State_HasFocus.value
 
 
 def paint_chip(painter: QPainter, rect: QRect, rating: Rating, palette: QPalette, *,
@@ -107,48 +110,83 @@ def paint_not_recorded(painter: QPainter, rect: QRect, palette: QPalette) -> Non
 
 
 class RatingDelegate(QStyledItemDelegate):
-    """Paints matrix cells that carry a rating (:data:`RatingRole`) or a :data:`CellRole`."""
+    """Paints matrix cells that carry a rating (:data:`RatingRole`) or a :data:`CellRole`.
+
+    Each look (state, rating, basis, size, font, palette) is drawn once into a pixmap and copied
+    from then on: a matrix repaint draws hundreds of chips, and drawing each from Python (a
+    rounded rectangle, fonts, metrics, colours, text) was most of its GUI-thread time."""
+
+    def __init__(self, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self._drawn: dict[tuple[object, ...], QPixmap] = {}
 
     def paint(self, painter: QPainter, option: QStyleOptionViewItem, index: Index) -> None:
         cell: Cell | None = index.data(CellRole)
-        rating: Rating | None = index.data(RatingRole)
+        if cell is None:
+            rating: Rating | None = index.data(RatingRole)
+        else:
+            rating = cell.rating if cell.state is CellState.RATED else None
         if cell is None and rating is None:
             super().paint(painter, option, index)
             return
-        self._background(painter, option)
+        state = option.state.value  # one read: each flag test on the enum runs Python code
+        if state & SELECTED:
+            painter.fillRect(option.rect, option.palette.color(QPalette.ColorRole.Highlight))
         inner = option.rect.adjusted(3, 3, -3, -3)
-        if cell is not None and cell.state is CellState.OTHER_FRAMEWORK:
-            pass  # another framework's standard: nothing to say, so nothing drawn
-        elif cell is not None and cell.state is CellState.NOT_APPLICABLE:
-            paint_not_applicable(painter, inner, option.palette)
-        elif cell is not None and cell.state is CellState.NOT_RECORDED:
-            paint_not_recorded(painter, inner, option.palette)
-        else:
-            stated = cell.stated if cell is not None else True
-            paint_chip(painter, inner, rating or Rating.NOT_RECORDED, option.palette, stated=stated,
-                       full_word=cell is None)
-        self._focus(painter, option)
+        if cell is None or cell.state is not CellState.OTHER_FRAMEWORK:  # another framework's: blank
+            painter.drawPixmap(inner.topLeft(), self._look(painter, option, inner.size(), cell, rating))
+        if state & HAS_FOCUS:
+            self._focus(painter, option)
+
+    def _look(self, painter: QPainter, option: QStyleOptionViewItem, size: QSize, cell: Cell | None,
+              rating: Rating | None) -> QPixmap:
+        ratio = painter.device().devicePixelRatioF()
+        key = (cell.state if cell else None, rating, cell.stated if cell else True, size.width(),
+               size.height(), option.font.key(), option.palette.cacheKey(), ratio)
+        pixmap = self._drawn.get(key)
+        if pixmap is None:
+            if len(self._drawn) >= LOOKS_KEPT:
+                self._drawn.clear()
+            pixmap = self._drawn[key] = _draw_look(option, size, ratio, cell, rating)
+        return pixmap
 
     def sizeHint(self, option: QStyleOptionViewItem, index: Index) -> QSize:
         hint = super().sizeHint(option, index)
         return QSize(max(hint.width(), 40), max(hint.height(), 26))
 
     @staticmethod
-    def _background(painter: QPainter, option: QStyleOptionViewItem) -> None:
-        if option.state & QStyle.StateFlag.State_Selected:
-            painter.fillRect(option.rect, option.palette.color(QPalette.ColorRole.Highlight))
-
-    @staticmethod
     def _focus(painter: QPainter, option: QStyleOptionViewItem) -> None:
-        if option.state & QStyle.StateFlag.State_HasFocus:
-            painter.save()
-            pen = painter.pen()
-            pen.setColor(option.palette.color(QPalette.ColorRole.Text))
-            pen.setWidth(2)
-            painter.setPen(pen)
-            painter.setBrush(Qt.BrushStyle.NoBrush)
-            painter.drawRect(option.rect.adjusted(1, 1, -1, -1))
-            painter.restore()
+        painter.save()
+        pen = painter.pen()
+        pen.setColor(option.palette.color(QPalette.ColorRole.Text))
+        pen.setWidth(2)
+        painter.setPen(pen)
+        painter.setBrush(Qt.BrushStyle.NoBrush)
+        painter.drawRect(option.rect.adjusted(1, 1, -1, -1))
+        painter.restore()
+
+
+LOOKS_KEPT = 1024
+
+
+def _draw_look(option: QStyleOptionViewItem, size: QSize, ratio: float, cell: Cell | None,
+               rating: Rating | None) -> QPixmap:
+    """A cell's rating drawn on a transparent pixmap of ``size`` (device pixels × ``ratio``)."""
+    pixmap = QPixmap(QSize(round(size.width() * ratio), round(size.height() * ratio)))
+    pixmap.setDevicePixelRatio(ratio)
+    pixmap.fill(Qt.GlobalColor.transparent)
+    painter = QPainter(pixmap)
+    painter.setFont(option.font)
+    rect = QRect(QPoint(0, 0), size)
+    if cell is not None and cell.state is CellState.NOT_APPLICABLE:
+        paint_not_applicable(painter, rect, option.palette)
+    elif cell is not None and cell.state is CellState.NOT_RECORDED:
+        paint_not_recorded(painter, rect, option.palette)
+    else:
+        paint_chip(painter, rect, rating or Rating.NOT_RECORDED, option.palette,
+                   stated=cell.stated if cell is not None else True, full_word=cell is None)
+    painter.end()
+    return pixmap
 
 
 class BadgeDelegate(QStyledItemDelegate):
