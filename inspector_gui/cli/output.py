@@ -10,7 +10,7 @@ import click
 
 from inspector_gui.errors import terminal_text
 from inspector_gui.exchange.encodings import CONTROL
-from inspector_gui.exchange.writers.json_doc import dumps
+from inspector_gui.exchange.json_text import dumps
 
 FORMATS = ("table", "csv", "json")
 

@@ -10,7 +10,6 @@ from typing import Any
 import click
 
 from inspector_gui.cli.common import fail
-from inspector_gui.exchange.atomic import check_target
 
 LISTING_FORMATS = ("table", "csv", "json", "xlsx")
 
@@ -39,5 +38,7 @@ def chosen_format(fmt: str | None, output: Path | None, force: bool) -> str:
         return fmt or "table"
     if fmt not in (None, "xlsx"):
         fail(f"--output writes an Excel workbook; {fmt} is printed (leave out --output, or use xlsx)")
+    from inspector_gui.exchange.atomic import check_target  # only when a file is written
+
     check_target(output, force)
     return "xlsx"

@@ -238,6 +238,12 @@ def _add_domains(clauses: list[str], params: list[Any], query: FindingQuery, col
         return
     clauses.append(f"(i.framework_id, {column}) IN (VALUES {', '.join(['(?, ?)'] * len(query.domains))})")
     params += [value for pair in query.domains for value in pair]
+    frameworks = sorted({framework for framework, _ in query.domains})
+    # implied by the pairs, but tested on each inspection before its findings are read: a walk
+    # newest first then passes another framework's inspections without reading their findings
+    # (a 2018 framework's domain on the 1M store: 1 s sorting every match -> a walk of ~10 ms)
+    clauses.append(f"+i.framework_id IN ({', '.join('?' * len(frameworks))})")
+    params += frameworks
 
 
 def _join(clauses: list[str]) -> str:

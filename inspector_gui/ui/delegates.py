@@ -8,13 +8,14 @@ applicable" is hatched, so the two can never be confused. A rating whose basis i
 
 from __future__ import annotations
 
-from PySide6.QtCore import QPoint, QPointF, QRect, QSize, Qt
+from PySide6.QtCore import QObject, QPoint, QPointF, QRect, QSize, Qt
 from PySide6.QtGui import (
     QColor,
     QFont,
     QFontMetrics,
     QPainter,
     QPalette,
+    QPixmap,
     QPolygon,
     QTextCharFormat,
     QTextLayout,
@@ -34,6 +35,8 @@ WORD_SCALE = 0.9
 """Chips that spell the rating's word use a slightly smaller font, to fit a narrow column."""
 MATCH_FILL = QColor("#ffd54f")
 MATCH_TEXT = QColor("#111111")
+SELECTED = QStyle.StateFlag.State_Selected.value
+HAS_FOCUS = QStyle.StateFlag.State_HasFocus.value
 
 
 def paint_chip(painter: QPainter, rect: QRect, rating: Rating, palette: QPalette, *,
@@ -42,17 +45,33 @@ def paint_chip(painter: QPainter, rect: QRect, rating: Rating, palette: QPalette
     for a rating not stated by the inspectorate, a mark in the top-right corner."""
     painter.save()
     painter.setRenderHint(QPainter.RenderHint.Antialiasing)
-    fill = rating_fill(rating)
+    text, font, fill = _chip_look(painter.font(), rating, rect.width() if full_word else 0)
     painter.setPen(Qt.PenStyle.NoPen if fill else palette.color(QPalette.ColorRole.Mid))
     painter.setBrush(fill if fill else Qt.BrushStyle.NoBrush)
     painter.drawRoundedRect(rect, 4, 4)
-    text, font = _chip_label(painter.font(), rating, rect.width() if full_word else 0)
     painter.setFont(font)
     painter.setPen(rating_text(rating, palette))
     painter.drawText(rect, Qt.AlignmentFlag.AlignCenter, text)
     if not stated:
         _corner_mark(painter, rect, rating_text(rating, palette))
     painter.restore()
+
+
+_CHIP_LOOKS: dict[tuple[str, Rating, int], tuple[str, QFont, QColor | None]] = {}
+CHIP_LOOKS_KEPT = 4096
+"""Looks remembered (a font, a rating, a width each): a screen of chips then makes no font,
+metrics or colour objects, which were most of a matrix repaint's GUI-thread time."""
+
+
+def _chip_look(base: QFont, rating: Rating, width: int) -> tuple[str, QFont, QColor | None]:
+    """The label, its font and the fill of a chip ``width`` wide in ``base``'s font."""
+    key = (base.key(), rating, width)
+    look = _CHIP_LOOKS.get(key)
+    if look is None:
+        if len(_CHIP_LOOKS) >= CHIP_LOOKS_KEPT:
+            _CHIP_LOOKS.clear()
+        look = _CHIP_LOOKS[key] = (*_chip_label(base, rating, width), rating_fill(rating))
+    return look
 
 
 def _chip_label(base: QFont, rating: Rating, width: int) -> tuple[str, QFont]:
@@ -91,48 +110,83 @@ def paint_not_recorded(painter: QPainter, rect: QRect, palette: QPalette) -> Non
 
 
 class RatingDelegate(QStyledItemDelegate):
-    """Paints matrix cells that carry a rating (:data:`RatingRole`) or a :data:`CellRole`."""
+    """Paints matrix cells that carry a rating (:data:`RatingRole`) or a :data:`CellRole`.
+
+    Each look (state, rating, basis, size, font, palette) is drawn once into a pixmap and copied
+    from then on: a matrix repaint draws hundreds of chips, and drawing each from Python (a
+    rounded rectangle, fonts, metrics, colours, text) was most of its GUI-thread time."""
+
+    def __init__(self, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self._drawn: dict[tuple[object, ...], QPixmap] = {}
 
     def paint(self, painter: QPainter, option: QStyleOptionViewItem, index: Index) -> None:
         cell: Cell | None = index.data(CellRole)
-        rating: Rating | None = index.data(RatingRole)
+        if cell is None:
+            rating: Rating | None = index.data(RatingRole)
+        else:
+            rating = cell.rating if cell.state is CellState.RATED else None
         if cell is None and rating is None:
             super().paint(painter, option, index)
             return
-        self._background(painter, option)
+        state = option.state.value  # one read: each flag test on the enum runs Python code
+        if state & SELECTED:
+            painter.fillRect(option.rect, option.palette.color(QPalette.ColorRole.Highlight))
         inner = option.rect.adjusted(3, 3, -3, -3)
-        if cell is not None and cell.state is CellState.OTHER_FRAMEWORK:
-            pass  # another framework's standard: nothing to say, so nothing drawn
-        elif cell is not None and cell.state is CellState.NOT_APPLICABLE:
-            paint_not_applicable(painter, inner, option.palette)
-        elif cell is not None and cell.state is CellState.NOT_RECORDED:
-            paint_not_recorded(painter, inner, option.palette)
-        else:
-            stated = cell.stated if cell is not None else True
-            paint_chip(painter, inner, rating or Rating.NOT_RECORDED, option.palette, stated=stated,
-                       full_word=cell is None)
-        self._focus(painter, option)
+        if cell is None or cell.state is not CellState.OTHER_FRAMEWORK:  # another framework's: blank
+            painter.drawPixmap(inner.topLeft(), self._look(painter, option, inner.size(), cell, rating))
+        if state & HAS_FOCUS:
+            self._focus(painter, option)
+
+    def _look(self, painter: QPainter, option: QStyleOptionViewItem, size: QSize, cell: Cell | None,
+              rating: Rating | None) -> QPixmap:
+        ratio = painter.device().devicePixelRatioF()
+        key = (cell.state if cell else None, rating, cell.stated if cell else True, size.width(),
+               size.height(), option.font.key(), option.palette.cacheKey(), ratio)
+        pixmap = self._drawn.get(key)
+        if pixmap is None:
+            if len(self._drawn) >= LOOKS_KEPT:
+                self._drawn.clear()
+            pixmap = self._drawn[key] = _draw_look(option, size, ratio, cell, rating)
+        return pixmap
 
     def sizeHint(self, option: QStyleOptionViewItem, index: Index) -> QSize:
         hint = super().sizeHint(option, index)
         return QSize(max(hint.width(), 40), max(hint.height(), 26))
 
     @staticmethod
-    def _background(painter: QPainter, option: QStyleOptionViewItem) -> None:
-        if option.state & QStyle.StateFlag.State_Selected:
-            painter.fillRect(option.rect, option.palette.color(QPalette.ColorRole.Highlight))
-
-    @staticmethod
     def _focus(painter: QPainter, option: QStyleOptionViewItem) -> None:
-        if option.state & QStyle.StateFlag.State_HasFocus:
-            painter.save()
-            pen = painter.pen()
-            pen.setColor(option.palette.color(QPalette.ColorRole.Text))
-            pen.setWidth(2)
-            painter.setPen(pen)
-            painter.setBrush(Qt.BrushStyle.NoBrush)
-            painter.drawRect(option.rect.adjusted(1, 1, -1, -1))
-            painter.restore()
+        painter.save()
+        pen = painter.pen()
+        pen.setColor(option.palette.color(QPalette.ColorRole.Text))
+        pen.setWidth(2)
+        painter.setPen(pen)
+        painter.setBrush(Qt.BrushStyle.NoBrush)
+        painter.drawRect(option.rect.adjusted(1, 1, -1, -1))
+        painter.restore()
+
+
+LOOKS_KEPT = 1024
+
+
+def _draw_look(option: QStyleOptionViewItem, size: QSize, ratio: float, cell: Cell | None,
+               rating: Rating | None) -> QPixmap:
+    """A cell's rating drawn on a transparent pixmap of ``size`` (device pixels × ``ratio``)."""
+    pixmap = QPixmap(QSize(round(size.width() * ratio), round(size.height() * ratio)))
+    pixmap.setDevicePixelRatio(ratio)
+    pixmap.fill(Qt.GlobalColor.transparent)
+    painter = QPainter(pixmap)
+    painter.setFont(option.font)
+    rect = QRect(QPoint(0, 0), size)
+    if cell is not None and cell.state is CellState.NOT_APPLICABLE:
+        paint_not_applicable(painter, rect, option.palette)
+    elif cell is not None and cell.state is CellState.NOT_RECORDED:
+        paint_not_recorded(painter, rect, option.palette)
+    else:
+        paint_chip(painter, rect, rating or Rating.NOT_RECORDED, option.palette,
+                   stated=cell.stated if cell is not None else True, full_word=cell is None)
+    painter.end()
+    return pixmap
 
 
 class BadgeDelegate(QStyledItemDelegate):
@@ -171,23 +225,47 @@ class BadgeDelegate(QStyledItemDelegate):
 
 class FindingTextDelegate(QStyledItemDelegate):
     """Finding text wrapped to as many lines as the row holds, the last one elided, with the words
-    a search matched marked (bold on amber, so not by colour alone)."""
+    a search matched marked (bold on amber, so not by colour alone).
+
+    Each cell's layout and marks are remembered (by text, width, lines, font and search): laying
+    out, eliding and finding the matched words again on every repaint was most of the GUI
+    thread's time when a selection repainted the findings."""
+
+    def __init__(self, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self._laid_out: dict[tuple[str, int, int, str, Search], _LaidOut] = {}
 
     def paint(self, painter: QPainter, option: QStyleOptionViewItem, index: Index) -> None:
         opt, text, rect = _item_background(self, painter, option, index)
         rect.adjust(3, 2, -3, -2)
         max_lines = max(1, rect.height() // opt.fontMetrics.lineSpacing())
-        layout = _wrapped(text, opt, rect.width(), max_lines)
         search: Search = index.data(HighlightRole) or Search()
+        layout, marks = self._layout(text, opt, rect.width(), max_lines, search)
         selected = bool(opt.state & QStyle.StateFlag.State_Selected)
         painter.save()
         painter.setClipRect(rect)
         painter.setPen(opt.palette.color(QPalette.ColorRole.HighlightedText if selected
                                          else QPalette.ColorRole.Text))
         top = rect.top() + max(0.0, (rect.height() - layout.boundingRect().height()) / 2)
-        spans = match_spans(layout.text(), search, stems)
-        layout.draw(painter, QPointF(rect.left(), top), [_match_range(s, n) for s, n in spans])
+        layout.draw(painter, QPointF(rect.left(), top), marks)
         painter.restore()
+
+    def _layout(self, text: str, opt: QStyleOptionViewItem, width: int, max_lines: int,
+                search: Search) -> _LaidOut:
+        key = (text, width, max_lines, opt.font.key(), search)
+        laid_out = self._laid_out.get(key)
+        if laid_out is None:
+            if len(self._laid_out) >= LAYOUTS_KEPT:
+                self._laid_out.clear()
+            layout = _wrapped(text, opt, width, max_lines)
+            spans = match_spans(layout.text(), search, stems)
+            laid_out = self._laid_out[key] = (layout, [_match_range(s, n) for s, n in spans])
+        return laid_out
+
+
+_LaidOut = tuple[QTextLayout, list[QTextLayout.FormatRange]]
+LAYOUTS_KEPT = 2000
+"""Cells whose layout is remembered: a few screens of findings at a few widths."""
 
 
 def _item_background(delegate: QStyledItemDelegate, painter: QPainter, option: QStyleOptionViewItem,

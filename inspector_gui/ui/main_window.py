@@ -65,6 +65,7 @@ from inspector_gui.ui import settings as keys
 from inspector_gui.ui.actions import Actions, icon
 from inspector_gui.ui.dialogs.errors import notice_box, show_store_error
 from inspector_gui.ui.dialogs.help import show_about, show_shortcuts
+from inspector_gui.ui.long_lived import keep_long_lived
 from inspector_gui.ui.models.rating_matrix import PROVIDER
 from inspector_gui.ui.opening import StoreOpener
 from inspector_gui.ui.scope import ALL, Scope
@@ -287,6 +288,7 @@ class MainWindow(QMainWindow):
     def _inspections_loaded(self) -> None:
         self.providers.inspections_arrived()
         self.findings.narrow_domains()
+        keep_long_lived()  # the catalogue and the tree, until another store is opened
         self.inspections_loaded.emit()
 
     def _open_failed(self, error: InspectorError) -> None:

@@ -14,6 +14,8 @@ import threading
 
 from PySide6.QtCore import QTimer
 
+from inspector_gui.ui.long_lived import keep_long_lived
+
 PRELOAD_DELAY_MS = 1500  # after the window's first paint and the store's first reads
 CHART_MODULES = ("inspector_gui.charts.render",)
 
@@ -35,3 +37,4 @@ def _import_chart_modules() -> None:
             importlib.import_module(name)
         except ImportError:  # the charts panel says so when it draws
             return
+    keep_long_lived()  # 62,000 objects of pyqtgraph and numpy the collector need not walk again

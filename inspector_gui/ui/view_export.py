@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, Qt
 from PySide6.QtGui import QAction, QKeySequence
@@ -15,12 +16,13 @@ from PySide6.QtWidgets import QFileDialog, QMessageBox
 
 from inspector_gui.errors import InspectorError
 from inspector_gui.exchange.writers import format_for_path
-from inspector_gui.exchange.writers.store_workbooks import query_filters
 from inspector_gui.exchange.writers.view_doc import VIEW_FORMATS
-from inspector_gui.exchange.writers.view_export import ViewRequest, export_view
 from inspector_gui.ui.dialogs.message import plain_message
 from inspector_gui.ui.main_window import MainWindow
 from inspector_gui.ui.shortcuts import keys_for
+
+if TYPE_CHECKING:
+    from inspector_gui.exchange.writers.view_export import ViewRequest
 
 FILTERS = {"xlsx": "Excel workbook (*.xlsx)", "pdf": "PDF document (*.pdf)", "html": "Web page (*.html)",
            "csv": "CSV, the findings (*.csv)"}
@@ -38,12 +40,16 @@ def describe(window: MainWindow) -> list[tuple[str, str]]:
     focus = panel.focus_bar.label.text() if not panel.focus_bar.isHidden() else ""
     follows = panel.filters.follows_selection()
     pairs.append(("findings of", "the selected providers" if follows else "all providers"))
+    from inspector_gui.exchange.writers.store_workbooks import query_filters  # on first export
+
     return pairs + query_filters(panel.query(), tag=panel.filters.tag.value(), focus=focus)
 
 
 def request(window: MainWindow, target: Path, fmt: str,
             parts: tuple[str, ...] = ("matrix", "findings")) -> ViewRequest:
     panel = window.findings
+    from inspector_gui.exchange.writers.view_export import ViewRequest  # the writers: on first export
+
     return ViewRequest(fmt, target, window.matrix.query(), panel.query(), panel.filters.tag.value(),
                        panel.model.notebook, describe(window), parts=parts)
 
@@ -82,6 +88,8 @@ class ViewExport(QObject):
             target = target.with_name(target.name + f".{fmt}")
         job = request(self.window, target, fmt, parts)
         self.window.status.showMessage(f"Exporting this view to {target.name}…")
+        from inspector_gui.exchange.writers.view_export import export_view
+
         self.window.runner.query("export/view", path, lambda store: export_view(store, job),
                                  lambda count: self._done(target, count), self._failed)
 

@@ -9,7 +9,7 @@ from inspector_gui.domain.grouping import group_providers
 from inspector_gui.domain.matrix import build_matrix
 from inspector_gui.reports.catalogue import Inspections, load_catalogue, open_catalogue
 from inspector_gui.store import Store
-from inspector_gui.ui.models.provider_tree import ProviderTreeModel
+from inspector_gui.ui.models.provider_tree import SINCE, ProviderTreeModel
 from inspector_gui.ui.models.rating_matrix import RatingMatrixModel
 
 pytestmark = pytest.mark.qt_log_level_fail("WARNING")  # any Qt warning is a failure here
@@ -39,12 +39,19 @@ def test_a_provider_expanded_before_its_inspections_arrive_gets_them_inserted(qt
     assert model.hasChildren(provider) and model.rowCount(provider) == 0
     assert not model.index_for_key("inspection:west-yorkshire-crc-2018-10-31").isValid()
     qtmodeltester.check(model)
+    since = provider.siblingAtColumn(SINCE)
+    assert since.data() is None, "no direction of travel before the inspections"
     catalogue.add_inspections(Inspections(
         {p: store.inspections(p) for p in ("west-yorkshire-crc", "essex-crc")}, complete=True))
     inserted: list[tuple[str, int, int]] = []
     model.rowsInserted.connect(lambda parent, first, last:
                                inserted.append((model.scope(parent).key, first, last)))
+    relaid: list[bool] = []
+    model.layoutChanged.connect(lambda *_: relaid.append(True))
     model.inspections_arrived()
+    assert relaid == [True], "views are told once that every row's Since cell may have changed"
+    assert since.data() == model.travel(model.index_for_key("provider:west-yorkshire-crc")
+                                        .internalPointer()).short
     assert sorted(inserted) == [("provider:essex-crc", 0, len(store.inspections("essex-crc")) - 1),
                                 ("provider:west-yorkshire-crc", 0, 1)]
     assert [model.index(r, 0, provider).data() for r in range(model.rowCount(provider))] == [

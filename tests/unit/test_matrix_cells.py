@@ -105,3 +105,20 @@ def test_a_block_leaves_out_standards_no_row_is_rated_on(store: Store):
     assert [b.framework.framework_id for b in data.blocks] == ["crc-nps-2018"]
     assert "4.1" not in [s.code for s in data.standards] and "3.1" in [s.code for s in data.standards]
     assert build_matrix([], store.frameworks()).blocks == ()
+
+
+def test_the_matrix_shares_each_columns_cells_without_a_rating_and_resolves_them_alike(store: Store):
+    """Every row's empty cells are one object per column and state (the garbage collector's
+    work on a 2,000-row matrix), and each equals the cell resolved for that row alone."""
+    rows = store.rating_matrix(latest_only=False)
+    frameworks = store.frameworks()
+    data = build_matrix(rows, frameworks)
+    for row, cells in zip(data.rows, data.cells, strict=True):
+        assert cells == tuple(resolve_cell(row, column, frameworks) for column in data.standards)
+    for position in range(len(data.standards)):
+        column = [cells[position] for cells in data.cells]
+        for state in (CellState.OTHER_FRAMEWORK, CellState.NOT_APPLICABLE, CellState.NOT_RECORDED):
+            assert len({id(c) for c in column if c.state is state}) <= 1
+        rated = [c for c in column if c.state is CellState.RATED]
+        assert len({id(c) for c in rated}) == len(rated), "a rated cell carries its own source"
+    assert sum(c.state is CellState.RATED for cells in data.cells for c in cells) > 50

@@ -7,30 +7,15 @@ renamed or removed. Dates keep the precision the sources gave (``2019``, ``2019-
 
 from __future__ import annotations
 
-import json
-import re
 from typing import Any
 
 from inspector_gui.domain.frameworks import Score
 from inspector_gui.domain.records import Finding
 from inspector_gui.domain.summary import CellSummary, InspectionSummary, ProviderSummary
+from inspector_gui.exchange.json_text import dumps
 
 SUMMARY_FORMAT = "inspector-gui/provider-summary"
 FORMAT_VERSION = 1
-
-
-_INVISIBLE = re.compile("[\x7f-\x9f\u061c\u200b-\u200f\u2028-\u202e\u2060-\u206f\ufeff"
-                        "\ufff9-\ufffb\ud800-\udfff]")
-"""What JSON may hold unescaped yet acts on a terminal or hides text: C1 controls, bidi and other
-format characters, line and paragraph separators, and lone surrogates (C0 controls json escapes
-itself)."""
-
-
-def dumps(document: object) -> str:
-    """JSON in UTF-8 with :data:`_INVISIBLE` characters written as ``\\uXXXX`` escapes; they can
-    only occur inside strings, where the escape means the same character."""
-    text = json.dumps(document, indent=2, ensure_ascii=False)
-    return _INVISIBLE.sub(lambda m: f"\\u{ord(m.group()):04x}", text) + "\n"
 
 
 def render_json(summary: ProviderSummary) -> str:

@@ -12,11 +12,14 @@ NO_PARENT = QModelIndex()
 """The invalid index: the parent of top-level rows (a shared default argument)."""
 
 
+READ_ONLY = Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
+"""Combined once: views ask every painted cell's flags, and ``|`` of two flags runs Python's
+``enum`` code each time."""
+
+
 def read_only_flags(index: Index) -> Qt.ItemFlag:
     """Flags of a read-only item: every valid index is enabled and selectable, nothing else."""
-    if not index.isValid():
-        return Qt.ItemFlag.NoItemFlags
-    return Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
+    return READ_ONLY if index.isValid() else Qt.ItemFlag.NoItemFlags
 
 
 def column_title(titles: Sequence[str], section: int, orientation: Qt.Orientation, role: int) -> str | None:

@@ -24,6 +24,7 @@ from inspector_gui.domain.matrix import Cell, CellState, MatrixData
 from inspector_gui.domain.records import MatrixRow
 from inspector_gui.ui.models import NO_PARENT, Index, read_only_flags
 from inspector_gui.ui.models.matrix_text import (
+    SortKey,
     cell_key,
     cell_name,
     cell_tip,
@@ -57,12 +58,15 @@ class RatingMatrixModel(QAbstractTableModel):
         self._data = MatrixData()
         self._frameworks: dict[str, Framework] = {}
         self._order: list[int] = []
+        self._keys: dict[int, list[SortKey]] = {}
+        """Each sorted column's keys, in row order: made once per reset, not on every sort."""
 
     def set_data(self, data: MatrixData, frameworks: dict[str, Framework]) -> None:
         """Show new rows (a model reset), in the order they came; the view sorts them after."""
         self.beginResetModel()
         self._data, self._frameworks = data, frameworks
         self._order = list(range(len(data.rows)))
+        self._keys = {}
         self.endResetModel()
 
     @property
@@ -135,7 +139,9 @@ class RatingMatrixModel(QAbstractTableModel):
         self.layoutAboutToBeChanged.emit()
         before = self.persistentIndexList()
         rows_before = [self._order[index.row()] for index in before]
-        keys = [self._sort_key(row, column) for row in range(len(self._data.rows))]
+        keys = self._keys.get(column)
+        if keys is None:
+            keys = self._keys[column] = [self._sort_key(row, column) for row in range(len(self._data.rows))]
         self._order = missing_last(keys, order == Qt.SortOrder.DescendingOrder)
         position = {row: place for place, row in enumerate(self._order)}
         self.changePersistentIndexList(before, [self.index(position[row], index.column())

@@ -1,0 +1,34 @@
+"""What the window hides from the garbage collector (``gc.freeze``) must hold no reference
+cycles, or it would never be freed: a store's catalogue and the provider tree made from it."""
+
+from __future__ import annotations
+
+import gc
+import weakref
+
+from inspector_gui.domain.grouping import group_providers
+from inspector_gui.reports.catalogue import load_catalogue
+from inspector_gui.store import Store
+from inspector_gui.ui.models.provider_tree import ProviderTreeModel
+
+
+def test_a_catalogue_and_its_provider_tree_are_freed_without_the_collector(store: Store):
+    gc.collect()
+    gc.disable()
+    try:
+        catalogue = load_catalogue(store.path)
+        names = {f: fw.name for f, fw in catalogue.frameworks.items()}
+        model = ProviderTreeModel()
+        model.set_groups(group_providers(catalogue.providers, "type_region", names),
+                         len(catalogue.providers), names, catalogue)
+        provider = model.index_for_key("provider:west-yorkshire-crc")
+        assert model.rowCount(provider) > 1, "its inspection rows made"
+        node = weakref.ref(model.index(0, 0, provider).internalPointer())
+        assert node() is not None and node().parent is provider.internalPointer()
+        del provider
+        model.set_groups([], 0, names, None)  # a rebuilt tree drops the old one
+        assert node() is None, "freed by reference counting alone"
+        del catalogue, model
+        assert gc.collect() == 0, "nothing was left for the collector to find"
+    finally:
+        gc.enable()
