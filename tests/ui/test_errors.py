@@ -109,7 +109,9 @@ def test_a_store_that_breaks_while_open_gets_one_dialog_not_one_per_panel(qtbot,
     settle(window)
     boxes = _boxes(window)
     assert len(boxes) == 1
-    assert "is not a SQLite database" in boxes[0].text()
+    # a fresh connection reads the new header, one opened before meets a page it cannot read:
+    # whichever query fails first names the problem
+    assert "is not a SQLite database" in boxes[0].text() or "is damaged" in boxes[0].text()
 
 
 def _damage(path: Path) -> None:
