@@ -57,7 +57,7 @@ class Neighbours:
     asked: bool = True
 
     def peers(self, store: Store, provider: Provider) -> PeerGroup | None:
-        found = store.statistical_neighbours(provider.provider_id)
+        found = dict.fromkeys(peer.provider_id for _source, peer in store.peer_group(provider.provider_id))
         return PeerGroup("Statistical neighbours", tuple(found)) if found else None
 
 

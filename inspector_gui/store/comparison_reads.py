@@ -115,17 +115,3 @@ class DistributionReads:
     def region_members(self, region: str) -> list[str]:
         return [r[0] for r in self._rows("SELECT provider_id FROM providers WHERE region = ? "
                                          "ORDER BY provider_id", (region,))]
-
-    def statistical_neighbours(self, provider_id: str) -> list[str] | None:
-        """A provider's published peers from a ``peer_groups`` table (``provider_id``,
-        ``peer_provider_id``), closest first; None when the store has no such table."""
-        table = self._rows("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'peer_groups'")
-        if not table:
-            return None
-        columns = {r["name"] for r in self._rows("PRAGMA table_info(peer_groups)")}
-        if not {"provider_id", "peer_provider_id"} <= columns:
-            return None
-        order = "position" if "position" in columns else "rowid"
-        rows = self._rows(f"SELECT peer_provider_id FROM peer_groups WHERE provider_id = ? ORDER BY {order}",
-                          (provider_id,))
-        return list(dict.fromkeys(r[0] for r in rows))

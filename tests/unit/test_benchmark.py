@@ -118,3 +118,11 @@ def test_bundled_ofsted_benchmark_counts_equal_direct_sql(ofsted_store: Path, pr
         result = _check(store, ofsted_store, provider_id, "neighbours")
     assert [g.label for g in result.groups][-1] == "Statistical neighbours"
     assert all(d.n > 0 for d in result.rows[0].groups)
+
+
+def test_the_peer_group_is_read_once_closest_first(council_store: Path) -> None:
+    with Store.open(council_store) as store:
+        assert [(source, p.provider_id) for source, p in store.peer_group("la-a")] == [
+            ("DfE statistical neighbours", "la-e"), ("DfE statistical neighbours", "la-b")]
+        assert store.peer_group("la-d") == []
+        assert not hasattr(store, "statistical_neighbours")
