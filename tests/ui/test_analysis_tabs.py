@@ -80,7 +80,8 @@ def test_tree_and_matrix_say_mapped_not_identical_like_the_exports(qtbot, window
     words = since.data(Qt.ItemDataRole.AccessibleTextRole)
     assert "up since the previous inspection" in words and "mapped, not identical" in words
     model = window.matrix.model
-    row = next(r for r in range(model.rowCount()) if model.row_at(r).provider.provider_id == "essex-north-pdu")
+    row = next(r for r in range(model.rowCount())
+               if model.row_at(r).provider.provider_id == "essex-north-pdu")
     cell = model.index(row, MATRIX_SINCE)
     assert cell.data().startswith("▲≈ ") and "mapped, not identical" in cell.data(Qt.ItemDataRole.ToolTipRole)
 

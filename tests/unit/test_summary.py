@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import pytest
 
+from inspector_gui.domain.change import Change, Movement
 from inspector_gui.domain.dates import PartialDate
 from inspector_gui.domain.frameworks import Framework, Standard
 from inspector_gui.domain.ratings import GRADED, Rating
@@ -16,7 +17,6 @@ from inspector_gui.domain.records import (
     RatingCell,
     split_urls,
 )
-from inspector_gui.domain.change import Change, Movement
 from inspector_gui.domain.summary import summarise_inspections
 from inspector_gui.reports.summary import build_summary, domain_choices, paged_findings
 from inspector_gui.store import Store

@@ -10,10 +10,10 @@ from pathlib import Path
 from click.testing import CliRunner
 
 from inspector_gui.cli import main
+from inspector_gui.domain.change import Change
 from inspector_gui.domain.dates import PartialDate
 from inspector_gui.domain.ratings import Rating
 from inspector_gui.domain.records import Inspection
-from inspector_gui.domain.change import Change
 from inspector_gui.domain.travel import TravelFilter, age_in_years, latest_travel, travel
 from inspector_gui.store import Store
 
