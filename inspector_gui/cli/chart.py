@@ -7,7 +7,14 @@ from pathlib import Path
 
 import click
 
-from inspector_gui.cli.common import fail, handle_errors, open_store, provider_type_option, store_option
+from inspector_gui.cli.common import (
+    fail,
+    handle_errors,
+    open_store,
+    provider_type_option,
+    store_option,
+    store_provider_type,
+)
 from inspector_gui.cli.destination import check_destination, destination, report, shown, to_stdout
 from inspector_gui.domain.chartdata import SERIES_MODES
 from inspector_gui.exchange.atomic import write_atomic
@@ -60,7 +67,7 @@ def chart(provider: str | None, kind: str, series: str, national: bool, trend: b
     if sum((bool(provider), national, trend)) != 1:
         fail("give one of PROVIDER, --national or --trend")
     with open_store(store_path) as store:
-        data = _load(store, provider, kind, national, by, provider_type)
+        data = _load(store, provider, kind, national, by, store_provider_type(store, provider_type))
     options = {"mode": series} if provider and kind == "history" else {}
     if national:
         options = {"percent": percent}

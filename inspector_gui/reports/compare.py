@@ -30,6 +30,8 @@ RECURRING = 0.15
 bundled data (docs/compare.md has the scores it was read from)."""
 SPEAKS_TO = 0.15
 """Similarity from which a later finding is listed under an earlier recommendation."""
+NO_FINDINGS = ("no findings are recorded in the store for either inspection (a data set may hold "
+               "ratings only, as Ofsted's does): there is nothing to pair")
 MAX_FINDINGS = 2_000
 """Findings read per inspection; more is a store of another shape than inspections have."""
 
@@ -89,6 +91,12 @@ class Comparison:
     @property
     def same_framework(self) -> bool:
         return self.earlier.framework_id == self.later.framework_id
+
+    @property
+    def has_findings(self) -> bool:
+        """False when neither inspection has a finding in the store: the finding sections are then
+        one note (:data:`NO_FINDINGS`), not zeros that read as "nothing recurred"."""
+        return bool(self.recurring or self.new or self.no_longer)
 
 
 def change_between(before: Rating, after: Rating, same_framework: bool = True) -> str:

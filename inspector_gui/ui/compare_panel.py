@@ -25,6 +25,7 @@ from inspector_gui.domain.records import KIND_LABELS, Finding, Inspection, Provi
 from inspector_gui.reports.catalogue import Catalogue
 from inspector_gui.reports.compare import (
     MAPPED,
+    NO_FINDINGS,
     CompareError,
     Comparison,
     compare_inspections,
@@ -181,6 +182,9 @@ def _sections(c: Comparison) -> list[QTreeWidgetItem]:
     standards = _item((f"Standards ({len(c.standards)})", "", "", ""), [
         _item((s.title, s.before.label + (f" ({s.earlier.title})" if s.mapped and s.earlier else ""),
                s.after.label, s.change + (f"; {MAPPED}" if s.mapped else ""))) for s in c.standards])
+    if not c.has_findings:
+        return [overall, score, standards, _item(("Findings", "", "", "none recorded"),
+                                                 [_item(("", NO_FINDINGS, "", ""))])]
     recurring = _item((f"Recurring findings ({len(c.recurring)})", "", "", ""), [
         _item(("Recurring", _finding(p.earlier), _finding(p.later),
                f"match {p.strength:.2f}" + (f"; {MAPPED}" if p.mapped else ""))) for p in c.recurring])

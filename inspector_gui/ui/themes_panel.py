@@ -130,6 +130,10 @@ class ThemesPanel(QWidget):
 
     def _counted(self, result: tuple[ThemeTable, str]) -> None:
         table, source = result
+        if table.note:
+            self._show(None, table.note)
+            self.status.setText("no findings in this store")
+            return
         self._show(table, "")
         from inspector_gui.charts.figure import theme_for
         from inspector_gui.charts.themes import ThemeFigure

@@ -101,17 +101,6 @@ def test_benchmark_command_as_json(council_store: Path) -> None:
     assert bad.exit_code == 2 and "Nowhere Council" in bad.stderr
 
 
-@pytest.fixture(scope="module")
-def ofsted_store(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """The bundled Ofsted ILACS set, imported through its shipped mapping."""
-    data = Path(__file__).parents[2] / "data"
-    path = tmp_path_factory.mktemp("ofsted") / "ofsted.db"
-    result = CliRunner().invoke(main, ["import", str(data / "ofsted-ilacs" / "ofsted_csc_ilacs_history.csv"),
-                                       "--mapping", str(data / "ofsted-ilacs.toml"), "--store", str(path)])
-    assert result.exit_code == 0, result.output
-    return path
-
-
 @pytest.mark.parametrize("provider_id", ["ofsted-80481", "ofsted-80487"])  # Leeds, Barnet
 def test_bundled_ofsted_benchmark_counts_equal_direct_sql(ofsted_store: Path, provider_id: str) -> None:
     with Store.open(ofsted_store) as store:
