@@ -30,7 +30,8 @@ def test_ratings_and_compare_say_mapped_not_identical(store_path: Path) -> None:
     assert compared["overall"]["change"] == UP_MAPPED
 
 
-@pytest.mark.parametrize("fmt", ["md", "csv", "json", "html", "xlsx", "pdf"])
+@pytest.mark.parametrize("fmt", ["md", "csv", "json", "html", "xlsx",
+                                 pytest.param("pdf", marks=pytest.mark.needs_qt)])
 def test_every_export_format_says_mapped_not_identical(store_path: Path, tmp_path: Path, fmt: str) -> None:
     target = tmp_path / f"essex.{fmt}"
     _run(store_path, "export", "Essex North PDU", "--format", fmt, "-o", str(target), "--no-chart")
