@@ -69,7 +69,7 @@ class ChartsPanel(QWidget):
         self.percent = _combo((("Counts", ""), ("Percentages", "yes")), "Show counts or percentages")
         self.national_type = _combo(TYPE_CHOICES, "Only inspections of this provider type")
         self.trend_type = _combo(TYPE_CHOICES, "Only ratings of this provider type")
-        self.national_share = QCheckBox("National &share")
+        self.national_share = QCheckBox("Nat&ional share")
         self.national_share.setToolTip("Add the share of the provider's type rated Good or better "
                                        "nationally at each inspection (same framework, with n)")
         controls = {"history": [self.series, self.national_share], "heatmap": [],
