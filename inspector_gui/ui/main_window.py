@@ -285,6 +285,7 @@ class MainWindow(QMainWindow):
 
     def _inspections_loaded(self) -> None:
         self.providers.inspections_arrived()
+        self.findings.narrow_domains()
         self.inspections_loaded.emit()
 
     def _open_failed(self, error: InspectorError) -> None:
