@@ -1,6 +1,7 @@
 """The Compare tab: two inspections of the selected provider side by side — by default its latest
-and the one before, or the inspection selected in the tree and the one before it; "From" and "To"
-pick any two. Sections: overall and score, standards (with their change; "mapped, not identical"
+and the one before, or the inspection selected in the tree and the one before it, or the two
+inspections selected in the tree ("Compare these two inspections"); "From" and "To" pick any two.
+Sections: overall and score, standards (with their change; "mapped, not identical"
 across frameworks), recurring findings with their match strength, new ones, those no longer
 mentioned, and each earlier recommendation with the later findings that speak to it.
 
@@ -99,6 +100,24 @@ class ComparePanel(QWidget):
 
     def follow(self, provider_id: str | None, inspection_id: str | None) -> None:
         """The tree's selection: its provider, and the inspection to compare with its previous."""
+        self._set_provider(provider_id)
+        try:
+            earlier, later = pick_inspections(self._inspections, None, inspection_id or None)
+        except CompareError:  # fewer than two inspections, or a first one: refresh says so
+            earlier = later = None
+        self._choose(earlier, later)
+
+    def compare_pair(self, provider_id: str, first_id: str, second_id: str) -> None:
+        """Two inspections selected in the tree, as From and To: earlier → later, whatever the
+        order they were selected in."""
+        self._set_provider(provider_id)
+        found = {i.inspection_id: i for i in self._inspections}
+        pair = sorted((found[i] for i in (first_id, second_id) if i in found),
+                      key=self._inspections.index, reverse=True)
+        earlier, later = pair if len(pair) == 2 else (None, None)
+        self._choose(earlier, later)
+
+    def _set_provider(self, provider_id: str | None) -> None:
         catalogue = self._catalogue
         provider = catalogue.provider(provider_id) if catalogue and provider_id else None
         inspections = (catalogue.inspections_of(provider_id) or []) if catalogue and provider_id else []
@@ -106,10 +125,8 @@ class ComparePanel(QWidget):
         choices = [(_label(i), i.inspection_id) for i in inspections]
         for box in (self.start, self.end):
             box.set_choices(choices)
-        try:
-            earlier, later = pick_inspections(inspections, None, inspection_id or None)
-        except CompareError:  # fewer than two inspections, or a first one: refresh says so
-            earlier = later = None
+
+    def _choose(self, earlier: Inspection | None, later: Inspection | None) -> None:
         if earlier is not None and later is not None:
             self.start.set_value(earlier.inspection_id)
             self.end.set_value(later.inspection_id)
