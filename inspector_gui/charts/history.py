@@ -156,7 +156,6 @@ class HistoryFigure(Figure):
         axis.setTextPen(pg.mkPen(self.theme.muted))
         axis.setTickFont(font(9))
         axis.setTicks([[(share_y(s / 100, top), f"{s}%") for s in (0, 25, 50, 75, 100)], []])
-        self.set_axis_label("right", "National share Good or better")
 
 
 class SeriesSample(ItemSample):

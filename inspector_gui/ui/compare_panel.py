@@ -167,12 +167,15 @@ class ComparePanel(QWidget):
         frameworks = ("same framework" if result.same_framework else
                       f"frameworks differ: standards matched through their concept, {MAPPED}")
         pair = f"{_label(result.earlier)} → {_label(result.later)}"
-        self._say(f"{result.provider.name}: {pair} ({frameworks}). "
-                  "Pairings of findings are suggestions: the match strength (0 to 1) is shown.")
+        pairing = (" Pairings of findings are suggestions: the match strength (0 to 1) is shown."
+                   if result.has_findings else "")
+        self._say(f"{result.provider.name}: {pair} ({frameworks}).{pairing}")
         for item in _sections(result):
             self.tree.addTopLevelItem(item)
             item.setExpanded(True)
             item.setFirstColumnSpanned(False)
+        if not result.has_findings:  # the one note across the row, not cut to a column
+            self.tree.topLevelItem(self.tree.topLevelItemCount() - 1).child(0).setFirstColumnSpanned(True)
         self.tree.setCurrentItem(self.tree.topLevelItem(0))
 
 
@@ -201,7 +204,7 @@ def _sections(c: Comparison) -> list[QTreeWidgetItem]:
                s.after.label, s.change + (f"; {MAPPED}" if s.mapped else ""))) for s in c.standards])
     if not c.has_findings:
         return [overall, score, standards, _item(("Findings", "", "", "none recorded"),
-                                                 [_item(("", NO_FINDINGS, "", ""))])]
+                                                 [_item((NO_FINDINGS, "", "", ""))])]
     recurring = _item((f"Recurring findings ({len(c.recurring)})", "", "", ""), [
         _item(("Recurring", _finding(p.earlier), _finding(p.later),
                f"match {p.strength:.2f}" + (f"; {MAPPED}" if p.mapped else ""))) for p in c.recurring])
