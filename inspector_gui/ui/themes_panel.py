@@ -79,7 +79,7 @@ class ThemesPanel(QWidget):
         table.verticalHeader().hide()
         header = table.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-        header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        header.setStretchLastSection(True)  # the group's name keeps its width when the tab is narrow
         table.setAccessibleName("Theme counts")
         table.activated.connect(self._activated)
         return table
