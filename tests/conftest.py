@@ -32,6 +32,21 @@ def _bundled_master(tmp_path_factory: pytest.TempPathFactory) -> Path:
     return path
 
 
+@pytest.fixture(scope="session")
+def ofsted_store(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The bundled Ofsted ILACS set, imported through its shipped mapping (read it, never write)."""
+    from click.testing import CliRunner
+
+    from inspector_gui.cli import main
+
+    data = paths.data_dir()
+    path = tmp_path_factory.mktemp("ofsted") / "ofsted.db"
+    result = CliRunner().invoke(main, ["import", str(data / "ofsted-ilacs" / "ofsted_csc_ilacs_history.csv"),
+                                       "--mapping", str(data / "ofsted-ilacs.toml"), "--store", str(path)])
+    assert result.exit_code == 0, result.output
+    return path
+
+
 @pytest.fixture
 def store_path(_bundled_master: Path, tmp_path: Path) -> Path:
     """A private, writable copy of the bundled-data store."""

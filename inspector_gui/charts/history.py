@@ -12,13 +12,15 @@ from pyqtgraph.graphicsItems.ScatterPlotItem import drawSymbol
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QPainter
 
-from inspector_gui.charts.figure import Figure, Theme, spot_tip, tip_html, year_ticks
+from inspector_gui.charts.figure import Figure, Theme, font, spot_tip, tip_html, year_ticks
 from inspector_gui.domain.chartdata import (
     NOT_GRADED_LEVEL,
     HistoryChart,
     Marker,
     SeriesGroup,
     series_offsets,
+    share_path,
+    share_y,
     step_path,
 )
 from inspector_gui.domain.palette import series_colour, swatch
@@ -36,6 +38,7 @@ class HistoryFigure(Figure):
         self.mode = mode
         self.series_items: list[tuple[SeriesGroup, pg.ScatterPlotItem]] = []
         self.overall_markers: pg.ScatterPlotItem | None = None
+        self.share_line: pg.PlotDataItem | None = None
         self.add_legend(SeriesSample)
         if not chart.overall:
             self.show_empty("No inspections recorded for this provider")
@@ -46,12 +49,16 @@ class HistoryFigure(Figure):
         offsets = iter(series_offsets(sum(len(g.members) for g in groups)))
         for index, group in enumerate(groups):
             self._group(group, index, [next(offsets) for _ in group.members])
+        if chart.national:
+            self._national()
         self.add_changes(chart.changes, label_y=chart.top_level + 0.8)
 
     def _axes(self) -> None:
         low, high = self.chart.x_range()
         bottom = NOT_GRADED_LEVEL - 0.5 if self.chart.has_ungraded else -0.5
         top = self.chart.top_level + (1.0 if self.chart.changes else 0.5)
+        if self.chart.national:  # room for the share axis's 0% and 100% ticks
+            bottom, top = min(bottom, -0.65), max(top, self.chart.top_level + 0.65)
         self.plot.setXRange(low, high, padding=0)
         self.plot.setYRange(bottom, top, padding=0)
         ticks = list(self.chart.level_ticks)
@@ -117,6 +124,38 @@ class HistoryFigure(Figure):
         scatter = self._markers(markers, 9, symbol, colour, item, colour)
         self.add_legend_entry(item, group.label)
         self.series_items.append((group, scatter))
+
+
+    def _national(self) -> None:
+        """The national share Good or better: a dashed line on a right-hand 0-100% axis, each
+        point labelled with its share and n, broken where the framework changes."""
+        top = self.chart.top_level
+        xs, ys = share_path(self.chart.national, top)
+        pen = pg.mkPen(self.theme.muted, width=1.8, style=Qt.PenStyle.DashLine)
+        line = pg.PlotDataItem(xs, ys, pen=pen, connect="finite")
+        line.legend_symbol = "d"
+        self.plot.addItem(line)
+        self.add_legend_entry(line, "National share Good or better (right axis)")
+        shown = [p for p in self.chart.national if p.share is not None]
+        spots = [{"pos": (p.x, share_y(p.share or 0.0, top)), "data": tip_html(p.tip), "size": 10,
+                  "symbol": "d", "brush": pg.mkBrush(self.theme.background),
+                  "pen": pg.mkPen(self.theme.muted, width=1.8)} for p in shown]
+        scatter = pg.ScatterPlotItem(spots=spots, hoverable=True, tip=spot_tip)
+        scatter.setParentItem(line)
+        low, high = self.chart.x_range()
+        for point in shown:  # the label on the side away from the nearer edge, never cut off
+            right = point.x < (low + high) / 2
+            label = pg.TextItem(point.label, color=self.theme.muted, anchor=(-0.1 if right else 1.1, 1.1))
+            label.setFont(font(8))
+            label.setPos(point.x, share_y(point.share or 0.0, top))
+            label.setParentItem(line)
+        self.share_line = line
+        axis = self.plot.getAxis("right")
+        self.plot.showAxis("right")
+        axis.setPen(pg.mkPen(self.theme.muted))
+        axis.setTextPen(pg.mkPen(self.theme.muted))
+        axis.setTickFont(font(9))
+        axis.setTicks([[(share_y(s / 100, top), f"{s}%") for s in (0, 25, 50, 75, 100)], []])
 
 
 class SeriesSample(ItemSample):

@@ -7,7 +7,14 @@ from pathlib import Path
 
 import click
 
-from inspector_gui.cli.common import fail, handle_errors, open_store, provider_type_option, store_option
+from inspector_gui.cli.common import (
+    fail,
+    handle_errors,
+    open_store,
+    provider_type_option,
+    store_option,
+    store_provider_type,
+)
 from inspector_gui.cli.destination import check_destination, destination, report, shown, to_stdout
 from inspector_gui.domain.chartdata import SERIES_MODES
 from inspector_gui.exchange.atomic import write_atomic
@@ -26,6 +33,9 @@ IMAGE_FORMATS = ("png", "svg")
               help="For a provider: ratings over time, or the standards heat strip.")
 @click.option("--series", type=click.Choice(SERIES_MODES), default="domain", show_default=True,
               help="History: series drawn beside the overall rating.")
+@click.option("--national-share", is_flag=True,
+              help="History: add the share of the provider type rated Good or better nationally "
+                   "at each inspection (same framework, with n).")
 @click.option("--national", is_flag=True, help="Overall ratings of every provider per year or round.")
 @click.option("--trend", is_flag=True, help="Share of standards rated Good or better, per domain.")
 @click.option("--by", type=click.Choice(BY_CHOICES), default="year", show_default=True,
@@ -40,7 +50,8 @@ IMAGE_FORMATS = ("png", "svg")
 @click.option("--force", is_flag=True, help="Replace the output file if it exists.")
 @store_option
 @handle_errors
-def chart(provider: str | None, kind: str, series: str, national: bool, trend: bool, by: str,
+def chart(provider: str | None, kind: str, series: str, national_share: bool, national: bool,
+          trend: bool, by: str,
           provider_type: str | None, percent: bool, output: Path, fmt: str | None, size: str,
           force: bool, store_path: Path | None) -> None:
     """Draw a chart to a PNG or SVG file, with title, as-at date and source line.
@@ -51,6 +62,7 @@ def chart(provider: str | None, kind: str, series: str, national: bool, trend: b
     Example:
       inspector chart "West Yorkshire CRC" --output west-yorkshire.png
       inspector chart essex-north-pdu --kind heatmap --output essex.svg --size 900x600
+      inspector chart "West Yorkshire CRC" --national-share -o west-yorkshire.png
       inspector chart --national --by round --type CRC --output rounds.png
       inspector chart --trend --format svg -o - > trend.svg
     """
@@ -59,8 +71,11 @@ def chart(provider: str | None, kind: str, series: str, national: bool, trend: b
     check_destination(output, fmt, force)
     if sum((bool(provider), national, trend)) != 1:
         fail("give one of PROVIDER, --national or --trend")
+    if national_share and not (provider and kind == "history"):
+        fail("--national-share goes with a PROVIDER's history chart")
     with open_store(store_path) as store:
-        data = _load(store, provider, kind, national, by, provider_type)
+        data = _load(store, provider, kind, national, by, store_provider_type(store, provider_type),
+                     national_share)
     options = {"mode": series} if provider and kind == "history" else {}
     if national:
         options = {"percent": percent}
@@ -87,13 +102,15 @@ def _size(text: str) -> tuple[int, int]:
 
 
 def _load(store: Store, provider: str | None, kind: str, national: bool, by: str,
-          provider_type: str | None) -> object:
+          provider_type: str | None, national_share: bool = False) -> object:
     if national:
         return load_national(store, by, provider_type)
     if not provider:
         return load_trend(store, provider_type)
     provider_id = store.find_provider(provider).provider_id
-    return (load_history if kind == "history" else load_heatmap)(store, provider_id)
+    if kind == "history":
+        return load_history(store, provider_id, national_share)
+    return load_heatmap(store, provider_id)
 
 
 def _render(data: object, fmt: str, width: int, height: int, options: dict[str, object],

@@ -59,10 +59,23 @@ def store_target(path: Path | None, store_path: Path | None) -> Path:
 
 
 def provider_type_option(func: Callable[..., Any]) -> Callable[..., Any]:
-    """``--type``, any case; the value passed on is the type as the store spells it."""
-    return click.option("--type", "provider_type",
-                        type=click.Choice(PROVIDER_TYPES, case_sensitive=False),
-                        help="Only providers of this type.")(func)
+    """``--type``, any case: a type of the store's providers (probation's CRC, PDU…, Ofsted's
+    local authority); :func:`store_provider_type` turns it into the store's spelling."""
+    return click.option("--type", "provider_type", metavar="TYPE",
+                        help=f"Only providers of this type ({', '.join(PROVIDER_TYPES)}; "
+                             "local authority for Ofsted; any type the store holds).")(func)
+
+
+def store_provider_type(store: Store, typed: str | None) -> str | None:
+    """``typed`` as the store spells it (any case); one line naming the store's types when it
+    holds no provider of that type."""
+    if typed is None:
+        return None
+    types = list(dict.fromkeys(t for i in store.inspectorates() for t in i.provider_types))
+    found = next((t for t in types if t.casefold() == typed.strip().casefold()), None)
+    if found is None:
+        fail(f"--type {typed!r}: the store has no providers of that type; its types: {', '.join(types)}")
+    return found
 
 
 @contextlib.contextmanager

@@ -23,6 +23,7 @@ from inspector_gui.cli.common import (
     refuse_invisible,
     resolve_domains,
     store_option,
+    store_provider_type,
 )
 from inspector_gui.cli.notebook import add_notebook_columns, notebook_option
 from inspector_gui.cli.output import render, say
@@ -231,6 +232,7 @@ def ratings(provider: str | None, round_: str | None, provider_type: str | None,
     latest_only = not (all_inspections or round_)
     with open_store(store_path) as store:
         found = store.find_provider(provider) if provider else None
+        provider_type = store_provider_type(store, provider_type)
         rows = store.rating_matrix(provider_ids=(found.provider_id,) if found else None, round=round_,
                                    provider_type=provider_type, latest_only=latest_only)
         frameworks = store.frameworks()

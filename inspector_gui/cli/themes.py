@@ -41,6 +41,12 @@ def themes(text: str | None, by: str, list_themes: bool, fmt: str, store_path: P
         fail(f"{text!r} has no words to search for")
     with open_store(store_path) as store:
         table = theme_table(store, theme, by)
+    if table.note:
+        if fmt != "table":
+            say(render([], [by, "inspections_matching", "inspections", "share", "findings_matching"], fmt),
+                data=fmt == "csv")
+        say(f"theme {theme.name}: {table.note}", err=True)
+        return
     columns = [by, "inspections_matching", "inspections", "share", "findings_matching"]
     records = table.records()
     if fmt == "table":

@@ -129,6 +129,51 @@ class SeriesGroup:
 
 
 @dataclass(frozen=True)
+class SharePoint:
+    """The national share at one of the provider's inspections: of the other providers of its type,
+    each by its latest inspection under the same framework published by then, how many were rated
+    Good or better overall (``good`` of ``n``)."""
+
+    inspection_id: str
+    x: float
+    framework_id: str
+    good: int
+    n: int
+    tip: tuple[str, ...]
+
+    @property
+    def share(self) -> float | None:
+        return self.good / self.n if self.n else None
+
+    @property
+    def label(self) -> str:
+        """``62% n 19`` beside the point."""
+        share = self.share
+        return f"{share:.0%} n {self.n}" if share is not None else "n 0"
+
+
+def share_path(points: Sequence[SharePoint], top_level: int) -> tuple[list[float], list[float]]:
+    """The national share as a line on the rating axis (0% at the bottom of the lowest band, 100%
+    at the top of the highest), broken (NaN) where the framework changes or there is no n: shares
+    of two frameworks are never joined."""
+    xs: list[float] = []
+    ys: list[float] = []
+    for index, point in enumerate(points):
+        if index and point.framework_id != points[index - 1].framework_id:
+            xs.append(math.nan)
+            ys.append(math.nan)
+        share = point.share
+        xs.append(point.x)
+        ys.append(math.nan if share is None else share_y(share, top_level))
+    return xs, ys
+
+
+def share_y(share: float, top_level: int) -> float:
+    """Where a share (0 to 1) sits on the history chart's rating axis: its right-hand axis."""
+    return -0.5 + share * (top_level + 1)
+
+
+@dataclass(frozen=True)
 class HistoryChart:
     """A provider's overall rating over time, its standards and domains, and framework changes."""
 
@@ -138,6 +183,8 @@ class HistoryChart:
     domains: tuple[SeriesGroup, ...]
     changes: tuple[FrameworkChange, ...]
     levels: tuple[tuple[int, str], ...] = ()
+    national: tuple[SharePoint, ...] = ()
+    """The national share at each inspection, when asked for (``load_history(national_share=True)``)."""
 
     @property
     def level_ticks(self) -> tuple[tuple[int, str], ...]:

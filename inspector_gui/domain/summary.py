@@ -1,9 +1,10 @@
 """A provider summary as plain data: what every export format shows, computed once, free of Qt and
 of the store, so the change logic is tested with plain records.
 
-Changes compare each inspection with the provider's previous one. The inspectorate changed its
-standards and rating bands in 2021 and 2023, so ratings given under different frameworks are never
-compared: such a change is "not comparable" rather than a guess at up or down.
+Changes compare each inspection with the provider's previous one by the one rule of
+:mod:`inspector_gui.domain.change`: across a framework change the overall rating's move is still
+stated but marked "mapped, not identical", and a standard is compared only with the earlier
+framework's standard of the same concept.
 """
 
 from __future__ import annotations
@@ -11,9 +12,9 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
-from enum import Enum
 from typing import Any
 
+from inspector_gui.domain.change import Movement, counterpart, movement
 from inspector_gui.domain.dates import PartialDate
 from inspector_gui.domain.frameworks import Framework, Score, Standard, compute_score
 from inspector_gui.domain.ratings import Rating
@@ -27,54 +28,15 @@ from inspector_gui.domain.records import (
 )
 
 
-class Change(Enum):
-    """How a rating moved since the provider's previous inspection."""
-
-    UP = "up"
-    DOWN = "down"
-    SAME = "same"
-    NOT_COMPARABLE = "not comparable"
-    NONE = ""
-
-    @property
-    def symbol(self) -> str:
-        """A glyph for tight cells; the words are in :attr:`label`."""
-        return _SYMBOLS[self]
-
-    @property
-    def label(self) -> str:
-        return _LABELS[self]
-
-
-_SYMBOLS = {Change.UP: "▲", Change.DOWN: "▼", Change.SAME: "=", Change.NOT_COMPARABLE: "≠",
-            Change.NONE: ""}
-_LABELS = {Change.UP: "up since the previous inspection",
-           Change.DOWN: "down since the previous inspection",
-           Change.SAME: "same as the previous inspection",
-           Change.NOT_COMPARABLE: "not comparable: the previous inspection used another framework",
-           Change.NONE: ""}
-
-
-def compare(previous: Rating | None, current: Rating, same_framework: bool) -> Change:
-    """The change from ``previous`` (None: no earlier inspection) to ``current``."""
-    if previous is None or not current.is_graded:
-        return Change.NONE
-    if not same_framework:
-        return Change.NOT_COMPARABLE
-    if not previous.is_graded:
-        return Change.NONE
-    step = (current.level or 0) - (previous.level or 0)
-    return Change.UP if step > 0 else Change.DOWN if step < 0 else Change.SAME
-
-
 @dataclass(frozen=True)
 class CellSummary:
     """One standard in one inspection: its rating (if recorded) and the change."""
 
     standard: Standard
     cell: RatingCell | None
-    change: Change = Change.NONE
+    change: Movement = Movement()
     previous: Rating | None = None
+    """The rating it is compared with (its concept's counterpart across frameworks), if any."""
 
     @property
     def rating(self) -> Rating:
@@ -88,7 +50,7 @@ class InspectionSummary:
     inspection: Inspection
     framework: Framework
     score: Score
-    overall_change: Change
+    overall_change: Movement
     cells: tuple[CellSummary, ...]
 
     @property
@@ -183,18 +145,19 @@ def summarise_inspections(provider: Provider, history: Iterable[HistoryPoint],
     previous: HistoryPoint | None = None
     for point in history:
         framework = frameworks[point.inspection.framework_id]
-        result.append(_summarise(point, framework, provider.provider_type, previous))
+        before = frameworks[previous.inspection.framework_id] if previous else None
+        result.append(_summarise(point, framework, provider.provider_type, previous, before))
         previous = point
     return tuple(reversed(result))
 
 
 def _summarise(point: HistoryPoint, framework: Framework, provider_type: str,
-               previous: HistoryPoint | None) -> InspectionSummary:
-    same = previous is not None and previous.inspection.framework_id == framework.framework_id
-    cells = tuple(_cell_summary(s, point.cells.get(s.code), previous, same)
+               previous: HistoryPoint | None, earlier: Framework | None) -> InspectionSummary:
+    same = earlier is not None and earlier.framework_id == framework.framework_id
+    cells = tuple(_cell_summary(s, point.cells.get(s.code), previous, earlier, same)
                   for s in _rated_standards(framework, provider_type, point.cells))
     score = compute_score(framework, provider_type, {c: cell.rating for c, cell in point.cells.items()})
-    overall = compare(previous.overall if previous else None, point.overall, same)
+    overall = movement(previous.overall if previous else None, point.overall, same)
     return InspectionSummary(point.inspection, framework, score, overall, cells)
 
 
@@ -205,11 +168,11 @@ def _rated_standards(framework: Framework, provider_type: str,
 
 
 def _cell_summary(standard: Standard, cell: RatingCell | None, previous: HistoryPoint | None,
-                  same_framework: bool) -> CellSummary:
-    before: Rating | None = None
-    if previous is not None:
-        earlier = previous.cells.get(standard.code) if same_framework else None
-        before = earlier.rating if earlier else Rating.NOT_RECORDED
+                  earlier: Framework | None, same_framework: bool) -> CellSummary:
     rating = cell.rating if cell else Rating.NOT_RECORDED
-    change = compare(before, rating, same_framework)
-    return CellSummary(standard, cell, change, before if same_framework else None)
+    match = counterpart(standard, earlier.standards, same_framework) if earlier else None
+    if previous is None or match is None:
+        return CellSummary(standard, cell)
+    found = previous.cells.get(match.code)
+    before = found.rating if found else Rating.NOT_RECORDED
+    return CellSummary(standard, cell, movement(before, rating, same_framework), before)

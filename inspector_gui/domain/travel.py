@@ -1,9 +1,8 @@
 """Direction of travel and age of a provider's latest overall rating: how it moved since the
 provider's previous inspection, and how long ago it was published.
 
-Overall ratings use the same four words in every framework, so a change across a framework
-change is still shown, marked "mapped, not identical": the standards and rating rules behind the
-word changed in 2021 and 2023.
+The change is the one rule of :mod:`inspector_gui.domain.change`: across a framework change it
+is still shown, marked "mapped, not identical" (``≈`` after the sign).
 """
 
 from __future__ import annotations
@@ -11,43 +10,42 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 
+from inspector_gui.domain.change import ACROSS, Change, Movement, movement
 from inspector_gui.domain.dates import PartialDate
 from inspector_gui.domain.records import Inspection
-from inspector_gui.domain.summary import Change, compare
-
-ACROSS = "mapped, not identical: the previous inspection used another framework"
 
 
 @dataclass(frozen=True)
 class Travel:
     """The latest inspection's overall change since the previous one, and its age in years."""
 
-    change: Change
+    change: Movement
     previous: Inspection | None
     age: float | None
-    across_frameworks: bool = False
 
     @property
     def worse(self) -> bool:
-        return self.change is Change.DOWN
+        return self.change.change is Change.DOWN
+
+    @property
+    def across_frameworks(self) -> bool:
+        return self.change.mapped
 
     @property
     def symbol(self) -> str:
-        """``▼``, ``▲``, ``=`` (with ``≈`` across frameworks), empty when there is no change."""
-        if self.change is Change.NONE:
-            return ""
-        return self.change.symbol + ("≈" if self.across_frameworks else "")
+        """``▼``, ``▲``, ``=`` (with ``≈`` across frameworks), empty without a graded move."""
+        return self.change.symbol
 
     @property
     def change_words(self) -> str:
         """``down since the previous inspection (Good, March 2019)``; empty without a change."""
         if self.previous is None:
             return "first inspection in the store"
-        if self.change is Change.NONE:
+        if self.change.change is Change.NONE:
             return "no graded rating to compare with the previous inspection"
         before = f"{self.previous.overall.label}, {self.previous.published.display()}"
-        words = f"{self.change.label} ({before})"
-        return f"{words}; {ACROSS}" if self.across_frameworks else words
+        words = f"{self.change.change.label} ({before})"
+        return f"{words}; {ACROSS}" if self.change.mapped else words
 
     @property
     def age_text(self) -> str:
@@ -78,9 +76,9 @@ class Travel:
 
 def travel(latest: Inspection, previous: Inspection | None, today: dt.date | None = None) -> Travel:
     """The travel of ``latest`` given the provider's inspection before it (None: none)."""
-    across = previous is not None and previous.framework_id != latest.framework_id
-    change = compare(previous.overall if previous else None, latest.overall, True)
-    return Travel(change, previous, age_in_years(latest.published, today or dt.date.today()), across)
+    same = previous is None or previous.framework_id == latest.framework_id
+    change = movement(previous.overall if previous else None, latest.overall, same)
+    return Travel(change, previous, age_in_years(latest.published, today or dt.date.today()))
 
 
 def age_in_years(published: PartialDate, today: dt.date) -> float | None:
@@ -95,10 +93,7 @@ def age_in_years(published: PartialDate, today: dt.date) -> float | None:
 def travel_record(moved: Travel) -> dict[str, object]:
     """``change`` and ``age`` as a listing shows them: ``down`` (``down, mapped, not identical``
     across frameworks), empty when there is nothing to compare; years to one decimal."""
-    change = moved.change.value if moved.change is not Change.NONE else ""
-    if change and moved.across_frameworks:
-        change += ", mapped, not identical"
-    return {"change": change, "age": round(moved.age, 1) if moved.age is not None else None}
+    return {"change": moved.change.value, "age": round(moved.age, 1) if moved.age is not None else None}
 
 
 @dataclass(frozen=True)

@@ -57,7 +57,7 @@ class Neighbours:
     asked: bool = True
 
     def peers(self, store: Store, provider: Provider) -> PeerGroup | None:
-        found = store.statistical_neighbours(provider.provider_id)
+        found = dict.fromkeys(peer.provider_id for _source, peer in store.peer_group(provider.provider_id))
         return PeerGroup("Statistical neighbours", tuple(found)) if found else None
 
 
@@ -159,11 +159,12 @@ def benchmark(store: Store, provider: Provider, inspection: Inspection,
 def _row(title: str, standard: Standard | None, own: Rating, code: str, groups: Sequence[PeerGroup],
          counts: Sequence[dict[str, dict[str, int]]]) -> BenchmarkRow:
     return BenchmarkRow(title, standard, own, tuple(
-        Distribution(group.label, _ratings(found.get(code, {})), own)
+        Distribution(group.label, rating_counts(found.get(code, {})), own)
         for group, found in zip(groups, counts, strict=True)))
 
 
-def _ratings(words: dict[str, int]) -> dict[Rating, int]:
+def rating_counts(words: dict[str, int]) -> dict[Rating, int]:
+    """Counts by rating word as ratings; words of no known scale are left out."""
     result: dict[Rating, int] = {}
     for word, count in words.items():
         try:

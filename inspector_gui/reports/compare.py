@@ -16,6 +16,8 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 
+from inspector_gui.domain.change import MAPPED as MAPPED  # re-exported: the compare outputs say it
+from inspector_gui.domain.change import counterpart, movement
 from inspector_gui.domain.frameworks import Framework, Score, Standard, compute_score
 from inspector_gui.domain.ratings import Rating
 from inspector_gui.domain.records import Finding, FindingQuery, Inspection, Provider
@@ -28,7 +30,8 @@ RECURRING = 0.15
 bundled data (docs/compare.md has the scores it was read from)."""
 SPEAKS_TO = 0.15
 """Similarity from which a later finding is listed under an earlier recommendation."""
-MAPPED = "mapped, not identical"
+NO_FINDINGS = ("no findings are recorded in the store for either inspection (a data set may hold "
+               "ratings only, as Ofsted's does): there is nothing to pair")
 MAX_FINDINGS = 2_000
 """Findings read per inspection; more is a store of another shape than inspections have."""
 
@@ -89,17 +92,18 @@ class Comparison:
     def same_framework(self) -> bool:
         return self.earlier.framework_id == self.later.framework_id
 
+    @property
+    def has_findings(self) -> bool:
+        """False when neither inspection has a finding in the store: the finding sections are then
+        one note (:data:`NO_FINDINGS`), not zeros that read as "nothing recurred"."""
+        return bool(self.recurring or self.new or self.no_longer)
 
-def change_between(before: Rating, after: Rating) -> str:
-    """``up``, ``down``, ``same``, ``newly rated``, ``no longer rated`` or ``not recorded``."""
-    if before.is_graded and after.is_graded:
-        step = (after.level or 0) - (before.level or 0)
-        return "up" if step > 0 else "down" if step < 0 else "same"
-    if after.is_graded:
-        return "newly rated"
-    if before.is_graded:
-        return "no longer rated"
-    return "not recorded"
+
+def change_between(before: Rating, after: Rating, same_framework: bool = True) -> str:
+    """``up``, ``down``, ``same``, ``newly rated``, ``no longer rated`` (the one rule of
+    :mod:`inspector_gui.domain.change`, with ``, mapped, not identical`` across frameworks when
+    ``same_framework`` is False) or ``not recorded``."""
+    return movement(before, after, same_framework).value or "not recorded"
 
 
 def pick_inspections(inspections: Sequence[Inspection], start: str | None, end: str | None
@@ -149,7 +153,7 @@ def compare_inspections(store: Store, provider: Provider, earlier: Inspection, l
     paired_new = {p.later.finding_id for p in recurring}
     return Comparison(
         provider, earlier, later, first, second,
-        change_between(earlier.overall, later.overall),
+        change_between(earlier.overall, later.overall, first.framework_id == second.framework_id),
         compute_score(first, provider.provider_type, before),
         compute_score(second, provider.provider_type, after),
         standard_changes(first, second, provider.provider_type, before, after),
@@ -171,7 +175,7 @@ def standard_changes(first: Framework, second: Framework, provider_type: str,
     later = [s for s in second.standards if s.applies(provider_type) or s.code in after]
     rows, used = [], set()
     for standard in later:
-        match = _counterpart(standard, earlier, mapped)
+        match = counterpart(standard, earlier, not mapped)
         if match is not None:
             used.add(match.code)
         was = before.get(match.code, Rating.NOT_RECORDED) if match else Rating.NOT_RECORDED
@@ -184,14 +188,6 @@ def standard_changes(first: Framework, second: Framework, provider_type: str,
             rows.append(StandardChange(standard, None, was, Rating.NOT_RECORDED,
                                        change_between(was, Rating.NOT_RECORDED)))
     return tuple(rows)
-
-
-def _counterpart(standard: Standard, earlier: Sequence[Standard], mapped: bool) -> Standard | None:
-    if not mapped:
-        return next((s for s in earlier if s.code == standard.code), None)
-    if not standard.concept:
-        return None
-    return next((s for s in earlier if s.concept == standard.concept), None)
 
 
 def _side(finding: Finding) -> str:

@@ -8,7 +8,14 @@ from typing import Any
 
 from inspector_gui.domain.frameworks import Score
 from inspector_gui.domain.records import KIND_LABELS, Finding, Inspection
-from inspector_gui.reports.compare import MAPPED, RECURRING, SPEAKS_TO, Comparison, FindingPair
+from inspector_gui.reports.compare import (
+    MAPPED,
+    NO_FINDINGS,
+    RECURRING,
+    SPEAKS_TO,
+    Comparison,
+    FindingPair,
+)
 
 MEASURE = ("weighted cosine similarity of the findings' Porter-stemmed words (as the full-text "
            "index holds them), each word weighted by how rare it is among the store's findings")
@@ -54,7 +61,8 @@ def comparison_record(c: Comparison) -> dict[str, Any]:
                        "match": MAPPED if s.mapped else ""} for s in c.standards],
         "findings": {"recurring": [_pair(p) for p in c.recurring],
                      "new": [_finding(f) for f in c.new],
-                     "no_longer_mentioned": [_finding(f) for f in c.no_longer]},
+                     "no_longer_mentioned": [_finding(f) for f in c.no_longer],
+                     **({} if c.has_findings else {"note": NO_FINDINGS})},
         "recommendations": [{"recommendation": _finding(r.recommendation),
                              "later_findings": [{**_finding(a.later), "match_strength": round(a.strength, 3)}
                                                 for a in r.answers]} for r in c.recommendations],
@@ -75,6 +83,8 @@ def comparison_rows(c: Comparison) -> list[dict[str, Any]]:
              "later": c.later.overall.label, "change": c.overall_change, **ids}]
     rows += [{"section": "standard", "subject": s.title, "earlier": s.before.label, "later": s.after.label,
               "change": s.change, "match": MAPPED if s.mapped else "", **ids} for s in c.standards]
+    if not c.has_findings:
+        rows.append({"section": "findings", "subject": "findings", "change": NO_FINDINGS, **ids})
     rows += [{"section": "recurring", "subject": finding_subject(p.later), "earlier": p.earlier.text,
               "later": p.later.text, "change": "recurring", "match": MAPPED if p.mapped else "",
               "match_strength": round(p.strength, 3), **ids} for p in c.recurring]
@@ -105,6 +115,8 @@ def comparison_lines(c: Comparison) -> list[tuple[str, str]]:
     for s in c.standards:
         mark = f" [{MAPPED}: {s.earlier.title}]" if s.mapped and s.earlier else ""
         lines.append(("", f"{s.title}: {s.before.label} → {s.after.label} ({s.change}){mark}"))
+    if not c.has_findings:
+        return [*lines, ("h", "Findings"), ("", NO_FINDINGS[0].upper() + NO_FINDINGS[1:] + ".")]
     lines.append(("h", f"Recurring findings ({len(c.recurring)})"))
     for p in c.recurring:
         mapped = f", {MAPPED}" if p.mapped else ""

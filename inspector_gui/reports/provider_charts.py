@@ -34,11 +34,17 @@ def source_line(store: Store) -> str:
     return f"Source: {names} publications, as imported into {store.path.name}"
 
 
-def load_history(store: Store, provider_id: str) -> HistoryChart:
-    """A provider's ratings over time: overall, per standard and per domain."""
+def load_history(store: Store, provider_id: str, national_share: bool = False) -> HistoryChart:
+    """A provider's ratings over time: overall, per standard and per domain; with
+    ``national_share`` also the national share rated Good or better at each inspection."""
     provider = store.provider(provider_id)
-    return history_chart(provider, store.rating_history(provider_id), store.frameworks(),
-                         store.as_at(), source_line(store), store.attribution(provider.inspectorate_id))
+    chart = history_chart(provider, store.rating_history(provider_id), store.frameworks(),
+                          store.as_at(), source_line(store), store.attribution(provider.inspectorate_id))
+    if not national_share:
+        return chart
+    from inspector_gui.reports.national_share import national_share as add_share
+
+    return add_share(store, provider, chart)
 
 
 def load_heatmap(store: Store, provider_id: str) -> HeatmapChart:

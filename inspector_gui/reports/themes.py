@@ -89,6 +89,8 @@ class ThemeTable:
     by: str
     rows: tuple[ThemeRow, ...]
     as_at: str = ""
+    note: str = ""
+    """Why there are no rows when it is not that nothing matched (:data:`NO_FINDINGS`)."""
 
     @property
     def matching(self) -> int:
@@ -102,8 +104,15 @@ class ThemeTable:
                  "findings_matching": row.count.findings} for row in self.rows]
 
 
+NO_FINDINGS = ("The store holds no findings (a data set may hold ratings only, as Ofsted's does): "
+               "themes are counted in findings, so there is nothing to count.")
+
+
 def theme_table(store: Store, theme: Theme, by: str = "year") -> ThemeTable:
-    """Counts for every group (in order; undated, no round and the like last)."""
+    """Counts for every group (in order; undated, no round and the like last); a store without
+    any finding gets :data:`NO_FINDINGS` rather than rows of zeros that read as data."""
+    if not store.has_findings():
+        return ThemeTable(theme, by, (), store.as_at(), NO_FINDINGS)
     match = theme.match
     counts = store.theme_counts(match, by) if match else []
     names = store.domain_names() if by == "domain" else {}

@@ -81,10 +81,11 @@ def text_terms(texts: Sequence[str]) -> list[set[str]]:
 LATEST_IN_FRAMEWORK = (
     "SELECT x.inspection_id, x.overall_rating FROM (SELECT i.inspection_id, i.provider_id, "
     "i.overall_rating, ROW_NUMBER() OVER (PARTITION BY i.provider_id ORDER BY i.published DESC, "
-    "i.inspection_id DESC) AS k FROM inspections i WHERE i.framework_id = ?) x "
+    "i.inspection_id DESC) AS k FROM inspections i WHERE i.framework_id = ? {until}) x "
     "JOIN providers p ON p.provider_id = x.provider_id "
     "WHERE x.k = 1 AND p.provider_type = ? AND x.provider_id != ? {among}")
-"""Every other provider of a type, by its latest inspection under one framework (one each)."""
+"""Every other provider of a type, by its latest inspection under one framework (one each), or its
+latest published by a date (``{until}``)."""
 
 
 class DistributionReads:
@@ -102,7 +103,7 @@ class DistributionReads:
         if among is not None:
             where = f"AND x.provider_id IN ({','.join('?' * len(among)) or 'NULL'})"
             params += list(among)
-        latest = LATEST_IN_FRAMEWORK.format(among=where)
+        latest = LATEST_IN_FRAMEWORK.format(among=where, until="")
         result: dict[str, dict[str, int]] = {}
         for r in self._rows(f"WITH l AS ({latest}) SELECT '' AS code, overall_rating AS rating, "
                             "count(*) AS n FROM l WHERE coalesce(overall_rating, '') != '' GROUP BY 2 "
@@ -112,20 +113,19 @@ class DistributionReads:
             result.setdefault(r["code"], {})[r["rating"]] = r["n"]
         return result
 
+    def overall_distribution_until(self, framework_id: str, provider_type: str, exclude: str,
+                                   published: str) -> dict[str, int]:
+        """``overall rating word -> count`` over every provider of ``provider_type`` but ``exclude``,
+        each by its latest inspection under ``framework_id`` published on or before ``published``
+        (an ISO date or its start, ``2020-03``: then any day of March 2020 counts; undated
+        inspections never count): the national picture as it stood at one of its inspections."""
+        latest = LATEST_IN_FRAMEWORK.format(among="", until=(
+            "AND coalesce(i.published, '') != '' AND substr(i.published, 1, length(?)) <= ?"))
+        rows = self._rows(f"SELECT overall_rating AS rating, count(*) AS n FROM ({latest}) "
+                          "WHERE coalesce(overall_rating, '') != '' GROUP BY 1",
+                          (framework_id, published, published, provider_type, exclude))
+        return {r["rating"]: r["n"] for r in rows}
+
     def region_members(self, region: str) -> list[str]:
         return [r[0] for r in self._rows("SELECT provider_id FROM providers WHERE region = ? "
                                          "ORDER BY provider_id", (region,))]
-
-    def statistical_neighbours(self, provider_id: str) -> list[str] | None:
-        """A provider's published peers from a ``peer_groups`` table (``provider_id``,
-        ``peer_provider_id``), closest first; None when the store has no such table."""
-        table = self._rows("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'peer_groups'")
-        if not table:
-            return None
-        columns = {r["name"] for r in self._rows("PRAGMA table_info(peer_groups)")}
-        if not {"provider_id", "peer_provider_id"} <= columns:
-            return None
-        order = "position" if "position" in columns else "rowid"
-        rows = self._rows(f"SELECT peer_provider_id FROM peer_groups WHERE provider_id = ? ORDER BY {order}",
-                          (provider_id,))
-        return list(dict.fromkeys(r[0] for r in rows))

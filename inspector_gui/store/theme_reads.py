@@ -51,6 +51,10 @@ class ThemeReads:
     def _rows(self, sql: str, params: Sequence[Any] | dict[str, Any] = ()) -> list[sqlite3.Row]:
         raise NotImplementedError
 
+    def has_findings(self) -> bool:
+        """Whether the store holds any finding at all (a ratings-only data set holds none)."""
+        return bool(self._rows("SELECT EXISTS (SELECT 1 FROM findings)")[0][0])
+
     def theme_counts(self, match: str, by: str) -> list[ThemeCount]:
         """Counts per group for an FTS5 MATCH expression, groups in key order; a group with
         findings but no match has ``matching`` 0."""

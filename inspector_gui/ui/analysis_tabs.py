@@ -46,17 +46,48 @@ def attach_benchmark(window: MainWindow) -> BenchmarkPanel:
 
 def attach_compare(window: MainWindow) -> ComparePanel:
     """A "Compare" tab following the tree's selection (a provider: its latest inspection with the
-    one before; an inspection: it with the one before), and View → Compare with previous
-    inspection (Ctrl+K), which shows the tab; its comparison exports as a workbook (the tab's
-    button and context menu, File → Export this comparison as Excel…)."""
+    one before; an inspection: it with the one before); View → Compare with previous inspection
+    (Ctrl+K), which shows the tab; and "Compare these two inspections" (View menu and the tree's
+    context menu; Ctrl+K too while two inspections are selected in the tree). Its comparison
+    exports as a workbook (the tab's button and context menu, File → Export this comparison as
+    Excel…)."""
     panel = ComparePanel(window.runner, window)
     index = window.add_panel("Compare", panel)
     window.compare_export = CompareExport(window, panel)  # type: ignore[attr-defined]
     _following(window, panel)
+
+    def show() -> None:
+        window.tabs.setCurrentIndex(index)
+        panel.tree.setFocus()
+
+    def compare_selected() -> bool:
+        pair = window.providers.selected_inspections()
+        if len(pair) != 2:
+            return False
+        first, second = pair
+        if first.provider_id != second.provider_id:
+            window.statusBar().showMessage("Select two inspections of the same provider to compare them.",
+                                           8000)
+            return True
+        assert first.provider_id and first.inspection_id and second.inspection_id
+        panel.compare_pair(first.provider_id, first.inspection_id, second.inspection_id)
+        show()
+        return True
+
     action = QAction("&Compare with previous inspection", window)
     action.setShortcut(QKeySequence(keys_for("compare")))
-    action.triggered.connect(lambda: (window.tabs.setCurrentIndex(index), panel.tree.setFocus()))
+    action.triggered.connect(lambda: compare_selected() or show())
+    pair = QAction("Compare &these two inspections", window)
+    pair.setToolTip(f"The two inspections selected in the tree, earlier → later "
+                    f"({keys_for('compare')} while two are selected)")
+    pair.setEnabled(False)
+    pair.triggered.connect(compare_selected)
+    tree = window.providers.tree
+    tree.selectionModel().selectionChanged.connect(
+        lambda *_: pair.setEnabled(len(window.providers.selected_inspections()) == 2))
+    tree.addAction(pair)
     window.commands.view_menu.addAction(action)
+    window.commands.view_menu.addAction(pair)
     return panel
 
 

@@ -103,7 +103,10 @@ class BenchmarkPanel(QWidget):
         for column in range(2, self.model.columnCount()):
             self.table.setItemDelegateForColumn(column, self._distributions)
         header = self.table.horizontalHeader()
-        header.setSectionResizeMode(0, QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(0, QHeaderView.ResizeMode.Interactive)
+        self.table.resizeColumnToContents(0)  # long titles elided where the table is narrow, so
+        header.resizeSection(0, min(header.sectionSize(0),  # the distributions stay in view
+                                    max(160, self.table.viewport().width() // 3)))
         header.resizeSection(1, BadgeDelegate.badge_width(self.table.font()) + 8)
         for column in range(2, self.model.columnCount()):
             self.table.resizeColumnToContents(column)

@@ -18,6 +18,7 @@ from typing import TYPE_CHECKING, Any
 from PySide6.QtCore import QEvent, Qt, Signal
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
+    QCheckBox,
     QComboBox,
     QFileDialog,
     QTabWidget,
@@ -68,8 +69,11 @@ class ChartsPanel(QWidget):
         self.percent = _combo((("Counts", ""), ("Percentages", "yes")), "Show counts or percentages")
         self.national_type = _combo(TYPE_CHOICES, "Only inspections of this provider type")
         self.trend_type = _combo(TYPE_CHOICES, "Only ratings of this provider type")
-        controls = {"history": [self.series], "heatmap": [], "national": [self.by, self.percent,
-                                                                          self.national_type],
+        self.national_share = QCheckBox("Nat&ional share")
+        self.national_share.setToolTip("Add the share of the provider's type rated Good or better "
+                                       "nationally at each inspection (same framework, with n)")
+        controls = {"history": [self.series, self.national_share], "heatmap": [],
+                    "national": [self.by, self.percent, self.national_type],
                     "trend": [self.trend_type]}
         self.pages = {tab: ChartPage(controls[tab]) for tab in TABS}
         self.tabs = QTabWidget()
@@ -104,6 +108,7 @@ class ChartsPanel(QWidget):
     def _connect(self) -> None:
         self.tabs.currentChanged.connect(lambda _: self._refresh())
         self.series.currentIndexChanged.connect(lambda _: self._redraw("history"))
+        self.national_share.toggled.connect(lambda _: self._reload("history"))
         self.percent.currentIndexChanged.connect(lambda _: self._redraw("national"))
         for combo, tab in ((self.by, "national"), (self.national_type, "national"),
                            (self.trend_type, "trend")):
@@ -138,6 +143,7 @@ class ChartsPanel(QWidget):
         """The choices worth remembering between sessions (the window stores them in settings)."""
         combos = self._state_combos()
         return {"tab": self.current_tab(), "save_dir": self._save_dir,
+                "national_share": "yes" if self.national_share.isChecked() else "",
                 **{key: combo.currentData() for key, combo in combos.items()}}
 
     def restore_state(self, state: Mapping[str, object]) -> None:
@@ -146,6 +152,7 @@ class ChartsPanel(QWidget):
             index = combo.findData(state.get(key))
             if index >= 0:
                 combo.setCurrentIndex(index)
+        self.national_share.setChecked(state.get("national_share") == "yes")
         tab, save_dir = state.get("tab"), state.get("save_dir")
         if tab in TABS:
             self.tabs.setCurrentIndex(TABS.index(tab))
@@ -217,10 +224,10 @@ class ChartsPanel(QWidget):
         """The load for a tab with today's choices bound as values (the worker reads no widget)."""
         from inspector_gui.reports import national_charts, provider_charts
 
-        provider, by = self._provider, self.by.currentData()
+        provider, by, share = self._provider, self.by.currentData(), self.national_share.isChecked()
         national_type, trend_type = self.national_type.currentData(), self.trend_type.currentData()
         loaders: dict[str, Loader] = {
-            "history": lambda store: provider_charts.load_history(store, provider),
+            "history": lambda store: provider_charts.load_history(store, provider, share),
             "heatmap": lambda store: provider_charts.load_heatmap(store, provider),
             "national": lambda store: national_charts.load_national(store, by, national_type or None),
             "trend": lambda store: national_charts.load_trend(store, trend_type or None),

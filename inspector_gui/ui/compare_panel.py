@@ -1,6 +1,7 @@
 """The Compare tab: two inspections of the selected provider side by side — by default its latest
-and the one before, or the inspection selected in the tree and the one before it; "From" and "To"
-pick any two. Sections: overall and score, standards (with their change; "mapped, not identical"
+and the one before, or the inspection selected in the tree and the one before it, or the two
+inspections selected in the tree ("Compare these two inspections"); "From" and "To" pick any two.
+Sections: overall and score, standards (with their change; "mapped, not identical"
 across frameworks), recurring findings with their match strength, new ones, those no longer
 mentioned, and each earlier recommendation with the later findings that speak to it.
 
@@ -29,6 +30,7 @@ from inspector_gui.domain.records import KIND_LABELS, Finding, Inspection, Provi
 from inspector_gui.reports.catalogue import Catalogue
 from inspector_gui.reports.compare import (
     MAPPED,
+    NO_FINDINGS,
     CompareError,
     Comparison,
     compare_inspections,
@@ -115,6 +117,24 @@ class ComparePanel(QWidget):
 
     def follow(self, provider_id: str | None, inspection_id: str | None) -> None:
         """The tree's selection: its provider, and the inspection to compare with its previous."""
+        self._set_provider(provider_id)
+        try:
+            earlier, later = pick_inspections(self._inspections, None, inspection_id or None)
+        except CompareError:  # fewer than two inspections, or a first one: refresh says so
+            earlier = later = None
+        self._choose(earlier, later)
+
+    def compare_pair(self, provider_id: str, first_id: str, second_id: str) -> None:
+        """Two inspections selected in the tree, as From and To: earlier → later, whatever the
+        order they were selected in."""
+        self._set_provider(provider_id)
+        found = {i.inspection_id: i for i in self._inspections}
+        pair = sorted((found[i] for i in (first_id, second_id) if i in found),
+                      key=self._inspections.index, reverse=True)
+        earlier, later = pair if len(pair) == 2 else (None, None)
+        self._choose(earlier, later)
+
+    def _set_provider(self, provider_id: str | None) -> None:
         catalogue = self._catalogue
         provider = catalogue.provider(provider_id) if catalogue and provider_id else None
         inspections = (catalogue.inspections_of(provider_id) or []) if catalogue and provider_id else []
@@ -122,10 +142,8 @@ class ComparePanel(QWidget):
         choices = [(_label(i), i.inspection_id) for i in inspections]
         for box in (self.start, self.end):
             box.set_choices(choices)
-        try:
-            earlier, later = pick_inspections(inspections, None, inspection_id or None)
-        except CompareError:  # fewer than two inspections, or a first one: refresh says so
-            earlier = later = None
+
+    def _choose(self, earlier: Inspection | None, later: Inspection | None) -> None:
         if earlier is not None and later is not None:
             self.start.set_value(earlier.inspection_id)
             self.end.set_value(later.inspection_id)
@@ -170,12 +188,15 @@ class ComparePanel(QWidget):
         frameworks = ("same framework" if result.same_framework else
                       f"frameworks differ: standards matched through their concept, {MAPPED}")
         pair = f"{_label(result.earlier)} → {_label(result.later)}"
-        self._say(f"{result.provider.name}: {pair} ({frameworks}). "
-                  "Pairings of findings are suggestions: the match strength (0 to 1) is shown.")
+        pairing = (" Pairings of findings are suggestions: the match strength (0 to 1) is shown."
+                   if result.has_findings else "")
+        self._say(f"{result.provider.name}: {pair} ({frameworks}).{pairing}")
         for item in _sections(result):
             self.tree.addTopLevelItem(item)
             item.setExpanded(True)
             item.setFirstColumnSpanned(False)
+        if not result.has_findings:  # the one note across the row, not cut to a column
+            self.tree.topLevelItem(self.tree.topLevelItemCount() - 1).child(0).setFirstColumnSpanned(True)
         self.tree.setCurrentItem(self.tree.topLevelItem(0))
 
 
@@ -202,6 +223,9 @@ def _sections(c: Comparison) -> list[QTreeWidgetItem]:
     standards = _item((f"Standards ({len(c.standards)})", "", "", ""), [
         _item((s.title, s.before.label + (f" ({s.earlier.title})" if s.mapped and s.earlier else ""),
                s.after.label, s.change + (f"; {MAPPED}" if s.mapped else ""))) for s in c.standards])
+    if not c.has_findings:
+        return [overall, score, standards, _item(("Findings", "", "", "none recorded"),
+                                                 [_item((NO_FINDINGS, "", "", ""))])]
     recurring = _item((f"Recurring findings ({len(c.recurring)})", "", "", ""), [
         _item(("Recurring", _finding(p.earlier), _finding(p.later),
                f"match {p.strength:.2f}" + (f"; {MAPPED}" if p.mapped else ""))) for p in c.recurring])

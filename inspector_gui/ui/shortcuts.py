@@ -36,7 +36,8 @@ SHORTCUTS: tuple[Shortcut, ...] = (
     Shortcut("all_domains", "Ctrl+0", "Findings of every domain"),
     Shortcut("domain", "Ctrl+1 … Ctrl+9",
              "Findings of the n-th domain button (domain names, then whole inspection)"),
-    Shortcut("compare", "Ctrl+K", "Compare the selected inspection (or the latest) with the previous one"),
+    Shortcut("compare", "Ctrl+K", "Compare the selected inspection (or the latest) with the previous one; "
+             "or the two selected in the tree"),
     Shortcut("add_tag", "Ctrl+T", "Findings: tag the selected findings (your notebook, not the store)"),
     Shortcut("remove_tag", "Ctrl+Shift+T", "Findings: remove a tag from the selected findings"),
     Shortcut("add_note", "Ctrl+Shift+N", "Findings: add a note to the current finding"),

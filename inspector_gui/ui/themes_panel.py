@@ -79,7 +79,7 @@ class ThemesPanel(QWidget):
         table.verticalHeader().hide()
         header = table.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-        header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        header.setStretchLastSection(True)  # the group's name keeps its width when the tab is narrow
         table.setAccessibleName("Theme counts")
         table.activated.connect(self._activated)
         return table
@@ -130,6 +130,10 @@ class ThemesPanel(QWidget):
 
     def _counted(self, result: tuple[ThemeTable, str]) -> None:
         table, source = result
+        if table.note:
+            self._show(None, table.note)
+            self.status.setText("no findings in this store")
+            return
         self._show(table, "")
         from inspector_gui.charts.figure import theme_for
         from inspector_gui.charts.themes import ThemeFigure

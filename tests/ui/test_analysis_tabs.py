@@ -69,6 +69,23 @@ def test_tree_and_matrix_show_direction_of_travel_in_words(qtbot, window, settle
         cell.data(Qt.ItemDataRole.AccessibleTextRole)
 
 
+def test_tree_and_matrix_say_mapped_not_identical_like_the_exports(qtbot, window, settle):
+    """The same rule as ``inspector ratings`` and the exports (tests/unit/test_change_outputs.py)."""
+    from inspector_gui.ui.models.provider_tree import SINCE
+    from inspector_gui.ui.models.rating_matrix import SINCE as MATRIX_SINCE
+
+    qtbot.waitUntil(lambda: window.catalogue.complete, timeout=10000)
+    since = _provider_index(window, "essex-north-pdu").siblingAtColumn(SINCE)
+    assert since.data().startswith("▲≈ ")
+    words = since.data(Qt.ItemDataRole.AccessibleTextRole)
+    assert "up since the previous inspection" in words and "mapped, not identical" in words
+    model = window.matrix.model
+    row = next(r for r in range(model.rowCount())
+               if model.row_at(r).provider.provider_id == "essex-north-pdu")
+    cell = model.index(row, MATRIX_SINCE)
+    assert cell.data().startswith("▲≈ ") and "mapped, not identical" in cell.data(Qt.ItemDataRole.ToolTipRole)
+
+
 def test_worse_and_older_filters_narrow_the_tree(qtbot, window, settle):
     qtbot.waitUntil(lambda: window.catalogue.complete, timeout=10000)
     filters = window.providers.travel

@@ -81,6 +81,26 @@ def test_history_follows_the_selected_provider_and_plots_its_data(qtbot, panel, 
                                          "to see its ratings.")
 
 
+def test_the_national_share_toggle_adds_the_series_and_is_remembered(qtbot, panel, store):
+    panel.set_provider(ESSEX)
+    figure = open_tab(qtbot, panel, "history")
+    assert figure.share_line is None and not figure.chart.national
+    panel.national_share.setFocus()
+    qtbot.keyClick(panel.national_share, Qt.Key.Key_Space)  # keyboard reachable
+    qtbot.waitUntil(lambda: panel.current_figure() is not None
+                    and bool(panel.current_figure().chart.national), timeout=10000)
+    figure = panel.current_figure()
+    expected = load_history(store, ESSEX, national_share=True).national
+    assert figure.chart.national == expected and figure.share_line is not None
+    assert [(p.good, p.n) for p in expected] == [(0, 5), (0, 3)]
+    state = panel.save_state()
+    assert state["national_share"] == "yes"
+    other = ChartsPanel(QueryRunner())
+    qtbot.addWidget(other)
+    other.restore_state(state)
+    assert other.national_share.isChecked()
+
+
 def test_a_stale_result_is_dropped(qtbot, panel, runner):
     panel.set_provider(HAMPSHIRE)
     panel.set_provider(ESSEX)

@@ -101,20 +101,17 @@ def test_benchmark_command_as_json(council_store: Path) -> None:
     assert bad.exit_code == 2 and "Nowhere Council" in bad.stderr
 
 
-@pytest.fixture(scope="module")
-def ofsted_store(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """The bundled Ofsted ILACS set, imported through its shipped mapping."""
-    data = Path(__file__).parents[2] / "data"
-    path = tmp_path_factory.mktemp("ofsted") / "ofsted.db"
-    result = CliRunner().invoke(main, ["import", str(data / "ofsted-ilacs" / "ofsted_csc_ilacs_history.csv"),
-                                       "--mapping", str(data / "ofsted-ilacs.toml"), "--store", str(path)])
-    assert result.exit_code == 0, result.output
-    return path
-
-
 @pytest.mark.parametrize("provider_id", ["ofsted-80481", "ofsted-80487"])  # Leeds, Barnet
 def test_bundled_ofsted_benchmark_counts_equal_direct_sql(ofsted_store: Path, provider_id: str) -> None:
     with Store.open(ofsted_store) as store:
         result = _check(store, ofsted_store, provider_id, "neighbours")
     assert [g.label for g in result.groups][-1] == "Statistical neighbours"
     assert all(d.n > 0 for d in result.rows[0].groups)
+
+
+def test_the_peer_group_is_read_once_closest_first(council_store: Path) -> None:
+    with Store.open(council_store) as store:
+        assert [(source, p.provider_id) for source, p in store.peer_group("la-a")] == [
+            ("DfE statistical neighbours", "la-e"), ("DfE statistical neighbours", "la-b")]
+        assert store.peer_group("la-d") == []
+        assert not hasattr(store, "statistical_neighbours")

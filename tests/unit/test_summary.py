@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import pytest
 
+from inspector_gui.domain.change import Change, Movement
 from inspector_gui.domain.dates import PartialDate
 from inspector_gui.domain.frameworks import Framework, Standard
 from inspector_gui.domain.ratings import GRADED, Rating
@@ -16,7 +17,7 @@ from inspector_gui.domain.records import (
     RatingCell,
     split_urls,
 )
-from inspector_gui.domain.summary import Change, compare, summarise_inspections
+from inspector_gui.domain.summary import summarise_inspections
 from inspector_gui.reports.summary import build_summary, domain_choices, paged_findings
 from inspector_gui.store import Store
 
@@ -43,35 +44,38 @@ def _point(number: int, framework: str, overall: Rating, **ratings: Rating) -> H
     return HistoryPoint(inspection, framework, overall, cells)
 
 
-@pytest.mark.parametrize(("previous", "current", "same", "expected"), [
-    (RI, G, True, Change.UP),
-    (G, RI, True, Change.DOWN),
-    (INAD, INAD, True, Change.SAME),
-    (OUT, INAD, False, Change.NOT_COMPARABLE),
-    (None, G, True, Change.NONE),
-    (Rating.NOT_RECORDED, G, True, Change.NONE),
-    (G, Rating.NOT_RECORDED, True, Change.NONE),
-    (G, Rating.NOT_RATED, False, Change.NONE),
-    (Rating.NOT_RATED, G, True, Change.NONE),
-])
-def test_compare_states_each_kind_of_change(previous: Rating | None, current: Rating, same: bool,
-                                            expected: Change) -> None:
-    assert compare(previous, current, same) is expected
-
-
-def test_changes_compare_with_the_previous_inspection_of_the_same_framework() -> None:
+def test_changes_compare_with_the_previous_inspection_by_the_one_rule() -> None:
     history = [_point(1, "old", RI, **{"1_1": RI, "1_2": G}),
                _point(2, "old", G, **{"1_1": G, "1_2": RI, "2_1": G}),
                _point(3, "new", G, **{"1_1": OUT})]
     newest, middle, oldest = summarise_inspections(PROVIDER, history, FRAMEWORKS)
     assert [s.inspection.inspection_id for s in (newest, middle, oldest)] == ["p-3", "p-2", "p-1"]
     assert (oldest.overall_change, middle.overall_change, newest.overall_change) == (
-        Change.NONE, Change.UP, Change.NOT_COMPARABLE)
+        Movement(), Movement(Change.UP), Movement(Change.SAME, mapped=True))
+    assert newest.overall_change.value == "same, mapped, not identical"
     changes = {c.standard.code: (c.change, c.previous) for c in middle.cells}
-    assert changes == {"1.1": (Change.UP, RI), "1.2": (Change.DOWN, G),
-                       "2.1": (Change.NONE, Rating.NOT_RECORDED), "2.2": (Change.NONE, Rating.NOT_RECORDED)}
-    assert newest.cell("1.1").change is Change.NOT_COMPARABLE  # type: ignore[union-attr]
-    assert newest.cell("1.2").change is Change.NONE  # type: ignore[union-attr]
+    assert changes == {"1.1": (Movement(Change.UP), RI), "1.2": (Movement(Change.DOWN), G),
+                       "2.1": (Movement(Change.NEWLY_RATED), Rating.NOT_RECORDED),
+                       "2.2": (Movement(), Rating.NOT_RECORDED)}
+    # these frameworks' standards have no concept: nothing to compare them with across frameworks
+    assert newest.cell("1.1").change == Movement()  # type: ignore[union-attr]
+    assert newest.cell("1.1").previous is None  # type: ignore[union-attr]
+
+
+def test_a_standard_is_compared_across_frameworks_only_through_its_concept() -> None:
+    def framework(framework_id: str, codes: dict[str, str]) -> Framework:
+        return Framework(framework_id, framework_id, ("PDU",), points=POINTS, standards=tuple(
+            Standard(framework_id, "1", "Domain 1", code, f"Standard {code}", concept=concept)
+            for code, concept in codes.items()))
+
+    frameworks = {"old": framework("old", {"1.1": "staff", "1.2": "assessment"}),
+                  "new": framework("new", {"1.1": "assessment", "1.2": "staff"})}
+    history = [_point(1, "old", G, **{"1_1": G, "1_2": RI}), _point(2, "new", RI, **{"1_1": G, "1_2": RI})]
+    newest, _ = summarise_inspections(PROVIDER, history, frameworks)
+    assert newest.overall_change == Movement(Change.DOWN, mapped=True)
+    assert newest.cell("1.1").previous is RI  # type: ignore[union-attr]  # its concept's, not its code's
+    assert newest.cell("1.1").change == Movement(Change.UP, mapped=True)  # type: ignore[union-attr]
+    assert newest.cell("1.2").change.value == "down, mapped, not identical"  # type: ignore[union-attr]
 
 
 def test_score_needs_every_standard_and_a_published_score_wins() -> None:

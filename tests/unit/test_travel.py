@@ -10,10 +10,10 @@ from pathlib import Path
 from click.testing import CliRunner
 
 from inspector_gui.cli import main
+from inspector_gui.domain.change import Change
 from inspector_gui.domain.dates import PartialDate
 from inspector_gui.domain.ratings import Rating
 from inspector_gui.domain.records import Inspection
-from inspector_gui.domain.summary import Change
 from inspector_gui.domain.travel import TravelFilter, age_in_years, latest_travel, travel
 from inspector_gui.store import Store
 
@@ -27,7 +27,7 @@ def _inspection(published: str, overall: Rating, framework: str = "pdu-2021") ->
 
 def test_down_since_the_previous_inspection_in_words_and_symbol() -> None:
     moved = travel(_inspection("2024-07", Rating.INADEQUATE), _inspection("2022-01", Rating.GOOD), TODAY)
-    assert moved.change is Change.DOWN and moved.worse
+    assert moved.change.change is Change.DOWN and moved.worse
     assert moved.short == "▼ 1 y"
     assert moved.words == ("down since the previous inspection (Good, January 2022); "
                            "published 1.0 years ago")
@@ -35,14 +35,14 @@ def test_down_since_the_previous_inspection_in_words_and_symbol() -> None:
 
 def test_a_change_of_framework_is_shown_but_marked_mapped_not_identical() -> None:
     moved = travel(_inspection("2024-07", Rating.GOOD, "pdu-2023"), _inspection("2022", Rating.GOOD), TODAY)
-    assert moved.change is Change.SAME and moved.across_frameworks
+    assert moved.change.change is Change.SAME and moved.across_frameworks
     assert moved.symbol == "=≈" and "mapped, not identical" in moved.words
 
 
 def test_first_inspection_not_rated_and_undated() -> None:
     assert travel(_inspection("2025-01", Rating.GOOD), None, TODAY).words.startswith("first inspection")
     not_rated = travel(_inspection("2020", Rating.NOT_RATED), _inspection("2019", Rating.GOOD), TODAY)
-    assert not_rated.change is Change.NONE and not_rated.symbol == ""
+    assert not_rated.change.change is Change.NO_LONGER_RATED and not_rated.symbol == ""
     assert age_in_years(PartialDate(), TODAY) is None
     assert latest_travel([]) is None
 

@@ -93,7 +93,7 @@ def _inspection_row(summary: InspectionSummary, refs: References, rounds: bool) 
     cells = [summary.framework.name] + ([inspection.round or "–"] if rounds else [])
     text = "".join(f"<td>{escape(c)}</td>" for c in cells)
     overall = _rating_cell(inspection.overall, inspection.overall.label)
-    change = escape(wording.CHANGE_WORDS[summary.overall_change])
+    change = escape(wording.change_words(summary.overall_change))
     return (f"<tr><td>{published}</td>{text}{overall}<td>{change}</td>"
             f"<td>{escape(summary.score_text)}</td><td>{_ref_links(refs, inspection.source_urls)}</td></tr>")
 

@@ -75,7 +75,7 @@ def _inspections(summary: ProviderSummary, refs: References) -> str:
     rows = [[md(" ".join(p for p in (s.inspection.published.display(), _brackets(wording.fieldwork_text(s)))
                          if p)),
              md(s.framework.name), *([md(s.inspection.round or "–")] if rounds else []),
-             md(s.inspection.overall.label), md(wording.CHANGE_WORDS[s.overall_change]), md(s.score_text),
+             md(s.inspection.overall.label), md(wording.change_words(s.overall_change)), md(s.score_text),
              refs.label(s.inspection.source_urls)] for s in summary.inspections]
     table = _table(["Published", "Framework", *(["Round"] if rounds else []), "Overall rating", "Change",
                     "Score or coverage", "Sources"], rows)

@@ -6,12 +6,12 @@ from __future__ import annotations
 import datetime as dt
 from typing import Protocol
 
+from inspector_gui.domain.change import MAPPED, Change, Movement
 from inspector_gui.domain.dates import PartialDate
 from inspector_gui.domain.ratings import Rating
 from inspector_gui.domain.records import Finding
 from inspector_gui.domain.summary import (
     CellSummary,
-    Change,
     FindingGroup,
     InspectionSummary,
     ProviderSummary,
@@ -26,9 +26,9 @@ INFERRED_MARK = "†"
 COLUMNS_PER_TABLE = 4
 KEY = (
     f"{Change.UP.symbol} up, {Change.DOWN.symbol} down, {Change.SAME.symbol} same as the previous "
-    f"inspection; {Change.NOT_COMPARABLE.symbol} not comparable (the previous inspection used "
-    f"another framework). {INFERRED_MARK} rating taken from a news report or press-release "
-    f"wording, not stated as a rating by the inspectorate. {Rating.NOT_RECORDED.short} not "
+    f"inspection; ≈ after the sign: {MAPPED} (the previous inspection used another framework; "
+    f"standards compared through their concept). {INFERRED_MARK} rating taken from a news report "
+    f"or press-release wording, not stated as a rating by the inspectorate. {Rating.NOT_RECORDED.short} not "
     "recorded: no published rating was found, never a guess. Numbers in brackets refer to Sources."
 )
 COVERAGE_NOTE = ("Standard-level ratings are included only where a source stated them, so many "
@@ -76,13 +76,9 @@ def filter_line(summary: ProviderSummary) -> str:
     return f"Findings shown: {domains}; {kinds}."
 
 
-CHANGE_WORDS = {
-    Change.UP: "up",
-    Change.DOWN: "down",
-    Change.SAME: "same",
-    Change.NOT_COMPARABLE: "not comparable (framework changed)",
-    Change.NONE: "–",
-}
+def change_words(change: Movement) -> str:
+    """A change column's words: ``down, mapped, not identical``; ``–`` when nothing to compare."""
+    return change.value or "–"
 
 
 def has_rounds(summary: ProviderSummary) -> bool:
@@ -109,7 +105,7 @@ def cell_text(cell: CellSummary) -> str:
     return _with_change(cell.rating.label + mark, cell.change)
 
 
-def _with_change(text: str, change: Change) -> str:
+def _with_change(text: str, change: Movement) -> str:
     return f"{text} {change.symbol}" if change.symbol else text
 
 

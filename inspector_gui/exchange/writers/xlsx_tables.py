@@ -15,7 +15,7 @@ from inspector_gui.domain.ratings import Rating
 from inspector_gui.domain.records import KIND_LABELS, Finding
 from inspector_gui.domain.summary import ProviderSummary
 from inspector_gui.domain.wording import counted
-from inspector_gui.exchange.writers.wording import CHANGE_WORDS, filter_line, provenance, title
+from inspector_gui.exchange.writers.wording import change_words, filter_line, provenance, title
 from inspector_gui.exchange.writers.workbook import Notes, RatingValue, Sheet, Value
 
 SOURCE = ("HM Inspectorate of Probation inspection reports, press releases and news reports, as "
@@ -113,7 +113,7 @@ def _inspections(summary: ProviderSummary) -> Sheet:
                "Change since previous", "Score", "Source URL")
     rows = ([s.inspection.inspection_id, s.inspection.published.iso(), s.inspection.fieldwork_start.iso(),
              s.inspection.round, s.framework.name, RatingValue(s.inspection.overall),
-             CHANGE_WORDS[s.overall_change], s.score_text, " ; ".join(s.inspection.source_urls)]
+             change_words(s.overall_change), s.score_text, " ; ".join(s.inspection.source_urls)]
             for s in summary.inspections)
     return Sheet("Inspections", f"Inspections of {summary.provider.name}, newest first", columns, rows,
                  "Each inspection with its overall rating and score", {4: 30, 8: 60})
@@ -142,11 +142,11 @@ def _comparison_rows(summary: ProviderSummary) -> Iterator[list[Value]]:
     for s in summary.inspections:
         inspection = s.inspection
         base: list[Value] = [inspection.inspection_id, inspection.published.iso(), s.framework.framework_id]
-        yield base + ["", "Overall", "", RatingValue(s.inspection.overall), CHANGE_WORDS[s.overall_change]]
+        yield base + ["", "Overall", "", RatingValue(s.inspection.overall), change_words(s.overall_change)]
         for c in s.cells:
             previous: Value = RatingValue(c.previous) if c.previous is not None else ""
             yield base + [c.standard.code, c.standard.name, previous, RatingValue(c.rating),
-                          CHANGE_WORDS[c.change]]
+                          change_words(c.change)]
 
 
 def _sources(summary: ProviderSummary) -> Sheet:

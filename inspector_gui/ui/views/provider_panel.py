@@ -67,7 +67,10 @@ class ProviderPanel(QWidget):
         tree.setModel(self.model)
         badges = BadgeDelegate(tree)
         tree.setItemDelegateForColumn(1, badges)
-        tree.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        # Extended: Ctrl+click, Shift+click, Shift+arrows and Ctrl+Space select two inspections to
+        # compare; the other panels still follow the current row alone (scope_changed).
+        tree.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
+        tree.setContextMenuPolicy(Qt.ContextMenuPolicy.ActionsContextMenu)
         tree.setUniformRowHeights(True)
         tree.setIndentation(14)
         tree.setAccessibleName("Providers")
@@ -164,6 +167,13 @@ class ProviderPanel(QWidget):
             index, QItemSelectionModel.SelectionFlag.ClearAndSelect | QItemSelectionModel.SelectionFlag.Rows)
         self.tree.scrollTo(index)
         self._announce(index)
+
+    def selected_inspections(self) -> list[Scope]:
+        """The inspection rows selected (in the order they are shown), for "Compare these two
+        inspections"; provider and group rows in the selection are left out."""
+        rows = sorted(self.tree.selectionModel().selectedRows(0),
+                      key=lambda index: self.tree.visualRect(index).top())
+        return [scope for scope in map(self.model.scope, rows) if scope.inspection_id]
 
     def set_subject(self, provider_id: str | None) -> None:
         """The provider the other panels show (the tree's, or a matrix row's): the note says so
