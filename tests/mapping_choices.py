@@ -60,8 +60,10 @@ def fitting_sheet(folder: Path) -> Path:
 def ilacs_choices() -> MappingChoices:
     """The shipped mapping's meaning, as choices: what the dialog test enters, widget by widget."""
     shipped = tomllib.loads(SHIPPED.read_text(encoding="utf-8"))
-    levels = tuple(LevelChoice(lv["word"], lv["short"], lv["role"], lv["points"], tuple(lv.get("values", ())),
-                               tuple(lv.get("unusual", ()))) for lv in shipped["scales"]["four-word"]["levels"])
+    levels = tuple(LevelChoice(lv["word"], lv["short"], lv["role"], lv["points"],
+                               tuple(lv.get("values", ())),
+                               tuple(lv.get("unusual", ())))
+                   for lv in shipped["scales"]["four-word"]["levels"])
     frameworks = tuple(FrameworkChoice(f["id"], f["name"], f["in_use"], f.get("notes", ""),
                                        FROM.get(f["id"], "")) for f in shipped["frameworks"])
     judgements = tuple(JudgementChoice(j["column"], fw, j["domain"], j["domain_name"], j["code"], j["name"],

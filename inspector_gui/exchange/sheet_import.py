@@ -66,7 +66,8 @@ def _check_columns(mapping: Mapping, sheet: Sheet, lookup: tuple[Sheet, dict] | 
         raise ImportFailed(problems)
 
 
-def column_problems(mapping: Mapping, sheet: Sheet, lookup: tuple[Sheet, dict] | None = None) -> list[Problem]:
+def column_problems(mapping: Mapping, sheet: Sheet,
+                    lookup: tuple[Sheet, dict] | None = None) -> list[Problem]:
     """Every column the mapping names that the sheet (or its lookup sheet) lacks."""
     problems = [Problem(sheet.label, sheet.header_row, column, f"no such column in the header "
                         f"({key} in {mapping.path.name} names it)")

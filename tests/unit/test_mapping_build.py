@@ -42,7 +42,8 @@ def _records(path: Path) -> dict[str, list[tuple]]:
 
 
 def _import(sheet: Path, mapping: Path, store: Path) -> None:
-    result = CliRunner().invoke(main, ["import", str(sheet), "--mapping", str(mapping), "--store", str(store)])
+    result = CliRunner().invoke(main, ["import", str(sheet), "--mapping", str(mapping),
+                                       "--store", str(store)])
     assert result.exit_code == 0, result.output
 
 
