@@ -1,0 +1,156 @@
+"""File → Import spreadsheet… → New mapping…: a mapping built by choosing the sheet's columns from
+lists and typing into the pages, checked as the user goes (problems with row and column, the
+first rows previewed), saved where the user chooses (the folder remembered), and read by
+``inspector import`` to the same records the shipped Ofsted mapping gives."""
+
+from __future__ import annotations
+
+import sqlite3
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+from mapping_choices import SHIPPED, fitting_sheet, ilacs_choices
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QComboBox, QFileDialog, QLineEdit
+from pytestqt.qtbot import QtBot
+
+from inspector_gui.cli import main
+from inspector_gui.exchange.mapping_build import MappingChoices
+from inspector_gui.ui import settings as keys
+from inspector_gui.ui.dialogs.mapping_builder import MappingBuilder
+from inspector_gui.ui.dialogs.mapping_pages import ColumnBox, SourceBox
+from inspector_gui.ui.extensions import open_import
+from inspector_gui.ui.main_window import MainWindow
+
+pytestmark = pytest.mark.needs_qt
+TABLES = ("inspectorates", "frameworks", "scale_levels", "standards", "providers", "inspections", "ratings")
+
+
+def _type(qtbot: QtBot, line: QLineEdit, text: str) -> None:
+    line.clear()
+    qtbot.keyClicks(line, text)
+
+
+def _pick(box: ColumnBox | QComboBox, name: str) -> None:
+    index = box.findData(name)
+    assert index >= 0, f"{name!r} is not offered"
+    box.setCurrentIndex(index)
+
+
+def _source(qtbot: QtBot, box: SourceBox, column: str, fixed: str) -> None:
+    _pick(box.box, column)
+    if fixed:
+        _type(qtbot, box.fixed, fixed)
+
+
+def _enter(qtbot: QtBot, builder: MappingBuilder, c: MappingChoices) -> None:
+    """Enter the choices the way a user does: pick columns from the lists, type the rest."""
+    s, p, sc, f, j = (builder.sheet_page, builder.provider_page, builder.scale_page, builder.framework_page,
+                      builder.judgement_page)
+    for line, text in ((s.inspectorate_id, c.inspectorate_id), (s.inspectorate_name, c.inspectorate_name),
+                       (s.attribution, c.attribution), (s.licence_url, c.licence_url), (s.url, c.url),
+                       (p.prefix, c.provider_id_prefix)):
+        _type(qtbot, line, text)
+    for box, column in ((p.provider_id, c.provider_id), (p.name, c.provider_name), (p.published, c.published),
+                        (p.fieldwork, c.fieldwork_start), (p.overall, c.overall), (p.source_url,
+                                                                                   c.source_url)):
+        _pick(box, column)
+    _source(qtbot, p.type, c.provider_type.column, c.provider_type.fixed)
+    _source(qtbot, p.region, c.region.column, c.region.fixed)
+    _pick(p.date_format, c.date_format)
+    _pick(p.fieldwork_format, c.fieldwork_format)
+    sc.set_levels(c.levels)
+    for line, values in ((sc.not_recorded, c.not_recorded), (sc.not_applicable, c.not_applicable)):
+        _type(qtbot, line, "; ".join(values))
+    f.rules[("one", "date", "column").index(c.rule)].click()
+    for fw in c.frameworks:
+        for line, text in ((f.key, fw.framework_id), (f.name, fw.name), (f.in_use, fw.in_use),
+                           (f.notes, fw.notes), (f.start, fw.published_from)):
+            _type(qtbot, line, text)
+        qtbot.mouseClick(f.add, Qt.MouseButton.LeftButton)
+    for jc in c.judgements:
+        _pick(j.column, jc.column)
+        _pick(j.framework, jc.framework)
+        for line, text in ((j.domain, jc.domain), (j.domain_name, jc.domain_name), (j.code, jc.code),
+                           (j.name, jc.name), (j.concept, jc.concept)):
+            _type(qtbot, line, text)
+        qtbot.mouseClick(j.add, Qt.MouseButton.LeftButton)
+
+
+def _records(path: Path) -> dict[str, list[tuple]]:
+    conn = sqlite3.connect(path)
+    try:
+        return {t: sorted(conn.execute(f"SELECT * FROM {t}").fetchall(), key=repr) for t in TABLES}
+    finally:
+        conn.close()
+
+
+def _import(sheet: Path, mapping: Path, store: Path) -> None:
+    result = CliRunner().invoke(main, ["import", str(sheet), "--mapping", str(mapping), "--store",
+                                       str(store)])
+    assert result.exit_code == 0, result.output
+
+
+@pytest.fixture
+def builder(open_window: Callable[..., MainWindow], store_path: Path, tmp_path: Path) -> MappingBuilder:
+    window = open_window(store_path)
+    dialog = open_import(window)
+    dialog.sheet.setText(str(fitting_sheet(tmp_path)))
+    built = dialog.new_mapping()
+    assert built is not None and built.isVisible()
+    return built
+
+
+def test_built_in_the_dialog_saved_and_imported_as_the_shipped_mapping(
+        builder: MappingBuilder, tmp_path: Path, qtbot: QtBot, monkeypatch: pytest.MonkeyPatch) -> None:
+    assert builder.provider_page.name.findData("la_name") > 0  # the sheet's headers are offered
+    _enter(qtbot, builder, ilacs_choices())
+    builder.validate()
+    assert builder.problems.toPlainText() == ""
+    assert builder.preview.rowCount() == 20 and builder.preview.item(0, 1).text() == "Dorset"
+    assert builder.preview.verticalHeaderItem(0).text() == "2"
+    saved = tmp_path / "saved" / "ilacs.toml"
+    saved.parent.mkdir()
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *a, **k: (str(saved), ""))
+    builder.save_button.click()
+    assert saved.is_file() and builder.parent().mapping.text() == str(saved)
+    assert builder._settings.get(keys.IMPORT_FOLDER) == str(saved.parent)
+    sheet = Path(builder.parent().sheet.text())
+    _import(sheet, SHIPPED, tmp_path / "shipped.db")
+    _import(sheet, saved, tmp_path / "built.db")
+    assert _records(tmp_path / "built.db") == _records(tmp_path / "shipped.db")
+
+
+def test_problems_are_shown_as_the_user_goes_with_row_and_column(builder: MappingBuilder,
+                                                                 qtbot: QtBot) -> None:
+    builder.validate()
+    assert "new mapping: provider.id: is missing" in builder.problems.toPlainText()
+    assert builder.preview.rowCount() == 0
+    _enter(qtbot, builder, ilacs_choices())
+    builder.scale_page.levels.removeRow(3)  # no Inadequate: the sheet's "inadequate" cells are refused
+    qtbot.waitUntil(lambda: "is not a level" in builder.problems.toPlainText(), timeout=5000)
+    line = next(t for t in builder.problems.toPlainText().splitlines() if "'inadequate'" in t)
+    assert line.startswith(f"{builder._path}:") and "_grade: 'inadequate' is not a level" in line
+
+
+def test_save_is_refused_while_the_mapping_cannot_be_read(builder: MappingBuilder,
+                                                         monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *a, **k: pytest.fail("asked for a file"))
+    builder.save_button.click()
+    assert builder.status.text().startswith("Not saved: fix the problems")
+
+
+def test_a_header_named_like_the_none_choice_stays_a_column(builder: MappingBuilder) -> None:
+    box = builder.provider_page.overall
+    box.set_columns(("(none)", "x"))
+    box.setCurrentIndex(1)
+    assert box.column() == "(none)" and box.itemText(0) == "(none)" and box.itemData(0) == ""
+
+
+def test_keyboard_reaches_every_page(builder: MappingBuilder, qtbot: QtBot) -> None:
+    for n in range(5):
+        qtbot.keyClick(builder.tabs, Qt.Key.Key_1 + n, Qt.KeyboardModifier.AltModifier)
+        assert builder.tabs.currentIndex() == n
+    assert builder.tabs.focusPolicy() != Qt.FocusPolicy.NoFocus
