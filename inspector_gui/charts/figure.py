@@ -84,7 +84,7 @@ class SwatchSample(ItemSample):
         event.accept()
 
 
-MINIMUM_SIZE = (600, 380)
+MINIMUM_SIZE = (520, 380)
 LEGEND_SHARE = 0.36
 """A legend wider than this share of the figure goes under the plot, in columns, so a long legend
 (a provider's domains under two frameworks) never squeezes the plot into a strip."""
