@@ -10,7 +10,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from inspector_gui.errors import ImportFailed, Problem
+from inspector_gui.errors import ImportFailed, Problem, one_line
 from inspector_gui.exchange.mapping import parse_mapping
 from inspector_gui.exchange.sheet_import import SheetBatch, build_batch, column_problems
 from inspector_gui.exchange.sheets import Sheet
@@ -190,6 +190,29 @@ def mapping_text(c: MappingChoices) -> str:
     """The mapping file's text."""
     return ("# A mapping built in Inspector GUI's import dialog; the format is described in "
             "docs/mapping.md.\n\n" + dumps(document(c)))
+
+
+LABELS = {
+    "inspectorate.id": "1 Sheet: Inspectorate key", "inspectorate.name": "1 Sheet: Inspectorate name",
+    "provider.id": "2 Provider: Provider id column", "provider.name": "2 Provider: Provider name column",
+    "provider.type": "2 Provider: Provider type", "provider.region": "2 Provider: Region",
+    "inspection.published": "2 Provider: Published column",
+    "inspection.overall": "2 Provider: Overall rating",
+    "scales": "3 Scale: Levels", "frameworks": "4 Frameworks", "judgements": "5 Judgements",
+}
+"""Where the dialog asks for what a mapping key holds, for its messages."""
+
+
+def explain(problem: Problem) -> str:
+    """A problem as the dialog shows it: a key of the mapping named by the page and field that
+    give it (``2 Provider: Provider id column: is missing``); a sheet's problem as it is, with its
+    row and column."""
+    if problem.line is not None or not problem.column:
+        return str(problem)
+    key = problem.column
+    head = next((label for prefix, label in LABELS.items()
+                 if key == prefix or key.startswith((f"{prefix}[", f"{prefix}."))), "")
+    return one_line(f"{head} ({key}): {problem.message}" if head else f"{key}: {problem.message}")
 
 
 @dataclass(frozen=True)

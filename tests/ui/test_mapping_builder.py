@@ -126,7 +126,7 @@ def test_built_in_the_dialog_saved_and_imported_as_the_shipped_mapping(
 def test_problems_are_shown_as_the_user_goes_with_row_and_column(builder: MappingBuilder,
                                                                  qtbot: QtBot) -> None:
     builder.validate()
-    assert "new mapping: provider.id: is missing" in builder.problems.toPlainText()
+    assert "2 Provider: Provider id column (provider.id): is missing" in builder.problems.toPlainText()
     assert builder.preview.rowCount() == 0
     _enter(qtbot, builder, ilacs_choices())
     builder.scale_page.levels.removeRow(3)  # no Inadequate: the sheet's "inadequate" cells are refused
@@ -154,3 +154,39 @@ def test_keyboard_reaches_every_page(builder: MappingBuilder, qtbot: QtBot) -> N
         qtbot.keyClick(builder.tabs, Qt.Key.Key_1 + n, Qt.KeyboardModifier.AltModifier)
         assert builder.tabs.currentIndex() == n
     assert builder.tabs.focusPolicy() != Qt.FocusPolicy.NoFocus
+
+
+def test_a_workbook_that_cannot_be_read_is_a_plain_problem(open_window: Callable[..., MainWindow],
+                                                          store_path: Path, tmp_path: Path) -> None:
+    bad = tmp_path / "broken.xlsx"
+    bad.write_bytes(b"PK\x03\x04 not really a workbook")
+    dialog = open_import(open_window(store_path))
+    dialog.sheet.setText(str(bad))
+    built = dialog.new_mapping()
+    assert str(bad) in built.problems.toPlainText() and built.preview.rowCount() == 0
+    assert built.sheet_page.sheet.count() == 0
+
+
+def test_workbook_sheets_are_offered_and_the_header_row_is_chosen(
+        open_window: Callable[..., MainWindow], store_path: Path, tmp_path: Path) -> None:
+    import openpyxl
+
+    book = openpyxl.Workbook()
+    book.active.title = "Notes"
+    book.active.append(["nothing here"])
+    data = book.create_sheet("Ratings")
+    data.append(["Published ratings, 2024"])
+    data.append(["Code", "Name", "Grade"])
+    data.append(["A1", "Alpha", "Good"])
+    path = tmp_path / "book.xlsx"
+    book.save(path)
+    dialog = open_import(open_window(store_path))
+    dialog.sheet.setText(str(path))
+    built = dialog.new_mapping()
+    assert [built.sheet_page.sheet.itemText(i) for i in range(built.sheet_page.sheet.count())] == [
+        "Notes", "Ratings"]
+    built.sheet_page.sheet.setCurrentText("Ratings")
+    built.sheet_page.header_row.setValue(2)
+    offered = [built.provider_page.name.itemData(i) for i in range(built.provider_page.name.count())]
+    assert offered == ["", "Code", "Name", "Grade"]
+    assert built.choices().sheet == "Ratings" and built.choices().header_row == 2

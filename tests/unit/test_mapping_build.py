@@ -134,3 +134,14 @@ def test_a_from_date_that_is_not_iso_is_refused(tmp_path: Path) -> None:
     sheet = read_sheet(fitting_sheet(tmp_path))
     choices = replace(ilacs_choices(), frameworks=(FrameworkChoice("a", "A", published_from="1/2/2020"),))
     assert any("published_from: '1/2/2020' is not a date" in str(p) for p in check(choices, sheet).problems)
+
+
+def test_explain_names_the_page_and_field_of_a_key() -> None:
+    from inspector_gui.errors import Problem
+    from inspector_gui.exchange.mapping_build import explain
+
+    assert explain(Problem("new mapping", None, "provider.id", "is missing")) == (
+        "2 Provider: Provider id column (provider.id): is missing")
+    assert explain(Problem("new mapping", None, "frameworks[0].when.published_from", "bad")).startswith(
+        "4 Frameworks (frameworks[0]")
+    assert explain(Problem("s.csv", 3, "Grade\n", "odd")) == "s.csv:3: Grade\\n: odd"

@@ -24,7 +24,7 @@ from PySide6.QtWidgets import (
 
 from inspector_gui.errors import InspectorError
 from inspector_gui.exchange.atomic import write_atomic
-from inspector_gui.exchange.mapping_build import MappingChoices, Trial, check, mapping_text
+from inspector_gui.exchange.mapping_build import MappingChoices, Trial, check, explain, mapping_text
 from inspector_gui.exchange.sheets import Sheet, read_sheet, sheet_names
 from inspector_gui.ui import settings as keys
 from inspector_gui.ui.dialogs.mapping_pages import (
@@ -73,8 +73,9 @@ class MappingBuilder(QDialog):
         self._timer = QTimer(self, singleShot=True, interval=CHECK_DELAY_MS)
         self._layout()
         self._connect()
-        self.sheet_page.set_sheets(sheet_names(sheet) if sheet.is_file() else [])
+        self.sheet_page.set_sheets(self._sheet_names())
         self.load_sheet()
+        self.sheet_page.inspectorate_id.setFocus()
 
     def _layout(self) -> None:
         results = QWidget(self)
@@ -109,6 +110,14 @@ class MappingBuilder(QDialog):
             lambda: self.judgement_page.set_frameworks(self.framework_page.ids()))
         self.sheet_page.sheet.currentIndexChanged.connect(self.load_sheet)
         self.sheet_page.header_row.valueChanged.connect(self.load_sheet)
+
+    def _sheet_names(self) -> list[str]:
+        """The workbook's sheets; none for CSV or a file that cannot be read (whose problem
+        :meth:`load_sheet` shows)."""
+        try:
+            return sheet_names(self._path) if self._path.is_file() else []
+        except InspectorError:
+            return []
 
     def load_sheet(self) -> None:
         """Read the chosen sheet and header row; every column list then offers its names."""
@@ -148,7 +157,7 @@ class MappingBuilder(QDialog):
         if self._sheet is None:
             return None
         trial = check(self.choices(), self._sheet, rows=PREVIEW_ROWS)
-        self.problems.setPlainText("\n".join(map(str, trial.problems)))
+        self.problems.setPlainText("\n".join(map(explain, trial.problems)))
         self._show_preview(trial)
         self.status.setText(f"{len(trial.problems)} problems in the mapping or the first rows."
                             if trial.problems else "No problems in the mapping or the first rows.")
