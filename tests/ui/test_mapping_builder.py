@@ -190,3 +190,22 @@ def test_workbook_sheets_are_offered_and_the_header_row_is_chosen(
     offered = [built.provider_page.name.itemData(i) for i in range(built.provider_page.name.count())]
     assert offered == ["", "Code", "Name", "Grade"]
     assert built.choices().sheet == "Ratings" and built.choices().header_row == 2
+
+
+def test_every_field_is_reached_by_its_labels_alt_letter(builder: MappingBuilder, qtbot: QtBot) -> None:
+    from PySide6.QtWidgets import QApplication, QLabel
+
+    for index in range(builder.tabs.count()):
+        builder.tabs.setCurrentIndex(index)
+        page = builder.tabs.widget(index)
+        labels = [lb for lb in page.findChildren(QLabel) if lb.buddy() is not None and "&" in lb.text()]
+        letters = [lb.text()[lb.text().index("&") + 1].lower() for lb in labels]
+        assert len(letters) == len(set(letters)), f"page {index + 1} repeats a letter: {letters}"
+        for label, letter in zip(labels, letters, strict=True):
+            if not label.buddy().isEnabled():  # a CSV file has no sheets to choose
+                continue
+            builder.sheet_page.inspectorate_id.setFocus() if index == 0 else builder.tabs.setFocus()
+            qtbot.keyClick(QApplication.focusWidget(), letter, Qt.KeyboardModifier.AltModifier)
+            target = label.buddy().focusProxy() or label.buddy()
+            focus = QApplication.focusWidget()
+            assert focus is target or target.isAncestorOf(focus), f"Alt+{letter} on page {index + 1}"

@@ -97,7 +97,8 @@ class MappingBuilder(QDialog):
         self.setTabOrder(self.tabs, self.problems)
         self.setTabOrder(self.problems, self.preview)
         self.setTabOrder(self.preview, self.save_button)
-        self.resize(960, 720)
+        room = self.screen().availableGeometry()
+        self.resize(min(960, room.width() - 40), min(720, room.height() - 60))
 
     def _connect(self) -> None:
         self.buttons.rejected.connect(self.reject)

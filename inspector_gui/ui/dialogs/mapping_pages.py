@@ -6,7 +6,7 @@ are shown as plain combo-box and table items and carried as item data, never as 
 
 from __future__ import annotations
 
-from PySide6.QtCore import Signal
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QButtonGroup,
     QComboBox,
@@ -84,6 +84,7 @@ class SourceBox(QWidget):
         row.addWidget(self.box, 1)
         row.addWidget(self.fixed, 1)
         self.setFocusProxy(self.box)
+        self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)  # its label's Alt+letter reaches the list
         self.box.currentIndexChanged.connect(self._switch)
         self.fixed.textChanged.connect(self.changed)
 
