@@ -209,3 +209,14 @@ def test_every_field_is_reached_by_its_labels_alt_letter(builder: MappingBuilder
             target = label.buddy().focusProxy() or label.buddy()
             focus = QApplication.focusWidget()
             assert focus is target or target.isAncestorOf(focus), f"Alt+{letter} on page {index + 1}"
+
+
+def test_a_date_format_typed_keeps_its_case(builder: MappingBuilder, qtbot: QtBot) -> None:
+    box = builder.provider_page.date_format
+    box.setFocus()
+    box.lineEdit().selectAll()
+    qtbot.keyClicks(box.lineEdit(), "%d/%m/%y")
+    assert builder.provider_page.date_format_of(box) == "%d/%m/%y"
+    completer = box.completer()
+    completer.setCompletionPrefix("%d/%m/%y")
+    assert completer.currentCompletion() == "%d/%m/%y"  # never completed to the four-digit %Y

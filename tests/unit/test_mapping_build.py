@@ -145,3 +145,10 @@ def test_explain_names_the_page_and_field_of_a_key() -> None:
     assert explain(Problem("new mapping", None, "frameworks[0].when.published_from", "bad")).startswith(
         "4 Frameworks (frameworks[0]")
     assert explain(Problem("s.csv", 3, "Grade\n", "odd")) == "s.csv:3: Grade\\n: odd"
+
+
+def test_a_bad_date_is_reported_once_per_row(tmp_path: Path) -> None:
+    sheet = read_sheet(fitting_sheet(tmp_path))
+    problems = check(replace(ilacs_choices(), date_format="%Y-%m-%d"), sheet).problems
+    dated = [(p.line, p.column) for p in problems if p.column == "publication_date"]
+    assert dated and len(dated) == len(set(dated))

@@ -160,6 +160,7 @@ class ProviderPage(Page):
         firsts = ("ISO dates (2024-03-01)", "as published")
         for box, first in zip((self.date_format, self.fieldwork_format), firsts, strict=True):
             box.setEditable(True)
+            box.completer().setCaseSensitivity(Qt.CaseSensitivity.CaseSensitive)  # %y is not %Y
             box.addItem(first, "")
             for f in DATE_FORMATS:
                 box.addItem(f, f)
