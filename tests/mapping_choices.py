@@ -8,10 +8,14 @@ from __future__ import annotations
 import csv
 import datetime as dt
 import shutil
+import sqlite3
 import tomllib
 from pathlib import Path
 
+from click.testing import CliRunner
+
 from inspector_gui import paths
+from inspector_gui.cli import main
 from inspector_gui.exchange.mapping_build import (
     FrameworkChoice,
     JudgementChoice,
@@ -79,3 +83,34 @@ def ilacs_choices() -> MappingChoices:
         levels=levels, not_recorded=tuple(shipped["values"]["not_recorded"]),
         not_applicable=tuple(shipped["values"]["not_applicable"]), rule="date",
         frameworks=frameworks, judgements=judgements)
+
+
+TABLES = ("inspectorates", "frameworks", "scale_levels", "standards", "providers", "inspections", "ratings")
+SCALES = Path(__file__).resolve().parent / "data" / "scales"
+
+
+def records(path: Path) -> dict[str, list[tuple]]:
+    """Every row of the store's data tables but peer groups (a built mapping has no lookup)."""
+    conn = sqlite3.connect(path)
+    try:
+        return {t: sorted(conn.execute(f"SELECT * FROM {t}").fetchall(), key=repr) for t in TABLES}
+    finally:
+        conn.close()
+
+
+def cli_import(sheet: Path, mapping: Path, store: Path) -> Path:
+    """``inspector import SHEET --mapping MAP --store STORE``, which must succeed."""
+    result = CliRunner().invoke(main, ["import", str(sheet), "--mapping", str(mapping),
+                                       "--store", str(store)])
+    assert result.exit_code == 0, result.output
+    return store
+
+
+def scale_store(folder: Path, name: str) -> Path:
+    """A store of one of the scale fixtures (``peel``: five grades, ``cqc``: scores 1-4)."""
+    return cli_import(SCALES / f"{name}.csv", SCALES / f"{name}.toml", folder / f"{name}.db")
+
+
+def ofsted_store(folder: Path) -> Path:
+    """A store of the whole bundled Ofsted sheet, imported with the shipped mapping."""
+    return cli_import(DATA / "ofsted_csc_ilacs_history.csv", SHIPPED, folder / "ofsted.db")

@@ -7,8 +7,8 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from mapping_choices import ofsted_store
 
-from inspector_gui import paths
 from inspector_gui.charts.figure import LEGEND_SHARE, LIGHT
 from inspector_gui.charts.history import HistoryFigure
 from inspector_gui.charts.national import NationalFigure
@@ -21,11 +21,7 @@ pytestmark = pytest.mark.needs_qt
 
 @pytest.fixture(scope="module")
 def ofsted(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    path = tmp_path_factory.mktemp("ofsted") / "ofsted.db"
-    with Store.create(path) as store:
-        store.import_spreadsheet(paths.data_dir() / "ofsted-ilacs" / "ofsted_csc_ilacs_history.csv",
-                                 paths.data_dir() / "ofsted-ilacs.toml")
-    return path
+    return ofsted_store(tmp_path_factory.mktemp("ofsted"))
 
 
 def _shown(qtbot, figure, width: int, height: int = 560):

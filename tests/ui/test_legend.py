@@ -8,25 +8,13 @@ from collections.abc import Callable
 from pathlib import Path
 
 import pytest
-from click.testing import CliRunner
+from mapping_choices import scale_store
 from PySide6.QtGui import QColor
 
-from inspector_gui.cli import main
 from inspector_gui.domain.palette import ROLE_FILLS
 from inspector_gui.ui.main_window import MainWindow
 
 pytestmark = pytest.mark.needs_qt
-FIXTURES = Path(__file__).resolve().parents[1] / "data" / "scales"
-
-
-def _store(tmp_path: Path, name: str) -> Path:
-    path = tmp_path / f"{name}.db"
-    result = CliRunner().invoke(main, ["import", str(FIXTURES / f"{name}.csv"), "--mapping",
-                                       str(FIXTURES / f"{name}.toml"), "--store", str(path)])
-    assert result.exit_code == 0, result.output
-    return path
-
-
 def _texts(window: MainWindow) -> list[str]:
     return [e.text for e in window.matrix.legend.entries]
 
@@ -40,7 +28,7 @@ def _colours(window: MainWindow) -> set[str]:
 
 def test_five_levels_show_their_words_and_the_middle_colour(open_window: Callable[..., MainWindow],
                                                             tmp_path: Path) -> None:
-    window = open_window(_store(tmp_path, "peel"))
+    window = open_window(scale_store(tmp_path, "peel"))
     assert _texts(window)[:5] == ["Outstanding", "Good", "Adequate", "Requires improvement", "Inadequate"]
     assert [e.rating.short for e in window.matrix.legend.entries[:5]] == ["O", "G", "A", "RI", "I"]
     assert "Adequate" in window.matrix.legend.accessibleName()
@@ -49,7 +37,7 @@ def test_five_levels_show_their_words_and_the_middle_colour(open_window: Callabl
 
 def test_scores_and_the_overall_scale_each_have_a_captioned_line(open_window: Callable[..., MainWindow],
                                                                  tmp_path: Path) -> None:
-    window = open_window(_store(tmp_path, "cqc"))
+    window = open_window(scale_store(tmp_path, "cqc"))
     texts = _texts(window)
     standards = texts.index("CQC local authority assessment 2023 (standards):")
     overall = texts.index("CQC local authority assessment 2023 (overall):")

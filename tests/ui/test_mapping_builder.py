@@ -5,18 +5,15 @@ first rows previewed), saved where the user chooses (the folder remembered), and
 
 from __future__ import annotations
 
-import sqlite3
 from collections.abc import Callable
 from pathlib import Path
 
 import pytest
-from click.testing import CliRunner
-from mapping_choices import SHIPPED, fitting_sheet, ilacs_choices
+from mapping_choices import SHIPPED, cli_import, fitting_sheet, ilacs_choices, records
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QComboBox, QFileDialog, QLineEdit
 from pytestqt.qtbot import QtBot
 
-from inspector_gui.cli import main
 from inspector_gui.exchange.mapping_build import MappingChoices
 from inspector_gui.ui import settings as keys
 from inspector_gui.ui.dialogs.mapping_builder import MappingBuilder
@@ -25,7 +22,6 @@ from inspector_gui.ui.extensions import open_import
 from inspector_gui.ui.main_window import MainWindow
 
 pytestmark = pytest.mark.needs_qt
-TABLES = ("inspectorates", "frameworks", "scale_levels", "standards", "providers", "inspections", "ratings")
 
 
 def _type(qtbot: QtBot, line: QLineEdit, text: str) -> None:
@@ -79,20 +75,6 @@ def _enter(qtbot: QtBot, builder: MappingBuilder, c: MappingChoices) -> None:
         qtbot.mouseClick(j.add, Qt.MouseButton.LeftButton)
 
 
-def _records(path: Path) -> dict[str, list[tuple]]:
-    conn = sqlite3.connect(path)
-    try:
-        return {t: sorted(conn.execute(f"SELECT * FROM {t}").fetchall(), key=repr) for t in TABLES}
-    finally:
-        conn.close()
-
-
-def _import(sheet: Path, mapping: Path, store: Path) -> None:
-    result = CliRunner().invoke(main, ["import", str(sheet), "--mapping", str(mapping), "--store",
-                                       str(store)])
-    assert result.exit_code == 0, result.output
-
-
 @pytest.fixture
 def builder(open_window: Callable[..., MainWindow], store_path: Path, tmp_path: Path) -> MappingBuilder:
     window = open_window(store_path)
@@ -118,9 +100,8 @@ def test_built_in_the_dialog_saved_and_imported_as_the_shipped_mapping(
     assert saved.is_file() and builder.parent().mapping.text() == str(saved)
     assert builder._settings.get(keys.IMPORT_FOLDER) == str(saved.parent)
     sheet = Path(builder.parent().sheet.text())
-    _import(sheet, SHIPPED, tmp_path / "shipped.db")
-    _import(sheet, saved, tmp_path / "built.db")
-    assert _records(tmp_path / "built.db") == _records(tmp_path / "shipped.db")
+    shipped = records(cli_import(sheet, SHIPPED, tmp_path / "shipped.db"))
+    assert records(cli_import(sheet, saved, tmp_path / "built.db")) == shipped
 
 
 def test_problems_are_shown_as_the_user_goes_with_row_and_column(builder: MappingBuilder,

@@ -11,8 +11,8 @@ from pathlib import Path
 import openpyxl
 import pytest
 from export_readback import Page, markdown_text, pdf_pages
+from mapping_choices import ofsted_store
 
-from inspector_gui import paths
 from inspector_gui.exchange.writers import render_summary, write_league, write_summary
 from inspector_gui.exchange.writers.store_workbooks import view_notes
 from inspector_gui.exchange.writers.view_doc import render_view_csv
@@ -26,11 +26,7 @@ PROBATION = "HM Inspectorate of Probation"
 
 @pytest.fixture(scope="module")
 def ofsted(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    path = tmp_path_factory.mktemp("ofsted") / "ofsted.db"
-    with Store.create(path) as store:
-        store.import_spreadsheet(paths.data_dir() / "ofsted-ilacs" / "ofsted_csc_ilacs_history.csv",
-                                 paths.data_dir() / "ofsted-ilacs.toml")
-    return path
+    return ofsted_store(tmp_path_factory.mktemp("ofsted"))
 
 
 def _texts(store: Store, provider_id: str, tmp_path: Path) -> dict[str, str]:

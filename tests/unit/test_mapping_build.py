@@ -4,16 +4,13 @@ keeps hostile header names intact, and every problem is named as the file's chec
 
 from __future__ import annotations
 
-import sqlite3
 import tomllib
 from dataclasses import replace
 from pathlib import Path
 
 import pytest
-from click.testing import CliRunner
-from mapping_choices import SHIPPED, fitting_sheet, ilacs_choices
+from mapping_choices import SHIPPED, cli_import, fitting_sheet, ilacs_choices, records
 
-from inspector_gui.cli import main
 from inspector_gui.exchange.mapping import load_mapping
 from inspector_gui.exchange.mapping_build import (
     FOUR_WORD,
@@ -28,32 +25,16 @@ from inspector_gui.exchange.mapping_build import (
 from inspector_gui.exchange.sheets import read_sheet
 from inspector_gui.exchange.toml_text import dumps
 
-TABLES = ("inspectorates", "frameworks", "scale_levels", "standards", "providers", "inspections", "ratings")
 HOSTILE = ['Report "URL"', "Rating]\n[evil]\nx = 1", "Grade \\ ]] =", "Évaluation générale ✓", "tab\there",
            "nul\x00bell\x07", "#not a comment", "' single", "\u202eright-to-left"]
-
-
-def _records(path: Path) -> dict[str, list[tuple]]:
-    conn = sqlite3.connect(path)
-    try:
-        return {t: sorted(conn.execute(f"SELECT * FROM {t}").fetchall(), key=repr) for t in TABLES}
-    finally:
-        conn.close()
-
-
-def _import(sheet: Path, mapping: Path, store: Path) -> None:
-    result = CliRunner().invoke(main, ["import", str(sheet), "--mapping", str(mapping),
-                                       "--store", str(store)])
-    assert result.exit_code == 0, result.output
 
 
 def test_built_mapping_imports_as_the_shipped_one(tmp_path: Path) -> None:
     sheet = fitting_sheet(tmp_path)
     built = tmp_path / "built.toml"
     built.write_text(mapping_text(ilacs_choices()), encoding="utf-8")
-    _import(sheet, SHIPPED, tmp_path / "shipped.db")
-    _import(sheet, built, tmp_path / "built.db")
-    shipped, ours = _records(tmp_path / "shipped.db"), _records(tmp_path / "built.db")
+    shipped = records(cli_import(sheet, SHIPPED, tmp_path / "shipped.db"))
+    ours = records(cli_import(sheet, built, tmp_path / "built.db"))
     assert len(ours["inspections"]) > 400 and len(ours["ratings"]) > 1000
     assert ours == shipped
 
