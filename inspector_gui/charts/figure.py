@@ -220,16 +220,20 @@ class Figure(pg.GraphicsLayoutWidget):
     def add_changes(self, changes: Sequence[FrameworkChange], label_y: float | None = None,
                     plot: pg.PlotItem | None = None) -> None:
         """Dashed vertical lines where the framework changed, labelled at ``label_y`` (staggered so
-        neighbours do not collide); unlabelled lines need a note saying what they are."""
+        neighbours do not collide; in the right half of the plot the label sits to the left of
+        its line, so a long one is not cut by the edge); unlabelled lines need a note saying what
+        they are."""
         plot = plot or self.plot
+        low, high = plot.viewRange()[0]
         pen = pg.mkPen(self.theme.muted, width=1.2, style=Qt.PenStyle.DashLine)
         for index, change in enumerate(changes):
             line = pg.InfiniteLine(pos=change.x, angle=90, pen=pen, movable=False)
             line.setToolTip(html.escape(f"Framework change: {change.label}"))
             plot.addItem(line, ignoreBounds=True)
             if label_y is not None:
+                anchor = (1.02, 0.5) if change.x > (low + high) / 2 else (-0.02, 0.5)
                 self.add_text(change.label, change.x, label_y - 0.32 * (index % 2), self.theme.muted,
-                              (-0.02, 0.5), 8, plot=plot)
+                              anchor, 8, plot=plot)
 
     def show_empty(self, message: str, plot: pg.PlotItem | None = None) -> None:
         """Say why there is nothing to plot, in place of the axes."""

@@ -195,7 +195,7 @@ class _Builder:
                           "no provider id")
             return
         self._provider(provider_id, line, record)
-        published = self._date("inspection.published", line, record)
+        published = self._date("inspection.published", line, record)  # read once: a bad date, one problem
         framework = self._choose(line, record, published)
         if framework is None:
             return
