@@ -84,7 +84,10 @@ class SwatchSample(ItemSample):
         event.accept()
 
 
-MINIMUM_SIZE = (600, 380)
+MINIMUM_SIZE = (520, 380)
+LEGEND_SHARE = 0.36
+"""A legend wider than this share of the figure goes under the plot, in columns, so a long legend
+(a provider's domains under two frameworks) never squeezes the plot into a strip."""
 
 
 def wrap_text(text: str, width: float, points: float = 8.5) -> list[str]:
@@ -119,6 +122,7 @@ class Figure(pg.GraphicsLayoutWidget):
         self.plots: list[pg.PlotItem] = []
         self.plot: pg.PlotItem = self.add_plot(0, 0) if not self.PANELS else None
         self.legend: pg.LegendItem | None = None
+        self.legend_below = False
         notes = [*caption.notes, caption.footer()]
         self._notes = [(self._label(note, row, "8pt" if row == 2 + len(notes) else "8.5pt",
                                     theme.muted), note) for row, note in enumerate(notes, start=3)]
@@ -136,7 +140,36 @@ class Figure(pg.GraphicsLayoutWidget):
             width = max(200, event.size().width() - 60)  # before the layout takes the new size
             for label, text in notes:
                 label.setText("<br>".join(html.escape(line) for line in wrap_text(text, width)))
+            self.place_legend(event.size().width())
         super().resizeEvent(event)
+
+    def place_legend(self, width: float) -> None:
+        """The legend beside the plot, or under it in as many columns as fit when beside it would
+        take more than :data:`LEGEND_SHARE` of ``width``."""
+        if self.legend is None or not self.legend.items:
+            return
+        entry = self._legend_width()
+        below = entry > LEGEND_SHARE * width
+        columns = max(1, int((width - 60) // entry)) if below else 1
+        if below == self.legend_below and columns == self.legend.columnCount:
+            return
+        moved, self.legend_below = below != self.legend_below, below
+        self.legend.setColumnCount(columns)
+        if not moved:
+            return
+        (self.ci if below else self.body).removeItem(self.legend)
+        if below:
+            self.body.addItem(self.legend, row=self.body.layout.rowCount(), col=0,
+                              colspan=max(1, self.body.layout.columnCount()))
+            self.body.layout.setAlignment(self.legend, Qt.AlignmentFlag.AlignLeft)
+        else:
+            self.ci.addItem(self.legend, row=2, col=1)
+            self.ci.layout.setAlignment(self.legend, Qt.AlignmentFlag.AlignTop)
+
+    def _legend_width(self) -> float:
+        """The legend's width in one column: its widest entry, sample and label."""
+        return max(sample.boundingRect().width() + label.boundingRect().width()
+                   for sample, label in self.legend.items) + 20
 
     def add_plot(self, row: int, col: int, title: str = "") -> pg.PlotItem:
         """A plot in the body, styled for the theme, with panning, zooming and menus off."""

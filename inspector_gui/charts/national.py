@@ -11,6 +11,8 @@ from inspector_gui.domain.chartdata import BAR_WIDTH, NationalChart, Segment
 from inspector_gui.domain.palette import swatch
 
 LABEL_MIN_SHARE = 0.07
+HEADROOM = 1.16
+"""The axis reaches this far above the tallest bar, so its n= label is never cut at the top."""
 """A segment shorter than this share of the axis gets no count printed inside it."""
 
 
@@ -40,7 +42,7 @@ class NationalFigure(Figure):
 
     def _axes(self) -> None:
         self.plot.setXRange(-0.6, max(len(self.chart.periods), 1) - 0.4, padding=0)
-        self.plot.setYRange(-0.015 * self._scale_max(), self._scale_max() * 1.1, padding=0)
+        self.plot.setYRange(-0.015 * self._scale_max(), self._scale_max() * HEADROOM, padding=0)
         self.plot.getAxis("bottom").setTicks([list(enumerate(self.chart.periods)), []])
         self.plot.getAxis("bottom").setStyle(tickLength=0)
         if self.percent:

@@ -33,7 +33,7 @@ from inspector_gui.offscreen import ensure_application
 
 ChartData = HistoryChart | HeatmapChart | NationalChart | TrendChart
 FORMATS = ("png", "svg")
-SUMMARY_SOURCE = "Source: HM Inspectorate of Probation publications, as listed under Sources"
+SUMMARY_SOURCE = "Source: {} publications, as listed under Sources"
 LOGICAL_WIDTH = 1400
 MIN_LOGICAL = (800, 480)
 
@@ -73,7 +73,8 @@ def render_history_png(summary: ProviderSummary, width: int = 1800, height: int 
     print-sized on a page and sharp. Uses only what the summary holds (no store); GUI thread."""
     frameworks = {s.framework.framework_id: s.framework for s in summary.inspections}
     chart = history_chart(summary.provider, summary.history, frameworks, summary.as_at.iso(),
-                          SUMMARY_SOURCE, summary.attribution)
+                          SUMMARY_SOURCE.format(" and ".join(summary.inspectorates) or "the inspectorate's"),
+                          summary.attribution)
     return render_png(chart, width, height, scale)
 
 

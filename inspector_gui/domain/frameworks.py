@@ -3,6 +3,7 @@ records, because inspectorates changed them in 2018, 2021 and 2023 and will agai
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 
 from inspector_gui.domain.ratings import FOUR_WORD, Rating, Scale
@@ -105,3 +106,20 @@ def compute_score(framework: Framework, provider_type: str, ratings: dict[str, R
     complete = bool(standards) and len(graded) == len(standards)
     points = sum(framework.points.get(r, 0) for r in graded) if complete else None
     return Score(points, framework.max_score(provider_type), len(graded), len(standards))
+
+
+def legend_scales(frameworks: Iterable[Framework]) -> list[tuple[str, Scale]]:
+    """The scales a view of these frameworks shows, each with the frameworks that use it: one
+    legend line per distinct scale, so frameworks sharing a scale (every probation and Ofsted
+    framework shares the four words) share a line, and a line is only labelled when there are
+    several. A framework whose overall rating has its own scale names both uses."""
+    uses: dict[Scale, list[str]] = {}
+    for f in frameworks:
+        if f.overall_scale == f.scale:
+            uses.setdefault(f.scale, []).append(f.name)
+        else:
+            uses.setdefault(f.scale, []).append(f"{f.name} (standards)")
+            uses.setdefault(f.overall_scale, []).append(f"{f.name} (overall)")
+    if len(uses) <= 1:
+        return [("", next(iter(uses), FOUR_WORD))]
+    return [(", ".join(names), scale) for scale, names in uses.items()]

@@ -108,6 +108,8 @@ class LeagueTable:
     """The standard columns, one block per framework (as the matrix lays them out)."""
     frameworks: Mapping[str, Framework] = field(default_factory=dict)
     attribution: str = ""
+    inspectorates: tuple[str, ...] = ()
+    """The names of the inspectorates of the rows (headings and the Notes sheet's source)."""
 
     def groups(self) -> list[LeagueGroup]:
         """The groups in table order."""

@@ -109,6 +109,8 @@ class ProviderSummary:
     ``(style, text)`` lines (``h`` a heading); empty with fewer than two inspections."""
     since_record: dict[str, Any] | None = None
     """The same comparison as plain data (the JSON export)."""
+    inspectorates: tuple[str, ...] = ()
+    """The names of the inspectorates whose inspections the summary shows (headings, sources)."""
 
     def sections(self) -> list[MatrixSection]:
         """One matrix per framework, the framework of the newest inspection first."""

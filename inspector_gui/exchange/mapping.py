@@ -5,6 +5,7 @@ ratings and peer groups. Read and checked here in full; every problem is ``MAP.t
 
 from __future__ import annotations
 
+import re
 import tomllib
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -14,6 +15,7 @@ from inspector_gui.domain.ratings import ROLES
 from inspector_gui.errors import ImportFailed, Problem
 
 SOURCES = ("column", "value", "template", "lookup")
+ISO_DAY = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 
 
 @dataclass(frozen=True)
@@ -203,6 +205,12 @@ def load_mapping(path: str | Path) -> Mapping:
         raise ImportFailed([Problem(str(path), None, None, "is not UTF-8 text")]) from None
     except tomllib.TOMLDecodeError as exc:
         raise ImportFailed([Problem(str(path), None, None, f"is not valid TOML: {exc}")]) from None
+    return parse_mapping(document, path)
+
+
+def parse_mapping(document: dict[str, Any], path: Path) -> Mapping:
+    """Check a mapping document already read (a file's, or one built in the import dialog);
+    raises ImportFailed listing every problem, each named ``path: key``."""
     reader = _Reader(path, document)
     mapping = _mapping(reader)
     if reader.problems:
@@ -301,9 +309,11 @@ def _framework(r: _Reader, index: int, table: dict[str, Any], scales: dict) -> F
     equals = when.get("equals", [])
     equals = [equals] if isinstance(equals, dict) else equals
     pairs = tuple((str(e.get("column", "")), str(e.get("value", ""))) for e in equals if isinstance(e, dict))
-    rule = Rule(r.texts(f"{where}.when.has_value", when), pairs,
-                r.text(f"{where}.when.published_from", when, ""),
-                r.text(f"{where}.when.published_before", when, ""))
+    dates = [r.text(f"{where}.when.{key}", when, "") for key in ("published_from", "published_before")]
+    for key, date in zip(("published_from", "published_before"), dates, strict=True):
+        if date and not ISO_DAY.match(date):
+            r.problem(f"{where}.when.{key}", f"{date!r} is not a date like 2022-09-01")
+    rule = Rule(r.texts(f"{where}.when.has_value", when), pairs, *dates)
     return FrameworkMap(r.text(f"{where}.id", table), r.text(f"{where}.name", table), scale, overall,
                         r.text(f"{where}.in_use", table, ""), r.text(f"{where}.notes", table, ""), rule)
 

@@ -33,6 +33,12 @@ class SheetBatch:
     notes: list[str] = field(default_factory=list)
 
 
+def build_batch(mapping: Mapping, sheet: Sheet) -> SheetBatch:
+    """The batch of a checked mapping over a sheet whose columns it names (no lookup sheet),
+    with every row's problems recorded in ``batch.problems`` rather than raised."""
+    return _Builder(mapping, sheet, None).build()
+
+
 def read_spreadsheet(sheet_path: str | Path, mapping_path: str | Path) -> SheetBatch:
     """Read a mapping and its sheet (and lookup sheet) into a batch; ImportFailed on any problem
     of the mapping or of a column it names."""
@@ -55,6 +61,14 @@ def _lookup(mapping: Mapping, sheet_path: Path) -> tuple[Sheet, dict[str, dict[s
 
 
 def _check_columns(mapping: Mapping, sheet: Sheet, lookup: tuple[Sheet, dict] | None) -> None:
+    problems = column_problems(mapping, sheet, lookup)
+    if problems:
+        raise ImportFailed(problems)
+
+
+def column_problems(mapping: Mapping, sheet: Sheet,
+                    lookup: tuple[Sheet, dict] | None = None) -> list[Problem]:
+    """Every column the mapping names that the sheet (or its lookup sheet) lacks."""
     problems = [Problem(sheet.label, sheet.header_row, column, f"no such column in the header "
                         f"({key} in {mapping.path.name} names it)")
                 for column, key in dict.fromkeys(mapping.columns()) if column not in sheet.header]
@@ -65,8 +79,7 @@ def _check_columns(mapping: Mapping, sheet: Sheet, lookup: tuple[Sheet, dict] | 
         problems += [Problem(lookup[0].label, lookup[0].header_row, column, "no such column in the "
                              f"header ({key} in {mapping.path.name} names it)")
                      for column, key in names if column not in lookup[0].header]
-    if problems:
-        raise ImportFailed(problems)
+    return problems
 
 
 def _key(text: str) -> str:

@@ -62,7 +62,8 @@ def build_summary(store: Store, provider_id: str, *, domains: Sequence[DomainKey
     return ProviderSummary(
         provider, inspections, groups, domain_filter, tuple(kind_list) if kinds else None,
         PartialDate.parse(store.as_at()), today or dt.date.today(), GENERATED_BY, tuple(history),
-        store.attribution(provider.inspectorate_id), lines, record)
+        store.attribution(provider.inspectorate_id), lines, record,
+        inspectorate_names(store, [provider.inspectorate_id]))
 
 
 def since_previous(store: Store, provider: Provider
@@ -157,6 +158,14 @@ def league_of(store: Store, rows: Sequence[MatrixRow], latest_only: bool,
     frameworks = store.frameworks()
     entries = tuple(league_table(rows, frameworks))
     standards = tuple(s for block in blocks_for(rows, frameworks) for s in block.standards)
+    ids = list(dict.fromkeys(r.provider.inspectorate_id for r in rows))
     return LeagueTable(entries, latest_only, PartialDate.parse(store.as_at()),
                        today or dt.date.today(), GENERATED_BY, standards, frameworks,
-                       store.attribution())
+                       " ".join(filter(None, (store.attribution(i) for i in ids))),
+                       inspectorate_names(store, ids))
+
+
+def inspectorate_names(store: Store, ids: Sequence[str] | None = None) -> tuple[str, ...]:
+    """The names of these inspectorates (every one of the store's when None), from the store's
+    ``inspectorates`` table, so an export says whose inspections it shows."""
+    return tuple(i.name for i in store.inspectorates() if ids is None or i.inspectorate_id in ids)

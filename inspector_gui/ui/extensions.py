@@ -54,7 +54,7 @@ def attach_import(window: MainWindow) -> QAction:
 def open_import(window: MainWindow) -> QDialog:
     from inspector_gui.ui.dialogs.import_sheet import ImportSheetDialog
 
-    dialog = ImportSheetDialog(window, window.runner, window.current_store_path())
+    dialog = ImportSheetDialog(window, window.runner, window.current_store_path(), window.settings)
     dialog.imported.connect(window.open_store)
     dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
     dialog.open()

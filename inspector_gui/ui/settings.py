@@ -60,6 +60,8 @@ EXPORT_FORMAT = Key("export/format", "pdf")
 EXPORT_FOLDER = Key("export/folder", "")
 EXPORT_REVEAL = Key("export/reveal", True)
 EXPORT_CHART = Key("export/chart", True)
+IMPORT_FOLDER = Key("import/folder", "")
+"""The folder a spreadsheet or mapping was last chosen in or saved to."""
 
 
 def settings_path() -> Path:

@@ -1,17 +1,20 @@
-"""The status bar (store path, counts, a busy indicator, a marker on synthetic data) and the
-window title."""
+"""The status bar (counts, the data's licence attribution, store path, a busy indicator, a marker
+on synthetic data) and the window title. The counts are never cut; as the window narrows the
+path gives way first (elided in the middle), then the attribution (elided; whole in its tooltip,
+in About, on charts and in exports)."""
 
 from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QEvent, QObject
+from PySide6.QtCore import QEvent, QObject, Qt
 from PySide6.QtWidgets import QMainWindow, QSizePolicy, QStatusBar, QWidget
 
 from inspector_gui.domain.wording import counted
 from inspector_gui.errors import one_line
 from inspector_gui.reports.catalogue import Catalogue
-from inspector_gui.ui.text import plain_label, plain_tooltip
+from inspector_gui.ui.text import plain_label
+from inspector_gui.ui.views.elided_label import ElidedLabel
 from inspector_gui.ui.workers import QueryRunner
 
 APP_TITLE = "Inspector GUI"
@@ -51,13 +54,16 @@ class StatusBar(QStatusBar):
                                   "its providers, ratings and findings are made up.")
         self.synthetic.hide()
         self.counts = plain_label(parent=self)
-        self.path = plain_label(parent=self)
-        for label in (self.counts, self.path):
-            label.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
+        self.counts.setSizePolicy(QSizePolicy.Policy.Minimum, QSizePolicy.Policy.Preferred)
+        self.attribution = ElidedLabel(self)
+        self.path = ElidedLabel(self, Qt.TextElideMode.ElideMiddle)
+        self.path.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
+        self.path.setContentsMargins(10, 0, 0, 0)  # apart from the attribution
         self.addPermanentWidget(self.synthetic)
         self.addPermanentWidget(self.busy)
-        self.addPermanentWidget(self.counts, 3)
-        self.addPermanentWidget(self.path, 2)
+        self.addPermanentWidget(self.counts)
+        self.addPermanentWidget(self.attribution)
+        self.addPermanentWidget(self.path, 1)
         self._notices: list[QWidget] = []
         runner.busy_changed.connect(self.busy.setVisible)
         self.messageChanged.connect(self._make_room)
@@ -80,18 +86,18 @@ class StatusBar(QStatusBar):
         would leave it no room: they give way while it or a notice shows (the synthetic marker
         stays)."""
         noticed = any(notice.isVisibleTo(self) for notice in self._notices)
-        for label in (self.counts, self.path):
-            label.setHidden(bool(message) or noticed)
+        for label in (self.counts, self.attribution, self.path):
+            label.setHidden(bool(message) or noticed or (label is self.attribution and not label.text()))
 
     def show_store(self, catalogue: Catalogue | None) -> None:
         """The open store's counts and path (None: no store)."""
         self.synthetic.setVisible(catalogue is not None and catalogue.info.synthetic)
         self.counts.setText(_counts(catalogue) if catalogue else "")
-        attribution = catalogue.info.attribution if catalogue else ""
-        self.counts.setToolTip(plain_tooltip(attribution) if attribution else "")
-        self.path.setText(f"{home_relative(catalogue.path)} (read-only)" if catalogue else "")
-        self.path.setToolTip(plain_tooltip(str(catalogue.path)) if catalogue else "")
+        self.attribution.set_text(catalogue.info.attribution if catalogue else "")
+        self.path.set_text(f"{home_relative(catalogue.path)} (read-only)" if catalogue else "",
+                           str(catalogue.path) if catalogue else "")
         self.clearMessage()
+        self._make_room(self.currentMessage())
 
 
 def _counts(catalogue: Catalogue) -> str:
@@ -99,4 +105,4 @@ def _counts(catalogue: Catalogue) -> str:
     counts = info.counts
     text = (f"{counted(counts['providers'], 'provider')} · {counted(counts['inspections'], 'inspection')} · "
             f"{counted(counts['findings'], 'finding')} · data as at {info.as_at or 'unknown'}")
-    return f"{text} · {info.attribution}" if info.attribution else text
+    return f"{text} ·" if info.attribution else text

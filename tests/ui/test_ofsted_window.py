@@ -41,7 +41,7 @@ def test_bundled_data_menu_opens_the_ofsted_set(open_window: Callable[..., MainW
                     and not window.is_busy(), timeout=120_000)
     info = window.catalogue.info
     assert (info.counts["providers"], info.counts["inspections"]) == (153, 497)
-    assert OGL in window.status.counts.text()
+    assert window.status.attribution.text() == OGL
     assert OGL in about_text(window.catalogue)
     assert window.findings.no_findings.isVisible() and not window.findings.splitter.isVisible()
     assert "no findings" in window.findings.no_findings.text()
@@ -54,3 +54,22 @@ def test_two_inspectorates_group_the_tree_first(open_window: Callable[..., MainW
     assert any(t.startswith("HM Inspectorate of Probation (93)") for t in root), root
     assert any(t.startswith("Ofsted (153)") for t in root), root
     assert not window.findings.no_findings.isVisible()
+
+
+@pytest.mark.parametrize("width", [1400, 1024])
+def test_the_status_bar_keeps_counts_and_attribution_apart(open_window: Callable[..., MainWindow],
+                                                           both: Path, width: int, qtbot: QtBot) -> None:
+    window = open_window(both)
+    window.resize(width, 700)
+    qtbot.waitUntil(lambda: window.status.width() <= width)
+    status = window.status
+    status.layout().activate()
+    counts, attribution, path = status.counts, status.attribution, status.path
+    assert counts.width() >= counts.sizeHint().width(), "the counts are never cut"
+    assert counts.geometry().right() < attribution.geometry().left()
+    assert attribution.geometry().right() < path.geometry().left() or not path.isVisible()
+    assert attribution.toolTip() and OGL in attribution.toolTip()
+    if width == 1400:
+        assert not attribution.is_elided() and attribution.shown_text() == OGL
+    else:
+        assert attribution.shown_text().endswith("…") or not attribution.is_elided()

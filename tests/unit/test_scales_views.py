@@ -11,9 +11,11 @@ from click.testing import CliRunner
 from export_readback import pdf_pages
 
 from inspector_gui.cli import main
+from inspector_gui.domain.frameworks import legend_scales
 from inspector_gui.domain.league import league_table
 from inspector_gui.domain.matrix import build_matrix
 from inspector_gui.domain.palette import ROLE_FILLS, swatch
+from inspector_gui.domain.ratings import FOUR_WORD
 from inspector_gui.reports.provider_charts import load_history
 from inspector_gui.store import Store
 
@@ -92,3 +94,16 @@ def test_the_pdf_export_shows_the_scales_words(name: str, provider: str, words: 
     text = " ".join(pdf_pages(output))
     for word in words:
         assert word in text
+
+
+def test_legend_scales_one_line_per_distinct_scale(peel: Path, cqc: Path) -> None:
+    with Store.open(peel) as store:
+        lone = legend_scales(store.frameworks().values())
+    assert [(label, [r.label for r in s.levels]) for label, s in lone] == [
+        ("", ["Outstanding", "Good", "Adequate", "Requires improvement", "Inadequate"])]
+    with Store.open(cqc) as store:
+        both = legend_scales(store.frameworks().values())
+    assert [(label, [r.short for r in s.levels]) for label, s in both] == [
+        ("CQC local authority assessment 2023 (standards)", ["4", "3", "2", "1"]),
+        ("CQC local authority assessment 2023 (overall)", ["O", "G", "RI", "I"])]
+    assert legend_scales([]) == [("", FOUR_WORD)]

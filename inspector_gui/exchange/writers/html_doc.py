@@ -66,7 +66,7 @@ def _css(name: str) -> str:
 def _header(summary: ProviderSummary) -> str:
     facts = "".join(f"<tr><th>{escape(label)}</th><td>{escape(value)}</td></tr>"
                     for label, value in wording.provider_facts(summary))
-    return (f'<p class="kicker">HM Inspectorate of Probation inspections: provider summary</p>\n'
+    return (f'<p class="kicker">{escape(wording.kicker(summary))}</p>\n'
             f"<h1>{escape(summary.provider.name)}</h1>\n"
             f'<table class="facts">{facts}</table>\n'
             f'<p class="muted">{escape(wording.provenance(summary))}</p>')

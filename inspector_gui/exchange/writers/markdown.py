@@ -64,7 +64,7 @@ def _table(head: Iterable[str], rows: Iterable[Iterable[str]]) -> str:
 def _header(summary: ProviderSummary) -> str:
     facts = "\n".join(f"- **{label}:** {md(value)}" for label, value in wording.provider_facts(summary))
     return (f"# {md(wording.title(summary))}\n\n"
-            f"*HM Inspectorate of Probation inspections: provider summary*\n\n{facts}\n\n"
+            f"*{md(wording.kicker(summary))}*\n\n{facts}\n\n"
             f"{md(wording.provenance(summary))}")
 
 

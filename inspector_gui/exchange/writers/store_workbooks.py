@@ -22,10 +22,10 @@ from inspector_gui.exchange.writers.compare_sheets import (
     comparison_sheets,
     comparison_title,
 )
-from inspector_gui.exchange.writers.wording import provenance
-from inspector_gui.exchange.writers.workbook import Notes, Sheet, write_workbook
-from inspector_gui.exchange.writers.xlsx_tables import SOURCE, findings_sheet, league_notes, league_sheets
-from inspector_gui.reports.summary import league_of, paged_findings
+from inspector_gui.exchange.writers.wording import provenance, source_text
+from inspector_gui.exchange.writers.workbook import Notes, Sheet, notes_attribution, write_workbook
+from inspector_gui.exchange.writers.xlsx_tables import findings_sheet, league_notes, league_sheets
+from inspector_gui.reports.summary import inspectorate_names, league_of, paged_findings
 from inspector_gui.store.notebook import Notebook
 
 if TYPE_CHECKING:
@@ -90,8 +90,10 @@ def findings_with_notebook(findings: Iterator[Finding], notebook: Path, limit: i
 
 def view_notes(store: Store, title: str, filters: list[tuple[str, str]]) -> Notes:
     as_at = PartialDate.parse(store.as_at())
+    names = inspectorate_names(store)
     table = LeagueTable((), True, as_at, dt.date.today(), GENERATED_BY)
-    return Notes(title, SOURCE, as_at.display(), provenance(table), filters)
+    return Notes(title, source_text(names), as_at.display(), provenance(table), filters,
+                 notes_attribution(names, store.attribution()))
 
 
 def write_matrix_workbook(store: Store, rows: Sequence[MatrixRow], target: Path,
@@ -100,7 +102,8 @@ def write_matrix_workbook(store: Store, rows: Sequence[MatrixRow], target: Path,
     """The rating matrix rows as a league: one sheet per league group, each ranked on its own."""
     table = league_of(store, rows, latest_only)
     notes = league_notes(table)
-    notes = Notes("Rating matrix", notes.source, notes.as_at, notes.generated, [*notes.filters, *filters])
+    notes = Notes("Rating matrix", notes.source, notes.as_at, notes.generated, [*notes.filters, *filters],
+                  notes.attribution)
     sheets: list[Sheet] = league_sheets(table, store.frameworks())
     return write_workbook(target, notes, sheets, force=force)
 

@@ -4,6 +4,7 @@ PDF, a web page and a Markdown file say the same thing the same way."""
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Sequence
 from typing import Protocol
 
 from inspector_gui.domain.change import MAPPED, Change, Movement
@@ -37,6 +38,25 @@ COVERAGE_NOTE = ("Standard-level ratings are included only where a source stated
 
 def title(summary: ProviderSummary) -> str:
     return f"{summary.provider.name}: inspection summary"
+
+
+def names_text(names: Sequence[str]) -> str:
+    """``A``, ``A and B``, ``A, B and C``."""
+    return " and ".join(names) if len(names) < 3 else f"{', '.join(names[:-1])} and {names[-1]}"
+
+
+def kicker(summary: ProviderSummary) -> str:
+    """The line above a summary's title: whose inspections it shows, from the store's
+    inspectorates (``Ofsted inspections: provider summary``)."""
+    whose = names_text(summary.inspectorates)
+    return f"{whose} inspections: provider summary" if whose else "Inspections: provider summary"
+
+
+def source_text(names: Sequence[str]) -> str:
+    """Where an export's data comes from, for a workbook's Notes sheet and a view's first lines."""
+    whose = names_text(names) or "Inspectorates'"
+    return (f"{whose} publications (inspection reports and, where a rating's basis says so, press "
+            "releases or news reports), as recorded in this store; each row names its source URL")
 
 
 def provider_facts(summary: ProviderSummary) -> list[tuple[str, str]]:

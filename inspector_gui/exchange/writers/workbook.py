@@ -27,6 +27,8 @@ _CUT = " … [cut at 32,767]"
 NOTES_SHEET = "Notes"
 ATTRIBUTION = ("Contains public sector information from HM Inspectorate of Probation reports, "
                "licensed under the Open Government Licence v3.0.")
+HMIP = "HM Inspectorate of Probation"
+NO_ATTRIBUTION = "none recorded for this data"
 _BAD_NAME = re.compile(r"[\[\]:*?/\\']")
 
 
@@ -77,6 +79,14 @@ class Notes:
         lines = [("Source", self.source), ("Attribution", self.attribution), ("Data as at", self.as_at),
                  ("Generated", self.generated), *self.facts]
         return lines + ([(f"Filter: {what}", value) for what, value in self.filters] or [("Filters", "none")])
+
+
+def notes_attribution(inspectorates: Sequence[str], attribution: str) -> str:
+    """The Notes sheet's attribution: the licence words the data's inspectorates ask for (from the
+    store), else probation's Open Government Licence line for probation's data alone."""
+    if attribution:
+        return attribution
+    return ATTRIBUTION if tuple(inspectorates) == (HMIP,) else NO_ATTRIBUTION
 
 
 def sheet_name(text: str, taken: set[str]) -> str:

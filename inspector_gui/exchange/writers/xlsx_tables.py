@@ -15,11 +15,9 @@ from inspector_gui.domain.ratings import Rating
 from inspector_gui.domain.records import KIND_LABELS, Finding
 from inspector_gui.domain.summary import ProviderSummary
 from inspector_gui.domain.wording import counted
-from inspector_gui.exchange.writers.wording import change_words, filter_line, provenance, title
-from inspector_gui.exchange.writers.workbook import Notes, RatingValue, Sheet, Value
+from inspector_gui.exchange.writers.wording import change_words, filter_line, provenance, source_text, title
+from inspector_gui.exchange.writers.workbook import Notes, RatingValue, Sheet, Value, notes_attribution
 
-SOURCE = ("HM Inspectorate of Probation inspection reports, press releases and news reports, as "
-          "recorded in this store; each row names its source URL")
 LEAGUE_COLUMNS = ("Rank", "Tied", "Provider", "Provider type", "Region", "Inspection", "Published", "Round",
                   "Overall rating", "Score", "Score basis")
 FINDING_COLUMNS = ("Finding id", "Published", "Provider", "Inspection", "Domain code", "Domain",
@@ -74,8 +72,9 @@ def _league_row(entry: LeagueEntry, framework: Framework, standards: Sequence[St
 
 def league_notes(table: LeagueTable) -> Notes:
     scope = "each provider's latest inspection" if table.latest_only else "every inspection"
-    return Notes("League table: inspections ranked within league groups", SOURCE, table.as_at.display(),
-                 provenance(table), [("inspections", scope)])
+    return Notes("League table: inspections ranked within league groups", source_text(table.inspectorates),
+                 table.as_at.display(), provenance(table), [("inspections", scope)],
+                 notes_attribution(table.inspectorates, table.attribution))
 
 
 def findings_sheet(findings: Iterable[Finding],
@@ -102,7 +101,8 @@ def summary_workbook(summary: ProviderSummary, notebook: Mapping[str, tuple[str,
     """A provider summary: inspections, ratings, findings (with the user's tags and notes when
     ``notebook`` is given), the comparison with the previous inspection, and the sources."""
     filters = [("provider", summary.provider.name), ("findings", filter_line(summary))]
-    notes = Notes(title(summary), SOURCE, summary.as_at.display(), provenance(summary), filters)
+    notes = Notes(title(summary), source_text(summary.inspectorates), summary.as_at.display(),
+                  provenance(summary), filters, notes_attribution(summary.inspectorates, summary.attribution))
     findings = (f for group in summary.finding_groups for f in group.findings)
     return notes, [_inspections(summary), _ratings(summary), findings_sheet(findings, notebook),
                    _comparison(summary), _sources(summary)]

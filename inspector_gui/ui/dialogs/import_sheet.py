@@ -1,5 +1,7 @@
 """File → Import spreadsheet…: the sheet with a preview of its first rows, a saved mapping file
-(docs/mapping.md), and the store to import into — never the read-only one the window has open.
+(docs/mapping.md) or a new one built by choosing columns from lists (:mod:`mapping_builder`,
+offered as soon as a sheet is chosen without a mapping), and the store to import into — never
+the read-only one the window has open.
 The import runs in a worker thread with progress; every problem is listed with its row, and the
 warnings of an import that went through are listed the same way."""
 
@@ -27,6 +29,9 @@ from PySide6.QtWidgets import (
 from inspector_gui.errors import ImportFailed, InspectorError
 from inspector_gui.exchange.sheets import read_sheet
 from inspector_gui.reports.sheet_import import import_sheet
+from inspector_gui.ui import settings as keys
+from inspector_gui.ui.dialogs.mapping_builder import MappingBuilder
+from inspector_gui.ui.settings import Settings
 from inspector_gui.ui.text import plain_label
 from inspector_gui.ui.workers import QueryRunner
 
@@ -41,10 +46,12 @@ class ImportSheetDialog(QDialog):
     imported = Signal(object)
     """The store path an import wrote to."""
 
-    def __init__(self, parent: QWidget | None, runner: QueryRunner, open_store: Path | None) -> None:
+    def __init__(self, parent: QWidget | None, runner: QueryRunner, open_store: Path | None,
+                 settings: Settings) -> None:
         super().__init__(parent)
         self.setWindowTitle("Import spreadsheet")
-        self._runner, self._open_store = runner, open_store
+        self._runner, self._open_store, self._settings = runner, open_store, settings
+        self.builder: MappingBuilder | None = None
         self.sheet, self.mapping, self.target = QLineEdit(self), QLineEdit(self), QLineEdit(self)
         self.preview = QTableWidget(self)
         self.preview.setAccessibleName("First rows of the sheet")
@@ -64,7 +71,11 @@ class ImportSheetDialog(QDialog):
     def _layout(self) -> None:
         form = QFormLayout()
         form.addRow("&Spreadsheet:", self._chooser(self.sheet, self._choose_sheet))
-        form.addRow("&Mapping file:", self._chooser(self.mapping, self._choose_mapping))
+        mapping = self._chooser(self.mapping, self._choose_mapping)
+        self.new_mapping_button = QPushButton("&New mapping…", mapping)
+        self.new_mapping_button.clicked.connect(self.new_mapping)
+        mapping.layout().addWidget(self.new_mapping_button)
+        form.addRow("&Mapping file:", mapping)
         form.addRow("Import &into store:", self._chooser(self.target, self._choose_target))
         layout = QVBoxLayout(self)
         layout.addLayout(form)
@@ -87,17 +98,42 @@ class ImportSheetDialog(QDialog):
         row.addWidget(button)
         return box
 
+    def _folder(self, line: QLineEdit) -> str:
+        """Where a file chooser starts: the chosen file, else the folder last used."""
+        return line.text() or self._settings.get(keys.IMPORT_FOLDER)
+
+    def _remember(self, path: str) -> None:
+        self._settings.set(keys.IMPORT_FOLDER, str(Path(path).parent))
+
     def _choose_sheet(self) -> None:
-        path, _ = QFileDialog.getOpenFileName(self, "Spreadsheet to import", self.sheet.text(), SHEETS)
+        path, _ = QFileDialog.getOpenFileName(self, "Spreadsheet to import", self._folder(self.sheet), SHEETS)
         if path:
+            self._remember(path)
             self.sheet.setText(path)
             self.show_preview()
+            if not self.mapping.text().strip():
+                self.new_mapping()
 
     def _choose_mapping(self) -> None:
-        path, _ = QFileDialog.getOpenFileName(self, "Mapping file", self.mapping.text(),
+        path, _ = QFileDialog.getOpenFileName(self, "Mapping file", self._folder(self.mapping),
                                               "Mapping files (*.toml);;All files (*)")
         if path:
+            self._remember(path)
             self.mapping.setText(path)
+
+    def new_mapping(self) -> MappingBuilder | None:
+        """Build a mapping for the chosen sheet by choosing its columns; saving it fills in the
+        mapping file."""
+        sheet = self.sheet.text().strip()
+        if not sheet:
+            self.problems.setPlainText("Choose the spreadsheet first: a new mapping lists its columns.")
+            return None
+        if self.builder is not None:
+            self.builder.deleteLater()
+        self.builder = MappingBuilder(self, Path(sheet), self._settings)
+        self.builder.saved.connect(lambda path: self.mapping.setText(str(path)))
+        self.builder.open()
+        return self.builder
 
     def _choose_target(self) -> None:
         path, _ = QFileDialog.getSaveFileName(self, "Store to import into", self.target.text(),

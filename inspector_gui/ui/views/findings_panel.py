@@ -51,6 +51,8 @@ from inspector_gui.ui.workers import QueryRunner
 _WIDTHS = (114, 110, 96, 150, 84, 96)
 TEXT_LINES = 2
 TEXT_MIN_WIDTH = 240
+QWIDGETSIZE_MAX = (1 << 24) - 1
+"""Qt's "no maximum" for a widget's size."""
 
 
 @dataclass(frozen=True)
@@ -146,6 +148,9 @@ class FindingsPanel(QWidget):
         self.no_findings.setVisible(none)
         self.splitter.setVisible(not none)
         self.filters.setEnabled(not none)
+        self.filters.setVisible(not none)
+        # The panel then takes only the room of its message, leaving the matrix and charts the rest.
+        self.setMaximumHeight(self.no_findings.sizeHint().height() + 24 if none else QWIDGETSIZE_MAX)
 
     def set_scope(self, scope: Scope) -> None:
         """The tree's selection: followed again even after a drill-down."""

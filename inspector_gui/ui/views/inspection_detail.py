@@ -28,7 +28,8 @@ class RatingBadge(QWidget):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.rating = Rating.NOT_RECORDED
-        self.setSizePolicy(QSizePolicy.Policy.Fixed, QSizePolicy.Policy.Fixed)
+        # As wide as the longest word, narrower in a narrow pane (the chip then shows the short label).
+        self.setSizePolicy(QSizePolicy.Policy.Maximum, QSizePolicy.Policy.Fixed)
 
     def set_rating(self, rating: Rating) -> None:
         self.rating = rating
@@ -38,6 +39,9 @@ class RatingBadge(QWidget):
     def sizeHint(self) -> QSize:
         return QSize(self.fontMetrics().horizontalAdvance(Rating.REQUIRES_IMPROVEMENT.label) + 20,
                      self.fontMetrics().height() + 8)
+
+    def minimumSizeHint(self) -> QSize:
+        return QSize(self.fontMetrics().horizontalAdvance("WWW") + 12, self.sizeHint().height())
 
     def paintEvent(self, event: QPaintEvent) -> None:
         painter = QPainter(self)

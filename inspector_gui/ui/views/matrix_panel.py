@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from inspector_gui.domain.frameworks import Framework, legend_scales
 from inspector_gui.domain.matrix import MatrixData, build_matrix
 from inspector_gui.domain.records import MatrixRow
 from inspector_gui.domain.wording import counted
@@ -109,7 +110,8 @@ class MatrixPanel(QWidget):
         layout.addWidget(self.banner)
         layout.addWidget(self.summary)
         layout.addWidget(self.table, 1)
-        layout.addWidget(Legend(self))
+        self.legend = Legend(self)
+        layout.addWidget(self.legend)
 
     def set_catalogue(self, catalogue: Catalogue | None, scope: Scope) -> None:
         """A store was opened (or closed), with the tree's selection in it: offer its filter
@@ -164,7 +166,9 @@ class MatrixPanel(QWidget):
         return query
 
     def _show(self, data: MatrixData) -> None:
-        self.model.set_data(data, self._catalogue.frameworks if self._catalogue else {})
+        frameworks = self._catalogue.frameworks if self._catalogue else {}
+        self.model.set_data(data, frameworks)
+        self.legend.set_scales(legend_scales(_shown_frameworks(data, frameworks)))
         self._size_columns()
         self._apply_sort()
         self._summarise()
@@ -269,3 +273,10 @@ def _choices(catalogue: Catalogue) -> dict[str, list[tuple[str, str]]]:
         "round": [(r, r) for r in catalogue.rounds],
         "year": [(y, y) for y in catalogue.years],
     }
+
+
+def _shown_frameworks(data: MatrixData, frameworks: dict[str, Framework]) -> list[Framework]:
+    """The frameworks of the rows shown: the blocks' in column order, then those of rows whose
+    framework has no standard columns (their overall rating is still shown)."""
+    ids = [f.framework_id for f in data.frameworks] + [r.inspection.framework_id for r in data.rows]
+    return [frameworks[i] for i in dict.fromkeys(ids) if i in frameworks]
