@@ -100,11 +100,10 @@ def expand(conn: sqlite3.Connection, search: Search) -> Expansion | None:
 def _expected(conn: sqlite3.Connection, source: str, counts: list[int]) -> int:
     """Findings expected to hold every word, taking the words as independent: "risk" (11%) and
     "harm" (10%) together in about 1% of a million findings, not in the 10% a bound would say.
-    The total is the term table's count of findings; without it the highest id, which ids moved
-    to keep inspections together leave above the count (3× in a migrated store: "risk harm" was
-    then taken for rare and all its matches sorted)."""
+    The total is the term table's count of findings; without it (another program changed the
+    index) the findings are counted: ids sort by date and are no guide to how many there are."""
     total = (term_table.documents(conn) if source == term_table.TABLE else 0) or conn.execute(
-        "SELECT max(id) FROM findings").fetchone()[0] or 1
+        "SELECT count(*) FROM findings").fetchone()[0] or 1
     share = 1.0
     for count in counts:
         share *= min(1.0, count / total)
