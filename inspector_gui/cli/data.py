@@ -27,6 +27,7 @@ from inspector_gui.domain.domains import resolve_standard
 from inspector_gui.domain.frameworks import Framework, Standard
 from inspector_gui.domain.records import KINDS, FindingQuery, MatrixRow
 from inspector_gui.domain.travel import travel, travel_record
+from inspector_gui.domain.wording import counted
 from inspector_gui.errors import ImportFailed, one_line
 from inspector_gui.exchange.writers.store_workbooks import (
     query_filters,
@@ -240,7 +241,7 @@ def ratings(provider: str | None, round_: str | None, provider_type: str | None,
     blocks = _by_framework(rows, frameworks)
     if fmt == "table":
         say("\n\n".join(_table_block(framework, block) for framework, block in blocks))
-        click.echo(f"{len(rows)} inspection{'' if len(rows) == 1 else 's'}", err=True)
+        click.echo(counted(len(rows), "inspection"), err=True)
         return
     standards = [s for framework, _ in blocks for s in framework.standards]
     records = [_matrix_record(row, framework, standards) for framework, block in blocks for row in block]

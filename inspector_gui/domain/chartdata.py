@@ -13,6 +13,7 @@ from dataclasses import dataclass
 
 from inspector_gui.domain.palette import swatch
 from inspector_gui.domain.ratings import GRADED, Rating
+from inspector_gui.domain.wording import counted
 
 NOT_GRADED_LEVEL = -1
 DEFAULT_TICKS = tuple((r.level or 0, r.label) for r in GRADED)
@@ -278,8 +279,7 @@ class NationalChart:
     def describe(self, segment: Segment) -> str:
         """``Requires improvement, 2019, CRC (15 inspections)``: the label of a drill-down."""
         scope = f", {self.provider_type}" if self.provider_type else ""
-        noun = "inspection" if segment.count == 1 else "inspections"
-        return f"{segment.rating.label}, {segment.period}{scope} ({segment.count} {noun})"
+        return f"{segment.rating.label}, {segment.period}{scope} ({counted(segment.count, 'inspection')})"
 
 
 def wilson_interval(successes: int, n: int, z: float = 1.96) -> tuple[float, float]:

@@ -32,6 +32,7 @@ from inspector_gui.domain.domains import framework_tags
 from inspector_gui.domain.frameworks import Framework, Standard, code_order
 from inspector_gui.domain.ratings import Rating
 from inspector_gui.domain.records import HistoryPoint, Provider
+from inspector_gui.domain.wording import counted
 
 NOT_STATED_NOTE = "* rating not stated by the inspectorate (news report or press-release wording)"
 
@@ -236,7 +237,7 @@ def level_ticks(placed: Sequence[_Placed], frameworks: dict[str, Framework]) -> 
 
 def _provider_line(provider: Provider, placed: Sequence[_Placed]) -> str:
     count = len(placed)
-    return f"{provider.provider_type} · {count} inspection{'s' if count != 1 else ''}"
+    return f"{provider.provider_type} · {counted(count, 'inspection')}"
 
 
 def heatmap_chart(provider: Provider, history: Sequence[HistoryPoint],

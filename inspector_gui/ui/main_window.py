@@ -44,6 +44,7 @@ from PySide6.QtGui import (
     QDropEvent,
     QGuiApplication,
     QKeySequence,
+    QResizeEvent,
     QShowEvent,
 )
 from PySide6.QtWidgets import (
@@ -80,6 +81,8 @@ from inspector_gui.ui.views.provider_panel import ProviderPanel
 from inspector_gui.ui.views.saved_notice import SavedNotice
 from inspector_gui.ui.workers import QueryRunner
 
+NARROW = 1200
+_SIDES = (Qt.DockWidgetArea.LeftDockWidgetArea, Qt.DockWidgetArea.RightDockWidgetArea)
 STORE_FILTER = "Inspector stores (*.db *.sqlite *.sqlite3);;All files (*)"
 
 
@@ -131,7 +134,6 @@ class MainWindow(QMainWindow):
 
     def _build_docks(self) -> None:
         self.setCorner(Qt.Corner.TopLeftCorner, Qt.DockWidgetArea.LeftDockWidgetArea)
-        self.setCorner(Qt.Corner.BottomLeftCorner, Qt.DockWidgetArea.LeftDockWidgetArea)
         self.providers_dock = self.add_dock("Providers", self.providers, Qt.DockWidgetArea.LeftDockWidgetArea)
         self.detail_dock = self.add_dock("Inspection", self.detail, Qt.DockWidgetArea.RightDockWidgetArea)
         self.findings_dock = self.add_dock("Findings", self.findings, Qt.DockWidgetArea.BottomDockWidgetArea)
@@ -174,6 +176,7 @@ class MainWindow(QMainWindow):
         self.opener.completed.connect(self._inspections_loaded)
         self.opener.trusted.connect(self._remember)
         self.opener.failed.connect(self._open_failed)
+        self.opener.warned.connect(lambda error: notice_box(self, "Search index out of date", str(error)))
         self.opener.closed.connect(lambda: self._show(None))
 
     # Public surface -------------------------------------------------------------------------
@@ -282,6 +285,7 @@ class MainWindow(QMainWindow):
 
     def _inspections_loaded(self) -> None:
         self.providers.inspections_arrived()
+        self.findings.narrow_domains()
         self.inspections_loaded.emit()
 
     def _open_failed(self, error: InspectorError) -> None:
@@ -431,6 +435,36 @@ class MainWindow(QMainWindow):
                              Qt.Orientation.Horizontal)
             self.resizeDocks([self.findings_dock], [self.height() * 2 // 5], Qt.Orientation.Vertical)
             self.findings.splitter.setSizes([width, side])
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        """Docks keep their share of the window when it is resized (Qt gives every pixel to the
+        centre), so a smaller window still shows matrix rows rather than a squeezed header."""
+        old = event.oldSize()
+        docked = [dock for dock in (self.providers_dock, self.detail_dock, self.findings_dock)
+                  if dock.isVisible() and not dock.isFloating()]
+        widths = [dock.width() for dock in docked]
+        heights = [dock.height() for dock in docked]
+        super().resizeEvent(event)
+        self._fit_corner(event.size().width())
+        if not self.isVisible() or self._default_docks or old.width() <= 0 or old.height() <= 0:
+            return
+        new = event.size()
+        sideways = [d for d in docked if self.dockWidgetArea(d) in _SIDES]
+        if sideways and new.width() != old.width():
+            self.resizeDocks(sideways, [widths[docked.index(d)] * new.width() // old.width()
+                                        for d in sideways], Qt.Orientation.Horizontal)
+        stacked = [d for d in docked if d not in sideways]
+        if stacked and new.height() != old.height():
+            self.resizeDocks(stacked, [heights[docked.index(d)] * new.height() // old.height()
+                                       for d in stacked], Qt.Orientation.Vertical)
+
+    def _fit_corner(self, width: int) -> None:
+        """Below ``NARROW`` px the findings take the whole bottom edge, under the tree too: their text
+        needs the width more than the tree needs the height."""
+        areas = Qt.DockWidgetArea
+        area = areas.BottomDockWidgetArea if width < NARROW else areas.LeftDockWidgetArea
+        if self.corner(Qt.Corner.BottomLeftCorner) != area:
+            self.setCorner(Qt.Corner.BottomLeftCorner, area)
 
     def save_state(self) -> None:
         self.settings.set_bytes("geometry", self.saveGeometry())

@@ -5,7 +5,8 @@ providers and findings without waiting for the rest:
    window shows it and asks for its first findings page);
 2. every inspection, indexed in the worker (``completed``);
 3. the integrity check (``PRAGMA quick_check``, 0.4 s warm at 1M findings, seconds from a cold
-   disk), the first time a file is opened in a session (``trusted`` once it passes).
+   disk), the first time a file is opened in a session (``trusted`` once it passes; ``warned``
+   as well when its search index does not match its findings).
 
 A store that fails its check, or a query while its check is pending, did not open: its pending
 results are dropped, the window goes back to the last store known intact (or to none), and
@@ -38,6 +39,8 @@ class StoreOpener(QObject):
     """The ``Path`` of the shown store, now known intact."""
     failed = Signal(object)
     """The :class:`InspectorError` of a store that did not open."""
+    warned = Signal(object)
+    """The :class:`InspectorError` of a store that opened but whose search cannot be trusted."""
     closed = Signal()
     """The store shown was damaged and no other is left to show."""
 
@@ -79,7 +82,7 @@ class StoreOpener(QObject):
         self._runner.cancel("check")
         if self.checking():
             self._runner.submit("check", lambda: check_store(catalogue.path),
-                                lambda _: self._trust(catalogue), self.fail, priority=LAST)
+                                lambda problem: self._trust(catalogue, problem), self.fail, priority=LAST)
         else:
             self._trust(catalogue)
 
@@ -87,7 +90,9 @@ class StoreOpener(QObject):
         catalogue.add_inspections(inspections)
         self.completed.emit()
 
-    def _trust(self, catalogue: Catalogue) -> None:
+    def _trust(self, catalogue: Catalogue, problem: str | None = None) -> None:
         self._checked.add(catalogue.path.resolve())
         self._trusted = catalogue
         self.trusted.emit(catalogue.path)
+        if problem:
+            self.warned.emit(InspectorError(problem, catalogue.path))

@@ -8,6 +8,7 @@ from pathlib import Path
 from PySide6.QtCore import QEvent, QObject
 from PySide6.QtWidgets import QMainWindow, QSizePolicy, QStatusBar, QWidget
 
+from inspector_gui.domain.wording import counted
 from inspector_gui.errors import one_line
 from inspector_gui.reports.catalogue import Catalogue
 from inspector_gui.ui.text import plain_label, plain_tooltip
@@ -96,6 +97,6 @@ class StatusBar(QStatusBar):
 def _counts(catalogue: Catalogue) -> str:
     info = catalogue.info
     counts = info.counts
-    text = (f"{counts['providers']} providers · {counts['inspections']} inspections · "
-            f"{counts['findings']} findings · data as at {info.as_at or 'unknown'}")
+    text = (f"{counted(counts['providers'], 'provider')} · {counted(counts['inspections'], 'inspection')} · "
+            f"{counted(counts['findings'], 'finding')} · data as at {info.as_at or 'unknown'}")
     return f"{text} · {info.attribution}" if info.attribution else text

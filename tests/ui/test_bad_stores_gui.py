@@ -14,6 +14,7 @@ from badinput import (
     generated_findings,
     kill_mid_import,
     make_bad_store,
+    sha256,
     snapshot,
     write_locked,
 )
@@ -214,3 +215,27 @@ def test_a_search_on_a_broken_index_gets_the_rebuild_dialog(
     assert box.text() == f"{store_path}: {index_broken(store_path)}"
     assert window.current_store_path() == store_path
     assert window.matrix.model.rowCount() == 93
+
+
+def test_an_index_that_no_longer_matches_the_findings_is_said_once_and_the_store_stays_open(
+        qtbot: QtBot, open_window: Callable[..., MainWindow], store_path: Path) -> None:
+    """Another program deleted index entries: the background check says searches can miss
+    findings and names the rebuild; the store keeps showing."""
+    import sqlite3
+
+    conn = sqlite3.connect(store_path)
+    conn.execute("INSERT INTO findings_fts (findings_fts, rowid, text) SELECT 'delete', id, text "
+                 "FROM findings WHERE text LIKE '%risk%' LIMIT 5")
+    conn.commit()
+    conn.close()
+    before = sha256(store_path)
+    window = open_window(store_path)
+    qtbot.waitUntil(lambda: bool(_dialogs(window)), timeout=10_000)
+    (box,) = _dialogs(window)
+    assert box.windowTitle() == "Search index out of date"
+    assert box.textFormat() == Qt.TextFormat.PlainText
+    assert box.text().startswith(f"{store_path}: the search index does not match the findings")
+    assert "rebuild-index" in box.text()
+    assert window.current_store_path() == store_path
+    assert window.matrix.model.rowCount() == 93
+    assert sha256(store_path) == before

@@ -185,3 +185,29 @@ def test_the_standard_box_offers_each_framework_standard_and_filters_on_both(qtb
     expected = _ids(store, standard=("crc-nps-2018", "2.1"))
     assert expected and all_findings(window) == expected
     assert len(expected) < len(_ids(store, standard_code="2.1"))
+
+
+def _shown_domains(window) -> list[str]:
+    filters = window.findings.filters
+    return [filters.domains.button(i).text() for i in range(len(filters.domains.buttons()))
+            if not filters.domains.button(i).isHidden()]
+
+
+def test_domain_buttons_follow_the_frameworks_of_the_selection(qtbot, window, settle):
+    every = _shown_domains(window)
+    window.providers.select_key("provider:west-yorkshire-crc")
+    settle(window)
+    shown = _shown_domains(window)
+    assert shown == ["All domains", "Organisational delivery (2021, 2018)", "Case supervision (2018)",
+                     "NPS-specific work (2018)", "CRC-specific work (2018)", "Whole inspection"]
+    qtbot.keyClick(window, Qt.Key.Key_1, Qt.KeyboardModifier.ControlModifier)  # the first one shown
+    settle(window)
+    assert window.findings.filters.domain() == "Organisational delivery"
+    model = window.findings.model
+    assert {model.finding(r).domain_code for r in range(model.rowCount())} == {"1"}
+    window.providers.select_key("provider:wigan-pdu")
+    settle(window)
+    assert "Organisational delivery (2021, 2018)" in _shown_domains(window), "the chosen one stays"
+    window.providers.select_key("all")
+    settle(window)
+    assert _shown_domains(window) == every

@@ -57,7 +57,7 @@ def test_an_import_while_the_window_is_open(qtbot: QtBot, window: MainWindow, tm
     assert importer.returncode == 0, err
     assert "100000 findings (100000 new or changed)" in out
     assert searches > 3, "the window was used while the import ran"
-    qtbot.waitUntil(lambda: reloaded == [store], timeout=10_000)
+    qtbot.waitUntil(lambda: reloaded == [store], timeout=60_000)  # the reload is slow under load
     settle(window)
     assert window.catalogue is not None and window.catalogue.info.counts["findings"] == 100_538
     assert window.status.currentMessage() == (f"{store.name} was changed by another program; showing "

@@ -181,3 +181,12 @@ def test_show_inspections_narrows_matrix_and_findings_until_cleared(qtbot, windo
     window.matrix.clear_drill()
     settle(window)
     assert model.rowCount() == 93
+
+
+def test_a_group_of_one_provider_is_summarised_in_the_singular(window, settle):
+    from inspector_gui.ui.scope import Scope
+
+    window.matrix.set_scope(Scope("group:one", "One", ("west-yorkshire-crc",)))
+    settle(window)
+    assert window.matrix.model.rowCount() == 1
+    assert window.matrix.summary.text().startswith("1 provider (latest inspection)")

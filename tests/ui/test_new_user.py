@@ -326,6 +326,23 @@ def test_findings_text_keeps_its_room_and_kinds_are_whole_at_the_default_size(qt
     assert table.horizontalScrollBar().maximum() == 0
 
 
+def test_a_smaller_window_keeps_each_dock_s_share_and_gives_the_findings_the_width(qtbot, window):
+    from inspector_gui.ui.models.findings import TEXT
+
+    providers = window.providers_dock.width() / window.width()
+    window.resize(1024, 700)
+    qtbot.waitUntil(lambda: window.width() == 1024)
+    qtbot.waitUntil(lambda: abs(window.providers_dock.width() / 1024 - providers) < 0.03)
+    findings = window.findings_dock.geometry()
+    assert findings.left() < window.providers_dock.geometry().right()  # under the tree too
+    assert window.findings.table.columnWidth(TEXT) >= 200
+    matrix = window.matrix.table
+    assert matrix.viewport().height() >= 2 * matrix.rowHeight(0)
+    window.resize(1400, 900)
+    qtbot.waitUntil(lambda: abs(window.providers_dock.width() / 1400 - providers) < 0.03)
+    assert window.findings_dock.geometry().left() > window.providers_dock.geometry().right()
+
+
 # 6. F1 -------------------------------------------------------------------------------------------
 
 def test_f1_is_a_two_column_table_of_every_shortcut(qtbot, window):

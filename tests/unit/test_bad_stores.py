@@ -126,7 +126,8 @@ def test_check_command_scans_the_whole_file(case: BadStore, store_path: Path, tm
 def test_check_command_says_an_intact_store_is_intact(store_path: Path) -> None:
     result = CliRunner().invoke(main, ["check", "--store", str(store_path)])
     assert result.exit_code == 0
-    assert result.stdout == f"{store_path}: intact (quick_check found no damage)\n"
+    assert result.stdout == (f"{store_path}: intact (quick_check found no damage; the search index "
+                             "matches the findings)\n")
 
 
 def test_damage_found_only_by_the_full_scan(store_path: Path, tmp_path: Path) -> None:

@@ -112,3 +112,32 @@ def test_tables_with_the_wrong_columns_get_one_line(case: str, store_path: Path)
     assert result.stderr.startswith(f"inspector: {path}: does not have the tables and columns this "
                                     "version of Inspector GUI reads (no such column: ")
     assert result.stderr.count("\n") == 1
+
+
+STALE_INDEX = {
+    "finding-written-without-the-trigger": (
+        "DROP TRIGGER findings_ai; INSERT INTO findings (id, inspection_id, domain_code, standard_code, "
+        "kind, text, source_url, natural_key) SELECT 9999999, inspection_id, domain_code, standard_code, "
+        "kind, 'zebra crossing', source_url, natural_key || '-copy' FROM findings LIMIT 1"),
+    "index-entries-deleted": (
+        "INSERT INTO findings_fts (findings_fts, rowid, text) SELECT 'delete', id, text FROM findings "
+        "WHERE text LIKE '%risk%' LIMIT 5"),
+}
+
+
+@pytest.mark.parametrize("case", STALE_INDEX, ids=str)
+def test_check_finds_an_index_that_no_longer_matches_the_findings(case: str, store_path: Path) -> None:
+    from inspector_gui.store.search_index import stale_index
+
+    assert CliRunner().invoke(main, ["check", "--store", str(store_path)]).exit_code == 0
+    path = _broken(store_path, STALE_INDEX[case])
+    before = sha256(path)
+    result = CliRunner().invoke(main, ["check", "--store", str(path)])
+    assert result.exit_code == 2
+    with Store.open(path) as store:
+        problem = stale_index(store.conn, path)
+    assert problem and "does not match the findings" in problem and "rebuild-index" in problem
+    assert result.stderr == f"inspector: {path}: {problem}\n"
+    assert sha256(path) == before
+    assert CliRunner().invoke(main, ["rebuild-index", str(path)]).exit_code == 0
+    assert CliRunner().invoke(main, ["check", "--store", str(path)]).exit_code == 0

@@ -20,6 +20,7 @@ from inspector_gui.domain.grouping import Group
 from inspector_gui.domain.ratings import Rating
 from inspector_gui.domain.records import Inspection, Provider
 from inspector_gui.domain.travel import Travel, latest_travel, travel
+from inspector_gui.domain.wording import counted
 from inspector_gui.ui.models import NO_PARENT, Index, column_title, read_only_flags
 from inspector_gui.ui.roles import ItemRole, RatingRole
 from inspector_gui.ui.scope import ALL, Scope
@@ -223,7 +224,7 @@ class ProviderTreeModel(QAbstractItemModel):
 def _add_group(parent: Node, group: Group, prefix: str) -> None:
     key = f"{prefix}{group.label}"
     node = parent.add(Node(Scope(key, group.label, group.provider_ids()), f"{group.label} ({group.count})",
-                           tooltip=f"{group.label}: {group.count} providers"))
+                           tooltip=f"{group.label}: {counted(group.count, 'provider')}"))
     for sub in group.groups:
         _add_group(node, sub, f"{key}/")
     for provider, newest in group.entries:

@@ -157,10 +157,20 @@ class FindingFilters(QWidget):
         return {"domains": group.keys if group else ()}
 
     def select_domain(self, number: int) -> None:
-        """Choose the n-th domain button (0 = every domain), as Ctrl+digit does."""
-        if 0 <= number < len(self._domain_keys):
-            self._set_domain(self._domain_keys[number])
+        """Choose the n-th domain button shown (0 = every domain), as Ctrl+digit does."""
+        shown = [key for i, key in enumerate(self._domain_keys) if not self.domains.button(i).isHidden()]
+        if 0 <= number < len(shown):
+            self._set_domain(shown[number])
             self.changed.emit()
+
+    def narrow_domains(self, framework_ids: frozenset[str] | None) -> None:
+        """Show only the buttons of domains of these frameworks (those of the selection: a CRC's
+        findings have no 2023 PDU domains) and the chosen one; None shows every button."""
+        for number, key in enumerate(self._domain_keys):
+            group = self._groups.get(key) if key else None
+            button = self.domains.button(number)
+            button.setVisible(group is None or framework_ids is None or button.isChecked()
+                              or any(m.framework_id in framework_ids for m in group.members))
 
     def set_domain(self, name: str | None) -> None:
         self._set_domain(name)
@@ -171,7 +181,8 @@ class FindingFilters(QWidget):
         self._offer_standards()
 
     def _domain_clicked(self, number: int) -> None:
-        self.select_domain(number)
+        self._set_domain(self._domain_keys[number])
+        self.changed.emit()
 
     def _check_domain(self) -> None:
         if self._domain in self._domain_keys:

@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
 )
 
 from inspector_gui.domain.records import Finding, FindingQuery
+from inspector_gui.domain.wording import counted
 from inspector_gui.reports.catalogue import Catalogue
 from inspector_gui.store.notebook import finding_record
 from inspector_gui.ui.delegates import FindingTextDelegate
@@ -65,6 +66,7 @@ class FindingsPanel(QWidget):
     def __init__(self, runner: QueryRunner, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self._path: Path | None = None
+        self._catalogue: Catalogue | None = None
         self._scope = ALL
         self._focus: Focus | None = None
         self.filters = FindingFilters(self)
@@ -125,7 +127,9 @@ class FindingsPanel(QWidget):
         self._scope = scope
         self._focus = None
         self.focus_bar.hide()
+        self._catalogue = catalogue
         self.filters.set_catalogue(catalogue)
+        self.narrow_domains()
         self._say_when_none(catalogue)
         self.tagging.load_counts()
         self.refresh()
@@ -145,10 +149,17 @@ class FindingsPanel(QWidget):
     def set_scope(self, scope: Scope) -> None:
         """The tree's selection: followed again even after a drill-down."""
         changed, self._scope = scope != self._scope, scope
+        self.narrow_domains()
         if changed and self._focus is not None:
             self.clear_focus()
         elif self.filters.follows_selection() and self._focus is None:
             self.refresh()
+
+    def narrow_domains(self) -> None:
+        """Domain buttons for the frameworks the selection's inspections were rated under (every
+        button while those are not all loaded yet); :meth:`set_catalogue` and the window's
+        ``inspections_loaded`` call it again."""
+        self.filters.narrow_domains(_frameworks_of(self._catalogue, self._scope))
 
     def focus(self, inspection_ids: Sequence[str], standard_code: str, label: str) -> None:
         """Show every finding of these inspections (of one standard, when given)."""
@@ -214,7 +225,7 @@ class FindingsPanel(QWidget):
         elif loaded < total:
             text = f"{total} findings ({loaded} loaded)"
         else:
-            text = f"{total} finding" + ("" if total == 1 else "s")
+            text = counted(total, "finding")
         self.filters.count.setText(text)
 
     def _current_changed(self, current: QModelIndex, _previous: QModelIndex) -> None:
@@ -262,3 +273,19 @@ class FindingsPanel(QWidget):
             if state is not None:
                 widget.restoreState(state)
                 self.columns.active = self.columns.active and widget is not self.table.horizontalHeader()
+
+
+def _frameworks_of(catalogue: Catalogue | None, scope: Scope) -> frozenset[str] | None:
+    """The frameworks of the scope's inspections; None for every provider or when unknown."""
+    if catalogue is None or scope.is_all:
+        return None
+    if scope.inspection_id:
+        inspection = catalogue.inspection(scope.inspection_id)
+        return frozenset((inspection.framework_id,)) if inspection else None
+    frameworks: set[str] = set()
+    for provider_id in scope.provider_ids or ():
+        inspections = catalogue.inspections_of(provider_id)
+        if inspections is None:
+            return None
+        frameworks.update(i.framework_id for i in inspections)
+    return frozenset(frameworks)

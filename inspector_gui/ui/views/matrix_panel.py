@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
 
 from inspector_gui.domain.matrix import MatrixData, build_matrix
 from inspector_gui.domain.records import MatrixRow
+from inspector_gui.domain.wording import counted
 from inspector_gui.reports.catalogue import Catalogue
 from inspector_gui.ui import settings as keys
 from inspector_gui.ui.delegates import RatingDelegate
@@ -198,12 +199,13 @@ class MatrixPanel(QWidget):
     def _summarise(self) -> None:
         frameworks = self.model.frameworks
         rows = self.model.rowCount()
-        what = "inspections" if self._query_every() else "providers (latest inspection)"
+        shown = counted(rows, "inspection") if self._query_every() else \
+            f"{counted(rows, 'provider')} (latest inspection)"
         if len(frameworks) > 1:
             columns = f" · {len(frameworks)} frameworks, a block of columns each (scroll right)"
         else:
             columns = f" · columns: {frameworks[0].name}" if frameworks else ""
-        self.summary.setText(f"{rows} {what}{columns}")
+        self.summary.setText(f"{shown}{columns}")
 
     def _query_every(self) -> bool:
         return bool(self.every_action.isChecked() or self._scope.provider_id or self._drill)

@@ -13,6 +13,7 @@ from PySide6.QtCore import QObject, Qt, Signal
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QInputDialog, QWidget
 
+from inspector_gui.domain.wording import counted
 from inspector_gui.store.notebook import Note, Notebook, Record
 from inspector_gui.ui.shortcuts import keys_for
 from inspector_gui.ui.workers import QueryRunner
@@ -138,4 +139,4 @@ class Tagging(QObject):
         self.notes_changed.emit(notes)
 
     def _label(self, verb: str, records: list[Record]) -> str:
-        return f"{verb} {len(records)} {self._what}" + ("" if len(records) == 1 else "s") + ":"
+        return f"{verb} {counted(len(records), self._what)}:"
