@@ -17,8 +17,9 @@ changes nothing a user or another file refers to.
 from __future__ import annotations
 
 import json
+import re
 import sqlite3
-from collections.abc import Collection
+from collections.abc import Collection, Sequence
 
 SLOTS = 10_000_000
 """Findings one date can hold (``place`` 1 to SLOTS - 1)."""
@@ -41,6 +42,28 @@ UPDATE_TRIGGER = "findings_au"
 _JOINED = "FROM findings f JOIN inspections i ON i.inspection_id = f.inspection_id"
 _AMONG = " AND f.inspection_id IN (SELECT value FROM json_each(?))"
 _KEYS = f"{KEY} IN (SELECT value FROM json_each(?))"
+
+
+def date_key(published: str) -> int:
+    """:data:`KEY` in Python, for a store built without renumbering (synthetic stores)."""
+    text = published or ""
+    if re.fullmatch(r"\d{4}(-\d{2}(-\d{2})?)?", text):
+        return int(text[:4]) * 10000 + int(text[5:7] or 0) * 100 + int(text[8:10] or 0)
+    return 0
+
+
+def first_ids(inspections: Sequence[tuple[str, str]], counts: Sequence[int]) -> list[int]:
+    """The id of each inspection's first finding, given (inspection id, published) and how many
+    findings each has, as :func:`renumber` would place them."""
+    order = sorted(range(len(inspections)), key=lambda n: (date_key(inspections[n][1]), inspections[n][0]))
+    firsts = [0] * len(inspections)
+    key, place = None, 1
+    for n in order:
+        if date_key(inspections[n][1]) != key:
+            key, place = date_key(inspections[n][1]), 1
+        firsts[n] = (DATES - key) * SLOTS + place
+        place += counts[n]
+    return firsts
 
 
 def misplaced(conn: sqlite3.Connection) -> int:

@@ -21,7 +21,7 @@ from pathlib import Path
 from inspector_gui import paths
 from inspector_gui.exchange.readers import read_files
 from inspector_gui.exchange.tables import TABLES
-from inspector_gui.store import connection, ordering, term_table
+from inspector_gui.store import connection, term_table
 from inspector_gui.store.schema import create_indexes_and_search, create_tables
 from inspector_gui.store.synth_rows import (
     Standards,
@@ -77,8 +77,6 @@ def _fill(conn: sqlite3.Connection, spec: SynthSpec, progress: Progress) -> None
     create_tables(db)
     with transaction(conn, "deferred"):
         _load(conn, spec, progress)
-        progress("placing the findings newest first")
-        ordering.renumber(conn, None)  # before the indexes: one pass over the table alone
     progress("indexing and building the search index")
     with transaction(conn, "deferred"):
         create_indexes_and_search(db)
@@ -117,7 +115,7 @@ def _load(conn: sqlite3.Connection, spec: SynthSpec, progress: Progress) -> None
     progress(f"{len(providers):,} providers, {len(inspections):,} inspections, {len(ratings):,} ratings")
     done = 0
     for batch in finding_rows(inspections, types, standards, spec.findings, spec.seed):
-        _insert(conn, "findings", (*TABLES["findings"].columns, "natural_key"), batch)
+        _insert(conn, "findings", ("id", *TABLES["findings"].columns, "natural_key"), batch)
         done += len(batch)
         progress(f"{done:,} findings")
     meta = {"synthetic": "yes", "synthetic_spec": json.dumps(asdict(spec), sort_keys=True)}

@@ -14,6 +14,7 @@ from inspector_gui.domain.records import FindingQuery
 from inspector_gui.store import Store, ordering
 from inspector_gui.store.migration import migrate_store
 from inspector_gui.store.schema import SCHEMA_VERSION
+from inspector_gui.store.synth import SynthSpec, build_synthetic
 
 HEADER = ["inspection_id", "domain_code", "standard_code", "kind", "text", "source_url"]
 SEARCHES = ("risk of harm", "staff", "", "the")
@@ -215,3 +216,23 @@ def test_migration_to_schema_5_puts_a_scattered_store_in_order(
     for search in SEARCHES:
         assert [k[0] for k in found[search]] == [k[0] for k in expected[search]]
     assert _all_matches(store_path) == every_match
+
+
+def test_a_synthetic_store_is_built_with_the_ids_renumbering_would_give(tmp_path: Path) -> None:
+    path = build_synthetic(tmp_path / "s.db", SynthSpec(6, 60, 3_000, seed=5))
+    _in_order(path)
+    conn = sqlite3.connect(path, isolation_level=None)
+    try:
+        conn.execute("BEGIN")
+        assert ordering.renumber(conn, None) == 0
+        conn.execute("ROLLBACK")
+    finally:
+        conn.close()
+
+
+@pytest.mark.parametrize("published", ["2019-05-08", "2019-05", "2019", "", "May 2019"])
+def test_the_date_key_in_python_is_the_date_key_in_sql(published: str) -> None:
+    conn = sqlite3.connect(":memory:")
+    expected = conn.execute(f"SELECT {ordering.KEY} FROM (SELECT ? AS published) i",
+                            (published,)).fetchone()[0]
+    assert ordering.date_key(published) == expected
