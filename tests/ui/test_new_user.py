@@ -369,3 +369,12 @@ def test_the_readme_shortcut_table_is_the_f1_table() -> None:
 
 def test_store_fixture_is_the_bundled_data(store: Store) -> None:
     assert store.find_provider("west yorkshire").provider_id == WEST_YORKSHIRE
+
+
+def test_ctrl_e_without_a_provider_says_what_to_select(qtbot, window):
+    from inspector_gui.ui.extensions import NO_PROVIDER
+
+    assert window.current_provider_id() is None  # "All providers"
+    qtbot.keyClick(window, Qt.Key.Key_E, Qt.KeyboardModifier.ControlModifier)
+    qtbot.waitUntil(lambda: window.status.currentMessage() == NO_PROVIDER)
+    assert not [w for w in QApplication.topLevelWidgets() if isinstance(w, ExportDialog) and w.isVisible()]
