@@ -1,7 +1,7 @@
 """The benchmark store with its findings stored in another order, as a findings file sorted by
 kind, or a later import adding findings to older inspections, left them in a schema-2 store;
-each then upgraded by ``inspector migrate`` (which puts each inspection's findings on consecutive
-ids again, :mod:`inspector_gui.store.clustering`). Built once beside the store and reused."""
+each then upgraded by ``inspector migrate`` (which gives every finding its place in the order
+they are shown, :mod:`inspector_gui.store.ordering`). Built once beside the store and reused."""
 
 from __future__ import annotations
 
@@ -12,8 +12,8 @@ import time
 from pathlib import Path
 from typing import Any
 
-from inspector_gui.store.clustering import loose_inspections
 from inspector_gui.store.migration import migrate_store
+from inspector_gui.store.ordering import misplaced
 
 ORDERS = {
     "sorted_by_kind": "ORDER BY kind, inspection_id, id",
@@ -44,14 +44,15 @@ def layout_store(base: Path, name: str) -> tuple[Path, dict[str, Any]]:
     if result.backup:
         result.backup.unlink()
     temp.replace(path)
-    return path, {"reused": False, "loose_inspections_before_migration": loose,
+    return path, {"reused": False, "misplaced_findings_before_migration": loose,
                   "scatter_s": round(scattered - started, 1),
                   "migrate_s": round(time.perf_counter() - scattered, 1)}
 
 
 def _scatter(path: Path, order: str) -> int:
     """Give the findings new ids in ``order`` (the FTS index rebuilt once) and stamp schema 2,
-    the last that did not keep the order; returns how many inspections are then split."""
+    the last that did not keep the order; returns how many findings are then not at their
+    place."""
     with contextlib.closing(sqlite3.connect(path, isolation_level=None)) as conn:
         for pragma in ("journal_mode = OFF", "synchronous = OFF", "cache_size = -524288"):
             conn.execute(f"PRAGMA {pragma}")  # a throw-away copy until it is moved into place
@@ -70,6 +71,6 @@ def _scatter(path: Path, order: str) -> int:
         conn.execute("INSERT INTO findings_fts (findings_fts) VALUES ('rebuild')")
         conn.execute("INSERT INTO findings_fts (findings_fts) VALUES ('optimize')")
         conn.execute("PRAGMA user_version = 2")
-        loose = len(loose_inspections(conn))
+        loose = misplaced(conn)
         conn.execute("COMMIT")
     return loose

@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import sys
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 import click
@@ -34,7 +37,9 @@ def migrate(path: Path | None, store_path: Path | None) -> None:
       inspector migrate --store ~/inspections.db
       inspector migrate ~/inspections.db
     """
-    say(migrate_store(store_target(path, store_path)).summary())
+    with _working("migrating") as working:
+        result = migrate_store(store_target(path, store_path), working)
+    say(result.summary())
 
 
 @click.command()
@@ -76,4 +81,30 @@ def rebuild_index(path: Path | None, store_path: Path | None, output: Path | Non
     Example:
       inspector rebuild-index ~/inspections.db
     """
-    say(search_index.rebuild_index(store_target(path, store_path), output).summary())
+    with _working("rebuilding the search index") as working:
+        result = search_index.rebuild_index(store_target(path, store_path), output, working)
+    say(result.summary())
+
+
+@contextmanager
+def _working(doing: str) -> Iterator[Callable[[float], None] | None]:
+    """A line on a terminal's stderr, rewritten as a long write goes on and ended when it has
+    (none when stderr is not a terminal)."""
+    if not _terminal():
+        yield None
+        return
+    shown = []
+
+    def report(seconds: float) -> None:
+        shown.append(seconds)
+        click.echo(f"\r{doing}… {seconds:.0f} s", err=True, nl=False)
+
+    try:
+        yield report
+    finally:
+        if shown:
+            click.echo(err=True)
+
+
+def _terminal() -> bool:
+    return sys.stderr.isatty()

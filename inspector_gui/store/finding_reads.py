@@ -1,11 +1,13 @@
 """Findings pages and counts, shaped to stay fast on a million findings.
 
-A page is newest inspection first. It is found by *walking* inspections newest first, a chunk at a
-time, and each one's findings by ``(inspection_id, id)``, until the page is full: a filter costs
-well under a millisecond whatever the store's size. A search walks the same way, asking the FTS
-index for one inspection's rowid range at a time in exact terms (:mod:`terms`), because sorting
-every match of a common word by date costs 250 ms and more. Where matches are too sparse for a
-walk to pay (a rare word, or a filter the recent inspections lack), the matches are found first
+A page is newest inspection first, which is the order of finding ids (:mod:`ordering`). A page
+without a search is the first ids that pass its filters, walked in id order until the page is
+full; a search's is the full-text index's first rowids that pass them (FTS5 reads its doclists
+in rowid order and stops at the page's end), so a rare word, a mid-frequency one and two words
+that seldom meet cost what a common one does. A page of a few providers or inspections walks
+their inspections newest first instead (a search asking the FTS index for one inspection's id
+range at a time, in exact terms, :mod:`terms`). Where a walk would pass too many rows for its
+page (a filter only old inspections have), the matches are found first, from the rarer side,
 and sorted. Join orders are fixed with ``CROSS JOIN`` and filter columns kept off indexes with
 ``+``: without ``ANALYZE`` statistics (an imported store has none) SQLite otherwise sorted all
 findings for every page (domain filter: 426 ms instead of 0.6). Counts join only what a filter
@@ -41,6 +43,9 @@ COLUMNS = (  # in the order of Finding's fields
     " AND s.standard_code = f.standard_code) AS standard_name, f.kind, f.text, f.source_url, "
     "f.natural_key")
 ORDER = "ORDER BY i.published DESC, i.inspection_id, f.id"
+"""Newest first as the inspections say it: the same order as ``ID_ORDER`` in a store this app
+wrote, for statements that walk inspections."""
+ID_ORDER = "ORDER BY f.id"
 KEYS_IN = "f.natural_key IN (SELECT value FROM json_each(?))"
 """A tag's findings by their natural keys, one JSON parameter however many: the store never needs
 the notebook file attached, and the unique index on ``natural_key`` finds each directly."""
@@ -49,17 +54,22 @@ NEWEST = ("WITH i AS (SELECT inspection_id, published, framework_id, "
           "(SELECT min(id) FROM findings WHERE inspection_id = x.inspection_id) AS lo, "
           "(SELECT max(id) FROM findings WHERE inspection_id = x.inspection_id) AS hi "
           "FROM inspections x {inspections} ORDER BY published DESC, inspection_id LIMIT ? OFFSET ?) ")
-WALK = ("SELECT f.id FROM inspections i CROSS JOIN findings f ON f.inspection_id = i.inspection_id "
-        "{where} " + ORDER + " LIMIT ? OFFSET ?")
+WALK = ("SELECT f.id FROM findings f CROSS JOIN inspections i ON i.inspection_id = f.inspection_id "
+        "{where} " + ID_ORDER + " LIMIT ? OFFSET ?")
+WALK_INSPECTIONS = ("SELECT f.id FROM inspections i CROSS JOIN findings f "
+                    "ON f.inspection_id = i.inspection_id {where} " + ORDER + " LIMIT ? OFFSET ?")
+WALK_INDEX = ("SELECT f.id FROM findings_fts CROSS JOIN findings f ON f.id = findings_fts.rowid "
+              "CROSS JOIN inspections i ON i.inspection_id = f.inspection_id "
+              "WHERE findings_fts MATCH ? {findings} ORDER BY findings_fts.rowid LIMIT ? OFFSET ?")
 WALK_FTS = (NEWEST + "SELECT f.id FROM i "
             "CROSS JOIN findings_fts ON findings_fts.rowid BETWEEN i.lo AND i.hi "
             "CROSS JOIN findings f ON f.id = findings_fts.rowid AND f.inspection_id = i.inspection_id "
             "WHERE findings_fts MATCH ? {findings} " + ORDER)
 MATCHES_FIRST = ("SELECT f.id FROM findings f "
                  "CROSS JOIN inspections i ON i.inspection_id = f.inspection_id "
-                 "{where} " + ORDER + " LIMIT ? OFFSET ?")
+                 "{where} " + ID_ORDER + " LIMIT ? OFFSET ?")
 PAGE = (f"SELECT {COLUMNS} FROM findings f JOIN inspections i USING (inspection_id) "
-        f"JOIN providers p ON p.provider_id = i.provider_id WHERE f.id IN ({{ids}}) {ORDER}")
+        f"JOIN providers p ON p.provider_id = i.provider_id WHERE f.id IN ({{ids}}) {ID_ORDER}")
 
 
 class FindingReads:
@@ -101,8 +111,11 @@ class FindingReads:
         expansion = self.remembered(("search", search), lambda: expand(self.conn, search)
                                     ) if search else None
         ids, keyed = None, query.natural_keys is not None  # a tag's few findings: by key, not walked for
+        few = _inspections_filtered(query)
         if not keyed and not search:
             ids = self._walk(query)
+        elif not keyed and expansion and not few:
+            ids = self._walk_index(query, expansion)
         elif not keyed and expansion and expansion.estimate >= RARE:
             ids = self._walk_search(query, expansion)
         if ids is None:
@@ -152,9 +165,19 @@ class FindingReads:
             ("i.inspection_id", query.inspection_id), ("+f.domain_code", query.domain_codes),
             ("+f.kind", query.kinds), ("+f.standard_code", query.standard_code)))
         _add_framework_keys(clauses, params, query, "+")
-        budget = MAX_STEPS * math.ceil((query.offset + query.limit) / 100)
-        rows = self._capped_rows(WALK.format(where=_join(clauses)),
-                                 [*params, query.limit, query.offset], budget)
+        walk = WALK_INSPECTIONS if _inspections_filtered(query) else WALK
+        rows = self._capped_rows(walk.format(where=_join(clauses)),
+                                 [*params, query.limit, query.offset], _budget(query))
+        return None if rows is None else [r[0] for r in rows]
+
+    def _walk_index(self, query: FindingQuery, expansion: Expansion) -> list[int] | None:
+        """The page's ids as the FTS index's first matching rowids that pass the filters (in id
+        order, newest first); None when that takes more than ``MAX_STEPS`` thousand steps for
+        each 100 rows, as a filter only old inspections have, with a common word, would."""
+        findings, params = _finding_where(query)
+        rows = self._capped_rows(WALK_INDEX.format(findings=findings.replace("WHERE", "AND", 1)),
+                                 [expansion.match, *params, query.limit, query.offset],
+                                 _budget(query))
         return None if rows is None else [r[0] for r in rows]
 
     def _walk_search(self, query: FindingQuery, expansion: Expansion) -> list[int] | None:
@@ -180,6 +203,17 @@ class FindingReads:
             start += size
             rate = len(ids) / start if ids else min(rate / 4, 1 / start)
         return ids[query.offset:wanted]
+
+
+def _inspections_filtered(query: FindingQuery) -> bool:
+    """Whether the query names providers or inspections: then their inspections lead a walk."""
+    return (query.provider_ids is not None or query.inspection_ids is not None
+            or bool(query.inspection_id))
+
+
+def _budget(query: FindingQuery) -> int:
+    """Thousand SQLite steps a walk may take for its page (``MAX_STEPS`` per 100 rows)."""
+    return MAX_STEPS * math.ceil((query.offset + query.limit) / 100)
 
 
 def _chunk(needed: int, rate: float) -> int:

@@ -11,6 +11,8 @@ from __future__ import annotations
 
 import sqlite3
 import time
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 from inspector_gui.errors import StoreError
@@ -30,7 +32,12 @@ OWN_TRIGGERS = {
 """The app's triggers, whitespace collapsed: one of the same name doing anything else is foreign."""
 _GENERATED = (2, 3)  # PRAGMA table_xinfo's "hidden": 2 virtual, 3 stored generated column
 QUERY_SECONDS = 30.0
-"""The longest one statement may run; a store made to be slow ends with a message instead."""
+"""The longest one statement may run when reading; a store made to be slow ends with a message
+instead. Writes (import, migrate, rebuild-index) are not bounded: their work is the app's own
+SQL over a store checked for foreign code first, and stopping one would throw away minutes of
+work on a large store; they report that they are still working instead."""
+REPORT_SECONDS = 2.0
+"""How often a long write reports that it is still working (seconds)."""
 MAX_VALUE_BYTES = 64 * 1024 * 1024
 """The largest text or blob SQLite may build (SQLITE_LIMIT_LENGTH): an imported field is at most
 1 MB, so only a hostile store needs more, and it must not take the machine's memory."""
@@ -93,16 +100,24 @@ def refuse_missing_columns(conn: sqlite3.Connection, path: Path,
                              "it: restore a backup copy", path)
 
 
+Working = Callable[[float], None]
+"""Told the seconds a write has taken so far, every :data:`REPORT_SECONDS` while it runs."""
+
+
 class WorkBound:
     """Stops any statement that runs longer than :data:`QUERY_SECONDS` (SQLite's progress
     handler, as Datasette bounds its queries) and any value larger than :data:`MAX_VALUE_BYTES`;
     the statement then fails with SQLITE_INTERRUPT or SQLITE_TOOBIG, which become one line.
-    :meth:`steps` adds a cap on one statement's virtual-machine steps, in thousands."""
+    :meth:`steps` adds a cap on one statement's virtual-machine steps, in thousands; within
+    :meth:`unbounded` there is no time bound, and ``working`` hears how long the write has run."""
 
     def __init__(self, conn: sqlite3.Connection) -> None:
         self.started = time.monotonic()
         self.ticks = 0
         self.max_ticks: int | None = None
+        self.write_started: float | None = None
+        self.reported = 0.0
+        self.working: Working | None = None
         conn.setlimit(sqlite3.SQLITE_LIMIT_LENGTH, MAX_VALUE_BYTES)
         conn.set_trace_callback(self._statement_started)
         conn.set_progress_handler(self._tick, 1000)
@@ -114,7 +129,27 @@ class WorkBound:
         self.ticks += 1
         if self.max_ticks is not None and self.ticks > self.max_ticks:
             return True
-        return time.monotonic() - self.started > QUERY_SECONDS
+        now = time.monotonic()
+        if self.write_started is None:
+            return now - self.started > QUERY_SECONDS
+        if self.working is not None and now - self.reported >= REPORT_SECONDS:
+            self.reported = now
+            self.working(now - self.write_started)
+        return False
+
+    @contextmanager
+    def unbounded(self) -> Iterator[None]:
+        """Lift the time bound for a write transaction or the whole-file check, whose time is
+        the file's size, not something a store can be made to stretch (nested: the outermost
+        decides)."""
+        if self.write_started is not None:
+            yield
+            return
+        self.write_started = self.reported = time.monotonic()
+        try:
+            yield
+        finally:
+            self.write_started = None
 
     def steps(self, max_steps: int | None) -> None:
         """Cap the next statements at ``max_steps`` thousand steps (None: no step cap)."""

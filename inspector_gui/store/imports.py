@@ -11,8 +11,7 @@ from dataclasses import dataclass, field
 from inspector_gui.exchange.readers import Batch, Row
 from inspector_gui.exchange.tables import IMPORT_ORDER, KEPT_WHEN_ABSENT, TABLES
 from inspector_gui.exchange.validate import Known
-from inspector_gui.store import term_table
-from inspector_gui.store.clustering import cluster, loose_inspections
+from inspector_gui.store import ordering, term_table
 from inspector_gui.store.transaction import transaction
 
 Progress = Callable[[int, int], None]
@@ -68,10 +67,12 @@ def natural_key(values: dict) -> str:
 
 
 def _upsert_sql(table: str) -> tuple[str, tuple[str, ...]]:
+    """A new finding is written at a scratch id below every other (``id``, the upsert leaves an
+    existing one's alone) until :func:`ordering.renumber` gives it its place."""
     spec = TABLES[table]
-    columns = spec.columns + (("natural_key",) if table == "findings" else ())
+    columns = spec.columns + (("natural_key", "id") if table == "findings" else ())
     key = ("natural_key",) if table == "findings" else spec.key
-    rest = [c for c in columns if c not in key]
+    rest = [c for c in columns if c not in key and c != "id"]
     sql = (f"INSERT INTO {table} ({', '.join(columns)}) VALUES ({', '.join('?' * len(columns))}) "
            f"ON CONFLICT ({', '.join(key)}) DO UPDATE SET "
            + ", ".join(f"{c} = {_new_value(table, c)}" for c in rest)
@@ -105,8 +106,9 @@ def write_batch(conn: sqlite3.Connection, batch: Batch, known: Known,
     try:
         with transaction(conn):
             report = _write_tables(conn, batch, known, progress)
-            touched = {str(r.values["inspection_id"]) for r in batch.tables["findings"]}
-            moved = cluster(conn, loose_inspections(conn, touched))
+            touched = {str(r.values[c]) for t, c in (("findings", "inspection_id"), (
+                "inspections", "inspection_id")) for r in batch.tables[t]}
+            moved = ordering.renumber(conn, ordering.misplaced_dates(conn, touched))
             if report.changed.get("findings", 0) + moved >= OPTIMIZE_AFTER:
                 conn.execute("INSERT INTO findings_fts(findings_fts) VALUES ('optimize')")
             if report.changed.get("findings", 0) + moved or not term_table.current(conn):
@@ -127,7 +129,9 @@ def _write_tables(conn: sqlite3.Connection, batch: Batch, known: Known,
             domains = {(fw, code): dom for fw, code, dom in conn.execute(
                 "SELECT framework_id, standard_code, domain_code FROM standards")}
             values = [_finding_values(r, domains, known.inspections) for r in rows]
-            values.sort(key=lambda v: str(v["inspection_id"]))  # new ids consecutive per inspection
+            base = ordering.scratch_base(conn, len(values))
+            for number, value in enumerate(values):
+                value["id"] = base + number
         else:
             values = [r.values for r in rows]
         sql, columns = _upsert_sql(table)

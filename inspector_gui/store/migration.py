@@ -32,13 +32,15 @@ class MigrationResult:
                 f"the original is kept as {self.backup}")
 
 
-def migrate_store(path: str | Path) -> MigrationResult:
+def migrate_store(path: str | Path, working: guards.Working | None = None) -> MigrationResult:
     """Bring a store to the current schema. Holds the write lock from before the backup copy is
-    taken until the migration commits, so no other program can change the file in between."""
+    taken until the migration commits, so no other program can change the file in between.
+    ``working`` hears, every few seconds, how long it has run (minutes for a million findings)."""
     path = Path(path)
     connection.check_file(path)
     connection.check_writable(path)
     conn = connection.connect(path, "rw")
+    conn.bound.working = working
     try:
         return _migrate(conn, path)
     except sqlite3.DatabaseError as exc:

@@ -14,7 +14,7 @@ if TYPE_CHECKING:  # imported by the functions' callers: sqlite-utils takes 0.14
     import sqlite_utils
 
 APPLICATION_ID = 0x49475549  # "IGUI"
-SCHEMA_VERSION = 4
+SCHEMA_VERSION = 5
 TABLE_NAMES = ("frameworks", "standards", "providers", "inspections", "ratings", "findings")
 """The tables every store of ours has had, by which a store of any version is recognised."""
 DATA_TABLES = ("inspectorates", "frameworks", "scale_levels", "standards", "providers",
@@ -172,16 +172,13 @@ def _standards_concept(db: sqlite_utils.Database) -> None:
 
 
 def _2_to_3(db: sqlite_utils.Database) -> None:
-    """Schema 3 keeps each inspection's findings on consecutive ids (``clustering``): the
-    search walk's per-inspection ranges rely on it. A store imported from files in another order
-    (sorted by kind, or findings added to older inspections later) gets its split inspections'
-    findings moved to new consecutive ids. It also keeps the search index's terms with their
-    counts in a table (``term_table``), so a prefix is expanded without reading the index."""
-    from inspector_gui.store import term_table
-    from inspector_gui.store.clustering import cluster, loose_inspections
+    """Schema 3 keeps the search index's terms with their counts in a table (``term_table``), so
+    a prefix is expanded without reading the index; filled by the last step (:func:`_4_to_5`),
+    whose new ids change the index. (Schema 3 also put each inspection's findings on consecutive
+    ids, which schema 5's order gives them.)"""
+    from inspector_gui.store.term_table import CREATE
 
-    cluster(db.conn, loose_inspections(db.conn))
-    term_table.refresh(db.conn)
+    db.execute(CREATE)
 
 
 def _inspectorates_and_scales(db: sqlite_utils.Database) -> None:
@@ -201,9 +198,19 @@ def _inspectorates_and_scales(db: sqlite_utils.Database) -> None:
                    (HMIP[0],))
 
 
+def _4_to_5(db: sqlite_utils.Database) -> None:
+    """Schema 5 keeps finding ids in the order the findings are shown, newest inspection first
+    (``ordering``): every finding gets its place, the full-text index follows and its term table
+    is written again."""
+    from inspector_gui.store import ordering, term_table
+
+    ordering.renumber(db.conn, None)
+    term_table.refresh(db.conn)
+
+
 HMIP = ("hmip", "HM Inspectorate of Probation", "https://www.justiceinspectorates.gov.uk/hmiprobation/")
 MIGRATIONS: tuple[Callable[[sqlite_utils.Database], None], ...] = (
-    _unversioned_to_1, _standards_concept, _2_to_3, _inspectorates_and_scales)
+    _unversioned_to_1, _standards_concept, _2_to_3, _inspectorates_and_scales, _4_to_5)
 
 
 def migrate_schema(db: sqlite_utils.Database, version: int) -> None:

@@ -20,6 +20,7 @@ from pathlib import Path
 from inspector_gui.errors import StoreError
 from inspector_gui.store import connection, guards
 from inspector_gui.store.migration import backup_beside, copy_to_new_file
+from inspector_gui.store.transaction import transaction
 
 _CONTENT = re.compile(r"""content\s*=\s*["'\[]?findings["'\]]?\s*[,)]""", re.IGNORECASE)
 _TRIGGERS = ("findings_ai", "findings_ad", "findings_au")
@@ -93,10 +94,11 @@ class RebuildResult:
         return f"rebuilt the search index of {self.path} ({self.findings:,} findings){kept}"
 
 
-def rebuild_index(path: str | Path, output: str | Path | None = None) -> RebuildResult:
+def rebuild_index(path: str | Path, output: str | Path | None = None,
+                  working: guards.Working | None = None) -> RebuildResult:
     """Rebuild the index in place after a backup copy, or in a new copy at ``output``. Nothing is
     copied or changed unless everything but the index is sound and the store holds no SQL the
-    app did not write."""
+    app did not write. ``working`` hears, every few seconds, how long it has run."""
     from inspector_gui.store.store import Store
 
     path = Path(path)
@@ -106,14 +108,10 @@ def rebuild_index(path: str | Path, output: str | Path | None = None) -> Rebuild
     if output is not None and not copy_to_new_file(path, target):
         raise StoreError("already exists; choose a new file name", target)
     with Store.open(target, readonly=False, check=False) as store:
-        store.conn.execute("BEGIN IMMEDIATE")  # held from the backup copy until the commit
-        try:
+        store.conn.bound.working = working
+        with transaction(store.conn):  # the write lock held from the backup copy to the commit
             backup = None if output is not None else backup_beside(path, "index")
             findings = _rebuild(store.conn)
-            store.conn.execute("COMMIT")
-        except BaseException:
-            store.conn.execute("ROLLBACK")
-            raise
     return RebuildResult(target, backup, findings)
 
 

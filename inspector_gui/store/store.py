@@ -87,7 +87,8 @@ class Store(ReadQueries, CatalogueReads, ThemeReads, DistributionReads):
 
         connection.check_creatable(path)
         conn = connection.connect(path, "rwc")
-        create_schema(sqlite_utils.Database(conn))
+        with conn.bound.unbounded():  # a write: not stopped by the time bound of reads
+            create_schema(sqlite_utils.Database(conn))
         return cls(conn, path, False, connection.SCHEMA_VERSION)
 
     def close(self) -> None:

@@ -115,7 +115,7 @@ def _load(conn: sqlite3.Connection, spec: SynthSpec, progress: Progress) -> None
     progress(f"{len(providers):,} providers, {len(inspections):,} inspections, {len(ratings):,} ratings")
     done = 0
     for batch in finding_rows(inspections, types, standards, spec.findings, spec.seed):
-        _insert(conn, "findings", (*TABLES["findings"].columns, "natural_key"), batch)
+        _insert(conn, "findings", ("id", *TABLES["findings"].columns, "natural_key"), batch)
         done += len(batch)
         progress(f"{done:,} findings")
     meta = {"synthetic": "yes", "synthetic_spec": json.dumps(asdict(spec), sort_keys=True)}

@@ -17,6 +17,7 @@ from itertools import accumulate
 
 from inspector_gui import paths
 from inspector_gui.domain.ratings import GRADED
+from inspector_gui.store import ordering
 from inspector_gui.store.imports import natural_key
 
 REGIONS = ("North East", "North West", "Yorkshire and the Humber", "Greater Manchester",
@@ -217,15 +218,17 @@ class TextMaker:
 def finding_rows(inspections: Sequence[dict[str, str]], types: dict[str, str],
                  standards: Standards, count: int, seed: int, batch: int = 20_000
                  ) -> Iterator[list[tuple]]:
-    """Findings in batches, shared unevenly among inspections, in inspection order."""
+    """Findings in batches, shared unevenly among inspections, in inspection order, each with
+    its id at its place (:mod:`ordering`), so the store needs no renumbering."""
     rng = random.Random(f"{seed}:findings")
     maker = TextMaker(vocabulary(), random.Random(f"{seed}:text"))
     shares = split(count, len(inspections), rng)
+    firsts = ordering.first_ids([(i["inspection_id"], i["published"]) for i in inspections], shares)
     rows: list[tuple] = []
-    for inspection, share in zip(inspections, shares, strict=True):
+    for inspection, share, first in zip(inspections, shares, firsts, strict=True):
         places = standards.applicable(inspection["framework_id"], types[inspection["provider_id"]])
-        for text in maker.texts(share):
-            rows.append(_finding(inspection, places, text, rng))
+        for number, text in enumerate(maker.texts(share)):
+            rows.append((first + number, *_finding(inspection, places, text, rng)))
         if len(rows) >= batch:
             yield rows
             rows = []

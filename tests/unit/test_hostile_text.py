@@ -160,7 +160,8 @@ def test_control_characters_never_reach_the_terminal(store_path: Path) -> None:
     """A store written by another tool may hold terminal escapes; the table shows them as
     replacement characters (CSV and JSON keep the data: JSON escapes it, CSV is for files)."""
     conn = sqlite3.connect(store_path)
-    conn.execute("UPDATE findings SET text = 'Title \x1b]0;pwned\x07 \x1b[2J cleared' WHERE id = 1")
+    conn.execute("UPDATE findings SET text = 'Title \x1b]0;pwned\x07 \x1b[2J cleared' "
+                 "WHERE id = (SELECT min(id) FROM findings)")
     conn.commit()
     conn.close()
     result = CliRunner().invoke(main, ["findings", "--search", "cleared", "--store", str(store_path)])

@@ -123,7 +123,8 @@ def test_unknown_records_and_bad_tags_are_one_line_errors(store_path: Path) -> N
     assert code == 2 and "no finding with id 999999" in err
     code, _, err = run("tags", "add", "x", "--inspection", "nope", "--store", str(store_path))
     assert code == 2 and "no inspection 'nope'" in err
-    code, _, err = run("tags", "add", "bad\x1b[31m", "--finding", "1", "--store", str(store_path))
+    real = str(first_ids(store_path, 1)[0]["id"])
+    code, _, err = run("tags", "add", "bad\x1b[31m", "--finding", real, "--store", str(store_path))
     assert code == 2 and "is not a tag" in err and "\x1b" not in err
     code, _, err = run("tags", "add", "x", "--store", str(store_path))
     assert code == 2 and "--finding ID or --inspection ID" in err
