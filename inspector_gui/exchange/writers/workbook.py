@@ -21,7 +21,7 @@ from typing import Any
 from inspector_gui.domain.palette import NOT_APPLICABLE, swatch
 from inspector_gui.domain.ratings import Rating
 from inspector_gui.exchange.atomic import atomic_path
-from inspector_gui.exchange.encodings import xml_text
+from inspector_gui.exchange.encodings import XML_INVALID, xml_text
 
 MAX_CELL = 32_767  # Excel's limit on the characters of one cell
 _CUT = " … [cut at 32,767]"
@@ -74,8 +74,9 @@ class Notes:
 
 def sheet_name(text: str, taken: set[str]) -> str:
     """A valid, unique sheet name: no ``[]:*?/\\'``, at most 31 characters (Excel's limits), no
-    character XML cannot hold (XlsxWriter escapes those in cells, not in names)."""
-    base = " ".join(_BAD_NAME.sub(" ", xml_text(text)).split())[:31] or "Sheet"
+    character XML cannot hold (XlsxWriter escapes those in cells, not in names; an escape's
+    backslash is not allowed there, so they become U+FFFD)."""
+    base = " ".join(_BAD_NAME.sub(" ", XML_INVALID.sub("\ufffd", text)).split())[:31] or "Sheet"
     name, number = base, 2
     while name.casefold() in taken:
         suffix = f" ({number})"
