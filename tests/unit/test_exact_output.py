@@ -70,9 +70,11 @@ def test_data_to_a_pipe_is_the_data_exactly(command: list[str], store_path: Path
         assert f"Merseyside {ANSI} CRC" in _strings(json.loads(result.stdout))
     elif "html" in command:  # markup: what XML cannot hold is an escape, in a file as in a pipe
         assert "Merseyside \\x1b[31mRED\\x1b[0m \\x1b]0;TITLE\\x07 \x9b31m CRC" in result.stdout
+    elif "md" in command:  # Markdown escapes its own punctuation, and nothing else
+        assert "Merseyside \x1b\\[31mRED\x1b\\[0m \x1b\\]0;TITLE\x07 \x9b31m CRC" in result.stdout
     else:
-        assert result.stdout.count("\x1b") >= 3, "ANSI styles are data, not stripped"
-        assert "TITLE\x07 \x9b31m" in result.stdout
+        assert f"Merseyside {ANSI} CRC" in result.stdout or f"Finding {ANSI} text" in result.stdout, \
+            "ANSI styles are data, not stripped"
 
 
 @pytest.mark.parametrize("command", [["compare", PROVIDER, "--format", "json"],
