@@ -113,6 +113,16 @@ FIELD_KEYS = {
     "inspection": ("id", "published", "fieldwork_start", "overall", "source_url", "round", "notes"),
 }
 REQUIRED = ("provider.id", "provider.name", "provider.type")
+SECTIONS = ("sheet", "inspectorate", "provider", "inspection", "values", "scales", "frameworks",
+            "judgements", "lookup", "peers")
+SECTION_KEYS = {
+    "sheet": ("name", "header_row"),
+    "inspectorate": ("id", "name", "attribution", "licence_url", "url"),
+    "values": ("not_recorded", "not_applicable", "not_rated"),
+    "lookup": ("file", "key", "column"),
+    "peers": ("source", "column", "key", "separator"),
+}
+"""The keys of each plain section (provider and inspection are checked with their fields)."""
 
 
 def template_columns(text: str) -> list[str]:
@@ -132,6 +142,14 @@ class _Reader:
 
     def problem(self, key: str, message: str) -> None:
         self.problems.append(Problem(str(self.path), None, key, message))
+
+    def known(self, where: str, table: object, keys: tuple[str, ...]) -> None:
+        """A key the format does not have is a problem, not ignored: a misspelt ``[inspectoin]``
+        would otherwise import every row again as inspections without a date."""
+        if isinstance(table, dict):
+            for key in sorted(set(table) - set(keys)):
+                self.problem(f"{where}.{key}" if where else key,
+                             "unknown key" if where else "unknown section or key")
 
     def table(self, key: str, within: dict[str, Any] | None = None) -> dict[str, Any]:
         value = (self.doc if within is None else within).get(key.rsplit(".", 1)[-1], {})
@@ -193,6 +211,9 @@ def load_mapping(path: str | Path) -> Mapping:
 
 
 def _mapping(r: _Reader) -> Mapping:
+    r.known("", r.doc, SECTIONS)
+    for section, keys in SECTION_KEYS.items():
+        r.known(section, r.doc.get(section), keys)
     sheet = r.table("sheet")
     header_row = sheet.get("header_row", 1)
     if not isinstance(header_row, int) or header_row < 1:
@@ -243,6 +264,7 @@ def _list(r: _Reader, key: str) -> list[dict[str, Any]]:
 
 
 def _levels(r: _Reader, key: str, table: object) -> tuple[Level, ...]:
+    r.known(key, table, ("levels",))
     levels = table.get("levels") if isinstance(table, dict) else None
     if not isinstance(levels, list) or not levels or not all(isinstance(v, dict) for v in levels):
         r.problem(f"{key}.levels", "must be a list of levels, best first")
@@ -250,6 +272,7 @@ def _levels(r: _Reader, key: str, table: object) -> tuple[Level, ...]:
     result = []
     for i, level in enumerate(levels):
         where = f"{key}.levels[{i}]"
+        r.known(where, level, ("word", "short", "role", "points", "values", "unusual"))
         role = r.text(f"{where}.role", level)
         if role and role not in ROLES:
             r.problem(f"{where}.role", f"unknown colour role {role!r} (expected {', '.join(ROLES)})")
@@ -264,6 +287,7 @@ def _levels(r: _Reader, key: str, table: object) -> tuple[Level, ...]:
 
 def _framework(r: _Reader, index: int, table: dict[str, Any], scales: dict) -> FrameworkMap:
     where = f"frameworks[{index}]"
+    r.known(where, table, ("id", "name", "scale", "overall_scale", "in_use", "notes", "when"))
     scale = r.text(f"{where}.scale", table)
     overall = r.text(f"{where}.overall_scale", table, scale)
     for key, name in (("scale", scale), ("overall_scale", overall)):
@@ -273,6 +297,7 @@ def _framework(r: _Reader, index: int, table: dict[str, Any], scales: dict) -> F
     if not isinstance(when, dict):
         r.problem(f"{where}.when", "must be a table")
         when = {}
+    r.known(f"{where}.when", when, ("has_value", "equals", "published_from", "published_before"))
     equals = when.get("equals", [])
     equals = [equals] if isinstance(equals, dict) else equals
     pairs = tuple((str(e.get("column", "")), str(e.get("value", ""))) for e in equals if isinstance(e, dict))
@@ -285,6 +310,7 @@ def _framework(r: _Reader, index: int, table: dict[str, Any], scales: dict) -> F
 
 def _judgement(r: _Reader, index: int, table: dict[str, Any], known: set[str]) -> Judgement:
     where = f"judgements[{index}]"
+    r.known(where, table, ("column", "frameworks", "domain", "domain_name", "code", "name", "concept"))
     frameworks = r.texts(f"{where}.frameworks", table)
     for name in frameworks:
         if name not in known:

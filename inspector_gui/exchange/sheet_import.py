@@ -182,10 +182,10 @@ class _Builder:
                           "no provider id")
             return
         self._provider(provider_id, line, record)
-        framework = self._choose(line, record)
+        published = self._date("inspection.published", line, record)  # read once: a bad date, one problem
+        framework = self._choose(line, record, published)
         if framework is None:
             return
-        published = self._date("inspection.published", line, record)
         inspection_id = self._value("inspection.id", line, record) or f"{provider_id}-{published or line}"
         source = self._value("inspection.source_url", line, record)
         self._add("inspections", {
@@ -211,7 +211,7 @@ class _Builder:
         self._add("providers", {"provider_id": provider_id, **values,
                                 "inspectorate_id": self.m.inspectorate["id"]}, line)
 
-    def _choose(self, line: int, record: dict[str, str]) -> FrameworkMap | None:
+    def _choose(self, line: int, record: dict[str, str], published: str) -> FrameworkMap | None:
         chosen = self.m.framework_field
         if chosen:
             wanted = record[chosen.text].strip() if chosen.kind == "column" else chosen.text
@@ -219,7 +219,6 @@ class _Builder:
             if found is None:
                 self._problem(line, self._column(chosen), f"no framework {wanted!r} in the mapping")
             return found
-        published = self._date("inspection.published", line, record)
         found = next((f for f in self.m.frameworks if self._holds(f, published, record)), None)
         if found is None:
             self._problem(line, None, "no framework of the mapping matches this row")

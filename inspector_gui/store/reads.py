@@ -75,7 +75,10 @@ class ReadQueries(FindingReads, ComparisonReads):
         return self._framework_cache
 
     def inspectorates(self) -> list[Inspectorate]:
-        """Every inspectorate by name, with its frameworks and the types of its providers."""
+        """Every inspectorate with frameworks or providers in the store, by name, with its
+        frameworks and the types of its providers. One without either is left out: a store
+        migrated to schema 4 holds HM Inspectorate of Probation's record whatever it holds, and
+        an Ofsted store's charts and exports named "HM Inspectorate of Probation and Ofsted"."""
         frameworks: dict[str, list[str]] = defaultdict(list)
         for f in self.frameworks().values():
             frameworks[f.inspectorate_id].append(f.framework_id)
@@ -86,7 +89,8 @@ class ReadQueries(FindingReads, ComparisonReads):
         return [Inspectorate(r["inspectorate_id"], r["name"], r["attribution"] or "",
                              r["licence_url"] or "", r["url"] or "",
                              tuple(frameworks[r["inspectorate_id"]]), tuple(types[r["inspectorate_id"]]))
-                for r in self._rows("SELECT * FROM inspectorates ORDER BY name COLLATE NOCASE")]
+                for r in self._rows("SELECT * FROM inspectorates ORDER BY name COLLATE NOCASE")
+                if frameworks[r["inspectorate_id"]] or types[r["inspectorate_id"]]]
 
     def attribution(self, inspectorate_id: str | None = None) -> str:
         """The words the licences of the store's data (or one inspectorate's) ask for wherever it

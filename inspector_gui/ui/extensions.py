@@ -79,14 +79,18 @@ def attach_charts(window: MainWindow) -> ChartsPanel:
 
 
 def attach_export(window: MainWindow) -> QAction:
-    """File → Export provider summary… (Ctrl+E), enabled while a provider is selected."""
+    """File → Export provider summary… (Ctrl+E). Always enabled: with no provider selected it says
+    in the status bar what to select (a greyed item, and a shortcut that did nothing, explained
+    nothing)."""
     action = QAction("&Export provider summary…", window)
     action.setShortcut(QKeySequence(keys_for("export")))
-    action.setEnabled(window.current_provider_id() is not None)
-    window.provider_changed.connect(lambda provider_id: action.setEnabled(provider_id is not None))
     action.triggered.connect(lambda: open_export(window))
     window.add_file_action(action)
     return action
+
+
+NO_PROVIDER = ("A provider summary is of one provider: select one in the tree or a row of the matrix "
+               "(File → Export this view… exports what the window shows)")
 
 
 def open_export(window: MainWindow) -> ExportDialog | None:
@@ -95,6 +99,8 @@ def open_export(window: MainWindow) -> ExportDialog | None:
     they do."""
     catalogue, provider_id = window.catalogue, window.current_provider_id()
     if catalogue is None or provider_id is None:
+        window.status.showMessage(NO_PROVIDER if catalogue else "Open a store first (File → Open store…)",
+                                  10_000)
         return None
     if catalogue.inspections_of(provider_id) is None:
         window.inspections_loaded.connect(lambda: open_export(window), Qt.ConnectionType.SingleShotConnection)

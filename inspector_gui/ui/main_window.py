@@ -72,6 +72,7 @@ from inspector_gui.ui.settings import Settings
 from inspector_gui.ui.shortcuts import keys_for
 from inspector_gui.ui.status import StatusBar, window_title
 from inspector_gui.ui.store_watch import StoreWatcher
+from inspector_gui.ui.text import mnemonic_safe
 from inspector_gui.ui.views.copy import selection_tsv
 from inspector_gui.ui.views.empty_state import EmptyState
 from inspector_gui.ui.views.findings_panel import FindingsPanel
@@ -374,7 +375,7 @@ class MainWindow(QMainWindow):
     def _findings_heading(self, heading: str) -> None:
         """The dock's title says what the findings are of; its View-menu entry stays "Findings"
         (Qt would copy the title, which may quote an imported name, into the entry and its tooltip)."""
-        self.findings_dock.setWindowTitle(heading)
+        self.findings_dock.setWindowTitle(mnemonic_safe(heading))  # its title bar takes "&" as a mnemonic
         self.findings_dock.toggleViewAction().setText("Findings")
 
     def _show_findings(self, inspection_ids: tuple[str, ...], standard_code: str, label: str) -> None:

@@ -141,6 +141,8 @@ def test_hostile_text_shows_literally_everywhere(qtbot, open_window, hostile, se
     assert "&lt;i&gt;" in detail.source.text(), "the link's text is escaped"
     assert 'href="https://example.org/%3Ci%3E"' in detail.source.text(), "its address encoded"
     assert window.detail.title.text() == hostile.name
+    # the dock's title bar reads "&" as a mnemonic (it dropped the "&" of "Bath & Wells"): doubled
+    assert window.findings_dock.windowTitle() == f"Findings: {hostile.name}".replace("&", "&&")
     notes = window.detail.fields["Notes"]
     assert notes.text() == 'Note with <i>markup</i> & "quotes"'
     assert notes.textFormat() == Qt.TextFormat.PlainText

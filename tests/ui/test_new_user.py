@@ -369,3 +369,29 @@ def test_the_readme_shortcut_table_is_the_f1_table() -> None:
 
 def test_store_fixture_is_the_bundled_data(store: Store) -> None:
     assert store.find_provider("west yorkshire").provider_id == WEST_YORKSHIRE
+
+
+def test_ctrl_e_without_a_provider_says_what_to_select(qtbot, window):
+    from inspector_gui.ui.extensions import NO_PROVIDER
+
+    assert window.current_provider_id() is None  # "All providers"
+    qtbot.keyClick(window, Qt.Key.Key_E, Qt.KeyboardModifier.ControlModifier)
+    qtbot.waitUntil(lambda: window.status.currentMessage() == NO_PROVIDER)
+    assert not [w for w in QApplication.topLevelWidgets() if isinstance(w, ExportDialog) and w.isVisible()]
+
+
+def test_a_tree_filter_that_leaves_every_provider_selected_says_so_and_down_enters_the_tree(qtbot, window):
+    panel = window.providers
+    panel.filter.setFocus()
+    qtbot.keyClicks(panel.filter, "West Yorkshire")
+    qtbot.waitUntil(lambda: panel.model.index_for_key("provider:wigan-pdu").isValid() is False)
+    qtbot.waitUntil(lambda: not panel.hidden_note.isHidden())
+    assert "the other panels show every provider" in panel.hidden_note.label.text()
+    assert window.matrix.model.rowCount() == 93
+    qtbot.keyClick(panel.filter, Qt.Key.Key_Down)
+    assert panel.tree.hasFocus()
+    panel.select_key("provider:west-yorkshire-crc")
+    qtbot.waitUntil(lambda: panel.hidden_note.isHidden())
+    window.findings.filters.search.setFocus()
+    qtbot.keyClick(window.findings.filters.search, Qt.Key.Key_Down)
+    assert window.findings.table.hasFocus()

@@ -110,3 +110,19 @@ def test_the_inspection_pane_tags_and_notes_the_inspection_shown(qtbot, window, 
     settle(window)
     assert pane.fields["Your tags"].text() == "none (Ctrl+T adds one)"
     assert sha256(store_path) == before
+
+
+def test_the_tag_commands_are_enabled_only_with_a_finding_to_act_on(qtbot, window, settle):
+    from inspector_gui.ui.extensions import build_window
+
+    actions = window.findings.tagging.actions()
+    assert not any(a.isEnabled() for a in actions), "no finding is current yet"
+    window.findings.table.selectRow(0)
+    qtbot.waitUntil(lambda: all(a.isEnabled() for a in actions))
+    window.findings.filters.search.setText("zzzzqqqq-no-such-word")
+    settle(window)
+    qtbot.waitUntil(lambda: not any(a.isEnabled() for a in actions))
+    empty = build_window()  # no store at all
+    qtbot.addWidget(empty)
+    empty.show()
+    assert not any(a.isEnabled() for a in empty.findings.tagging.actions())

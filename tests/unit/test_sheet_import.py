@@ -173,6 +173,37 @@ def test_a_broken_mapping_names_the_key(store_path: Path, tmp_path: Path) -> Non
              "role 'meh' (expected best, good, middle, weak, worst)")
 
 
+@pytest.mark.parametrize(("old", "new", "problem"), [
+    ("[inspection]", "[inspectoin]", "inspectoin: unknown section or key"),
+    ("[sheet]", "headr_row = 1\n[sheet]", "headr_row: unknown section or key"),
+    ("[lookup]", "[lookup]\nfiles = 'x'", "lookup.files: unknown key"),
+    ("[[judgements]]", "[[judgements]]\ncolum = 'x'", "judgements[0].colum: unknown key"),
+    ("[[frameworks]]", "[[frameworks]]\nscal = 'x'", "frameworks[0].scal: unknown key"),
+    ('role = "weak"', 'role = "weak"\nwrod = "x"', "scales.four-word.levels[2].wrod: unknown key"),
+], ids=["section", "top-level-key", "lookup", "judgement", "framework", "level"])
+def test_a_misspelt_section_or_key_is_refused_not_ignored(old: str, new: str, problem: str,
+                                                           store_path: Path, tmp_path: Path) -> None:
+    """A misspelt ``[inspectoin]`` was ignored and imported every row again as undated inspections."""
+    mapping = tmp_path / "m.toml"
+    text = MAPPING.read_text(encoding="utf-8")
+    assert old in text
+    mapping.write_text(text.replace(old, new, 1), encoding="utf-8")
+    _refused(store_path, SHEET, mapping, f"{mapping}: {problem}")
+
+
+def test_a_date_in_another_format_is_one_problem_per_row(store_path: Path, tmp_path: Path) -> None:
+    mapping = tmp_path / "m.toml"
+    mapping.write_text(MAPPING.read_text(encoding="utf-8").replace(
+        'format = "%d/%m/%y" }', 'format = "%d/%m/%Y" }', 1),
+        encoding="utf-8")
+    before = _sha(store_path)
+    result = _import(store_path, SHEET, mapping)
+    assert result.exit_code == 2
+    lines = [line for line in result.stderr.splitlines() if ":2: publication_date:" in line]
+    assert lines == [f"{SHEET}:2: publication_date: '09/05/25' is not a date in the format %d/%m/%Y"]
+    assert _sha(store_path) == before
+
+
 OGL = "Contains public sector information licensed under the Open Government Licence v3.0 (Ofsted)"
 
 
@@ -193,3 +224,20 @@ def test_charts_and_exports_carry_the_licence_attribution(ofsted: Path, tmp_path
     with (tmp_path / "league.csv").open(encoding="utf-8-sig", newline="") as handle:
         rows = list(csv.DictReader(handle))
     assert len(rows) == 153 and all(r["attribution"] == OGL for r in rows)
+
+
+def test_an_inspectorate_with_nothing_in_the_store_is_not_named(ofsted: Path, tmp_path: Path) -> None:
+    """A store migrated to schema 4 holds HM Inspectorate of Probation's record whatever it holds:
+    an Ofsted store's charts said "HM Inspectorate of Probation and Ofsted publications"."""
+    from inspector_gui.reports.provider_charts import source_line
+
+    copy = tmp_path / "migrated.db"
+    shutil.copyfile(ofsted, copy)
+    conn = sqlite3.connect(copy)
+    conn.execute("INSERT INTO inspectorates (inspectorate_id, name) "
+                 "VALUES ('hmip', 'HM Inspectorate of Probation')")
+    conn.commit()
+    conn.close()
+    with Store.open(copy) as store:
+        assert [i.inspectorate_id for i in store.inspectorates()] == ["ofsted"]
+        assert source_line(store) == "Source: Ofsted publications, as imported into migrated.db"

@@ -48,12 +48,16 @@ class FindingDetail(QScrollArea):
         for action in actions:
             button = QToolButton(self)
             button.setDefaultAction(action)
+            action.setEnabled(self._finding is not None)
             self.buttons.addWidget(button)
 
     def show_finding(self, finding: Finding | None, tags: Sequence[str] = ()) -> None:
+        self._finding = finding
         for button in (self.buttons.itemAt(i).widget() for i in range(self.buttons.count())):
-            if button is not None:
-                button.setEnabled(finding is not None)
+            if isinstance(button, QToolButton) and button.defaultAction():
+                # the action, not the button: a button follows its action's state whenever that
+                # action changes, and the action's shortcut would act on no finding
+                button.defaultAction().setEnabled(finding is not None)
         self.show_tags(tags)
         self.show_notes([])
         if finding is None:

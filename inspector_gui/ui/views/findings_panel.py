@@ -75,6 +75,7 @@ class FindingsPanel(QWidget):
         self.model.count_changed.connect(self._show_count)
         self.model.page_loaded.connect(lambda: self._show_count(self.model.total))
         self.table = self._make_table()
+        self.filters.search.below = self.table
         self.detail = FindingDetail(self)
         self.tagging = Tagging(self, runner, lambda: [finding_record(f) for f in self.selected_findings()],
                                lambda: self.model.notebook)

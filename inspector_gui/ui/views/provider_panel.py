@@ -54,6 +54,7 @@ class ProviderPanel(QWidget):
         self.travel.changed.connect(self.rebuild)
         self.model = ProviderTreeModel(self)
         self.tree = self._make_tree()
+        self.filter.below = self.tree
         self.hidden_note = Banner("Clear the filter", self.filter.clear, self)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(4, 4, 4, 4)
@@ -171,16 +172,24 @@ class ProviderPanel(QWidget):
         self._update_note()
 
     def _update_note(self) -> None:
-        """"Wigan PDU is hidden by the filter; …" while the filter hides what the panels show."""
-        label = ""
+        """"Wigan PDU is hidden by the filter; …" while the filter hides what the panels show, and
+        "The filter narrows this list only; …" while it leaves a group or every provider selected
+        (the panels show the whole group, not the few names left in the list)."""
+        label, message = "", ""
         if self._selection_hidden:
             label = self._emitted.label if self._emitted else "The selection"
         elif self._kept is not None and self._subject is not None and self._subject not in self._kept:
             provider = self._catalogue.provider(self._subject) if self._catalogue else None
             label = provider.name if provider else self._subject
-        self.hidden_note.setVisible(bool(label))
+        elif self.filter.text().strip() and self._emitted is not None and self._emitted.provider_id is None:
+            shown = "every provider" if self._emitted.is_all else f"all of {self._emitted.label}"
+            message = (f"The filter narrows this list only: the other panels show {shown}. "
+                       "Select a provider to narrow them.")
         if label:
-            self.hidden_note.announce(f"{label} is hidden by the filter; the other panels still show it.")
+            message = f"{label} is hidden by the filter; the other panels still show it."
+        self.hidden_note.setVisible(bool(message))
+        if message:
+            self.hidden_note.announce(message)
 
     def _current_changed(self, current: QModelIndex, _previous: QModelIndex) -> None:
         self._announce(current)
@@ -193,6 +202,7 @@ class ProviderPanel(QWidget):
         if scope != self._emitted:
             self._emitted = scope
             self.scope_changed.emit(scope)
+            self._update_note()
 
     def save_state(self, settings: Settings) -> None:
         settings.set(keys.GROUPING, self.grouping.value())

@@ -3,7 +3,8 @@ query runs once per pause rather than once per key."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import QTimer, Signal
+from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import QLineEdit, QWidget
 
 
@@ -21,6 +22,15 @@ class SearchBox(QLineEdit):
         self._timer.timeout.connect(self.settled)
         self.textChanged.connect(lambda _: self._timer.start())
         self.returnPressed.connect(self.settle)
+        self.below: QWidget | None = None
+        """The list the box filters: Down moves the keyboard focus into it."""
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        if event.key() == Qt.Key.Key_Down and self.below is not None:
+            self.settle()
+            self.below.setFocus(Qt.FocusReason.OtherFocusReason)
+            return
+        super().keyPressEvent(event)
 
     def replace_now(self, text: str) -> None:
         """Set the text without reporting it later: the caller acts on it at once."""
