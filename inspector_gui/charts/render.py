@@ -13,7 +13,6 @@ QApplication yet, when they make an offscreen one).
 
 from __future__ import annotations
 
-import html
 import re
 
 from pyqtgraph.exporters import ImageExporter, SVGExporter
@@ -29,6 +28,7 @@ from inspector_gui.charts.trend import TrendFigure
 from inspector_gui.domain.chartdata import HeatmapChart, HistoryChart, NationalChart, TrendChart
 from inspector_gui.domain.chartload import history_chart
 from inspector_gui.domain.summary import ProviderSummary
+from inspector_gui.exchange.encodings import markup
 from inspector_gui.offscreen import ensure_application
 
 ChartData = HistoryChart | HeatmapChart | NationalChart | TrendChart
@@ -119,7 +119,7 @@ def _svg(figure: Figure, width: int, height: int) -> bytes:
     text = SVGExporter(figure.scene()).export(toBytes=True).decode("utf-8")
     sized = re.sub(r"<svg\b", f'<svg width="{width}" height="{height}"', text, count=1)
     sized = sized.replace("<title>pyqtgraph SVG export</title>",
-                          f"<title>{html.escape(figure.caption.title, quote=False)}</title>", 1)
+                          f"<title>{markup(figure.caption.title, quote=False)}</title>", 1)
     return sized.encode("utf-8")
 
 

@@ -10,12 +10,15 @@ wrapper is harmless once pyqtgraph handles them itself.
 
 from __future__ import annotations
 
+import re
 import sys
 import xml.dom.minidom as minidom
 from collections.abc import Callable
 from typing import Any
 
 import pyqtgraph.exporters  # noqa: F401  (loads the SVGExporter module patched below)
+
+from inspector_gui.exchange.encodings import xml_text
 
 _MODULE = sys.modules["pyqtgraph.exporters.SVGExporter"]
 _CLOSE = ("Z", "z")
@@ -58,7 +61,30 @@ def _tolerant(original: Callable[..., Any]) -> Callable[..., Any]:
     return correct_coordinates
 
 
+class _ParsesAnyText:
+    """pyqtgraph's ``xml`` (xml.dom.minidom) for the SVG exporter, except that ``parseString``
+    first writes each character XML cannot hold (an ESC or U+FFFF in an imported name, which Qt's
+    SVG generator copies as it is) as its visible escape, so such a chart exports instead of
+    raising ExpatError."""
+
+    def __getattr__(self, name: str) -> Any:
+        return getattr(minidom, name)
+
+    @staticmethod
+    def parseString(data: str | bytes) -> minidom.Document:  # noqa: N802 (minidom's name)
+        text = data.decode("utf-8", "surrogatepass") if isinstance(data, bytes) else data
+        text = _INVALID_REFERENCE.sub(lambda m: xml_text(chr(int(m[1] or m[2], 16 if m[2] else 10))),
+                                      text)
+        return minidom.parseString(xml_text(text))
+
+
+# A character reference (&#27; or &#x1B;) to a character XML cannot hold, as Qt may write one.
+_INVALID_REFERENCE = re.compile("&#(?:([0-9]+)|x([0-9a-fA-F]+));")
+
+
 def install() -> None:
-    """Wrap pyqtgraph's coordinate correction once."""
+    """Wrap pyqtgraph's coordinate correction and its XML parsing once."""
     if not getattr(_MODULE.correctCoordinates, "tolerant", False):
         _MODULE.correctCoordinates = _tolerant(_MODULE.correctCoordinates)
+    if not isinstance(_MODULE.xml, _ParsesAnyText):
+        _MODULE.xml = _ParsesAnyText()

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import json
 from pathlib import Path
 
 import click
@@ -10,6 +9,7 @@ import click
 from inspector_gui.cli.common import fail, handle_errors, open_store, store_option
 from inspector_gui.cli.output import format_option, render, say
 from inspector_gui.domain.ratings import GRADED
+from inspector_gui.exchange.writers.json_doc import dumps
 
 
 @click.command()
@@ -46,7 +46,7 @@ def benchmark(provider: str, inspection: str | None, peers: str | None, fmt: str
         chosen = find_inspection(inspections, inspection) if inspection else inspections[0]
         result = run(store, found, chosen, peer_sources(store, peers))
     if fmt == "json":
-        say(json.dumps(_document(result), indent=2, ensure_ascii=False))
+        say(dumps(_document(result)), data=True)
         return
     columns = ["standard", "rating", *(g.label for g in result.groups)]
     rows = [{"standard": r.title, "rating": r.own.label, **{d.group: d.text() for d in r.groups}}
@@ -54,7 +54,7 @@ def benchmark(provider: str, inspection: str | None, peers: str | None, fmt: str
     if fmt == "csv":
         rows = [_flat(r) for r in result.rows]
         columns = list(rows[0]) if rows else columns
-    say(render(rows, columns, fmt), data=fmt == "csv")
+    say(render(rows, columns, fmt), data=fmt != "table")
     if fmt == "table":
         say(f"{found.name}, published {chosen.published.display()}, {result.framework.name}: "
             f"other providers of type {found.provider_type} by their latest inspection under it",

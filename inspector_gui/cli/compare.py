@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import json
 from pathlib import Path
 
 import click
@@ -11,6 +10,7 @@ from inspector_gui.cli.common import handle_errors, open_store, store_option
 from inspector_gui.cli.output import render, say
 from inspector_gui.cli.workbook_out import chosen_format, output_options
 from inspector_gui.errors import InspectorError
+from inspector_gui.exchange.writers.json_doc import dumps
 
 
 @click.command()
@@ -56,10 +56,10 @@ def compare(provider: str, start: str | None, end: str | None, fmt: str | None, 
             say(f"wrote the comparison of {earlier.inspection_id} with {later.inspection_id} to {output}")
             return
     if fmt == "json":
-        say(json.dumps(out.comparison_record(result), indent=2, ensure_ascii=False))
+        say(dumps(out.comparison_record(result)), data=True)
     elif fmt == "csv":
         say(render(out.comparison_rows(result), out.CSV_COLUMNS, "csv"), data=True)
     elif fmt == "md":
-        say(lines_markdown(out.comparison_lines(result)).rstrip("\n"))
+        say(lines_markdown(out.comparison_lines(result)), data=True)
     else:
         say(lines_text(out.comparison_lines(result)))

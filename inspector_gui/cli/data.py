@@ -182,7 +182,7 @@ def findings(provider: str | None, inspection: str | None, domain: tuple[str, ..
             filters = query_filters(query, provider=named, tag=tag or "")
             write_findings_workbook(store, query, output, filters, limit=limit, force=force,
                                     notebook=notebook.path if with_notes else None)
-            click.echo(f"wrote {min(store.count_findings(query), limit or 10**12)} findings to {output}")
+            say(f"wrote {min(store.count_findings(query), limit or 10**12)} findings to {output}")
             return
         found = store.findings(query)
         rows = [{"id": f.finding_id, "published": f.published.iso(), "provider": f.provider_name,
@@ -196,9 +196,9 @@ def findings(provider: str | None, inspection: str | None, domain: tuple[str, ..
     columns += ["tags", "notes"] if with_notes else []
     if fmt != "table":
         columns += ["inspection_id", "source_url"]
-    say(render(rows, columns, fmt), data=fmt == "csv")
+    say(render(rows, columns, fmt), data=fmt != "table")
     if total is not None:
-        click.echo(f"{len(rows)} of {total} matching findings", err=True)
+        say(f"{len(rows)} of {total} matching findings", err=True)
 
 
 @click.command()
@@ -242,17 +242,17 @@ def ratings(provider: str | None, round_: str | None, provider_type: str | None,
             from inspector_gui.exchange.writers.store_workbooks import write_matrix_workbook
 
             write_matrix_workbook(store, rows, output, filters, latest_only=latest_only, force=force)
-            click.echo(f"wrote the rating matrix ({len(rows)} inspections) to {output}")
+            say(f"wrote the rating matrix ({len(rows)} inspections) to {output}")
             return
     blocks = _by_framework(rows, frameworks)
     if fmt == "table":
         say("\n\n".join(_table_block(framework, block) for framework, block in blocks))
-        click.echo(counted(len(rows), "inspection"), err=True)
+        say(counted(len(rows), "inspection"), err=True)
         return
     standards = [s for framework, _ in blocks for s in framework.standards]
     records = [_matrix_record(row, framework, standards) for framework, block in blocks for row in block]
     columns = [*MATRIX_COLUMNS, *(s.full_title for s in standards), *TRAVEL_COLUMNS, "score"]
-    say(render(records, columns, fmt), data=fmt == "csv")
+    say(render(records, columns, fmt), data=fmt != "table")
 
 
 MATRIX_COLUMNS = ("provider", "published", "round", "framework")

@@ -34,15 +34,20 @@ def check_destination(output: Path, fmt: str, force: bool) -> None:
 @contextmanager
 def destination(output: Path, fmt: str) -> Iterator[Path]:
     """The path to write to: ``output`` itself, or for ``-`` a temporary file whose bytes go to
-    standard output once the block has written it whole."""
+    standard output once the block has written it whole: exactly to a pipe or file, a text format
+    with its controls shown as escapes (as :func:`say` shows data) to a terminal."""
     if not to_stdout(output):
         yield output
         return
     with tempfile.TemporaryDirectory(prefix="inspector-") as folder:
         temp = Path(folder) / f"output.{fmt}"
         yield temp
+        data = temp.read_bytes()
+        if sys.stdout.isatty() and fmt not in BINARY_FORMATS:
+            say(data.decode("utf-8-sig", errors="replace"), data=True)  # escaped for the screen
+            return
         sys.stdout.flush()
-        sys.stdout.buffer.write(temp.read_bytes())
+        sys.stdout.buffer.write(data)
         sys.stdout.buffer.flush()
 
 

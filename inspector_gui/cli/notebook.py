@@ -10,7 +10,7 @@ from typing import Any
 import click
 
 from inspector_gui.cli.common import fail, handle_errors, open_store, store_option
-from inspector_gui.cli.output import format_option, render
+from inspector_gui.cli.output import format_option, render, say
 from inspector_gui.domain.records import Finding
 from inspector_gui.store import Store
 from inspector_gui.store.notebook import NOTEBOOK_ENV, Note, Notebook, Record, finding_record
@@ -82,7 +82,7 @@ def tags(ctx: click.Context, notebook_path: Path | None) -> None:
             for tag, count in notebook.tag_counts(target):
                 counts[tag][column] = count
     rows = [dict(zip(("tag", "findings", "inspections"), row, strict=True)) for row in counts.values()]
-    click.echo(render(rows, ["tag", "findings", "inspections"], "table") if rows else "no tags yet")
+    say(render(rows, ["tag", "findings", "inspections"], "table") if rows else "no tags yet")
 
 
 @tags.command(name="add")
@@ -97,7 +97,7 @@ def add_tag(tag: str, findings: tuple[int, ...], inspections: tuple[str, ...], n
     with open_store(store_path) as store, Notebook.open(notebook_path) as notebook:
         chosen = records(store, findings, inspections)
         added = notebook.add_tag(chosen, tag)
-    click.echo(f"tagged {added} of {len(chosen)} records {tag!r} in {notebook.path}")
+    say(f"tagged {added} of {len(chosen)} records {tag!r} in {notebook.path}")
 
 
 @tags.command(name="remove")
@@ -111,7 +111,7 @@ def remove_tag(tag: str, findings: tuple[int, ...], inspections: tuple[str, ...]
     """Take TAG off findings or inspections."""
     with open_store(store_path) as store, Notebook.open(notebook_path) as notebook:
         removed = notebook.remove_tag(records(store, findings, inspections), tag)
-    click.echo(f"removed {tag!r} from {removed} records")
+    say(f"removed {tag!r} from {removed} records")
 
 
 @click.group(invoke_without_command=True)
@@ -141,8 +141,9 @@ def notes(ctx: click.Context, orphaned: bool, fmt: str, notebook_path: Path | No
     rows = [_note_row(n, n.record.key not in present[n.record.target]) for n in every]
     rows = [r for r in rows if r["orphaned"] == "yes"] if orphaned else rows
     columns = ["id", "added", "about", "note", "orphaned"]
-    click.echo(render(rows, columns + (["target", "key"] if fmt != "table" else []), fmt)
-               if rows or fmt != "table" else "no notes" + (" are orphaned" if orphaned else " yet"))
+    say(render(rows, columns + (["target", "key"] if fmt != "table" else []), fmt)
+        if rows or fmt != "table" else "no notes" + (" are orphaned" if orphaned else " yet"),
+        data=fmt != "table")
 
 
 def _note_row(note: Note, orphaned: bool) -> dict[str, object]:
@@ -162,7 +163,7 @@ def add_note(text: str, findings: tuple[int, ...], inspections: tuple[str, ...],
     with open_store(store_path) as store, Notebook.open(notebook_path) as notebook:
         chosen = records(store, findings, inspections)
         ids = [notebook.add_note(record, text) for record in chosen]
-    click.echo(f"kept note {', '.join(map(str, ids))} in {notebook.path}")
+    say(f"kept note {', '.join(map(str, ids))} in {notebook.path}")
 
 
 @notes.command(name="remove")
@@ -174,4 +175,4 @@ def remove_note(note_id: int, notebook_path: Path | None) -> None:
     with Notebook.open(notebook_path, create=False) as notebook:
         if not notebook.remove_note(note_id):
             fail(f"{notebook.path}: no note with id {note_id}")
-    click.echo(f"removed note {note_id}")
+    say(f"removed note {note_id}")

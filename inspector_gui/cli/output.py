@@ -8,8 +8,7 @@ from typing import Any
 
 import click
 
-from inspector_gui.errors import terminal_text
-from inspector_gui.exchange.encodings import CONTROL
+from inspector_gui.errors import one_line, terminal_text
 from inspector_gui.exchange.json_text import dumps
 
 FORMATS = ("table", "csv", "json")
@@ -17,11 +16,15 @@ FORMATS = ("table", "csv", "json")
 
 def say(text: str, *, err: bool = False, data: bool = False) -> None:
     """Print a line (or lines) of output with every control, bidi and undecodable character
-    escaped (:func:`~inspector_gui.errors.terminal_text`). ``data`` output (CSV) is left as it is
-    when it goes to a file or a pipe rather than a terminal."""
+    escaped (:func:`~inspector_gui.errors.terminal_text`). ``data`` output (CSV, JSON, Markdown,
+    HTML) goes to a file or a pipe exactly as it is: no escape added, none stripped (click.echo
+    would strip ANSI styles there), its own line ends kept."""
     stream = sys.stderr if err else sys.stdout
     raw = data and not stream.isatty()
-    click.echo(text if raw else terminal_text(text), err=err)
+    if not raw:
+        text = terminal_text(text.replace("\r\n", "\n") if data else text)
+    stream.write(text if text.endswith("\n") else text + "\n")
+    stream.flush()
 
 
 def format_option(func: Any) -> Any:
@@ -36,11 +39,12 @@ def render(rows: Sequence[dict[str, Any]], columns: Sequence[str], fmt: str) -> 
     if fmt == "csv":
         from inspector_gui.exchange.writers.delimited import to_csv  # with the summary writers
 
-        return to_csv(columns, iter(rows)).rstrip("\r\n")
+        return to_csv(columns, iter(rows))
     return _table(rows, columns)
 
 
 def _table(rows: Sequence[dict[str, Any]], columns: Sequence[str]) -> str:
+    """Columns as wide as their widest cell once escaped, so an escape cannot push a column."""
     cells = [[_cell(r.get(c)) for c in columns] for r in rows]
     widths = [max([len(c)] + [len(row[i]) for row in cells]) for i, c in enumerate(columns)]
     lines = ["  ".join(c.ljust(w) for c, w in zip(columns, widths, strict=True)).rstrip(),
@@ -50,6 +54,6 @@ def _table(rows: Sequence[dict[str, Any]], columns: Sequence[str]) -> str:
 
 
 def _cell(value: Any) -> str:
-    """One line of plain text; control characters (terminal escapes in a store written by another
-    tool) become U+FFFD so they cannot act on the terminal."""
-    return "" if value is None else CONTROL.sub("\ufffd", " ".join(str(value).split()))
+    """One line of plain text with every non-printable character (terminal escapes in a store
+    written by another tool, noncharacters) shown as its escape, as messages show them."""
+    return "" if value is None else one_line(" ".join(str(value).split()))

@@ -32,7 +32,7 @@ def themes(text: str | None, by: str, list_themes: bool, fmt: str, store_path: P
     if list_themes:
         rows = [{"theme": t.name, "searches": "; ".join(t.searches), "about": t.about}
                 for t in starter_themes()]
-        say(render(rows, ["theme", "searches", "about"], fmt))
+        say(render(rows, ["theme", "searches", "about"], fmt), data=fmt != "table")
         return
     if not text or not text.strip():
         fail("give a theme or search words (inspector themes --list shows the starter themes)")
@@ -52,7 +52,7 @@ def themes(text: str | None, by: str, list_themes: bool, fmt: str, store_path: P
     if fmt == "table":
         for record in records:
             record["share"] = f"{record['share']:.0%}"
-    say(render(records, columns, fmt), data=fmt == "csv")
+    say(render(records, columns, fmt), data=fmt != "table")
     if fmt == "table":
         say(f"theme {theme.name}: findings matching {theme.description}; share of the "
             "inspections with findings recorded", err=True)

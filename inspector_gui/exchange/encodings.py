@@ -5,6 +5,7 @@ plain "CSV" on Windows in Western Europe). Anything else is refused, never guess
 from __future__ import annotations
 
 import codecs
+import html
 import re
 import unicodedata
 
@@ -13,6 +14,12 @@ from inspector_gui.errors import ImportFailed, Problem
 # C0 and C1 control characters other than tab, line feed and carriage return: never text a
 # person typed, and harmful when echoed to a terminal.
 CONTROL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")
+# What an XML 1.0 document cannot hold (SVG, XLSX, HTML treat them as errors): C0 controls but tab,
+# line feed and carriage return, U+FFFE/U+FFFF and lone surrogates.
+XML_INVALID = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff\ud800-\udfff]")
+# Unicode's noncharacters: U+FDD0-U+FDEF and the last two code points of every plane.
+NONCHARACTER = re.compile("[\ufdd0-\ufdef" + "".join(
+    f"{chr(plane * 0x10000 + 0xFFFE)}{chr(plane * 0x10000 + 0xFFFF)}" for plane in range(17)) + "]")
 UNREADABLE = ("the text is neither UTF-8 nor an encoding Excel saves (cp1252, UTF-16); "
               "save it as 'CSV UTF-8'")
 
@@ -53,9 +60,24 @@ def _decode_utf16(name: str, data: bytes) -> str:
 
 
 def control_character(value: str) -> str | None:
-    """A description of the first control character in a field, or None."""
-    found = CONTROL.search(value)
-    return f"contains the control character U+{ord(found.group()):04X}" if found else None
+    """A description of the first control character or noncharacter in a field, or None."""
+    if found := CONTROL.search(value):
+        return f"contains the control character U+{ord(found.group()):04X}"
+    if found := NONCHARACTER.search(value):
+        return f"contains U+{ord(found.group()):04X}, which Unicode reserves as a noncharacter"
+    return None
+
+
+def xml_text(text: str) -> str:
+    """``text`` with each character XML cannot hold written as its visible escape (``\\x1b``,
+    ``\\uffff``), so an SVG, a workbook or a web page of imported text always parses."""
+    return XML_INVALID.sub(lambda m: m.group().encode("unicode_escape").decode("ascii"), text)
+
+
+def markup(text: str, quote: bool = True) -> str:
+    """``text`` as HTML/XML character data: :func:`xml_text`, then ``&``, ``<``, ``>`` and quotes
+    escaped."""
+    return html.escape(xml_text(text), quote)
 
 
 def delimiter(first_line: str) -> str:

@@ -248,3 +248,27 @@ def test_the_save_shortcut_comes_from_the_shortcut_table(qtbot, runner, monkeypa
     qtbot.addWidget(widget)
     assert widget.save_action.shortcut() == QKeySequence("Ctrl+Alt+P")
     assert "(Ctrl+Alt+P)" in widget.save_action.toolTip()
+
+
+def test_save_chart_as_svg_with_characters_xml_cannot_hold(qtbot, runner, store_path, tmp_path):
+    """A name holding ESC, U+FFFF or U+FFFE (a store written by another tool) saves as an SVG
+    that parses, the characters shown as escapes, instead of "Something went wrong"."""
+    import sqlite3
+    import xml.dom.minidom
+
+    conn = sqlite3.connect(store_path)
+    with conn:
+        conn.execute("UPDATE providers SET name = ? WHERE provider_id = ?",
+                     ("Hampshire \x1b[31m\uffff\ufffe CRC", HAMPSHIRE))
+    conn.close()
+    widget = ChartsPanel(runner)
+    qtbot.addWidget(widget)
+    widget.resize(1100, 720)
+    widget.set_store(store_path)
+    widget.show()
+    widget.set_provider(HAMPSHIRE)
+    open_tab(qtbot, widget, "history")
+    widget.save_chart(tmp_path / "history.svg")
+    document = xml.dom.minidom.parse(str(tmp_path / "history.svg"))
+    title = document.getElementsByTagName("title")[0].firstChild.data
+    assert title.startswith("Hampshire \\x1b[31m\\uffff\\ufffe CRC")

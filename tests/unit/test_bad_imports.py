@@ -189,6 +189,17 @@ CASES = {
     "control characters": (
         {"findings.csv": f"{FINDINGS_HEADER}\n{INSPECTION},1,1.2,strength,red \x1b[31malert,\n"},
         ["{dir}/findings.csv:2: text: contains the control character U+001B"]),
+    "Unicode noncharacters": (
+        {"findings.csv": f"{FINDINGS_HEADER}\n{INSPECTION},1,1.2,strength,odd \uffff\ufffe,\n"
+                         f"{INSPECTION},1,1.2,strength,odd \ufdd0,\n{INSPECTION},1,1.2,strength,"
+                         f"odd \U0010fffe,\n",
+         "providers.json": json.dumps({"providers": [
+             {"provider_id": "x-crc", "name": "X \U0001ffff CRC", "provider_type": "CRC"}]})},
+        ["{dir}/findings.csv:2: text: contains U+FFFF, which Unicode reserves as a noncharacter",
+         "{dir}/findings.csv:3: text: contains U+FDD0, which Unicode reserves as a noncharacter",
+         "{dir}/findings.csv:4: text: contains U+10FFFE, which Unicode reserves as a noncharacter",
+         "{dir}/providers.json: providers[0].name: contains U+1FFFF, which Unicode reserves as a "
+         "noncharacter"]),
     "wrong number of fields and empty required field": (
         {"findings.csv": f"{FINDINGS_HEADER}\n{INSPECTION},1,1.2\n{INSPECTION},1,1.2,strength,,\n"},
         ["{dir}/findings.csv:2: 3 fields where the header has 6",

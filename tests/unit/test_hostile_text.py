@@ -157,8 +157,8 @@ def test_injection_looking_names_find_exactly_their_own_rows(store_path: Path, t
 
 
 def test_control_characters_never_reach_the_terminal(store_path: Path) -> None:
-    """A store written by another tool may hold terminal escapes; the table shows them as
-    replacement characters (CSV and JSON keep the data: JSON escapes it, CSV is for files)."""
+    """A store written by another tool may hold terminal escapes; the table shows them as escapes,
+    as the README says (CSV and JSON keep the data: JSON escapes it, CSV is for files)."""
     conn = sqlite3.connect(store_path)
     conn.execute("UPDATE findings SET text = 'Title \x1b]0;pwned\x07 \x1b[2J cleared' "
                  "WHERE id = (SELECT min(id) FROM findings)")
@@ -167,4 +167,4 @@ def test_control_characters_never_reach_the_terminal(store_path: Path) -> None:
     result = CliRunner().invoke(main, ["findings", "--search", "cleared", "--store", str(store_path)])
     assert result.exit_code == 0
     assert "\x1b" not in result.stdout and "\x07" not in result.stdout
-    assert "Title \ufffd]0;pwned\ufffd \ufffd[2J cleared" in result.stdout
+    assert "Title \\x1b]0;pwned\\x07 \\x1b[2J cleared" in result.stdout

@@ -5,16 +5,16 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from inspector_gui.exchange.encodings import CONTROL
+from inspector_gui.errors import one_line
 from inspector_gui.exchange.writers.markdown import md
 
 Lines = Sequence[tuple[str, str]]
 
 
 def lines_text(lines: Lines) -> str:
-    """Headings underlined, for a terminal; control characters (terminal escapes in a store
-    written by another program) become U+FFFD so they cannot act on the terminal."""
-    safe = [(style, CONTROL.sub("\ufffd", text)) for style, text in lines]
+    """Headings underlined, for a terminal; non-printable characters (terminal escapes in a store
+    written by another program) are shown as escapes, as every line the CLI prints shows them."""
+    safe = [(style, one_line(text)) for style, text in lines]
     return "\n".join(f"\n{text}\n{'-' * min(len(text), 100)}" if style == "h" else text
                      for style, text in safe).strip()
 

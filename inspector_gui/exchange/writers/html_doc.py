@@ -10,7 +10,6 @@ can never become markup, script, a PDF action or a request.
 from __future__ import annotations
 
 import base64
-from html import escape
 
 from inspector_gui import paths
 from inspector_gui.domain.frameworks import Standard
@@ -25,6 +24,7 @@ from inspector_gui.domain.summary import (
     MatrixSection,
     ProviderSummary,
 )
+from inspector_gui.exchange.encodings import markup as escape
 from inspector_gui.exchange.writers import wording
 from inspector_gui.exchange.writers.wording import References
 

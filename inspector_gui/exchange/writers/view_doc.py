@@ -6,12 +6,12 @@ format it goes into; a rating cell carries its word and its palette colour."""
 from __future__ import annotations
 
 from collections.abc import Sequence
-from html import escape
 from pathlib import Path
 
 from inspector_gui.domain.palette import swatch
 from inspector_gui.errors import ExportError
 from inspector_gui.exchange.atomic import atomic_path, write_atomic
+from inspector_gui.exchange.encodings import markup as escape
 from inspector_gui.exchange.writers.delimited import to_csv
 from inspector_gui.exchange.writers.workbook import Notes, RatingValue, Sheet, Value, write_workbook
 

@@ -21,6 +21,7 @@ from typing import Any
 from inspector_gui.domain.palette import NOT_APPLICABLE, swatch
 from inspector_gui.domain.ratings import Rating
 from inspector_gui.exchange.atomic import atomic_path
+from inspector_gui.exchange.encodings import XML_INVALID, xml_text
 
 MAX_CELL = 32_767  # Excel's limit on the characters of one cell
 _CUT = " … [cut at 32,767]"
@@ -90,8 +91,10 @@ def notes_attribution(inspectorates: Sequence[str], attribution: str) -> str:
 
 
 def sheet_name(text: str, taken: set[str]) -> str:
-    """A valid, unique sheet name: no ``[]:*?/\\'``, at most 31 characters (Excel's limits)."""
-    base = " ".join(_BAD_NAME.sub(" ", text).split())[:31] or "Sheet"
+    """A valid, unique sheet name: no ``[]:*?/\\'``, at most 31 characters (Excel's limits), no
+    character XML cannot hold (XlsxWriter escapes those in cells, not in names; an escape's
+    backslash is not allowed there, so they become U+FFFD)."""
+    base = " ".join(_BAD_NAME.sub(" ", XML_INVALID.sub("\ufffd", text)).split())[:31] or "Sheet"
     name, number = base, 2
     while name.casefold() in taken:
         suffix = f" ({number})"
@@ -110,7 +113,7 @@ def write_workbook(target: str | Path, notes: Notes, sheets: Sequence[Sheet], *,
     with atomic_path(target, force=force, keep=keep) as temp:
         book = xlsxwriter.Workbook(str(temp), {"constant_memory": True, "strings_to_formulas": False,
                                                "strings_to_urls": False, "strings_to_numbers": False})
-        book.set_properties({"title": notes.title, "comments": notes.generated})
+        book.set_properties({"title": xml_text(notes.title), "comments": xml_text(notes.generated)})
         formats = _Formats(book)
         taken = {NOTES_SHEET.casefold()}
         named = [(sheet_name(s.name, taken), s) for s in sheets]
