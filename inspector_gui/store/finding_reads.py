@@ -165,7 +165,10 @@ class FindingReads:
             ("i.inspection_id", query.inspection_id), ("+f.domain_code", query.domain_codes),
             ("+f.kind", query.kinds), ("+f.standard_code", query.standard_code)))
         _add_framework_keys(clauses, params, query, "+")
-        walk = WALK_INSPECTIONS if _inspections_filtered(query) else WALK
+        # a framework's domain or standard: its inspections lead, so a walk in id order does not
+        # read every newer framework's findings first (a 2018 domain on 1M: 570 ms -> a few ms)
+        led = _inspections_filtered(query) or query.domains is not None or bool(query.standard)
+        walk = WALK_INSPECTIONS if led else WALK
         rows = self._capped_rows(walk.format(where=_join(clauses)),
                                  [*params, query.limit, query.offset], _budget(query))
         return None if rows is None else [r[0] for r in rows]
