@@ -9,6 +9,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
+from PySide6.QtCore import Qt
 from pytestqt.qtbot import QtBot
 
 from inspector_gui.store import Store
@@ -118,3 +119,18 @@ def escaping(store_path: Path, tmp_path: Path) -> Escaping:
     with Store.open(store_path, readonly=False) as store:
         store.import_files([folder])
     return Escaping(store_path)
+
+
+@pytest.fixture
+def click_key(qtbot: QtBot, settle: Callable[[MainWindow], None]) -> Callable[[MainWindow, str], None]:
+    """Click the tree node with this key, as a user would, and wait for the panels."""
+
+    def click(window: MainWindow, key: str) -> None:
+        tree = window.providers.tree
+        index = window.providers.model.index_for_key(key)
+        tree.expand(index.parent())
+        tree.scrollTo(index)
+        qtbot.mouseClick(tree.viewport(), Qt.MouseButton.LeftButton, pos=tree.visualRect(index).center())
+        settle(window)
+
+    return click

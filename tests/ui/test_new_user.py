@@ -5,7 +5,6 @@ and F1 is a two-column table."""
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from pathlib import Path
 
 import pytest
@@ -30,21 +29,6 @@ pytestmark = pytest.mark.qt_log_level_fail("WARNING")
 WEST_YORKSHIRE = "west-yorkshire-crc"
 WIGAN = "wigan-pdu"
 CTRL_SHIFT = Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier
-
-
-@pytest.fixture
-def select(qtbot: QtBot, settle: Callable[[MainWindow], None]) -> Callable[[MainWindow, str], None]:
-    """Click the tree node with this key, as a user would, and wait for the panels."""
-
-    def click(window: MainWindow, key: str) -> None:
-        tree = window.providers.tree
-        index = window.providers.model.index_for_key(key)
-        tree.expand(index.parent())
-        tree.scrollTo(index)
-        qtbot.mouseClick(tree.viewport(), Qt.MouseButton.LeftButton, pos=tree.visualRect(index).center())
-        settle(window)
-
-    return click
 
 
 def _matrix_row(window: MainWindow, provider_id: str) -> int:
@@ -91,10 +75,10 @@ def _visible_box(window: MainWindow) -> QMessageBox:
 
 # 1. A finished export is announced ---------------------------------------------------------------
 
-def test_a_finished_export_is_announced_with_ways_to_open_it(qtbot, window, select, tmp_path, monkeypatch):
+def test_a_finished_export_is_announced_with_ways_to_open_it(qtbot, window, click_key, tmp_path, monkeypatch):
     desktop = Desktop(works=True)
     monkeypatch.setattr(saved_notice, "QDesktopServices", desktop)
-    select(window, f"provider:{WEST_YORKSHIRE}")
+    click_key(window, f"provider:{WEST_YORKSHIRE}")
     output = tmp_path / "wy.md"
     _export_md(qtbot, window, output, reveal=False)
     assert output.read_text(encoding="utf-8").startswith("# West Yorkshire CRC")
@@ -110,11 +94,11 @@ def test_a_finished_export_is_announced_with_ways_to_open_it(qtbot, window, sele
     assert not notice.isVisible()
 
 
-def test_when_no_program_opens_the_folder_a_plain_message_says_so(qtbot, window, select, tmp_path,
+def test_when_no_program_opens_the_folder_a_plain_message_says_so(qtbot, window, click_key, tmp_path,
                                                                   monkeypatch):
     desktop = Desktop(works=False)
     monkeypatch.setattr(saved_notice, "QDesktopServices", desktop)
-    select(window, f"provider:{WEST_YORKSHIRE}")
+    click_key(window, f"provider:{WEST_YORKSHIRE}")
     _export_md(qtbot, window, tmp_path / "wy.md", reveal=True)
     assert desktop.opened == [str(tmp_path)]
     box = _visible_box(window)
@@ -123,8 +107,8 @@ def test_when_no_program_opens_the_folder_a_plain_message_says_so(qtbot, window,
     assert window.saved.isVisible()
 
 
-def test_enter_in_the_export_dialog_exports_rather_than_cancels(qtbot, window, select, tmp_path):
-    select(window, f"provider:{WEST_YORKSHIRE}")
+def test_enter_in_the_export_dialog_exports_rather_than_cancels(qtbot, window, click_key, tmp_path):
+    click_key(window, f"provider:{WEST_YORKSHIRE}")
     dialog = open_export(window)
     assert isinstance(dialog, ExportDialog)
     qtbot.waitUntil(dialog.format.hasFocus)  # the first field has the focus
@@ -149,11 +133,11 @@ def _file_menu_save(window: MainWindow):
 
 
 @pytest.mark.parametrize("clicked", ["window tab", "history tab"])
-def test_ctrl_shift_s_saves_the_chart_after_clicking_a_tab(qtbot, window, select, tmp_path, monkeypatch,
+def test_ctrl_shift_s_saves_the_chart_after_clicking_a_tab(qtbot, window, click_key, tmp_path, monkeypatch,
                                                            clicked):
     target = tmp_path / "chart.png"
     monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *_a, **_k: (str(target), ""))
-    select(window, f"provider:{WEST_YORKSHIRE}")
+    click_key(window, f"provider:{WEST_YORKSHIRE}")
     window.activateWindow()
     qtbot.waitUntil(lambda: QApplication.activeWindow() is window)
     panel = _charts(window)
@@ -184,13 +168,13 @@ def test_save_chart_is_in_the_file_menu_and_greyed_without_a_chart(qtbot, window
 
 # 3. Drill-down ------------------------------------------------------------------------------------
 
-def test_a_drill_down_shows_every_finding_of_the_cell_whatever_the_search(qtbot, window, store, select,
+def test_a_drill_down_shows_every_finding_of_the_cell_whatever_the_search(qtbot, window, store, click_key,
                                                                          settle):
     filters = window.findings.filters
     qtbot.keyClicks(filters.search, "risk of harm")
     qtbot.mouseClick(filters.kinds["strength"], Qt.MouseButton.LeftButton)
     settle(window)
-    select(window, f"provider:{WEST_YORKSHIRE}")
+    click_key(window, f"provider:{WEST_YORKSHIRE}")
     inspection = store.inspections(WEST_YORKSHIRE)[0]
     model = window.matrix.model
     row = next(r for r in range(model.rowCount()) if model.row_at(r).inspection == inspection)
@@ -212,13 +196,13 @@ def test_a_drill_down_shows_every_finding_of_the_cell_whatever_the_search(qtbot,
     assert "Selecting in the provider tree shows its findings again" in window.findings.focus_bar.label.text()
 
 
-def test_after_a_drill_down_selecting_another_provider_follows_the_tree(qtbot, window, store, select,
+def test_after_a_drill_down_selecting_another_provider_follows_the_tree(qtbot, window, store, click_key,
                                                                          settle):
-    select(window, f"provider:{WEST_YORKSHIRE}")
+    click_key(window, f"provider:{WEST_YORKSHIRE}")
     _click_matrix(qtbot, window, 0, window.matrix.model.columnCount() - 3, double=True)
     settle(window)
     assert window.findings.focus_bar.isVisible()
-    select(window, f"provider:{WIGAN}")
+    click_key(window, f"provider:{WIGAN}")
     assert not window.findings.focus_bar.isVisible()
     assert window.findings.model.total == store.count_findings(FindingQuery(provider_ids=(WIGAN,)))
     assert window.findings_dock.windowTitle() == "Findings: Wigan PDU"
@@ -226,12 +210,12 @@ def test_after_a_drill_down_selecting_another_provider_follows_the_tree(qtbot, w
 
 # 4. One selection drives every panel --------------------------------------------------------------
 
-def test_a_matrix_row_drives_the_detail_the_charts_and_the_export(qtbot, window, select, settle):
+def test_a_matrix_row_drives_the_detail_the_charts_and_the_export(qtbot, window, click_key, settle):
     charts = _charts(window)
     window.tabs.setCurrentWidget(charts)
     settle(window)
     window.tabs.setCurrentWidget(window.matrix)
-    select(window, "all")
+    click_key(window, "all")
     _click_matrix(qtbot, window, _matrix_row(window, WIGAN), 0)
     settle(window)
     assert window.detail.title.text() == "Wigan PDU"
@@ -244,8 +228,8 @@ def test_a_matrix_row_drives_the_detail_the_charts_and_the_export(qtbot, window,
     dialog.reject()
 
 
-def test_a_provider_filtered_out_of_the_tree_is_said_to_be_still_shown(qtbot, window, select, settle):
-    select(window, "all")
+def test_a_provider_filtered_out_of_the_tree_is_said_to_be_still_shown(qtbot, window, click_key, settle):
+    click_key(window, "all")
     _click_matrix(qtbot, window, _matrix_row(window, WIGAN), 0)
     settle(window)
     qtbot.keyClicks(window.providers.filter, "West Yorkshire")
@@ -253,16 +237,16 @@ def test_a_provider_filtered_out_of_the_tree_is_said_to_be_still_shown(qtbot, wi
     note = window.providers.hidden_note
     assert note.isVisible() and window.detail.title.text() == "Wigan PDU"
     assert note.label.text() == "Wigan PDU is hidden by the filter; the other panels still show it."
-    select(window, f"provider:{WEST_YORKSHIRE}")
+    click_key(window, f"provider:{WEST_YORKSHIRE}")
     assert not note.isVisible() and window.detail.title.text() == "West Yorkshire CRC"
     qtbot.mouseClick(note.button, Qt.MouseButton.LeftButton)  # "Clear the filter" (hidden, still wired)
     settle(window)
     assert window.providers.filter.text() == ""
 
 
-def test_a_selected_provider_hidden_by_the_filter_is_noted_and_the_note_clears_it(qtbot, window, select,
+def test_a_selected_provider_hidden_by_the_filter_is_noted_and_the_note_clears_it(qtbot, window, click_key,
                                                                                   settle):
-    select(window, f"provider:{WIGAN}")
+    click_key(window, f"provider:{WIGAN}")
     qtbot.keyClicks(window.providers.filter, "West Yorkshire")
     settle(window)
     note = window.providers.hidden_note
@@ -274,8 +258,8 @@ def test_a_selected_provider_hidden_by_the_filter_is_noted_and_the_note_clears_i
 
 # 5. Cut-off text ----------------------------------------------------------------------------------
 
-def test_the_export_path_is_elided_in_the_middle(qtbot, window, select):
-    select(window, f"provider:{WEST_YORKSHIRE}")
+def test_the_export_path_is_elided_in_the_middle(qtbot, window, click_key):
+    click_key(window, f"provider:{WEST_YORKSHIRE}")
     dialog = open_export(window)
     assert dialog is not None
     edit = dialog.path

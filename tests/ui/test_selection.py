@@ -6,7 +6,6 @@ from collections import Counter
 from collections.abc import Callable
 
 import pytest
-from PySide6.QtCore import Qt
 from pytestqt.qtbot import QtBot
 
 from inspector_gui.domain.records import FindingQuery
@@ -19,21 +18,6 @@ from inspector_gui.ui.settings import Settings
 pytestmark = pytest.mark.qt_log_level_fail("WARNING")  # any Qt warning is a failure here
 
 WEST_YORKSHIRE = "west-yorkshire-crc"
-
-
-@pytest.fixture
-def click_key(qtbot: QtBot, settle: Callable[[MainWindow], None]) -> Callable[[MainWindow, str], None]:
-    """Click the tree node with this key, as a user would, and wait for the panels."""
-
-    def click(window: MainWindow, key: str) -> None:
-        tree = window.providers.tree
-        index = window.providers.model.index_for_key(key)
-        tree.expand(index.parent())
-        tree.scrollTo(index)
-        qtbot.mouseClick(tree.viewport(), Qt.MouseButton.LeftButton, pos=tree.visualRect(index).center())
-        settle(window)
-
-    return click
 
 
 def _matrix_inspections(window: MainWindow) -> list[str]:
