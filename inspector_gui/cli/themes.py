@@ -44,7 +44,7 @@ def themes(text: str | None, by: str, list_themes: bool, fmt: str, store_path: P
     if table.note:
         if fmt != "table":
             say(render([], [by, "inspections_matching", "inspections", "share", "findings_matching"], fmt),
-                data=fmt == "csv")
+                data=fmt != "table")
         say(f"theme {theme.name}: {table.note}", err=True)
         return
     columns = [by, "inspections_matching", "inspections", "share", "findings_matching"]
