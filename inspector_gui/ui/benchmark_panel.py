@@ -96,7 +96,8 @@ class BenchmarkPanel(QWidget):
         sources = [National(), Region(), Neighbours(asked=False), chosen]
         self.heading.setText(f"{provider.name}, {inspection.published.display()}: counting…")
         self.runner.query("benchmark", self._catalogue.path,
-                          lambda store: benchmark(store, provider, inspection, sources), self._show)
+                          lambda store: benchmark(store, provider, inspection, sources), self._show,
+                          owner=self)
 
     def _show(self, result: Benchmark) -> None:
         self.model.set_benchmark(result)

@@ -211,7 +211,7 @@ class ChartsPanel(QWidget):
         self.pages[tab].show_message("Loading…")
         self._runner.query(_key(tab), self._store_path, self._loader(tab),
                            lambda data: self._loaded(tab, data),
-                           lambda error: self._failed(tab, str(error)))
+                           lambda error: self._failed(tab, str(error)), owner=self)
 
     def _why_empty(self, tab: str) -> str:
         if self._store_path is None:

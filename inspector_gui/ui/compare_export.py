@@ -44,7 +44,7 @@ class CompareExport(QObject):
         self.window.status.showMessage(f"Exporting the comparison to {target.name}…")
         self.window.runner.query("export/compare", path,
                                  lambda store: write_comparison_workbook(store, result, target, force=True),
-                                 lambda written: self._done(written, result), self._failed)
+                                 lambda written: self._done(written, result), self._failed, owner=self)
 
     def _suggested(self, result: Comparison) -> Path:
         folder = self.window.current_store_path()

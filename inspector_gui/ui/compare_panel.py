@@ -168,7 +168,8 @@ class ComparePanel(QWidget):
         earlier, later = sorted((first, second), key=self._inspections.index, reverse=True)
         self._say(f"Comparing {provider.name}, {_label(earlier)} with {_label(later)}…")
         self.runner.query("compare", catalogue.path,
-                          lambda store: compare_inspections(store, provider, earlier, later), self._show)
+                          lambda store: compare_inspections(store, provider, earlier, later), self._show,
+                          owner=self)
 
     def _current_changed(self, current: QTreeWidgetItem | None, _previous: object) -> None:
         """The selected line in full below the tree: finding texts are too long for a cell."""

@@ -291,7 +291,7 @@ class ExportDialog(QDialog):
 
     def _run(self, work: Work, succeeded: Callable[..., None]) -> None:
         self._running = True
-        self._runner.task(EXPORT_KEY, work, succeeded, self._error, self._progress, self._aborted)
+        self._runner.task(EXPORT_KEY, work, succeeded, self._error, self._progress, self._aborted, owner=self)
 
     def _progress(self, done: int, total: int) -> None:
         self.progress.setRange(0, total)

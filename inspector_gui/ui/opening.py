@@ -56,7 +56,8 @@ class StoreOpener(QObject):
         built on first use) in the background, with the inspections of the provider the tree key
         ``selected`` names."""
         self._runner.submit("open", lambda: open_catalogue(path, selected, dataset),
-                            lambda catalogue: self._show(catalogue, note), self.failed.emit, FIRST)
+                            lambda catalogue: self._show(catalogue, note), self.failed.emit, FIRST,
+                            owner=self)
 
     def checking(self) -> bool:
         """True while the shown store's integrity check is pending."""
@@ -78,11 +79,13 @@ class StoreOpener(QObject):
         self.opened.emit(catalogue, note)
         if not catalogue.complete:
             self._runner.submit("inspections", lambda: load_inspections(catalogue.path),
-                                lambda inspections: self._complete(catalogue, inspections), priority=LATER)
+                                lambda inspections: self._complete(catalogue, inspections), priority=LATER,
+                                owner=self)
         self._runner.cancel("check")
         if self.checking():
             self._runner.submit("check", lambda: check_store(catalogue.path),
-                                lambda problem: self._trust(catalogue, problem), self.fail, priority=LAST)
+                                lambda problem: self._trust(catalogue, problem), self.fail, priority=LAST,
+                                owner=self)
         else:
             self._trust(catalogue)
 

@@ -126,7 +126,8 @@ class ThemesPanel(QWidget):
             self._show(None, "Open a store" if self._path is None else "Type words to search for")
             return
         self.status.setText("Counting…")
-        self.runner.query("themes", self._path, lambda store: _count(store, theme, by), self._counted)
+        self.runner.query("themes", self._path, lambda store: _count(store, theme, by), self._counted,
+                          owner=self)
 
     def _counted(self, result: tuple[ThemeTable, str]) -> None:
         table, source = result
@@ -165,7 +166,7 @@ class ThemesPanel(QWidget):
         label = f"{row.label}: inspections with findings on “{theme.name}”"
         self.runner.query("themes/inspections", path,
                           lambda store: theme_inspections(store, theme, table.by, row.key),
-                          lambda ids: self.inspectionsRequested.emit(ids, label, search))
+                          lambda ids: self.inspectionsRequested.emit(ids, label, search), owner=self)
 
 
 def _count(store: Store, theme: Theme, by: str) -> tuple[ThemeTable, str]:

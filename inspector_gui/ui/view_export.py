@@ -91,7 +91,7 @@ class ViewExport(QObject):
         from inspector_gui.exchange.writers.view_export import export_view
 
         self.window.runner.query("export/view", path, lambda store: export_view(store, job),
-                                 lambda count: self._done(target, count), self._failed)
+                                 lambda count: self._done(target, count), self._failed, owner=self)
 
     def _done(self, target: Path, count: int) -> None:
         self.window.status.showMessage(f"Exported this view ({count} findings) to {target}", 10000)

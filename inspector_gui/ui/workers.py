@@ -6,7 +6,10 @@ the store through its thread's own connection, made by the thread's first query 
 runner, and their connections are closed when it shuts down. Results come back by a queued
 signal to the GUI thread. Each submission has a *key* ("matrix", "findings/page" …): a new
 submission under a key makes every older one under that key stale, and stale results are dropped,
-so a slow query can never overwrite a newer one.
+so a slow query can never overwrite a newer one. A submission names its *owner* (the widget whose
+callbacks take the result; ``None`` only for plain callables): once Qt has deleted the owner — a
+closed dialog, a panel torn down with its window — its results are dropped, never handed to a
+dead widget.
 Background work (priority below :data:`NORMAL`: an integrity check, every inspection of a store)
 waits until no other query is pending: the workers hold Python's GIL while they build objects,
 and would slow the GUI thread painting what the user is waiting for.
@@ -24,6 +27,7 @@ from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal
+from shiboken6 import isValid
 
 from inspector_gui.errors import InspectorError
 from inspector_gui.store import Store
@@ -54,6 +58,11 @@ class _Ticket:
     background: bool = False
     on_progress: Report | None = None
     on_aborted: OnAborted | None = None
+    owner: QObject | None = None
+
+    def receiver_alive(self) -> bool:
+        """False once Qt has deleted the owner: its callbacks would touch a dead C++ object."""
+        return self.owner is None or isValid(self.owner)
 
 
 class _Bridge(QObject):
@@ -116,20 +125,22 @@ class QueryRunner(QObject):
         self._held: list[tuple[_Job, int]] = []
 
     def submit(self, key: str, fn: Callable[[], Any], on_done: OnDone,
-               on_error: OnError | None = None, priority: int = NORMAL) -> None:
-        """Run ``fn()`` in the pool; ``on_done(result)`` runs in the GUI thread unless stale.
-        Background work (``priority`` below NORMAL) starts once no other query is pending."""
-        self._enqueue(_Ticket(key, self._next(key), on_done, on_error, priority < NORMAL),
+               on_error: OnError | None = None, priority: int = NORMAL, *,
+               owner: QObject | None) -> None:
+        """Run ``fn()`` in the pool; ``on_done(result)`` runs in the GUI thread unless stale or
+        ``owner`` has been deleted. Background work (``priority`` below NORMAL) starts once no
+        other query is pending."""
+        self._enqueue(_Ticket(key, self._next(key), on_done, on_error, priority < NORMAL, owner=owner),
                       lambda _report: fn(), priority)
 
     def task(self, key: str, work: Callable[[Report], Any], on_done: OnDone, on_error: OnError,
-             on_progress: Report, on_aborted: OnAborted) -> None:
+             on_progress: Report, on_aborted: OnAborted, *, owner: QObject | None) -> None:
         """:meth:`submit` long work: ``work(report)``, whose ``report(done, total)`` reaches
         ``on_progress`` in the GUI thread and raises :class:`Cancelled` once :meth:`cancel` of
         ``key`` (or :meth:`shutdown`) has been called, ending the work at its next step.
         ``on_aborted`` hears when it ends without a result or a typed error."""
-        self._enqueue(_Ticket(key, self._next(key), on_done, on_error, False, on_progress, on_aborted),
-                      work, NORMAL)
+        self._enqueue(_Ticket(key, self._next(key), on_done, on_error, False, on_progress, on_aborted,
+                              owner), work, NORMAL)
 
     def _next(self, key: str) -> int:
         """A new generation for ``key``: every older submission under it is now stale."""
@@ -156,10 +167,11 @@ class QueryRunner(QObject):
         self._pool.start(job, priority)
 
     def query(self, key: str, path: Path, fn: Callable[[Store], Any], on_done: OnDone,
-              on_error: OnError | None = None, priority: int = NORMAL) -> None:
+              on_error: OnError | None = None, priority: int = NORMAL, *,
+              owner: QObject | None) -> None:
         """:meth:`submit` a function of the store at ``path``, run with the worker thread's own
         read-only connection to it."""
-        self.submit(key, lambda: self.with_store(path, fn), on_done, on_error, priority)
+        self.submit(key, lambda: self.with_store(path, fn), on_done, on_error, priority, owner=owner)
 
     def with_store(self, path: Path, fn: Callable[[Store], Any]) -> Any:
         """``fn`` of this worker thread's store of ``path`` (call it from a job, never the GUI)."""
@@ -193,7 +205,8 @@ class QueryRunner(QObject):
                 self._deliver(job.ticket, "stale", None)
 
     def _progress(self, ticket: _Ticket, done: int, total: int) -> None:
-        if ticket.on_progress is not None and self._generations.get(ticket.key) == ticket.generation:
+        if (ticket.on_progress is not None and ticket.receiver_alive()
+                and self._generations.get(ticket.key) == ticket.generation):
             ticket.on_progress(done, total)
 
     def _deliver(self, ticket: _Ticket, outcome: str, value: Any) -> None:
@@ -201,6 +214,10 @@ class QueryRunner(QObject):
         if not ticket.background:
             self._foreground -= 1
         try:
+            if not ticket.receiver_alive():
+                if outcome == "crash":  # a bug is a bug even when nobody waits for the result
+                    sys.excepthook(*value)
+                return
             current = self._generations.get(ticket.key) == ticket.generation
             if current and outcome != "cancelled":
                 self._dispatch(ticket, outcome, value)

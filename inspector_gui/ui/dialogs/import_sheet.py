@@ -175,7 +175,7 @@ class ImportSheetDialog(QDialog):
         self.import_button.setEnabled(False)
         self._runner.task(IMPORT_KEY, lambda report: import_sheet(
             target, sheet, mapping, refuse=self._open_store, progress=report),
-            lambda done: self._done(target, done), self._failed, self._progress, self._aborted)
+            lambda done: self._done(target, done), self._failed, self._progress, self._aborted, owner=self)
 
     def _progress(self, done: int, total: int) -> None:
         self.progress.setRange(0, max(total, 1))

@@ -67,7 +67,7 @@ class FindingsModel(QAbstractTableModel):
         tagged, notebook = self._tag, self.notebook
         self._runner.query("findings/count", path,
                            lambda s, q=self._query: s.count_findings(tagged_query(q, tagged, notebook)),
-                           self._on_count)
+                           self._on_count, owner=self)
 
     @property
     def query(self) -> FindingQuery:
@@ -139,7 +139,7 @@ class FindingsModel(QAbstractTableModel):
         page = replace(self._query, offset=len(self._rows))
         tag, notebook = self._tag, self.notebook
         self._runner.query("findings/page", self._path, lambda s: tagged_page(s, page, tag, notebook),
-                           self._on_page, priority=FIRST)
+                           self._on_page, priority=FIRST, owner=self)
 
     def _on_page(self, page: tuple[list[Finding], dict[str, list[str]]]) -> None:
         """Insert a page; ``_fetching`` stays set until the rows are in, because views (and the

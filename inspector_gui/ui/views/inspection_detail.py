@@ -117,7 +117,7 @@ class InspectionDetail(QScrollArea):
             return
         self._runner.query("detail", self._catalogue.path,
                            lambda s: s.rating_matrix(inspection_ids=[inspection_id], latest_only=False),
-                           lambda rows: self.show_row(rows[0] if rows else None))
+                           lambda rows: self.show_row(rows[0] if rows else None), owner=self)
 
     def show_row(self, row: MatrixRow | None) -> None:
         self._runner.cancel("detail")

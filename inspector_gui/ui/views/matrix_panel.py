@@ -149,7 +149,7 @@ class MatrixPanel(QWidget):
         query, frameworks, preferred = self._query(), self._catalogue.frameworks, self._preferred()
         self._runner.query("matrix", self._catalogue.path,
                            lambda s: build_matrix(s.rating_matrix(**query), frameworks, preferred),
-                           self._show)
+                           self._show, owner=self)
 
     def query(self) -> dict[str, Any]:
         """The store query (``rating_matrix`` keywords) for what the matrix shows now."""

@@ -95,7 +95,7 @@ class Tagging(QObject):
                 tags = {key: [] for key in keys} | notebook.tags_of(target, keys)
                 return tags, notebook.tag_counts("finding"), notebook.notes(target, keys[:1])
 
-        self._runner.submit(f"notebook/{self._what}/write", job, self._written)
+        self._runner.submit(f"notebook/{self._what}/write", job, self._written, owner=self)
 
     def _written(self, result: tuple[dict[str, list[str]], list[tuple[str, int]], list[Note]]) -> None:
         tags, counts, notes = result
@@ -111,7 +111,7 @@ class Tagging(QObject):
             with Notebook.open(path, create=False) as notebook:
                 return notebook.tag_counts("finding")
 
-        self._runner.submit("notebook/counts", job, self._counted)
+        self._runner.submit("notebook/counts", job, self._counted, owner=self)
 
     def _counted(self, counts: list[tuple[str, int]]) -> None:
         self.known_tags = [t for t, _ in counts]
@@ -131,7 +131,7 @@ class Tagging(QObject):
                 tags = {record.key: []} | notebook.tags_of(record.target, [record.key])
                 return tags, notebook.notes(record.target, [record.key])
 
-        self._runner.submit(key, job, self._loaded)
+        self._runner.submit(key, job, self._loaded, owner=self)
 
     def _loaded(self, result: tuple[dict[str, list[str]], list[Note]]) -> None:
         tags, notes = result
