@@ -28,6 +28,7 @@ from inspector_gui.imagesize import parse_size
 from inspector_gui.ui import settings as keys
 from inspector_gui.ui.dialogs.errors import install_excepthook
 from inspector_gui.ui.extensions import build_window
+from inspector_gui.ui.focus_return import FocusReturn
 from inspector_gui.ui.main_window import MainWindow
 from inspector_gui.ui.named_views import open_when_loaded, view_problem, window_state
 from inspector_gui.ui.preload import preload_charts_later
@@ -118,6 +119,7 @@ def _application() -> QApplication:
     app.setDesktopFileName("inspector-gui")
     if app.platformName() == "offscreen":
         qInstallMessageHandler(_offscreen_messages)
+    FocusReturn(app)
     return app
 
 
