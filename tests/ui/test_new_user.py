@@ -239,7 +239,7 @@ def test_a_provider_filtered_out_of_the_tree_is_said_to_be_still_shown(qtbot, wi
     assert note.label.text() == "Wigan PDU is hidden by the filter; the other panels still show it."
     click_key(window, f"provider:{WEST_YORKSHIRE}")
     assert not note.isVisible() and window.detail.title.text() == "West Yorkshire CRC"
-    qtbot.mouseClick(note.button, Qt.MouseButton.LeftButton)  # "Clear the filter" (hidden, still wired)
+    qtbot.mouseClick(note.button, Qt.MouseButton.LeftButton)  # "Clear the filters" (hidden, still wired)
     settle(window)
     assert window.providers.filter.text() == ""
 
@@ -379,3 +379,18 @@ def test_a_tree_filter_that_leaves_every_provider_selected_says_so_and_down_ente
     window.findings.filters.search.setFocus()
     qtbot.keyClick(window.findings.filters.search, Qt.Key.Key_Down)
     assert window.findings.table.hasFocus()
+
+
+def test_the_worse_filter_shows_its_providers_and_says_the_other_panels_show_every_one(qtbot, window):
+    panel = window.providers
+    panel.travel.worse.click()
+    qtbot.waitUntil(lambda: not panel.hidden_note.isHidden())
+    assert "the other panels show every provider" in panel.hidden_note.label.text()
+    worse = [panel.model.index(r, 0, panel.model.index(0, 0, panel.model.index(1, 0)))
+             for r in range(panel.model.rowCount(panel.model.index(0, 0, panel.model.index(1, 0))))]
+    assert worse and all(panel.tree.isVisible() and panel.tree.visualRect(i).isValid() for i in worse)
+    assert window.matrix.model.rowCount() == 93
+    qtbot.mouseClick(panel.hidden_note.button, Qt.MouseButton.LeftButton)  # "Clear the filters"
+    qtbot.waitUntil(lambda: panel.hidden_note.isHidden())
+    assert not panel.travel.worse.isChecked()
+    assert panel.model.index_for_key("provider:wigan-pdu").isValid()

@@ -55,7 +55,7 @@ class ProviderPanel(QWidget):
         self.model = ProviderTreeModel(self)
         self.tree = self._make_tree()
         self.filter.below = self.tree
-        self.hidden_note = Banner("Clear the filter", self.filter.clear, self)
+        self.hidden_note = Banner("Clear the filters", self.clear_filters, self)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(4, 4, 4, 4)
         for widget in (self.filter, self.grouping, self.travel, self.hidden_note):
@@ -122,14 +122,23 @@ class ProviderPanel(QWidget):
         if catalogue and chosen.active:
             entries = [e for e in entries
                        if chosen.keeps(latest_travel(catalogue.inspections_of(e[0].provider_id) or e[1]))]
-        self._kept = {e[0].provider_id for e in entries} if self.filter.text().strip() else None
+        self._kept = {e[0].provider_id for e in entries} if self.narrowed() else None
         names = {f: fw.name for f, fw in catalogue.frameworks.items()} if catalogue else {}
         groups = group_providers(entries, self.grouping.value() or "type_region", names,
                                  catalogue.inspectorates if catalogue else {})
         self.model.set_groups(groups, len(entries), names, catalogue)
         self._span_groups(QModelIndex())
-        self._expand(expand_all=bool(self.filter.text().strip()))
+        self._expand(expand_all=self.narrowed())
         self.select_key(self._selected_key)
+
+    def narrowed(self) -> bool:
+        """True while the text filter or a direction-of-travel filter leaves providers out."""
+        return bool(self.filter.text().strip()) or self.travel.value().active
+
+    def clear_filters(self) -> None:
+        """The note's button: every provider in the list again."""
+        self.travel.clear()
+        self.filter.clear()
 
     def _span_groups(self, parent: QModelIndex) -> None:
         """Group rows have no rating: their label may use the rating column's width too. A group
@@ -153,7 +162,7 @@ class ProviderPanel(QWidget):
         stays as it was, and a note says so (the other panels still show it); when the store has
         no such node, "All providers" is selected."""
         index = self.model.index_for_key(key)
-        self._selection_hidden = not index.isValid() and bool(self.filter.text().strip())
+        self._selection_hidden = not index.isValid() and self.narrowed()
         self._update_note()
         if self._selection_hidden:
             return
@@ -191,7 +200,7 @@ class ProviderPanel(QWidget):
         elif self._kept is not None and self._subject is not None and self._subject not in self._kept:
             provider = self._catalogue.provider(self._subject) if self._catalogue else None
             label = provider.name if provider else self._subject
-        elif self.filter.text().strip() and self._emitted is not None and self._emitted.provider_id is None:
+        elif self.narrowed() and self._emitted is not None and self._emitted.provider_id is None:
             shown = "every provider" if self._emitted.is_all else f"all of {self._emitted.label}"
             message = (f"The filter narrows this list only: the other panels show {shown}. "
                        "Select a provider to narrow them.")

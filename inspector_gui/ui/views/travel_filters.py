@@ -51,6 +51,12 @@ class TravelFilters(QWidget):
         for widget in (self.worse, self.older, self.years):
             widget.blockSignals(False)
 
+    def clear(self) -> None:
+        """Untick both filters (one ``changed``)."""
+        if self.value().active:
+            self.set_value([False, 0])
+            self.changed.emit()
+
     def state(self) -> list[object]:
         chosen = self.value()
         return [chosen.worse, chosen.older_than or 0]
