@@ -38,7 +38,7 @@ if TYPE_CHECKING:
     from inspector_gui.store import Store
 
 TABS = ("history", "heatmap", "national", "trend")
-TITLES = ("&History", "&Standards", "&National picture", "Domain &trend")
+TITLES = ("Histor&y", "&Standards", "&National picture", "Domain &trend")
 PROVIDER_TABS = ("history", "heatmap")
 SERIES_CHOICES = (("By domain", "domain"), ("By standard", "standard"), ("Overall only", "overall"))
 TYPE_CHOICES = (("All provider types", ""), *((t, t) for t in PROVIDER_TYPES))

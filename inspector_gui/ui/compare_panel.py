@@ -93,7 +93,7 @@ class ComparePanel(QWidget):
 
     def _lay_out(self) -> None:
         row = QHBoxLayout()
-        for text, box in (("&From:", self.start), ("&To:", self.end)):
+        for text, box in (("Fr&om:", self.start), ("&To:", self.end)):
             label = QLabel(text, self)
             label.setBuddy(box)
             box.setMaximumWidth(320)

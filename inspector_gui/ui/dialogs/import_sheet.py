@@ -76,7 +76,7 @@ class ImportSheetDialog(QDialog):
         self.new_mapping_button.clicked.connect(self.new_mapping)
         mapping.layout().addWidget(self.new_mapping_button)
         form.addRow("&Mapping file:", mapping)
-        form.addRow("Import &into store:", self._chooser(self.target, self._choose_target))
+        form.addRow("Import in&to store:", self._chooser(self.target, self._choose_target))
         layout = QVBoxLayout(self)
         layout.addLayout(form)
         layout.addWidget(plain_label("First rows:", self))
