@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from collections import defaultdict
 
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QAbstractButton, QGroupBox, QLabel, QMenuBar, QTabWidget, QWidget
 
 _MNEMONIC = re.compile(r"(?<!&)&([^&\s])")
@@ -42,3 +43,20 @@ def clashes(window: QWidget) -> dict[str, list[str]]:
     """The letters more than one reachable text takes (Alt+letter then only moves the focus
     between them, and presses none)."""
     return {key: texts for key, texts in taken(window).items() if len(texts) > 1}
+
+
+def dead_labels(window: QWidget) -> list[str]:
+    """Labels whose Alt+letter gives the focus to nothing. QLabel focuses its buddy only when the
+    buddy's own policy takes focus (a container of a field and its buttons does not, even with
+    the field as its focus proxy); the focus then goes to the end of the proxy chain."""
+    dead = []
+    for label in window.findChildren(QLabel):
+        buddy = label.buddy()
+        if buddy is None or not label.isVisibleTo(window) or letter(label.text()) is None:
+            continue
+        target = buddy
+        while target.focusProxy() is not None:
+            target = target.focusProxy()
+        if Qt.FocusPolicy.NoFocus in (buddy.focusPolicy(), target.focusPolicy()):
+            dead.append(label.text())
+    return dead

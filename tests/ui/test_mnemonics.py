@@ -1,7 +1,8 @@
-"""No two things a user can reach at once take the same Alt+letter: with a clash Qt only moves
-the focus between them and presses neither (Alt+H went to the History tab, not the Help menu;
-Alt+I in the import dialog never pressed Import). The main window is checked on every tab and
-chart page, and each dialog on each of its pages."""
+"""Every Alt+letter reaches something, and no two things a user can reach at once take the same
+one: with a clash Qt only moves the focus between them and presses neither (Alt+H went to the
+History tab, not the Help menu; Alt+I in the import dialog never pressed Import); a label whose
+buddy is a container of a field and its buttons gave the focus to nothing (Alt+M, Alt+T there).
+The main window is checked on every tab and chart page, each dialog on each of its pages."""
 
 from __future__ import annotations
 
@@ -13,14 +14,23 @@ from PySide6.QtWidgets import QApplication, QTabWidget, QWidget
 
 from inspector_gui.ui.extensions import open_export, open_import
 from inspector_gui.ui.main_window import MainWindow
-from ui.mnemonics import clashes, letter
+from ui.mnemonics import clashes, dead_labels, letter
+
+
+def _problems(top: QWidget) -> dict[str, list[str]]:
+    found = clashes(top)
+    if dead := dead_labels(top):
+        found["labels whose letter reaches nothing"] = dead
+    return found
 
 
 def _every_page(top: QWidget, settle: Callable[[], None] = QApplication.processEvents
                 ) -> dict[str, dict[str, list[str]]]:
-    """Clashes of ``top`` on each page of each of its tab widgets (outer tabs first)."""
-    found: dict[str, dict[str, list[str]]] = {}
+    """Problems of ``top`` on each page of each of its tab widgets (outer tabs first)."""
     outer = [t for t in top.findChildren(QTabWidget) if t.isVisibleTo(top)]
+    if not outer:
+        return {"": problem} if (problem := _problems(top)) else {}
+    found: dict[str, dict[str, list[str]]] = {}
     for tabs in outer:
         for page in range(tabs.count()):
             tabs.setCurrentIndex(page)
@@ -30,10 +40,9 @@ def _every_page(top: QWidget, settle: Callable[[], None] = QApplication.processE
                 for subpage in range(sub.count() if sub else 1):
                     if sub:
                         sub.setCurrentIndex(subpage)
-                    if problem := clashes(top):
-                        name = tabs.tabText(page) + (f" > {sub.tabText(subpage)}" if sub else "")
-                        found[name] = problem
-    return found if outer else {"": clashes(top)} if clashes(top) else {}
+                    if problem := _problems(top):
+                        found[tabs.tabText(page) + (f" > {sub.tabText(subpage)}" if sub else "")] = problem
+    return found
 
 
 def test_the_letter_of_a_text_is_its_first_single_ampersand() -> None:

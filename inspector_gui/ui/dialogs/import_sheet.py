@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import Signal
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
@@ -96,6 +96,8 @@ class ImportSheetDialog(QDialog):
         button = QPushButton("Choose…", box)
         button.clicked.connect(choose)
         row.addWidget(button)
+        box.setFocusProxy(line)  # the label's Alt+letter reaches the field (QLabel focuses its
+        box.setFocusPolicy(Qt.FocusPolicy.StrongFocus)  # buddy only if that takes focus itself)
         return box
 
     def _folder(self, line: QLineEdit) -> str:
