@@ -167,11 +167,37 @@ class FindingReads:
         _add_framework_keys(clauses, params, query, "+")
         # a framework's domain or standard: its inspections lead, so a walk in id order does not
         # read every newer framework's findings first (a 2018 domain on 1M: 570 ms -> a few ms)
-        led = _inspections_filtered(query) or query.domains is not None or bool(query.standard)
+        framework_led = not _inspections_filtered(query) and (query.domains is not None
+                                                              or bool(query.standard))
+        newest = self._newest_published(query) if framework_led else None
+        if newest is not None:
+            clauses.append("i.published <= ?")
+            params.append(newest)
+        led = framework_led or _inspections_filtered(query)
         walk = WALK_INSPECTIONS if led else WALK
         rows = self._capped_rows(walk.format(where=_join(clauses)),
                                  [*params, query.limit, query.offset], _budget(query))
         return None if rows is None else [r[0] for r in rows]
+
+    def _newest_published(self, query: FindingQuery) -> str | None:
+        """The newest publication date of the inspections of the frameworks a domain or standard
+        filter names, so that a walk newest first starts there instead of passing every newer
+        framework's inspections by the date index (crc-nps-2018's domain 2 on 1M: 14 ms walking
+        -> 2.4 ms scanning the inspections here, once while the file is unchanged, + 0.1);
+        None when one of them has no date at all (NULL, which ``<=`` would drop; the app
+        writes '')."""
+        frameworks = sorted({framework for framework, _ in query.domains or ()}
+                            | ({query.standard[0]} if query.standard else set()))
+        if not frameworks:
+            return None
+
+        def newest() -> str | None:
+            found, undated = self._rows(
+                "SELECT max(published), count(*) - count(published) FROM inspections NOT INDEXED "
+                f"WHERE framework_id IN ({','.join('?' * len(frameworks))})", frameworks)[0]
+            return None if undated else found or ""
+
+        return self.remembered(("newest published", tuple(frameworks)), newest)
 
     def _walk_index(self, query: FindingQuery, expansion: Expansion) -> list[int] | None:
         """The page's ids as the FTS index's first matching rowids that pass the filters (in id
