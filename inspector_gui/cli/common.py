@@ -17,7 +17,7 @@ from inspector_gui.domain.records import PROVIDER_TYPES
 from inspector_gui.errors import InspectorError, StoreError, one_line
 from inspector_gui.exchange.encodings import visible
 from inspector_gui.store import Store, connection
-from inspector_gui.store.default import STORE_ENV, resolve_store
+from inspector_gui.store.default import NOTEBOOK_ENV, STORE_ENV, resolve_store
 
 EXIT_BAD_INPUT = 2
 MAX_INT64 = 2**63 - 1
@@ -34,6 +34,12 @@ def store_option(func: Callable[..., Any]) -> Callable[..., Any]:
         "--store", "store_path", type=click.Path(path_type=Path, readable=False), envvar=STORE_ENV,
         help=f"Store file to use (default: ${STORE_ENV}, else the bundled data's store).",
     )(func)
+
+
+def notebook_option(func: Callable[..., Any]) -> Callable[..., Any]:
+    return click.option(
+        "--notebook", "notebook_path", type=click.Path(path_type=Path, readable=False), envvar=NOTEBOOK_ENV,
+        help=f"Notebook file (default: ${NOTEBOOK_ENV}, else notebook.db beside the settings).")(func)
 
 
 def store_target_option(kind: click.Path) -> Callable[[Callable[..., Any]], Callable[..., Any]]:

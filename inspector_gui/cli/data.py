@@ -7,8 +7,9 @@ one-line script, and every module it loads is start-up time."""
 from __future__ import annotations
 
 import sys
+from contextlib import AbstractContextManager, nullcontext
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 import click
 
@@ -18,6 +19,7 @@ from inspector_gui.cli.common import (
     domain_keys,
     fail,
     handle_errors,
+    notebook_option,
     open_store,
     provider_type_option,
     refuse_invisible,
@@ -25,7 +27,6 @@ from inspector_gui.cli.common import (
     store_option,
     store_provider_type,
 )
-from inspector_gui.cli.notebook import add_notebook_columns, notebook_option
 from inspector_gui.cli.output import render, say
 from inspector_gui.cli.workbook_out import chosen_format, listing_options
 from inspector_gui.domain.domains import resolve_standard
@@ -34,7 +35,6 @@ from inspector_gui.domain.records import KINDS, FindingQuery, MatrixRow
 from inspector_gui.domain.wording import counted
 from inspector_gui.errors import ImportFailed, one_line
 from inspector_gui.store import Store
-from inspector_gui.store.notebook import Notebook
 
 if TYPE_CHECKING:
     from inspector_gui.store.imports import ImportReport
@@ -167,7 +167,7 @@ def findings(provider: str | None, inspection: str | None, domain: tuple[str, ..
     if framework_id is not None and not (domain or standard):
         fail("--framework names the framework of a --domain or --standard code; give one too")
     fmt = chosen_format(fmt, output, force)
-    with open_store(store_path) as store, Notebook.open(notebook_path, create=False) as notebook:
+    with open_store(store_path) as store, _notebook(notebook_path, tag is not None or with_notes) as notebook:
         found_provider = store.find_provider(provider) if provider else None
         query = FindingQuery(
             provider_ids=(found_provider.provider_id,) if found_provider else None,
@@ -190,6 +190,8 @@ def findings(provider: str | None, inspection: str | None, domain: tuple[str, ..
                  "kind": f.kind, "text": f.text, "inspection_id": f.inspection_id,
                  "source_url": f.source_url} for f in found]
         if with_notes:
+            from inspector_gui.cli.notebook import add_notebook_columns
+
             add_notebook_columns(rows, found, notebook)
         total = store.count_findings(query) if fmt == "table" else None  # only the table says it
     columns = ["id", "published", "provider", "domain", "standard", "kind", "text"]
@@ -199,6 +201,16 @@ def findings(provider: str | None, inspection: str | None, domain: tuple[str, ..
     say(render(rows, columns, fmt), data=fmt != "table")
     if total is not None:
         say(f"{len(rows)} of {total} matching findings", err=True)
+
+
+def _notebook(path: Path | None, wanted: bool) -> AbstractContextManager[Any]:
+    """The notebook, when the command uses it (``--tag``, ``--with-notes``); else nothing is
+    opened or imported."""
+    if not wanted:
+        return nullcontext()
+    from inspector_gui.store.notebook import Notebook
+
+    return Notebook.open(path, create=False)
 
 
 @click.command()

@@ -11,13 +11,13 @@ from inspector_gui.cli.common import (
     domain_keys,
     fail,
     handle_errors,
+    notebook_option,
     open_store,
     refuse_invisible,
     resolve_domains,
     store_option,
 )
 from inspector_gui.cli.destination import check_destination, destination, report, shown, to_stdout
-from inspector_gui.cli.notebook import notebook_option
 from inspector_gui.domain.records import KINDS
 from inspector_gui.domain.summary import ProviderSummary
 from inspector_gui.exchange import partial

@@ -9,17 +9,11 @@ from typing import Any
 
 import click
 
-from inspector_gui.cli.common import fail, handle_errors, open_store, store_option
+from inspector_gui.cli.common import fail, handle_errors, notebook_option, open_store, store_option
 from inspector_gui.cli.output import format_option, render, say
 from inspector_gui.domain.records import Finding
 from inspector_gui.store import Store
-from inspector_gui.store.notebook import NOTEBOOK_ENV, Note, Notebook, Record, finding_record
-
-
-def notebook_option(func: Callable[..., Any]) -> Callable[..., Any]:
-    return click.option(
-        "--notebook", "notebook_path", type=click.Path(path_type=Path, readable=False), envvar=NOTEBOOK_ENV,
-        help=f"Notebook file (default: ${NOTEBOOK_ENV}, else notebook.db beside the settings).")(func)
+from inspector_gui.store.notebook import Note, Notebook, Record, finding_record
 
 
 def _targets(func: Callable[..., Any]) -> Callable[..., Any]:

@@ -6,7 +6,6 @@ sort and chart such dates sensibly: a year-only date sorts as that year and is c
 
 from __future__ import annotations
 
-import calendar
 import datetime as dt
 import re
 from dataclasses import dataclass
@@ -73,6 +72,8 @@ class PartialDate:
             return None
         if not self.month:
             return self.year + 0.5
+        import calendar  # charts only: the store's readers start without it
+
         days = 366 if calendar.isleap(self.year) else 365
         start = dt.date(self.year, self.month, 1).timetuple().tm_yday - 1
         offset = self.day - 0.5 if self.day else calendar.monthrange(self.year, self.month)[1] / 2

@@ -5,7 +5,6 @@ plain "CSV" on Windows in Western Europe). Anything else is refused, never guess
 from __future__ import annotations
 
 import codecs
-import html
 import re
 import unicodedata
 
@@ -77,6 +76,8 @@ def xml_text(text: str) -> str:
 def markup(text: str, quote: bool = True) -> str:
     """``text`` as HTML/XML character data: :func:`xml_text`, then ``&``, ``<``, ``>`` and quotes
     escaped."""
+    import html  # with its entity tables, only for HTML and XML output
+
     return html.escape(xml_text(text), quote)
 
 

@@ -11,17 +11,14 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
-import platformdirs
-
 from inspector_gui import paths
 from inspector_gui.errors import OlderSchemaError, StoreError
 from inspector_gui.store import connection
-from inspector_gui.store.creation import TAKEN, create_store
-from inspector_gui.store.migration import migrate_store
 from inspector_gui.store.store import Store
 
 APP_NAME = "inspector-gui"
 STORE_ENV = "INSPECTOR_STORE"
+NOTEBOOK_ENV = "INSPECTOR_NOTEBOOK"  # the notebook (store/notebook.py) beside the settings
 Notify = Callable[[str], None]
 
 
@@ -57,6 +54,8 @@ DATASETS = {d.key: d for d in (
 
 
 def default_store_path(dataset: str = "hmip") -> Path:
+    import platformdirs  # with store creation and migration, only when the default store is used
+
     return platformdirs.user_data_path(APP_NAME) / DATASETS[dataset].file_name
 
 
@@ -123,6 +122,8 @@ def _is_current(path: Path, data_hash: str) -> bool:
         with Store.open(path, check=False) as store:
             return store.meta("bundled_data") == data_hash
     except OlderSchemaError:
+        from inspector_gui.store.migration import migrate_store
+
         migrate_store(path)
         return False
 
@@ -132,6 +133,8 @@ def build_store(path: Path, sources: list[Path], meta: dict[str, str],
     """Import ``sources`` (or what ``load`` imports) into a new file beside ``path`` and move it
     into place, so a reader never sees a half-built store; when another start of the app built it
     meanwhile, that one is kept."""
+    from inspector_gui.store.creation import TAKEN, create_store
+
     path.parent.mkdir(parents=True, exist_ok=True)
 
     def fill(store: Store) -> None:

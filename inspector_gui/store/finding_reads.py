@@ -81,8 +81,11 @@ class FindingReads:
     def _rows(self, sql: str, params: Sequence[Any] | dict[str, Any] = ()) -> list[sqlite3.Row]:
         raise NotImplementedError
 
+    def _tuples(self, sql: str, params: Sequence[Any] | dict[str, Any] = ()) -> list[tuple[Any, ...]]:
+        raise NotImplementedError
+
     def _capped_rows(self, sql: str, params: Sequence[Any] | dict[str, Any],
-                     max_steps: int | None) -> list[sqlite3.Row] | None:
+                     max_steps: int | None, tuples: bool = False) -> list[Any] | None:
         raise NotImplementedError
 
     def remembered(self, key: Hashable, compute: Callable[[], Any]) -> Any:
@@ -122,16 +125,16 @@ class FindingReads:
             leads = None if not search else not (expansion and expansion.estimate >= RARE)
             leads = False if keyed and leads else leads
             where, params = _where(query, expansion.match if expansion else None, leads)
-            rows = self._rows(MATCHES_FIRST.format(where=where), [*params, query.limit, query.offset])
+            rows = self._tuples(MATCHES_FIRST.format(where=where), [*params, query.limit, query.offset])
             ids = [r[0] for r in rows]
         if not ids:
             return []
-        return [_finding(r) for r in self._rows(PAGE.format(ids=",".join("?" * len(ids))), ids)]
+        return [_finding(r) for r in self._tuples(PAGE.format(ids=",".join("?" * len(ids))), ids)]
 
     def findings_by_id(self, ids: Sequence[int]) -> list[Finding]:
         """The findings with these ids (as the table and ``inspector findings`` show them)."""
         ids = [int(i) for i in ids]
-        rows = self._rows(PAGE.format(ids=",".join("?" * len(ids))), ids) if ids else []
+        rows = self._tuples(PAGE.format(ids=",".join("?" * len(ids))), ids) if ids else []
         return [_finding(r) for r in rows]
 
     def present_keys(self, target: str, keys: Sequence[str]) -> set[str]:
@@ -167,11 +170,37 @@ class FindingReads:
         _add_framework_keys(clauses, params, query, "+")
         # a framework's domain or standard: its inspections lead, so a walk in id order does not
         # read every newer framework's findings first (a 2018 domain on 1M: 570 ms -> a few ms)
-        led = _inspections_filtered(query) or query.domains is not None or bool(query.standard)
+        framework_led = not _inspections_filtered(query) and (query.domains is not None
+                                                              or bool(query.standard))
+        newest = self._newest_published(query) if framework_led else None
+        if newest is not None:
+            clauses.append("i.published <= ?")
+            params.append(newest)
+        led = framework_led or _inspections_filtered(query)
         walk = WALK_INSPECTIONS if led else WALK
         rows = self._capped_rows(walk.format(where=_join(clauses)),
-                                 [*params, query.limit, query.offset], _budget(query))
+                                 [*params, query.limit, query.offset], _budget(query), tuples=True)
         return None if rows is None else [r[0] for r in rows]
+
+    def _newest_published(self, query: FindingQuery) -> str | None:
+        """The newest publication date of the inspections of the frameworks a domain or standard
+        filter names, so that a walk newest first starts there instead of passing every newer
+        framework's inspections by the date index (crc-nps-2018's domain 2 on 1M: 14 ms walking
+        -> 2.4 ms scanning the inspections here, once while the file is unchanged, + 0.1);
+        None when one of them has no date at all (NULL, which ``<=`` would drop; the app
+        writes '')."""
+        frameworks = sorted({framework for framework, _ in query.domains or ()}
+                            | ({query.standard[0]} if query.standard else set()))
+        if not frameworks:
+            return None
+
+        def newest() -> str | None:
+            found, undated = self._rows(
+                "SELECT max(published), count(*) - count(published) FROM inspections NOT INDEXED "
+                f"WHERE framework_id IN ({','.join('?' * len(frameworks))})", frameworks)[0]
+            return None if undated else found or ""
+
+        return self.remembered(("newest published", tuple(frameworks)), newest)
 
     def _walk_index(self, query: FindingQuery, expansion: Expansion) -> list[int] | None:
         """The page's ids as the FTS index's first matching rowids that pass the filters (in id
@@ -180,7 +209,7 @@ class FindingReads:
         findings, params = _finding_where(query)
         rows = self._capped_rows(WALK_INDEX.format(findings=findings.replace("WHERE", "AND", 1)),
                                  [expansion.match, *params, query.limit, query.offset],
-                                 _budget(query))
+                                 _budget(query), tuples=True)
         return None if rows is None else [r[0] for r in rows]
 
     def _walk_search(self, query: FindingQuery, expansion: Expansion) -> list[int] | None:
@@ -201,7 +230,7 @@ class FindingReads:
             size = min(_chunk(wanted - len(ids), rate), available - start)
             if start + size > MAX_WALK:
                 return None
-            ids += [r[0] for r in self._rows(sql, [*inspection_params, size, start,
+            ids += [r[0] for r in self._tuples(sql, [*inspection_params, size, start,
                                                      expansion.match, *finding_params])]
             start += size
             rate = len(ids) / start if ids else min(rate / 4, 1 / start)
@@ -231,10 +260,17 @@ def parse_date(text: str | None) -> PartialDate:
     return PartialDate.parse(text)
 
 
-def _finding(r: sqlite3.Row) -> Finding:
-    """A row of ``COLUMNS`` as a finding (by position: a third faster than by name)."""
-    return Finding(r[0], r[1], r[2], r[3], parse_date(r[4]), r[5] or "", r[6] or "", r[7] or "",
-                   r[8] or "", r[9], r[10], r[11] or "", r[12] or "")
+def _finding(r: tuple[Any, ...]) -> Finding:
+    """A row of ``COLUMNS`` as a finding, by position, its fields given as one dict: a frozen
+    dataclass's ``__init__`` sets each of the 13 through ``object.__setattr__``, most of the
+    Python a page of 100 cost (100 rows: 241 -> 65 us)."""
+    finding = object.__new__(Finding)
+    object.__setattr__(finding, "__dict__", {
+        "finding_id": r[0], "inspection_id": r[1], "provider_id": r[2], "provider_name": r[3],
+        "published": parse_date(r[4]), "domain_code": r[5] or "", "domain_name": r[6] or "",
+        "standard_code": r[7] or "", "standard_name": r[8] or "", "kind": r[9], "text": r[10],
+        "source_url": r[11] or "", "natural_key": r[12] or ""})
+    return finding
 
 
 def _in(column: str, values: Sequence[str]) -> tuple[str, list[str]]:

@@ -20,17 +20,14 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 from urllib.parse import quote
 
-import platformdirs
-
 from inspector_gui.domain.records import Finding, FindingQuery
 from inspector_gui.errors import InspectorError
 from inspector_gui.exchange.encodings import CONTROL
-from inspector_gui.store.default import APP_NAME
+from inspector_gui.store.default import APP_NAME, NOTEBOOK_ENV
 
 if TYPE_CHECKING:
     from inspector_gui.store.store import Store
 
-NOTEBOOK_ENV = "INSPECTOR_NOTEBOOK"
 APPLICATION_ID = 0x49474E42  # "IGNB"
 VERSION = 1
 TARGETS = ("finding", "inspection")
@@ -91,7 +88,11 @@ class Note:
 def notebook_path() -> Path:
     """``$INSPECTOR_NOTEBOOK``, else ``notebook.db`` beside the settings file."""
     chosen = os.environ.get(NOTEBOOK_ENV)
-    return Path(chosen) if chosen else platformdirs.user_config_path(APP_NAME) / "notebook.db"
+    if chosen:
+        return Path(chosen)
+    import platformdirs  # only for the default path, when the notebook is used
+
+    return platformdirs.user_config_path(APP_NAME) / "notebook.db"
 
 
 def clean_tag(tag: str) -> str:

@@ -3,7 +3,6 @@ picture. Filters are SQL with parameters; only the rows a view shows come back t
 
 from __future__ import annotations
 
-import difflib
 import sqlite3
 from collections import defaultdict
 from collections.abc import Mapping, Sequence
@@ -142,6 +141,8 @@ class ReadQueries(FindingReads, ComparisonReads):
             (f"%{_like_escaped(name.strip())}%",))
         if rows or len(containing) == 1:
             return provider_from_row((rows or containing)[0])
+        import difflib  # only when no provider matched
+
         names = [r["name"] for r in self._rows("SELECT name FROM providers")]
         lowered = {n.casefold(): n for n in names}
         close = difflib.get_close_matches(name.casefold(), list(lowered), n=3, cutoff=0.5)

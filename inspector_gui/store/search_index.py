@@ -19,8 +19,6 @@ from pathlib import Path
 
 from inspector_gui.errors import StoreError
 from inspector_gui.store import connection, guards
-from inspector_gui.store.migration import backup_beside, copy_to_new_file
-from inspector_gui.store.transaction import transaction
 
 _CONTENT = re.compile(r"""content\s*=\s*["'\[]?findings["'\]]?\s*[,)]""", re.IGNORECASE)
 _TRIGGERS = ("findings_ai", "findings_ad", "findings_au")
@@ -99,7 +97,9 @@ def rebuild_index(path: str | Path, output: str | Path | None = None,
     """Rebuild the index in place after a backup copy, or in a new copy at ``output``. Nothing is
     copied or changed unless everything but the index is sound and the store holds no SQL the
     app did not write. ``working`` hears, every few seconds, how long it has run."""
+    from inspector_gui.store.migration import backup_beside, copy_to_new_file
     from inspector_gui.store.store import Store
+    from inspector_gui.store.transaction import transaction
 
     path = Path(path)
     with Store.open(path, check=True) as source:

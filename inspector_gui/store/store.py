@@ -132,15 +132,23 @@ class Store(ReadQueries, CatalogueReads, ThemeReads, DistributionReads):
     def _rows(self, sql: str, params: Sequence[Any] | dict[str, Any] = ()) -> list[sqlite3.Row]:
         return self._capped_rows(sql, params, None) or []
 
+    def _tuples(self, sql: str, params: Sequence[Any] | dict[str, Any] = ()) -> list[tuple[Any, ...]]:
+        """Rows as plain tuples, for rows read by position: a page of findings, where making
+        ``sqlite3.Row`` objects cost a twentieth of the page."""
+        return self._capped_rows(sql, params, None, tuples=True) or []
+
     def _capped_rows(self, sql: str, params: Sequence[Any] | dict[str, Any],
-                     max_steps: int | None) -> list[sqlite3.Row] | None:
+                     max_steps: int | None, tuples: bool = False) -> list[Any] | None:
         """Rows of a query, or None when it would take more than ``max_steps`` virtual-machine
         steps (in thousands; SQLite's progress handler stops it, as Datasette caps its queries).
         Every query is also bounded in time (:class:`~inspector_gui.store.guards.WorkBound`)."""
         bound = self.conn.bound
         bound.steps(max_steps)
         try:
-            return self.conn.execute(sql, params).fetchall()
+            cursor = self.conn.execute(sql, params)
+            if tuples:
+                cursor.row_factory = None  # rows are made as they are fetched
+            return cursor.fetchall()
         except sqlite3.DatabaseError as exc:
             if bound.over_steps:
                 return None

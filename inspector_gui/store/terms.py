@@ -54,7 +54,7 @@ def stems(words: list[str]) -> list[str]:
 
 def _tokenize(words: list[str]) -> list[str]:
     memory = _tokenizer()
-    memory.execute("DELETE FROM t")
+    memory.execute("INSERT INTO t (t) VALUES ('delete-all')")
     memory.executemany("INSERT INTO t (rowid, x) VALUES (?, ?)", enumerate(words))
     found: dict[int, list[str]] = {}
     for doc, term in memory.execute("SELECT doc, term FROM v"):
@@ -67,11 +67,13 @@ _local = threading.local()
 
 def _tokenizer() -> sqlite3.Connection:
     """This thread's in-memory FTS5 table for stemming: made once, since making it cost more
-    than the rest of a first-typed search (1.7 of 2.8 ms for "clashing" on a million findings)."""
+    than the rest of a first-typed search (1.7 of 2.8 ms for "clashing" on a million findings).
+    Contentless, so it is emptied by ``'delete-all'`` instead of a delete that tokenizes every
+    row again (stemming one word: 45 -> 30 us; ten: 326 -> 122 us)."""
     memory = getattr(_local, "memory", None)
     if memory is None:
         memory = sqlite3.connect(":memory:", isolation_level=None)
-        memory.execute(f"CREATE VIRTUAL TABLE t USING fts5(x, tokenize='{TOKENIZER}')")
+        memory.execute(f"CREATE VIRTUAL TABLE t USING fts5(x, tokenize='{TOKENIZER}', content='')")
         memory.execute("CREATE VIRTUAL TABLE v USING fts5vocab(t, 'instance')")
         _local.memory = memory
     return memory

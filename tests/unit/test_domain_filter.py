@@ -3,9 +3,11 @@ domains of that name, and a code that means different domains is an error listin
 
 from __future__ import annotations
 
+import contextlib
 import csv
 import io
 import json
+import sqlite3
 from pathlib import Path
 
 import pytest
@@ -123,3 +125,28 @@ def test_the_query_matches_standard_framework_and_code_together(store: Store) ->
         assert found and {frameworks[f.inspection_id] for f in found} == {"crc-nps-2018"}
         assert {f.standard_code for f in found} == {"2.1"}
         assert store.count_findings(query) == len(found)
+
+
+NEWEST_FIRST = ("SELECT f.id FROM inspections i CROSS JOIN findings f ON f.inspection_id = i.inspection_id "
+                "WHERE i.framework_id = ? AND f.domain_code = ? "
+                "ORDER BY i.published DESC, i.inspection_id, f.id")
+
+
+@pytest.mark.parametrize("undated", [False, True])
+def test_a_framework_domain_page_is_its_matches_newest_first_none_dropped(store_path: Path,
+                                                                          undated: bool) -> None:
+    """The walk starts at the framework's newest date, unless one of its inspections has no date
+    at all (NULL, as another program may write): its findings are still found."""
+    key = ("crc-nps-2018", "2")
+    with contextlib.closing(sqlite3.connect(store_path)) as raw:
+        if undated:
+            with raw:
+                raw.execute("UPDATE inspections SET published = NULL WHERE inspection_id = "
+                            "(SELECT max(inspection_id) FROM inspections WHERE framework_id = ?)", key[:1])
+        expected = [r[0] for r in raw.execute(NEWEST_FIRST, key)]
+    with Store.open(store_path) as store:
+        first = store.findings(FindingQuery(domains=(key,), limit=50))
+        every = store.findings(FindingQuery(domains=(key,), limit=len(expected) + 10))
+    assert [f.finding_id for f in first] == expected[:50]
+    assert sorted(f.finding_id for f in every) == sorted(expected)
+    assert len(expected) > 50

@@ -5,12 +5,12 @@ from __future__ import annotations
 
 import sqlite3
 from collections.abc import Iterator
-from dataclasses import replace
+from dataclasses import fields, replace
 from pathlib import Path
 
 import pytest
 
-from inspector_gui.domain.records import FindingQuery
+from inspector_gui.domain.records import Finding, FindingQuery
 from inspector_gui.domain.search import Search
 from inspector_gui.store import Store, finding_reads
 from inspector_gui.store.search import fts_query
@@ -128,3 +128,15 @@ def test_a_read_only_store_stays_unchanged(tmp_path: Path) -> None:
         store.findings(FindingQuery(search="the"))
         assert store.conn.execute("PRAGMA query_only").fetchone()[0] == 1
     assert path.read_bytes() == before
+
+
+def test_a_page_is_made_of_findings_as_their_constructor_makes_them(store: Store) -> None:
+    """Pages build findings without calling ``__init__``: each must be the very finding the
+    constructor makes from its fields, every field set (one added to ``Finding`` included)."""
+    page = store.findings(FindingQuery(limit=20)) + store.findings(FindingQuery(search="staff", limit=20))
+    names = [field.name for field in fields(Finding)]
+    for finding in page:
+        assert list(vars(finding)) == names
+        made = Finding(**vars(finding))
+        assert (made, hash(made), repr(made)) == (finding, hash(finding), repr(finding))
+    assert len(page) == 40
