@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from dataclasses import dataclass, field
+from functools import cached_property
 
 from inspector_gui.domain.ratings import FOUR_WORD, Rating, Scale
 
@@ -63,8 +64,17 @@ class Framework:
     inspectorate_id: str = ""
 
     def standards_for(self, provider_type: str) -> tuple[Standard, ...]:
-        """The standards a provider of this type is rated on."""
-        return tuple(s for s in self.standards if s.applies(provider_type))
+        """The standards a provider of this type is rated on (worked out once per type: the
+        matrix asks twice for each of its rows)."""
+        found = self._for_type.get(provider_type)
+        if found is None:
+            found = tuple(s for s in self.standards if s.applies(provider_type))
+            self._for_type[provider_type] = found
+        return found
+
+    @cached_property
+    def _for_type(self) -> dict[str, tuple[Standard, ...]]:
+        return {}
 
     def domains(self) -> list[tuple[str, str]]:
         """``(code, name)`` of each domain, in standard order."""

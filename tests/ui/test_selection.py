@@ -6,6 +6,7 @@ from collections import Counter
 from collections.abc import Callable
 
 import pytest
+from PySide6.QtCore import Qt
 from pytestqt.qtbot import QtBot
 
 from inspector_gui.domain.records import FindingQuery
@@ -147,3 +148,44 @@ def test_the_detail_pane_queries_an_inspection_the_matrix_filters_out(qtbot, win
     assert window.matrix.model.rowCount() == 0
     assert counts["detail"] == 1
     assert window.detail.title.text() == "West Yorkshire CRC"
+
+
+def _collapsed_group(window: MainWindow) -> tuple[str, str]:
+    """A group holding providers that the tree has not expanded (their rows are made when it is):
+    its key and its first provider's name, as the tree sorts them."""
+    catalogue = window.catalogue
+    assert catalogue is not None
+    pdus = sorted((p for p, _ in catalogue.providers if p.provider_type == "PDU" and p.region),
+                  key=lambda p: (p.region.casefold(), p.name.casefold()))
+    region = pdus[-1].region
+    first = next(p for p in pdus if p.region == region)
+    key = f"group:PDUs/{region}"
+    assert not window.providers.tree.isExpanded(window.providers.model.index_for_key(key))
+    return key, first.name
+
+
+def test_the_keyboard_opens_a_collapsed_group_and_walks_into_its_providers(qtbot, window, settle):
+    key, first = _collapsed_group(window)
+    tree = window.providers.tree
+    tree.setCurrentIndex(window.providers.model.index_for_key(key))
+    tree.setFocus()
+    qtbot.keyClick(tree, Qt.Key.Key_Right)
+    with qtbot.waitSignal(window.provider_changed, timeout=5000):
+        qtbot.keyClick(tree, Qt.Key.Key_Down)
+    settle(window)
+    assert tree.currentIndex().data() == first
+    assert window.detail.title.text() == first
+
+
+def test_the_tree_filter_finds_a_provider_of_a_group_never_expanded(qtbot, window, settle):
+    _, first = _collapsed_group(window)
+    qtbot.keyClicks(window.providers.filter, first)
+    window.providers.filter.settle()
+    settle(window)
+    model, tree = window.providers.model, window.providers.tree
+    shown = []
+    index = model.index(0, 0)
+    while index.isValid():
+        shown.append(index.data())
+        index = tree.indexBelow(index)
+    assert first in shown

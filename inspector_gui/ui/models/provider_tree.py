@@ -3,9 +3,13 @@ overall rating) and each provider's inspections, newest first.
 
 Qt contract: a read-only, two-column ``QAbstractItemModel`` (name, overall rating). Each index's
 internal pointer is its :class:`Node`; the model keeps every node alive until the next reset.
-A provider's inspection rows are made when it is first expanded, from a lookup (the catalogue)
-that may not know them yet, since the window reads every inspection after showing the providers:
-such a provider shows no rows until :meth:`ProviderTreeModel.inspections_arrived` inserts them.
+Rows are made when first asked for: a group's provider rows when the view first counts them (it
+does so when the group is expanded), so a store's arrival makes only the few dozen group rows,
+not 2,000 provider rows in one event; a provider's inspection rows when it is first expanded,
+from a lookup (the catalogue) that may not know them yet, since the window reads every
+inspection after showing the providers: such a provider shows no rows until
+:meth:`ProviderTreeModel.inspections_arrived` inserts them. A key (the selection, a named view)
+finds its row whether it was made yet or not.
 """
 
 from __future__ import annotations
@@ -17,7 +21,7 @@ from typing import Any, Protocol
 
 from PySide6.QtCore import QAbstractItemModel, QModelIndex, Qt
 
-from inspector_gui.domain.grouping import Group
+from inspector_gui.domain.grouping import Group, TreeEntry
 from inspector_gui.domain.ratings import Rating
 from inspector_gui.domain.records import Inspection, Provider
 from inspector_gui.domain.travel import Travel, latest_travel, travel
@@ -66,6 +70,8 @@ class Node:
     pending: bool = False
     """A provider whose inspection rows are not made yet: they wait until it is expanded, so a
     store of thousands of providers builds its tree quickly."""
+    members: tuple[TreeEntry, ...] = ()
+    """A group's providers whose rows are not made yet (likewise, until the view counts them)."""
     starved: bool = False
     """A provider expanded before its inspections were known."""
 
@@ -89,6 +95,9 @@ class ProviderTreeModel(QAbstractItemModel):
         super().__init__(parent)
         self._root = Node(ALL, "")
         self._keys: dict[str, Node] = {}
+        """Every row made so far, by key."""
+        self._homes: dict[str, Node] = {}
+        """Each provider's group, by provider id, whether its row is made yet or not."""
         self._lookup: InspectionLookup = _NoInspections()
         self._names: dict[str, str] = {}
 
@@ -100,10 +109,22 @@ class ProviderTreeModel(QAbstractItemModel):
         self._lookup, self._names = lookup or _NoInspections(), framework_names
         self._root = Node(ALL, "")
         self._root.add(Node(ALL, f"All providers ({total})", tooltip="Every provider in the store"))
+        self._keys, self._homes = {}, {}
         for group in groups:
-            _add_group(self._root, group, "group:")
-        self._keys = {n.scope.key: n for n in _walk(self._root)}
+            self._add_group(self._root, group, "group:")
+        self._keys[ALL.key] = self._root.children[0]
         self.endResetModel()
+
+    def _add_group(self, parent: Node, group: Group, prefix: str) -> None:
+        key = f"{prefix}{group.label}"
+        scope = Scope(key, group.label, group.provider_ids())
+        node = parent.add(Node(scope, f"{group.label} ({group.count})",
+                               tooltip=f"{group.label}: {counted(group.count, 'provider')}",
+                               members=group.entries))
+        self._keys[key] = node
+        self._homes.update(dict.fromkeys((p.provider_id for p, _ in group.entries), node))
+        for sub in group.groups:
+            self._add_group(node, sub, f"{key}/")
 
     def inspections_arrived(self) -> None:
         """The lookup knows every inspection now: rows for the providers expanded before, and
@@ -134,22 +155,44 @@ class ProviderTreeModel(QAbstractItemModel):
         return travel(item, inspections[position + 1] if position + 1 < len(inspections) else None)
 
     def index_for_key(self, key: str) -> QModelIndex:
-        node = self._keys.get(key) or self._inspection_node(key)
+        node = self._keys.get(key)
+        if node is None and key.startswith("provider:"):
+            node = self._provider_node(key.removeprefix("provider:"))
+        elif node is None and key.startswith("inspection:"):
+            node = self._inspection_node(key)
         return self.createIndex(node.row(), 0, node) if node else QModelIndex()
+
+    def _provider_node(self, provider_id: str) -> Node | None:
+        """A provider's row, made (with its group's) if it was not yet."""
+        home = self._homes.get(provider_id)
+        if home is not None:
+            self._kids(home)
+        return self._keys.get(f"provider:{provider_id}")
 
     def _inspection_node(self, key: str) -> Node | None:
         inspection = self._lookup.inspection(key.removeprefix("inspection:"))
-        owner = self._keys.get(f"provider:{inspection.provider_id}") if inspection else None
+        owner = self._provider_node(inspection.provider_id) if inspection else None
         return next((n for n in self._kids(owner) if n.scope.key == key), None) if owner else None
 
     def _kids(self, node: Node) -> list[Node]:
-        """A node's children, making a provider's inspection rows on first use."""
+        """A node's children, making a group's provider rows or a provider's inspection rows on
+        first use."""
+        if node.members:
+            members, node.members = node.members, ()
+            for provider, newest in members:
+                child = _add_provider(node, provider, newest[0] if newest else None)
+                self._keys[child.scope.key] = child
         if node.pending:
             node.pending = False
             inspections = self._lookup.inspections_of(node.scope.provider_id or "")
             node.starved = inspections is None
             _add_inspections(node, inspections or [], self._names)
         return node.children
+
+    def group_rows(self, parent: Index = NO_PARENT) -> int:
+        """How many of ``parent``'s rows are groups (or "All providers"), which come first:
+        counted without making a group's provider rows."""
+        return sum(1 for node in self._node(parent).children if node.item is None)
 
     def scope(self, index: Index) -> Scope:
         return self._node(index).scope if index.isValid() else ALL
@@ -174,7 +217,7 @@ class ProviderTreeModel(QAbstractItemModel):
 
     def hasChildren(self, parent: Index = NO_PARENT) -> bool:
         node = self._node(parent)
-        return parent.column() <= 0 and bool(node.children or node.pending)
+        return parent.column() <= 0 and bool(node.children or node.pending or node.members)
 
     def columnCount(self, parent: Index = NO_PARENT) -> int:
         return len(COLUMNS)
@@ -224,23 +267,13 @@ class ProviderTreeModel(QAbstractItemModel):
         return index.internalPointer() if index.isValid() else self._root
 
 
-def _add_group(parent: Node, group: Group, prefix: str) -> None:
-    key = f"{prefix}{group.label}"
-    node = parent.add(Node(Scope(key, group.label, group.provider_ids()), f"{group.label} ({group.count})",
-                           tooltip=f"{group.label}: {counted(group.count, 'provider')}"))
-    for sub in group.groups:
-        _add_group(node, sub, f"{key}/")
-    for provider, newest in group.entries:
-        _add_provider(node, provider, newest[0] if newest else None)
-
-
-def _add_provider(parent: Node, provider: Provider, newest: Inspection | None) -> None:
+def _add_provider(parent: Node, provider: Provider, newest: Inspection | None) -> Node:
     scope = Scope(f"provider:{provider.provider_id}", provider.name, (provider.provider_id,),
                   provider.provider_id)
     details = " · ".join(x for x in (provider.provider_type, provider.region, provider.owner) if x)
     latest = f"\nLatest rating: {newest.overall.label}" if newest else ""
-    parent.add(Node(scope, provider.name, item=provider, rating=newest.overall if newest else None,
-                    tooltip=f"{provider.name}\n{details}{latest}", pending=newest is not None))
+    return parent.add(Node(scope, provider.name, item=provider, rating=newest.overall if newest else None,
+                           tooltip=f"{provider.name}\n{details}{latest}", pending=newest is not None))
 
 
 def _add_inspections(node: Node, inspections: list[Inspection], names: dict[str, str]) -> None:
@@ -257,10 +290,6 @@ def _add_inspections(node: Node, inspections: list[Inspection], names: dict[str,
 
 _SINCE_ROLES = (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole,
                 Qt.ItemDataRole.AccessibleTextRole, Qt.ItemDataRole.TextAlignmentRole)
-
-
-def _walk(node: Node) -> list[Node]:
-    return [node] + [n for child in node.children for n in _walk(child)]
 
 
 def _accessible(node: Node) -> str:

@@ -18,7 +18,6 @@ from inspector_gui.reports.catalogue import Catalogue
 from inspector_gui.ui import settings as keys
 from inspector_gui.ui.delegates import BadgeDelegate
 from inspector_gui.ui.models.provider_tree import SINCE, ProviderTreeModel
-from inspector_gui.ui.roles import ItemRole
 from inspector_gui.ui.scope import ALL, Scope
 from inspector_gui.ui.settings import Settings
 from inspector_gui.ui.views.banner import Banner
@@ -141,14 +140,11 @@ class ProviderPanel(QWidget):
         self.filter.clear()
 
     def _span_groups(self, parent: QModelIndex) -> None:
-        """Group rows have no rating: their label may use the rating column's width too. A group
-        holds groups or providers, never both, so the first provider row ends the walk."""
-        for row in range(self.model.rowCount(parent)):
-            index = self.model.index(row, 0, parent)
-            if index.data(ItemRole) is not None:
-                return
+        """Group rows have no rating: their label may use the rating column's width too (the
+        walk leaves provider rows unmade until their group is expanded)."""
+        for row in range(self.model.group_rows(parent)):
             self.tree.setFirstColumnSpanned(row, parent, True)
-            self._span_groups(index)
+            self._span_groups(self.model.index(row, 0, parent))
 
     def _expand(self, expand_all: bool) -> None:
         if expand_all:
