@@ -1,0 +1,76 @@
+"""Tabs whose panel is made when first needed, so that importing and building it is not part of
+the app's start: the tab bar shows every tab from the first paint, each holding a placeholder
+that makes its panel (and puts it inside itself) when the tab is first shown or :meth:`LazyTab.panel`
+is first asked for (a menu action, a shortcut, a named view). Once the store's first findings page
+has arrived, :func:`build_when_idle` imports the panels' module in a worker thread and then builds
+one panel per event-loop turn, so a tab's first showing is not slow either.
+"""
+
+from __future__ import annotations
+
+import importlib
+from collections.abc import Callable, Sequence
+
+from PySide6.QtCore import Qt, QTimer
+from PySide6.QtGui import QShowEvent
+from PySide6.QtWidgets import QVBoxLayout, QWidget
+
+from inspector_gui.ui.workers import LATER, QueryRunner
+
+IDLE_DELAY_MS = 100
+"""After the store's first findings page arrives, before the worker imports the panels' module
+(the page is painted first)."""
+
+
+class LazyTab(QWidget):
+    """A tab's placeholder; ``make()`` returns the panel, which this widget then holds."""
+
+    def __init__(self, make: Callable[[], QWidget], parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._make = make
+        self._panel: QWidget | None = None
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+
+    def is_built(self) -> bool:
+        return self._panel is not None
+
+    def panel(self) -> QWidget:
+        """The panel, made now if it was not yet (shown at once when the tab is shown)."""
+        if self._panel is None:
+            self._panel = self._make()
+            self.layout().addWidget(self._panel)
+            self.setFocusProxy(self._panel)
+            if self.isVisible():  # Qt would show it only in the next event-loop turn: a blank paint
+                self._panel.show()
+                self.layout().activate()
+        return self._panel
+
+    def showEvent(self, event: QShowEvent) -> None:
+        self.panel()
+        super().showEvent(event)
+
+
+def build_when_idle(runner: QueryRunner, first_page: object, module: str, tabs: Sequence[LazyTab],
+                    owner: QWidget) -> None:
+    """Once ``first_page`` (a signal) has fired, import ``module`` in a worker thread, then build
+    the tabs not yet built, one per event-loop turn (each builds in a few ms on the GUI thread).
+    The timer belongs to ``owner``, so nothing runs once it is gone."""
+    timer = QTimer(owner)
+    timer.setSingleShot(True)
+
+    def build_next() -> None:
+        waiting = [tab for tab in tabs if not tab.is_built()]
+        if waiting:
+            waiting[0].panel()
+            timer.start(0)
+
+    def start() -> None:
+        timer.timeout.disconnect(start)
+        timer.timeout.connect(build_next)
+        runner.submit("lazy-tabs/import", lambda: importlib.import_module(module),
+                      lambda _module: build_next(), priority=LATER, owner=owner)
+
+    timer.timeout.connect(start)
+    first_page.connect(lambda *_: timer.start(IDLE_DELAY_MS),  # type: ignore[attr-defined]
+                       Qt.ConnectionType.SingleShotConnection)
