@@ -42,7 +42,7 @@ def _built(window) -> dict[str, bool]:
 
 def test_building_the_window_imports_and_makes_none_of_the_panels():
     """In a fresh process: the window the app shows has the tabs, the Compare actions and the
-    comparison's File entry, but not the panels' modules."""
+    comparison's File entry, but neither the panels' modules nor the export writers."""
     script = (
         "import sys\n"
         "from PySide6.QtWidgets import QApplication\n"
@@ -54,7 +54,8 @@ def test_building_the_window_imports_and_makes_none_of_the_panels():
         "views = [a.shortcut().toString() for a in w.commands.view_menu.actions()]\n"
         "lazy = [m for m in ('inspector_gui.ui.analysis_panels', 'inspector_gui.ui.compare_panel',\n"
         "        'inspector_gui.ui.benchmark_panel', 'inspector_gui.ui.themes_panel',\n"
-        "        'inspector_gui.reports.themes', 'inspector_gui.exchange.writers.store_workbooks')\n"
+        "        'inspector_gui.reports.themes', 'inspector_gui.exchange.writers.store_workbooks',\n"
+        "        'inspector_gui.exchange.writers.view_doc')\n"
         "        if m in sys.modules]\n"
         "print(tabs, 'E&xport this comparison as Excel…' in files, 'Ctrl+K' in views, lazy)\n")
     out = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, timeout=60,
