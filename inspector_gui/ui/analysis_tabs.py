@@ -1,26 +1,23 @@
 """The Compare, Benchmark and Themes tabs, attached to the main window through its public surface
 only (``add_panel``, ``add_file_action``, the View menu). The tabs, the Compare actions and the
-comparison's File-menu entry exist from the start; each panel (:mod:`inspector_gui.ui.analysis_panels`,
-32–85 ms of imports at start before) is made when its tab is first shown, when an action needs
-it, or in idle steps once the store's first findings page is in (:mod:`inspector_gui.ui.lazy_tab`)."""
+comparison's File-menu entry exist from the start; each panel (:mod:`inspector_gui.ui.analysis_panels`;
+its modules were 32–85 ms of the app's start) is made when its tab is first shown, when an action
+needs it, or in idle steps once the store's first findings page is in (:mod:`inspector_gui.ui.lazy_tab`)."""
 
 from __future__ import annotations
 
-import importlib
 from dataclasses import dataclass
-from types import ModuleType
 from typing import TYPE_CHECKING, cast
 
 from PySide6.QtGui import QAction, QKeySequence
 
+from inspector_gui.ui.analysis_panels import MODULES, make_benchmark, make_compare, make_themes
 from inspector_gui.ui.lazy_tab import LazyTab, build_when_idle
 from inspector_gui.ui.main_window import MainWindow
 from inspector_gui.ui.shortcuts import keys_for
 
 if TYPE_CHECKING:
     from inspector_gui.ui.compare_panel import ComparePanel
-
-PANELS = "inspector_gui.ui.analysis_panels"
 
 
 @dataclass(frozen=True)
@@ -35,22 +32,17 @@ class AnalysisTabs:
         return cast("ComparePanel", self.compare.panel())
 
 
-def _panels() -> ModuleType:
-    return importlib.import_module(PANELS)
-
-
 def attach_analysis(window: MainWindow) -> AnalysisTabs:
     """Every tab of this module, in the order they are shown; the panels are made when needed."""
     export = export_comparison_action(window)
-    tabs = AnalysisTabs(LazyTab(lambda: _panels().make_compare(window, export)),
-                        LazyTab(lambda: _panels().make_benchmark(window)),
-                        LazyTab(lambda: _panels().make_themes(window)))
+    tabs = AnalysisTabs(LazyTab(lambda: make_compare(window, export)),
+                        LazyTab(lambda: make_benchmark(window)), LazyTab(lambda: make_themes(window)))
     compare_index = window.add_panel("Compare", tabs.compare)
     window.add_panel("Benchmark", tabs.benchmark)
     window.add_panel("Themes", tabs.themes)
     window.add_file_action(export)
     _compare_actions(window, tabs, compare_index)
-    build_when_idle(window.runner, window.findings.model.page_loaded, PANELS,
+    build_when_idle(window.runner, window.findings.model.page_loaded, MODULES,
                     (tabs.compare, tabs.benchmark, tabs.themes), window)
     return tabs
 

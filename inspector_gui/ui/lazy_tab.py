@@ -2,8 +2,8 @@
 the app's start: the tab bar shows every tab from the first paint, each holding a placeholder
 that makes its panel (and puts it inside itself) when the tab is first shown or :meth:`LazyTab.panel`
 is first asked for (a menu action, a shortcut, a named view). Once the store's first findings page
-has arrived, :func:`build_when_idle` imports the panels' module in a worker thread and then builds
-one panel per event-loop turn, so a tab's first showing is not slow either.
+has arrived, :func:`build_when_idle` imports the panels' modules in a worker thread and then
+builds one panel per event-loop turn, so a tab's first showing is not slow either.
 """
 
 from __future__ import annotations
@@ -18,7 +18,7 @@ from PySide6.QtWidgets import QVBoxLayout, QWidget
 from inspector_gui.ui.workers import LATER, QueryRunner
 
 IDLE_DELAY_MS = 100
-"""After the store's first findings page arrives, before the worker imports the panels' module
+"""After the store's first findings page arrives, before the worker imports the panels' modules
 (the page is painted first)."""
 
 
@@ -51,9 +51,9 @@ class LazyTab(QWidget):
         super().showEvent(event)
 
 
-def build_when_idle(runner: QueryRunner, first_page: object, module: str, tabs: Sequence[LazyTab],
+def build_when_idle(runner: QueryRunner, first_page: object, modules: Sequence[str], tabs: Sequence[LazyTab],
                     owner: QWidget) -> None:
-    """Once ``first_page`` (a signal) has fired, import ``module`` in a worker thread, then build
+    """Once ``first_page`` (a signal) has fired, import ``modules`` in a worker thread, then build
     the tabs not yet built, one per event-loop turn (each builds in a few ms on the GUI thread).
     The timer belongs to ``owner``, so nothing runs once it is gone."""
     timer = QTimer(owner)
@@ -68,8 +68,8 @@ def build_when_idle(runner: QueryRunner, first_page: object, module: str, tabs: 
     def start() -> None:
         timer.timeout.disconnect(start)
         timer.timeout.connect(build_next)
-        runner.submit("lazy-tabs/import", lambda: importlib.import_module(module),
-                      lambda _module: build_next(), priority=LATER, owner=owner)
+        runner.submit("lazy-tabs/import", lambda: [importlib.import_module(name) for name in modules],
+                      lambda _modules: build_next(), priority=LATER, owner=owner)
 
     timer.timeout.connect(start)
     first_page.connect(lambda *_: timer.start(IDLE_DELAY_MS),  # type: ignore[attr-defined]

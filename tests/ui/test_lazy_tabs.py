@@ -52,7 +52,7 @@ def test_building_the_window_imports_and_makes_none_of_the_panels():
         "tabs = [w.tabs.tabText(i) for i in range(w.tabs.count())]\n"
         "files = [a.text() for a in w.commands.file_menu.actions()]\n"
         "views = [a.shortcut().toString() for a in w.commands.view_menu.actions()]\n"
-        "lazy = [m for m in ('inspector_gui.ui.analysis_panels', 'inspector_gui.ui.compare_panel',\n"
+        "lazy = [m for m in ('inspector_gui.ui.compare_panel', 'inspector_gui.ui.compare_export',\n"
         "        'inspector_gui.ui.benchmark_panel', 'inspector_gui.ui.themes_panel',\n"
         "        'inspector_gui.reports.themes', 'inspector_gui.exchange.writers.store_workbooks',\n"
         "        'inspector_gui.exchange.writers.view_doc')\n"
