@@ -2,7 +2,7 @@
 only (``add_panel``, ``add_file_action``, the View menu). The tabs, the Compare actions and the
 comparison's File-menu entry exist from the start; each panel (:mod:`inspector_gui.ui.analysis_panels`;
 its modules were 32–85 ms of the app's start) is made when its tab is first shown, when an action
-needs it, or in idle steps once the store's first findings page is in (:mod:`inspector_gui.ui.lazy_tab`)."""
+needs it, or in idle steps once the store's inspections are all in (:mod:`inspector_gui.ui.lazy_tab`)."""
 
 from __future__ import annotations
 
@@ -42,7 +42,7 @@ def attach_analysis(window: MainWindow) -> AnalysisTabs:
     window.add_panel("Themes", tabs.themes)
     window.add_file_action(export)
     _compare_actions(window, tabs, compare_index)
-    build_when_idle(window.runner, window.findings.model.page_loaded, MODULES,
+    build_when_idle(window.runner, window.inspections_loaded, MODULES,
                     (tabs.compare, tabs.benchmark, tabs.themes), window)
     return tabs
 

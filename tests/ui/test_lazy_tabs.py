@@ -1,6 +1,6 @@
 """The Compare, Benchmark and Themes tabs are in the tab bar from the first paint, but their panels
 (and the modules behind them) are made only when needed: a tab shown, Ctrl+K, the remembered tab,
-or idle steps after the first findings page. A panel made late shows the open store and the
+or idle steps once the store has loaded. A panel made late shows the open store and the
 tree's selection as if it had been made at start."""
 
 from __future__ import annotations
@@ -131,7 +131,7 @@ def test_a_remembered_lazy_tab_is_made_and_shown_at_start(qtbot, store_path, set
     assert Settings(Path(tmp_path / "settings.ini")).get(keys.CENTRE_TAB) == "Benchmark"
 
 
-def test_every_tab_is_made_in_idle_steps_after_the_first_findings_page(qtbot, open_window, store_path):
+def test_every_tab_is_made_in_idle_steps_once_the_store_has_loaded(qtbot, open_window, store_path):
     window = open_window(store_path)
     qtbot.waitUntil(lambda: all(_built(window).values()), timeout=10000)
     assert window.tabs.currentWidget() is window.matrix  # made, not shown
