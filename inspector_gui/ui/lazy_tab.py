@@ -11,7 +11,7 @@ from __future__ import annotations
 import importlib
 from collections.abc import Callable, Sequence
 
-from PySide6.QtCore import Qt, QTimer
+from PySide6.QtCore import Qt, QTimer, SignalInstance
 from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import QVBoxLayout, QWidget
 
@@ -50,10 +50,10 @@ class LazyTab(QWidget):
         super().showEvent(event)
 
 
-def build_when_idle(runner: QueryRunner, loaded: object, modules: Sequence[str], tabs: Sequence[LazyTab],
-                    owner: QWidget) -> None:
+def build_when_idle(runner: QueryRunner, loaded: SignalInstance, modules: Sequence[str],
+                    tabs: Sequence[LazyTab], owner: QWidget) -> None:
     """Once ``loaded`` (a signal) has first fired, import ``modules`` in a worker thread, then build
-    the tabs not yet built, one per event-loop turn (each builds in 1–5 ms on the GUI thread).
+    the tabs not yet built, one per event-loop turn (each takes under 5 ms of the GUI thread's CPU).
     The timer belongs to ``owner``, so nothing runs once it is gone.
 
     The window passes ``inspections_loaded``: it follows the first findings page (the runner holds
@@ -78,5 +78,4 @@ def build_when_idle(runner: QueryRunner, loaded: object, modules: Sequence[str],
                       lambda _modules: build_next(), priority=LATER, owner=owner)
 
     timer.timeout.connect(start)
-    loaded.connect(lambda *_: timer.start(IDLE_DELAY_MS),  # type: ignore[attr-defined]
-                       Qt.ConnectionType.SingleShotConnection)
+    loaded.connect(lambda *_: timer.start(IDLE_DELAY_MS), Qt.ConnectionType.SingleShotConnection)
