@@ -1,62 +1,68 @@
-"""The Compare, Benchmark and Themes tabs attached to the main window through
-its public surface only: ``add_panel``, ``store_changed``, ``show_inspections``."""
+"""The Compare, Benchmark and Themes tabs, attached to the main window through its public surface
+only (``add_panel``, ``add_file_action``, the View menu). The tabs, the Compare actions and the
+comparison's File-menu entry exist from the start; each panel (:mod:`inspector_gui.ui.analysis_panels`;
+its modules were 32–85 ms of the app's start) is made when its tab is first shown, when an action
+needs it, or in idle steps once the store's inspections are all in (:mod:`inspector_gui.ui.lazy_tab`)."""
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, cast
 
 from PySide6.QtGui import QAction, QKeySequence
 
-from inspector_gui.ui.benchmark_panel import BenchmarkPanel
-from inspector_gui.ui.compare_export import CompareExport
-from inspector_gui.ui.compare_panel import ComparePanel
+from inspector_gui.ui.analysis_panels import MODULES, make_benchmark, make_compare, make_themes
+from inspector_gui.ui.lazy_tab import LazyTab, build_when_idle
 from inspector_gui.ui.main_window import MainWindow
 from inspector_gui.ui.shortcuts import keys_for
-from inspector_gui.ui.themes_panel import ThemesPanel
+
+if TYPE_CHECKING:
+    from inspector_gui.ui.compare_panel import ComparePanel
 
 
-def attach_analysis(window: MainWindow) -> None:
-    """Every tab of this module, in the order they are shown."""
-    attach_compare(window)
-    attach_benchmark(window)
-    attach_themes(window)
+@dataclass(frozen=True)
+class AnalysisTabs:
+    """The three tabs' placeholders; ``tab.panel()`` is the panel (made if it was not yet)."""
+
+    compare: LazyTab
+    benchmark: LazyTab
+    themes: LazyTab
+
+    def compare_panel(self) -> ComparePanel:
+        return cast("ComparePanel", self.compare.panel())
 
 
-def _following(window: MainWindow, panel: ComparePanel | BenchmarkPanel) -> Callable[[], None]:
-    """Keep a panel on the store and the tree's selection (a provider or one of its inspections)."""
-    def follow() -> None:
-        scope = window.current_scope()
-        panel.set_catalogue(window.catalogue)
-        panel.follow(scope.provider_id, scope.inspection_id)
-
-    window.store_changed.connect(lambda _: follow())
-    window.inspections_loaded.connect(follow)
-    window.providers.scope_changed.connect(lambda _: follow())
-    follow()
-    return follow
-
-
-def attach_benchmark(window: MainWindow) -> BenchmarkPanel:
-    """A "Benchmark" tab following the tree's selection; chosen peers kept in the settings."""
-    panel = BenchmarkPanel(window.runner, window.settings, window)
-    window.add_panel("Benchmark", panel)
-    _following(window, panel)
-    return panel
+def attach_analysis(window: MainWindow) -> AnalysisTabs:
+    """Every tab of this module, in the order they are shown; the panels are made when needed."""
+    export = export_comparison_action(window)
+    tabs = AnalysisTabs(LazyTab(lambda: make_compare(window, export)),
+                        LazyTab(lambda: make_benchmark(window)), LazyTab(lambda: make_themes(window)))
+    compare_index = window.add_panel("Compare", tabs.compare)
+    window.add_panel("Benchmark", tabs.benchmark)
+    window.add_panel("Themes", tabs.themes)
+    window.add_file_action(export)
+    _compare_actions(window, tabs, compare_index)
+    build_when_idle(window.runner, window.inspections_loaded, MODULES,
+                    (tabs.compare, tabs.benchmark, tabs.themes), window)
+    return tabs
 
 
-def attach_compare(window: MainWindow) -> ComparePanel:
-    """A "Compare" tab following the tree's selection (a provider: its latest inspection with the
-    one before; an inspection: it with the one before); View → Compare with previous inspection
-    (Ctrl+K), which shows the tab; and "Compare these two inspections" (View menu and the tree's
-    context menu; Ctrl+K too while two inspections are selected in the tree). Its comparison
-    exports as a workbook (the tab's button and context menu, File → Export this comparison as
-    Excel…)."""
-    panel = ComparePanel(window.runner, window)
-    index = window.add_panel("Compare", panel)
-    window.compare_export = CompareExport(window, panel)  # type: ignore[attr-defined]
-    _following(window, panel)
+def export_comparison_action(window: MainWindow) -> QAction:
+    """File → Export this comparison as Excel… (also the Compare tab's button and context menu),
+    enabled by the panel while a comparison is shown."""
+    action = QAction("E&xport this comparison as Excel…", window)
+    action.setIconText("Export…")  # the button's text: From and To need the room
+    action.setToolTip("Export this comparison as an Excel workbook (.xlsx)")
+    action.setEnabled(False)
+    return action
 
+
+def _compare_actions(window: MainWindow, tabs: AnalysisTabs, index: int) -> None:
+    """View → Compare with previous inspection (Ctrl+K), which shows the Compare tab; and "Compare
+    these two inspections" (View menu and the tree's context menu; Ctrl+K too while two
+    inspections are selected in the tree)."""
     def show() -> None:
+        panel = tabs.compare_panel()
         window.tabs.setCurrentIndex(index)
         panel.tree.setFocus()
 
@@ -70,7 +76,7 @@ def attach_compare(window: MainWindow) -> ComparePanel:
                                            8000)
             return True
         assert first.provider_id and first.inspection_id and second.inspection_id
-        panel.compare_pair(first.provider_id, first.inspection_id, second.inspection_id)
+        tabs.compare_panel().compare_pair(first.provider_id, first.inspection_id, second.inspection_id)
         show()
         return True
 
@@ -88,23 +94,3 @@ def attach_compare(window: MainWindow) -> ComparePanel:
     tree.addAction(pair)
     window.commands.view_menu.addAction(action)
     window.commands.view_menu.addAction(pair)
-    return panel
-
-
-def attach_themes(window: MainWindow) -> ThemesPanel:
-    """A "Themes" tab following the store; a clicked row shows its inspections in the matrix and
-    their findings matching the theme."""
-    panel = ThemesPanel(window.runner, window)
-    window.add_panel("Themes", panel)
-    window.store_changed.connect(panel.set_store)
-    panel.inspectionsRequested.connect(lambda ids, label, search: _show(window, ids, label, search))
-    panel.set_store(window.current_store_path())
-    return panel
-
-
-def _show(window: MainWindow, ids: Sequence[str], label: str, search: str) -> None:
-    window.show_inspections(ids, label)
-    box = window.findings.filters.search
-    box.setText(search)
-    box.settle()
-    window.findings_dock.raise_()

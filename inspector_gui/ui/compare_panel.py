@@ -44,7 +44,9 @@ COLUMNS = ("", "Earlier", "Later", "Change or match")
 
 
 class ComparePanel(QWidget):
-    def __init__(self, runner: QueryRunner, parent: QWidget | None = None) -> None:
+    def __init__(self, runner: QueryRunner, export_action: QAction, parent: QWidget | None = None) -> None:
+        """``export_action`` exports the comparison (the window's File menu holds it from the start,
+        before this panel is made); the panel enables it while a comparison is shown."""
         super().__init__(parent)
         self.runner = runner
         self._catalogue: Catalogue | None = None
@@ -52,9 +54,7 @@ class ComparePanel(QWidget):
         self._inspections: list[Inspection] = []
         self.result: Comparison | None = None
         """The comparison shown, once computed; None while there is none."""
-        self.export_action = QAction("E&xport this comparison as Excel…", self)
-        self.export_action.setIconText("Export…")  # the button's text: From and To need the room
-        self.export_action.setToolTip("Export this comparison as an Excel workbook (.xlsx)")
+        self.export_action = export_action
         self.export_action.setEnabled(False)
         self.start = ChoiceBox(None, "Compare from (earlier inspection)", self)
         self.end = ChoiceBox(None, "Compare to (later inspection)", self)

@@ -4,7 +4,8 @@ separate piece: :func:`build_window` is the window the app shows, with both atta
 
 pyqtgraph is not imported here: the charts panel imports it when a chart is first drawn, and the
 export's chart renderer when an export asks for a chart. The export dialog (with the summary,
-league and writer modules behind it, 11 ms of the app's start) is imported when first opened.
+league and writer modules behind it, 11 ms of the app's start) is imported when first opened;
+the Compare, Benchmark and Themes panels when first needed (:mod:`inspector_gui.ui.analysis_tabs`).
 """
 
 from __future__ import annotations
@@ -37,7 +38,7 @@ def build_window(settings: Settings | None = None) -> MainWindow:
     charts = attach_charts(window)
     attach_export(window)
     attach_import(window)
-    attach_analysis(window)
+    window.analysis = attach_analysis(window)  # type: ignore[attr-defined]
     window.named_views = NamedViews(window, charts)  # type: ignore[attr-defined]
     window.view_export = ViewExport(window)  # type: ignore[attr-defined]
     return window

@@ -15,8 +15,6 @@ from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QFileDialog, QMessageBox
 
 from inspector_gui.errors import InspectorError
-from inspector_gui.exchange.writers import format_for_path
-from inspector_gui.exchange.writers.view_doc import VIEW_FORMATS
 from inspector_gui.ui.dialogs.message import plain_message
 from inspector_gui.ui.main_window import MainWindow
 from inspector_gui.ui.shortcuts import keys_for
@@ -75,7 +73,12 @@ class ViewExport(QObject):
             table.addActions([self.action, own])
 
     def start(self, parts: tuple[str, ...] = ("matrix", "findings")) -> None:
-        """Ask for a file (a workbook only, for the matrix or the findings alone), then export."""
+        """Ask for a file (a workbook only, for the matrix or the findings alone), then export.
+        The writers are imported here, on the first export, not at the app's start."""
+        from inspector_gui.exchange.writers import format_for_path
+        from inspector_gui.exchange.writers.view_doc import VIEW_FORMATS
+        from inspector_gui.exchange.writers.view_export import export_view
+
         path = self.window.current_store_path()
         if path is None:
             return
@@ -88,8 +91,6 @@ class ViewExport(QObject):
             target = target.with_name(target.name + f".{fmt}")
         job = request(self.window, target, fmt, parts)
         self.window.status.showMessage(f"Exporting this view to {target.name}…")
-        from inspector_gui.exchange.writers.view_export import export_view
-
         self.window.runner.query("export/view", path, lambda store: export_view(store, job),
                                  lambda count: self._done(target, count), self._failed, owner=self)
 

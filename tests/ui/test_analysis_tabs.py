@@ -12,7 +12,7 @@ from inspector_gui.store import Store
 def _tab(window, title):
     index = next(i for i in range(window.tabs.count()) if window.tabs.tabText(i) == title)
     window.tabs.setCurrentIndex(index)
-    return window.tabs.widget(index)
+    return window.tabs.widget(index).panel()  # the tab holds its panel once shown
 
 
 def test_themes_tab_counts_and_enter_shows_the_rows_inspections(qtbot, window, settle, store_path):
@@ -109,7 +109,7 @@ def test_ctrl_k_compares_the_selected_providers_latest_with_its_previous(qtbot, 
     window.providers.select_key("provider:west-yorkshire-crc")
     action = next(a for a in window.commands.view_menu.actions() if a.shortcut() == QKeySequence("Ctrl+K"))
     action.trigger()
-    panel = window.tabs.currentWidget()
+    panel = window.tabs.currentWidget().panel()
     assert window.tabs.tabText(window.tabs.currentIndex()) == "Compare"
     qtbot.waitUntil(lambda: panel.tree.topLevelItemCount() == 7, timeout=10000)
     overall = panel.tree.topLevelItem(0)

@@ -16,7 +16,7 @@ def _compare_tab(qtbot, window, provider_key: str):
     qtbot.waitUntil(lambda: window.catalogue.complete, timeout=10000)
     index = next(i for i in range(window.tabs.count()) if window.tabs.tabText(i) == "Compare")
     window.tabs.setCurrentIndex(index)
-    panel = window.tabs.widget(index)
+    panel = window.tabs.widget(index).panel()  # the tab holds its panel once shown
     window.providers.select_key(provider_key)
     qtbot.waitUntil(lambda: panel.result is not None, timeout=10000)
     return panel

@@ -12,7 +12,7 @@ from PySide6.QtGui import QKeySequence
 
 def _compare_tab(window):
     return next(window.tabs.widget(i) for i in range(window.tabs.count())
-                if window.tabs.tabText(i) == "Compare")
+                if window.tabs.tabText(i) == "Compare").panel()  # made here if not yet
 
 
 def _actions(window):
@@ -47,7 +47,7 @@ def test_ctrl_click_two_inspections_then_the_context_action_compares_them_earlie
     assert window.current_scope().inspection_id == "ofsted-80426-2014-08-08"  # the others follow it
     assert pair.isEnabled()
     pair.trigger()
-    assert window.tabs.currentWidget() is panel
+    assert window.tabs.currentWidget().panel() is panel
     assert (panel.start.value(), panel.end.value()) == ("ofsted-80426-2014-08-08", "ofsted-80426-2023-10-27")
     qtbot.waitUntil(lambda: panel.tree.topLevelItemCount() == 4, timeout=10000)
     assert panel.tree.topLevelItem(0).text(1) == "Not recorded"  # 2014: single inspection framework
@@ -73,7 +73,7 @@ def test_shift_arrow_selects_two_and_ctrl_k_compares_them(qtbot, window, settle)
         "west-yorkshire-crc-2020-03", "west-yorkshire-crc-2018-10-31"]
     assert pair.isEnabled()
     ctrl_k.trigger()
-    assert window.tabs.currentWidget() is panel
+    assert window.tabs.currentWidget().panel() is panel
     assert (panel.start.value(), panel.end.value()) == ("west-yorkshire-crc-2018-10-31",
                                                         "west-yorkshire-crc-2020-03")
     qtbot.waitUntil(lambda: panel.tree.topLevelItemCount() == 7, timeout=10000)

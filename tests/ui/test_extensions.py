@@ -96,7 +96,7 @@ def test_charts_load_through_the_windows_query_runner(qtbot, window, settle, mon
     assert window.is_busy()
     settle(window)
     assert panel.current_figure() is not None
-    assert keys == ["charts/national"]
+    assert [key for key in keys if key.startswith("charts/")] == ["charts/national"]  # tabs made when idle
 
 
 def test_closing_the_window_cancels_a_running_export_and_waits_for_it(qtbot, window, settle, monkeypatch,
