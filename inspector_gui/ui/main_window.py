@@ -230,19 +230,22 @@ class MainWindow(QMainWindow):
         session. ``note`` is shown in the status bar once it has loaded. On failure a dialog
         names the file and the problem, and the current store (if any) stays open."""
         target = Path(path) if path is not None else None
-        name = target.name if target is not None else "the default store"
-        self.status.showMessage(f"Loading {name}…")
-        if self.catalogue is None:
-            self.empty.show_loading(name)
+        self._loading(target.name if target is not None else "the default store")
         self.opener.open(target, self.providers.selected_key(), note)
 
     def open_dataset(self, key: str) -> None:
         """Open a bundled data set's store (File → Bundled data), built on first use."""
-        title = DATASETS[key].title
-        self.status.showMessage(f"Loading {title}…")
-        if self.catalogue is None:
-            self.empty.show_loading(title)
+        self._loading(DATASETS[key].title)
         self.opener.open(None, self.providers.selected_key(), "", key)
+
+    def _loading(self, name: str) -> None:
+        """Say what is loading; hide what exists now (the modules, the window) from the garbage
+        collector first, so a full collection started by the store's reads in a worker, which
+        holds the GIL the window paints with, walks only what the reads made."""
+        self.status.showMessage(f"Loading {name}…")
+        if self.catalogue is None:
+            self.empty.show_loading(name)
+        keep_long_lived()
 
     def choose_store(self) -> None:
         start = str(self.current_store_path().parent) if self.current_store_path() else ""
@@ -277,6 +280,7 @@ class MainWindow(QMainWindow):
         path = catalogue.path if catalogue else None
         self.setWindowTitle(window_title(path, catalogue is not None and catalogue.info.synthetic))
         self.status.show_store(catalogue)
+        keep_long_lived()  # the catalogue and the tree too, before the matrix and inspections are read
         if note:
             self.status.showMessage(note, 10000)
         if catalogue and catalogue.notice:

@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 import pytest
-from PySide6.QtCore import QItemSelection, QItemSelectionModel, QPoint, Qt
-from PySide6.QtWidgets import QApplication
+from PySide6.QtCore import QEvent, QItemSelection, QItemSelectionModel, QObject, QPoint, Qt
+from PySide6.QtWidgets import QApplication, QWidget
 
 from inspector_gui.domain.matrix import CellState
 from inspector_gui.domain.records import FindingQuery
@@ -190,3 +190,36 @@ def test_a_group_of_one_provider_is_summarised_in_the_singular(window, settle):
     settle(window)
     assert window.matrix.model.rowCount() == 1
     assert window.matrix.summary.text().startswith("1 provider (latest inspection)")
+
+
+
+class _Paints(QObject):
+    """Counts the paints of a widget that cover all of it."""
+
+    def __init__(self, widget: QWidget) -> None:
+        super().__init__(widget)
+        self.widget, self.whole = widget, 0
+        widget.installEventFilter(self)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.Paint and event.rect().contains(self.widget.rect()):
+            self.whole += 1
+        return False
+
+
+def test_new_rows_are_laid_out_before_the_first_paint(qtbot, window, settle):
+    """The matrix and the findings table lay out (scroll bars, rows) when their rows arrive, not in
+    Qt's delayed layout, which would repaint the whole viewport once more after the first paint."""
+    seen: dict[str, int] = {}
+    matrix, findings = window.matrix.table, window.findings.table
+    paints = _Paints(matrix.viewport())
+    window.matrix.shown.connect(lambda: setattr(paints, "whole", 0))  # after the panel's own handler
+    window.findings.model.page_loaded.connect(
+        lambda: seen.setdefault("findings", findings.verticalScrollBar().maximum()))
+    window.matrix.every_action.setChecked(True)  # 114 rows
+    window.findings.refresh()
+    settle(window)
+    qtbot.wait(100)
+    assert window.matrix.model.rowCount() == 114
+    assert paints.whole == 1, "the matrix's viewport painted once with its new rows"
+    assert seen["findings"] > 0, "the findings' scroll range was set with the first page"

@@ -22,6 +22,7 @@ from PySide6.QtGui import QFont
 from inspector_gui.domain.frameworks import Framework, Standard
 from inspector_gui.domain.matrix import Cell, CellState, MatrixData
 from inspector_gui.domain.records import MatrixRow
+from inspector_gui.ui.long_lived import release_later
 from inspector_gui.ui.models import NO_PARENT, Index, read_only_flags
 from inspector_gui.ui.models.matrix_text import (
     SortKey,
@@ -64,6 +65,7 @@ class RatingMatrixModel(QAbstractTableModel):
     def set_data(self, data: MatrixData, frameworks: dict[str, Framework]) -> None:
         """Show new rows (a model reset), in the order they came; the view sorts them after."""
         self.beginResetModel()
+        release_later((self._data, self._keys))
         self._data, self._frameworks = data, frameworks
         self._order = list(range(len(data.rows)))
         self._keys = {}

@@ -75,7 +75,7 @@ class FindingsPanel(QWidget):
         self.filters.changed.connect(self.refresh)
         self.model = FindingsModel(runner, self)
         self.model.count_changed.connect(self._show_count)
-        self.model.page_loaded.connect(lambda: self._show_count(self.model.total))
+        self.model.page_loaded.connect(self._page_loaded)
         self.table = self._make_table()
         self.filters.search.below = self.table
         self.detail = FindingDetail(self)
@@ -223,6 +223,12 @@ class FindingsPanel(QWidget):
         self.table.setColumnHidden(PUBLISHED, one_inspection)
         if self.columns.active:
             self.columns.fit()
+
+    def _page_loaded(self) -> None:
+        """Lay the table out now (its scroll bar, which narrows the viewport and refits the
+        columns): else Qt's delayed layout repaints every row once more after the first paint."""
+        self.table.executeDelayedItemsLayout()
+        self._show_count(self.model.total)
 
     def _show_count(self, total: int | None) -> None:
         loaded = self.model.rowCount()

@@ -43,6 +43,13 @@ class FrozenColumnTable(QTableView):
         model.layoutChanged.connect(self._show_frozen_only)
         self._show_frozen_only()
 
+    def lay_out_now(self) -> None:
+        """Lay both views out now (rows, scroll bars, the frozen column's place) rather than in
+        the layout Qt delays after new rows: else the first paint is followed by another of the
+        whole viewport, the two often served back to back with the result that brought the rows."""
+        self.executeDelayedItemsLayout()
+        self.frozen.executeDelayedItemsLayout()
+
     def setItemDelegate(self, delegate) -> None:  # noqa: ANN001 - Qt's signature
         super().setItemDelegate(delegate)
         self.frozen.setItemDelegate(delegate)

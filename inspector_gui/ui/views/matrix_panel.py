@@ -173,6 +173,7 @@ class MatrixPanel(QWidget):
         self._apply_sort()
         self._summarise()
         self._select_focus()
+        self.table.lay_out_now()
         self.shown.emit()
 
     def _sorted(self, column: int, order: Qt.SortOrder) -> None:
