@@ -256,6 +256,38 @@ def test_a_selected_provider_hidden_by_the_filter_is_noted_and_the_note_clears_i
     assert not note.isVisible() and window.providers.filter.text() == ""
 
 
+def test_picking_a_provider_the_filter_shows_clears_the_hidden_note(qtbot, window, click_key, settle):
+    click_key(window, f"provider:{WIGAN}")
+    qtbot.keyClicks(window.providers.filter, "West Yorkshire")
+    settle(window)
+    note = window.providers.hidden_note
+    assert note.isVisible()
+    click_key(window, f"provider:{WEST_YORKSHIRE}")
+    assert not note.isVisible() and window.detail.title.text() == "West Yorkshire CRC"
+
+
+def test_a_group_the_filter_hides_is_noted_as_hidden_not_dropped(qtbot, window, click_key, settle):
+    click_key(window, "group:CRCs/North West")
+    qtbot.keyClicks(window.providers.filter, "Wigan")
+    settle(window)
+    assert window.providers.selected_key() == "group:CRCs/North West"
+    assert window.providers.hidden_note.label.text().startswith("North West is hidden by the filter")
+
+
+def test_another_store_without_the_filtered_selection_shows_all_providers(qtbot, window, click_key, settle,
+                                                                          ofsted_store):
+    qtbot.keyClicks(window.providers.filter, "West Yorkshire")
+    settle(window)
+    click_key(window, f"provider:{WEST_YORKSHIRE}")
+    with qtbot.waitSignal(window.store_changed, timeout=10_000):
+        window.open_store(ofsted_store)
+    settle(window)
+    assert window.providers.filter.text() == "West Yorkshire"
+    assert window.providers.selected_key() == "all" and window.current_provider_id() is None
+    assert window.providers.hidden_note.label.text().startswith("The filter narrows this list only")
+    assert window.findings_dock.windowTitle() == "Findings: all providers"
+
+
 # 5. Cut-off text ----------------------------------------------------------------------------------
 
 def test_the_export_path_is_elided_in_the_middle(qtbot, window, click_key):

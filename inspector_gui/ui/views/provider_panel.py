@@ -8,11 +8,13 @@ reloads and restarts. Providers come first; their inspections may arrive later
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 from PySide6.QtCore import QItemSelectionModel, QModelIndex, Qt, Signal
 from PySide6.QtGui import QResizeEvent
 from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTreeView, QVBoxLayout, QWidget
 
-from inspector_gui.domain.grouping import GROUPINGS, filter_entries, group_providers
+from inspector_gui.domain.grouping import GROUPINGS, Group, TreeEntry, filter_entries, group_providers
 from inspector_gui.domain.travel import latest_travel
 from inspector_gui.reports.catalogue import Catalogue
 from inspector_gui.ui import settings as keys
@@ -122,13 +124,20 @@ class ProviderPanel(QWidget):
             entries = [e for e in entries
                        if chosen.keeps(latest_travel(catalogue.inspections_of(e[0].provider_id) or e[1]))]
         self._kept = {e[0].provider_id for e in entries} if self.narrowed() else None
-        names = {f: fw.name for f, fw in catalogue.frameworks.items()} if catalogue else {}
-        groups = group_providers(entries, self.grouping.value() or "type_region", names,
-                                 catalogue.inspectorates if catalogue else {})
-        self.model.set_groups(groups, len(entries), names, catalogue)
+        self.model.set_groups(self._grouped(entries), len(entries), self._framework_names(), catalogue)
         self._span_groups(QModelIndex())
         self._expand(expand_all=self.narrowed())
         self.select_key(self._selected_key)
+
+    def _framework_names(self) -> dict[str, str]:
+        catalogue = self._catalogue
+        return {f: fw.name for f, fw in catalogue.frameworks.items()} if catalogue else {}
+
+    def _grouped(self, entries: Sequence[TreeEntry]) -> list[Group]:
+        """The tree's groups of these providers, as the grouping chosen says."""
+        inspectorates = self._catalogue.inspectorates if self._catalogue else {}
+        return group_providers(entries, self.grouping.value() or "type_region", self._framework_names(),
+                               inspectorates)
 
     def narrowed(self) -> bool:
         """True while the text filter or a direction-of-travel filter leaves providers out."""
@@ -156,9 +165,9 @@ class ProviderPanel(QWidget):
     def select_key(self, key: str) -> None:
         """Select the node with this key and scroll to it. When the filter hides it the scope
         stays as it was, and a note says so (the other panels still show it); when the store has
-        no such node, "All providers" is selected."""
+        no such node (another store was opened), "All providers" is selected, filter or not."""
         index = self.model.index_for_key(key)
-        self._selection_hidden = not index.isValid() and self.narrowed()
+        self._selection_hidden = not index.isValid() and self.narrowed() and self._in_store(key)
         self._update_note()
         if self._selection_hidden:
             return
@@ -172,6 +181,19 @@ class ProviderPanel(QWidget):
             index, QItemSelectionModel.SelectionFlag.ClearAndSelect | QItemSelectionModel.SelectionFlag.Rows)
         self.tree.scrollTo(index)
         self._announce(index)
+
+    def _in_store(self, key: str) -> bool:
+        """Whether the open store has the node this key names, whatever the filters keep (an
+        inspection counts as there until every inspection has arrived)."""
+        catalogue = self._catalogue
+        kind, _, name = key.partition(":")
+        if catalogue is None or kind not in ("provider", "inspection", "group"):
+            return catalogue is not None and key == ALL.key
+        if kind == "provider":
+            return catalogue.provider(name) is not None
+        if kind == "inspection":
+            return catalogue.inspection(name) is not None or not catalogue.complete
+        return name in _group_labels(self._grouped(catalogue.providers))
 
     def selected_inspections(self) -> list[Scope]:
         """The inspection rows selected (in the order they are shown), for "Compare these two
@@ -214,9 +236,12 @@ class ProviderPanel(QWidget):
             return
         scope = self.model.scope(index)
         self._selected_key = scope.key
+        was_hidden, self._selection_hidden = self._selection_hidden, False  # it is in the list now
         if scope != self._emitted:
             self._emitted = scope
             self.scope_changed.emit(scope)
+            self._update_note()
+        elif was_hidden:
             self._update_note()
 
     def save_state(self, settings: Settings) -> None:
@@ -229,3 +254,11 @@ class ProviderPanel(QWidget):
         self._selected_key = settings.get(keys.SELECTION)
         self.travel.set_value(settings.get(keys.TRAVEL_FILTER))
 
+
+def _group_labels(groups: Sequence[Group], prefix: str = "") -> set[str]:
+    """Every group's path as its tree key holds it after ``group:`` (``CRCs/North West``)."""
+    labels: set[str] = set()
+    for group in groups:
+        label = f"{prefix}{group.label}"
+        labels |= {label} | _group_labels(group.groups, f"{label}/")
+    return labels
