@@ -42,6 +42,8 @@ class Actions:
         self.all_domains = self._action("&All domains", "all_domains")
         self.domains = [self._action(f"Domain button {n}", keys=f"Ctrl+{n}") for n in
                         range(1, DOMAIN_SHORTCUTS + 1)]
+        self.next_tab = self._action("&Next tab", "next_tab")
+        self.previous_tab = self._action("&Previous tab", "previous_tab")
         self.shortcuts = self._action("&Keyboard shortcuts", "shortcuts")
         self.about = self._action("&About Inspector GUI", icon_name="about")
         self.recent_menu = QMenu("Open &recent", window)
@@ -53,6 +55,8 @@ class Actions:
         self.edit_menu = window.menuBar().addMenu("&Edit")
         self.edit_menu.addActions([self.copy, self.find, self.filter_providers])
         self.view_menu = window.menuBar().addMenu("&View")
+        self.view_menu.addActions([self.next_tab, self.previous_tab])
+        self.view_menu.addSeparator()
         self.help_menu = window.menuBar().addMenu("&Help")
         self.help_menu.addActions([self.shortcuts, self.about])
 

@@ -48,6 +48,7 @@ from PySide6.QtGui import (
     QShowEvent,
 )
 from PySide6.QtWidgets import (
+    QApplication,
     QDockWidget,
     QFileDialog,
     QMainWindow,
@@ -163,6 +164,8 @@ class MainWindow(QMainWindow):
         a.all_domains.triggered.connect(lambda: self.findings.filters.select_domain(0))
         for number, action in enumerate(a.domains, start=1):
             action.triggered.connect(lambda _=False, n=number: self.findings.filters.select_domain(n))
+        a.next_tab.triggered.connect(lambda: self._step_tab(1))
+        a.previous_tab.triggered.connect(lambda: self._step_tab(-1))
         a.shortcuts.triggered.connect(lambda: show_shortcuts(self))
         a.about.triggered.connect(lambda: show_about(self, self.catalogue))
         for key, action in a.datasets.items():
@@ -180,6 +183,16 @@ class MainWindow(QMainWindow):
         self.opener.failed.connect(self._open_failed)
         self.opener.warned.connect(lambda error: notice_box(self, "Search index out of date", str(error)))
         self.opener.closed.connect(lambda: self._show(None))
+
+    def _step_tab(self, step: int) -> None:
+        """Ctrl+PgDown / Ctrl+PgUp: the next or previous centre tab, from wherever the focus is
+        (the Charts tab's own tabs keep Ctrl+Tab); focus inside the tab left moves to the tab bar,
+        where the arrow keys go on and Tab enters the tab."""
+        focus = QApplication.focusWidget()
+        inside = focus is not None and self.tabs.isAncestorOf(focus)
+        self.tabs.setCurrentIndex((self.tabs.currentIndex() + step) % self.tabs.count())
+        if inside:
+            self.tabs.tabBar().setFocus(Qt.FocusReason.ShortcutFocusReason)
 
     # Public surface -------------------------------------------------------------------------
 

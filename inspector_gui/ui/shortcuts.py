@@ -36,6 +36,9 @@ SHORTCUTS: tuple[Shortcut, ...] = (
     Shortcut("all_domains", "Ctrl+0", "Findings of every domain"),
     Shortcut("domain", "Ctrl+1 … Ctrl+9",
              "Findings of the n-th domain button (domain names, then whole inspection)"),
+    Shortcut("next_tab", "Ctrl+PgDown",
+             "Next tab in the centre (Rating matrix, Charts, Compare, Benchmark, Themes)"),
+    Shortcut("previous_tab", "Ctrl+PgUp", "Previous tab in the centre"),
     Shortcut("compare", "Ctrl+K", "Compare the selected inspection (or the latest) with the previous one; "
              "or the two selected in the tree"),
     Shortcut("add_tag", "Ctrl+T", "Findings: tag the selected findings (your notebook, not the store)"),

@@ -12,7 +12,7 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QTabBar
+from PySide6.QtWidgets import QApplication, QTabBar
 
 from inspector_gui.ui import lazy_tab
 from inspector_gui.ui import settings as keys
@@ -137,3 +137,25 @@ def test_every_tab_is_made_in_idle_steps_once_the_store_has_loaded(qtbot, open_w
     assert window.tabs.currentWidget() is window.matrix  # made, not shown
     compare = window.tabs.widget(_index(window, "Compare")).panel()
     assert not compare.isVisible() and compare.parent() is window.tabs.widget(_index(window, "Compare"))
+
+
+def test_ctrl_pgdown_and_pgup_walk_the_centre_tabs_from_inside_any_of_them(qtbot, open_window, store_path,
+                                                                          settle, no_idle_build):
+    window = open_window(store_path)
+    window.tabs.setCurrentIndex(0)
+    window.matrix.table.setFocus()
+    qtbot.waitUntil(window.matrix.table.hasFocus)
+    current = lambda: window.tabs.tabText(window.tabs.currentIndex())  # noqa: E731
+    seen = []
+    for _ in TITLES:
+        qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_PageDown, Qt.KeyboardModifier.ControlModifier)
+        seen.append(current())
+    assert seen == [*TITLES[1:], TITLES[0]] and all(_built(window).values())
+    window.tabs.setCurrentIndex(_index(window, "Themes"))
+    themes = window.tabs.currentWidget().panel()
+    themes.setFocus()
+    focused = QApplication.focusWidget()
+    assert isinstance(themes, ThemesPanel) and themes.isAncestorOf(focused)
+    qtbot.keyClick(focused, Qt.Key.Key_PageUp, Qt.KeyboardModifier.ControlModifier)
+    assert current() == "Benchmark" and window.tabs.tabBar().hasFocus()
+    assert "Ctrl+PgDown" in [a.shortcut().toString() for a in window.commands.view_menu.actions()]
