@@ -11,7 +11,7 @@ from __future__ import annotations
 import importlib
 from collections.abc import Callable, Sequence
 
-from PySide6.QtCore import Qt, QTimer, SignalInstance
+from PySide6.QtCore import QTimer, SignalInstance
 from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import QVBoxLayout, QWidget
 
@@ -52,9 +52,11 @@ class LazyTab(QWidget):
 
 def build_when_idle(runner: QueryRunner, loaded: SignalInstance, modules: Sequence[str],
                     tabs: Sequence[LazyTab], owner: QWidget) -> None:
-    """Once ``loaded`` (a signal) has first fired, import ``modules`` in a worker thread, then build
-    the tabs not yet built, one per event-loop turn (each takes under 5 ms of the GUI thread's CPU).
-    The timer belongs to ``owner``, so nothing runs once it is gone.
+    """Each time ``loaded`` (a signal) fires while a tab is not yet built, import ``modules`` in
+    a worker thread, then build the tabs not yet built, one per event-loop turn (each takes
+    under 5 ms of the GUI thread's CPU). Each load tries again, so an import dropped with the
+    rest of a store's work (a damaged store's ``cancel_all``) is not the end of it. The timers
+    belong to ``owner``, so nothing runs once it is gone.
 
     The window passes ``inspections_loaded``: it follows the first findings page (the runner holds
     background reads, every inspection among them, until that page is delivered), and the
@@ -62,20 +64,23 @@ def build_when_idle(runner: QueryRunner, loaded: SignalInstance, modules: Sequen
     thread's longest wait while the 1M store opened grew by ~40 ms with no more CPU of its own
     (waiting for the GIL: most likely full collections, set off by the import's allocations, over
     the catalogue still arriving)."""
-    timer = QTimer(owner)
-    timer.setSingleShot(True)
+    builder = QTimer(owner)
+    builder.setSingleShot(True)
 
     def build_next() -> None:
         waiting = [tab for tab in tabs if not tab.is_built()]
         if waiting:
             waiting[0].panel()
-            timer.start(0)
+            builder.start(0)
 
     def start() -> None:
-        timer.timeout.disconnect(start)
-        timer.timeout.connect(build_next)
-        runner.submit("lazy-tabs/import", lambda: [importlib.import_module(name) for name in modules],
-                      lambda _modules: build_next(), priority=LATER, owner=owner)
+        if not all(tab.is_built() for tab in tabs):
+            runner.submit("lazy-tabs/import", lambda: [importlib.import_module(name) for name in modules],
+                          lambda _modules: build_next(), priority=LATER, owner=owner)
 
-    timer.timeout.connect(start)
-    loaded.connect(lambda *_: timer.start(IDLE_DELAY_MS), Qt.ConnectionType.SingleShotConnection)
+    builder.timeout.connect(build_next)
+    delay = QTimer(owner)
+    delay.setSingleShot(True)
+    delay.setInterval(IDLE_DELAY_MS)
+    delay.timeout.connect(start)
+    loaded.connect(lambda *_: delay.start())

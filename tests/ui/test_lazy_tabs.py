@@ -21,6 +21,7 @@ from inspector_gui.ui.compare_panel import ComparePanel
 from inspector_gui.ui.extensions import build_window
 from inspector_gui.ui.settings import Settings
 from inspector_gui.ui.themes_panel import ThemesPanel
+from inspector_gui.ui.workers import QueryRunner
 
 TITLES = ["Rating matrix", "Charts", "Compare", "Benchmark", "Themes"]
 LAZY = ("Compare", "Benchmark", "Themes")
@@ -137,6 +138,26 @@ def test_every_tab_is_made_in_idle_steps_once_the_store_has_loaded(qtbot, open_w
     assert window.tabs.currentWidget() is window.matrix  # made, not shown
     compare = window.tabs.widget(_index(window, "Compare")).panel()
     assert not compare.isVisible() and compare.parent() is window.tabs.widget(_index(window, "Compare"))
+
+
+def test_an_idle_import_dropped_with_a_store_is_tried_again_on_the_next_load(qtbot, open_window, store_path,
+                                                                            monkeypatch, settle):
+    submit, dropped = QueryRunner.submit, []
+
+    def drop_first_import(runner, key, *args, **kwargs):
+        if key == "lazy-tabs/import" and not dropped:
+            dropped.append(key)  # as cancel_all drops a damaged store's pending work
+            return None
+        return submit(runner, key, *args, **kwargs)
+
+    monkeypatch.setattr(QueryRunner, "submit", drop_first_import)
+    window = open_window(store_path)
+    qtbot.waitUntil(lambda: bool(dropped), timeout=10000)
+    settle(window)
+    assert not any(_built(window).values())
+    with qtbot.waitSignal(window.inspections_loaded, timeout=10000):
+        window.reload()
+    qtbot.waitUntil(lambda: all(_built(window).values()), timeout=10000)
 
 
 def test_ctrl_pgdown_and_pgup_walk_the_centre_tabs_from_inside_any_of_them(qtbot, open_window, store_path,
