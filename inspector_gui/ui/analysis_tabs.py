@@ -42,8 +42,8 @@ def attach_analysis(window: MainWindow) -> AnalysisTabs:
     window.add_panel("Themes", tabs.themes)
     window.add_file_action(export)
     _compare_actions(window, tabs, compare_index)
-    build_when_idle(window.runner, window.inspections_loaded, MODULES,
-                    (tabs.compare, tabs.benchmark, tabs.themes), window)
+    window.add_busy_check(build_when_idle(window.runner, window.inspections_loaded, MODULES,
+                                          (tabs.compare, tabs.benchmark, tabs.themes), window))
     return tabs
 
 

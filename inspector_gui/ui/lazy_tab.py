@@ -51,12 +51,13 @@ class LazyTab(QWidget):
 
 
 def build_when_idle(runner: QueryRunner, loaded: SignalInstance, modules: Sequence[str],
-                    tabs: Sequence[LazyTab], owner: QWidget) -> None:
+                    tabs: Sequence[LazyTab], owner: QWidget) -> Callable[[], bool]:
     """Each time ``loaded`` (a signal) fires while a tab is not yet built, import ``modules`` in
     a worker thread, then build the tabs not yet built, one per event-loop turn (each takes
     under 5 ms of the GUI thread's CPU). Each load tries again, so an import dropped with the
     rest of a store's work (a damaged store's ``cancel_all``) is not the end of it. The timers
-    belong to ``owner``, so nothing runs once it is gone.
+    belong to ``owner``, so nothing runs once it is gone. Returns whether a step is still to
+    come (the import itself is one of the runner's pending jobs), for the window's ``is_busy``.
 
     The window passes ``inspections_loaded``: it follows the first findings page (the runner holds
     background reads, every inspection among them, until that page is delivered), and the
@@ -84,3 +85,4 @@ def build_when_idle(runner: QueryRunner, loaded: SignalInstance, modules: Sequen
     delay.setInterval(IDLE_DELAY_MS)
     delay.timeout.connect(start)
     loaded.connect(lambda *_: delay.start())
+    return lambda: delay.isActive() or builder.isActive()

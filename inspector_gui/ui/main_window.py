@@ -33,7 +33,7 @@ Methods
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from pathlib import Path
 
 from PySide6.QtCore import Qt, Signal
@@ -105,6 +105,7 @@ class MainWindow(QMainWindow):
         self.catalogue: Catalogue | None = None
         self._scope = ALL
         self._opening = False
+        self._busy_checks: list[Callable[[], bool]] = []
         self._detail_wanted: str | None = None
         self._provider_id: str | None = None
         self._store_error: QMessageBox | None = None
@@ -231,9 +232,15 @@ class MainWindow(QMainWindow):
         self.commands.add_file_action(action)
 
     def is_busy(self) -> bool:
-        """True while a query or a debounce timer is pending (tests and --screenshot wait on it)."""
+        """True while a query, a debounce timer or an attached piece's step (:meth:`add_busy_check`)
+        is pending (tests and --screenshot wait on it)."""
         return self.runner.pending() > 0 or self.findings.filters.search.pending() \
-            or self.providers.filter.pending() or self.watcher.pending()
+            or self.providers.filter.pending() or self.watcher.pending() \
+            or any(check() for check in self._busy_checks)
+
+    def add_busy_check(self, check: Callable[[], bool]) -> None:
+        """Count the window as busy while ``check()`` is true (a tab's panels still to be made)."""
+        self._busy_checks.append(check)
 
     # Stores ---------------------------------------------------------------------------------
 
