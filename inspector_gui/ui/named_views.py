@@ -52,6 +52,13 @@ def window_state(window: MainWindow) -> dict[str, Any]:
                          "ids": [model.finding(row).finding_id for row in range(model.rowCount())]}}
 
 
+def reset(window: MainWindow, charts: ChartsPanel | None) -> None:
+    """Reset view: every provider, no filters (the provider list's text and direction-of-travel
+    filters too, which a view does not keep), no search."""
+    window.providers.clear_filters()
+    apply(window, charts, DEFAULT_STATE)
+
+
 def apply(window: MainWindow, charts: ChartsPanel | None, state: dict[str, Any]) -> None:
     """Show a view: set every filter quietly, select its scope, then query once."""
     state = clean_state(state)
@@ -96,8 +103,7 @@ class NamedViews(QObject):
         self.menu = QMenu("Vie&ws", window)
         window.commands.view_menu.addMenu(self.menu)
         self.save = self._action("&Save view…", keys_for("save_view"), self.save_current)
-        self.reset = self._action("R&eset view", keys_for("reset_view"),
-                                  lambda: apply(window, charts, DEFAULT_STATE))
+        self.reset = self._action("R&eset view", keys_for("reset_view"), lambda: reset(window, charts))
         self.reset_button = QToolButton(window)
         self.reset_button.setDefaultAction(self.reset)
         self.reset_button.setToolTip("Every provider, no filters, no search (Ctrl+Alt+0)")

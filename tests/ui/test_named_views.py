@@ -81,6 +81,17 @@ def test_reset_view_clears_every_filter_and_is_on_the_status_bar(qtbot, window, 
     assert len(all_findings(window)) == 538
 
 
+def test_reset_view_clears_the_provider_lists_filters_too(qtbot, window, settle):
+    qtbot.keyClicks(window.providers.filter, "Bedfordshire")
+    window.providers.travel.worse.setChecked(True)
+    settle(window)
+    assert window.providers.narrowed()
+    window.named_views.reset.trigger()
+    settle(window)
+    assert window.providers.filter.text() == "" and not window.providers.narrowed()
+    assert window.providers.selected_key() == "all" and not window.providers.hidden_note.isVisible()
+
+
 def test_views_menu_lists_views_with_keys_and_renames_and_deletes(qtbot, window, settle):
     views = window.named_views
     for name in ("Alpha", "Beta & co"):
