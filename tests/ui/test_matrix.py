@@ -83,6 +83,20 @@ def test_the_provider_column_stays_in_view_when_scrolling_right(qtbot, window):
         "band names start right of the frozen column"
 
 
+def test_a_click_on_the_frozen_provider_header_sorts_without_selecting_the_column(qtbot, window, settle):
+    table = window.matrix.table
+    header, sorted_by = table.frozen.horizontalHeader(), table.horizontalHeader()
+    orders = []
+    for _ in range(2):
+        qtbot.mouseClick(header.viewport(), Qt.MouseButton.LeftButton,
+                         pos=QPoint(header.sectionViewportPosition(PROVIDER) + 20, header.height() // 2))
+        settle(window)
+        orders.append((sorted_by.sortIndicatorSection(), sorted_by.sortIndicatorOrder()))
+    assert [section for section, _ in orders] == [PROVIDER, PROVIDER] and orders[0][1] != orders[1][1]
+    assert not table.selectionModel().selectedColumns()
+    assert len(table.selectionModel().selectedIndexes()) <= 1
+
+
 def test_arrow_keys_move_across_cells_with_accessible_names(qtbot, window):
     table = window.matrix.table
     table.setFocus()

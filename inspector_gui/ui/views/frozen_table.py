@@ -1,11 +1,16 @@
 """A table view whose first column stays in place while the rest scroll sideways, as Qt's "Frozen
 Column" example does it: a second view over the left edge shows only that column, sharing the
 model and the selection, scrolled vertically with the main view. Keyboard focus stays with the
-main view; a click on the frozen column selects there and sorts from its header."""
+main view; a click on the frozen column selects there and sorts from its header (only sorts: Qt's
+table view would also select the whole column, and its own header's press does not, since sorting
+is enabled there)."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import QModelIndex, Qt
+from collections.abc import Callable
+
+from PySide6.QtCore import QEvent, QModelIndex, QObject, Qt
+from PySide6.QtGui import QMouseEvent
 from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableView, QWidget
 
 from inspector_gui.ui.views.domain_header import DomainHeaderView
@@ -31,7 +36,7 @@ class FrozenColumnTable(QTableView):
         header.sectionResized.connect(self._section_resized)
         header.sortIndicatorChanged.connect(frozen_header.setSortIndicator)
         frozen_header.setSortIndicatorShown(True)
-        frozen_header.sectionClicked.connect(self._frozen_clicked)
+        self._sort_on_click = SortOnClick(frozen_header, self._frozen_clicked)
         self.verticalScrollBar().valueChanged.connect(self.frozen.verticalScrollBar().setValue)
         self.frozen.verticalScrollBar().valueChanged.connect(self.verticalScrollBar().setValue)
 
@@ -100,3 +105,32 @@ class FrozenColumnTable(QTableView):
             if hidden > 0:
                 bar = self.horizontalScrollBar()
                 bar.setValue(bar.value() - hidden)
+
+
+class SortOnClick(QObject):
+    """Takes a header's mouse presses and releases so that a click on a section only calls
+    ``clicked(section)``: Qt's table view connects a header's press to selecting its column
+    (undone only by enabling sorting on that view, which the frozen view must not do, since the
+    main view sorts the shared model)."""
+
+    def __init__(self, header: QHeaderView, clicked: Callable[[int], None]) -> None:
+        super().__init__(header)
+        self._header, self._clicked = header, clicked
+        self._pressed: int | None = None
+        header.viewport().installEventFilter(self)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt's name
+        kind = event.type()
+        if kind not in (QEvent.Type.MouseButtonPress, QEvent.Type.MouseButtonRelease,
+                        QEvent.Type.MouseButtonDblClick) or not isinstance(event, QMouseEvent):
+            return False
+        if event.button() != Qt.MouseButton.LeftButton:
+            return False
+        section = self._header.logicalIndexAt(event.position().toPoint())
+        if kind == QEvent.Type.MouseButtonPress:
+            self._pressed = section
+        elif kind == QEvent.Type.MouseButtonRelease:
+            if section >= 0 and section == self._pressed:
+                self._clicked(section)
+            self._pressed = None
+        return True
