@@ -32,7 +32,7 @@ class AnalysisTabs:
         return cast("ComparePanel", self.compare.panel())
 
 
-def attach_analysis(window: MainWindow) -> AnalysisTabs:
+def attach_analysis(window: MainWindow) -> None:
     """Every tab of this module, in the order they are shown; the panels are made when needed."""
     export = export_comparison_action(window)
     tabs = AnalysisTabs(LazyTab(lambda: make_compare(window, export)),
@@ -44,7 +44,6 @@ def attach_analysis(window: MainWindow) -> AnalysisTabs:
     _compare_actions(window, tabs, compare_index)
     window.add_busy_check(build_when_idle(window.runner, window.inspections_loaded, MODULES,
                                           (tabs.compare, tabs.benchmark, tabs.themes), window))
-    return tabs
 
 
 def export_comparison_action(window: MainWindow) -> QAction:

@@ -38,7 +38,7 @@ def build_window(settings: Settings | None = None) -> MainWindow:
     charts = attach_charts(window)
     attach_export(window)
     attach_import(window)
-    window.analysis = attach_analysis(window)  # type: ignore[attr-defined]
+    attach_analysis(window)
     window.named_views = NamedViews(window, charts)  # type: ignore[attr-defined]
     window.view_export = ViewExport(window)  # type: ignore[attr-defined]
     return window
